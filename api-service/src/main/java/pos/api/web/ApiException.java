@@ -1,0 +1,55 @@
+package pos.api.web;
+
+import org.springframework.http.HttpStatus;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A refusal the client can act on, rendered as an RFC 9457 problem by {@link ProblemDetailsAdvice}. The detail
+ * carries the original service's message where one existed ("SKU already exists", "Order not found"...).
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final transient Map<String, Object> properties = new LinkedHashMap<>();
+
+    public ApiException(HttpStatus status, String detail) {
+        super(detail);
+        this.status = status;
+    }
+
+    public static ApiException badRequest(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(HttpStatus.NOT_FOUND, detail);
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(HttpStatus.CONFLICT, detail);
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, detail);
+    }
+
+    public static ApiException unprocessable(String detail) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+    }
+
+    /** Adds a member to the problem body, for example {@code shortages} or {@code errors}. */
+    public ApiException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
+    }
+}

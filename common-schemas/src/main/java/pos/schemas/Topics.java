@@ -1,0 +1,72 @@
+package pos.schemas;
+
+import java.util.List;
+
+/**
+ * Every topic of the system in one place. Names are versioned: a breaking change to a value type gets a new
+ * topic ({@code .v2}) rather than a silent change on the old one.
+ *
+ * <p>Co-partitioning: {@link #ORDER_COMMANDS} and {@link #INVENTORY_RESERVATIONS} are merged by order-processor
+ * and are both keyed by order id, so they must have the same partition count. All topics are created with one
+ * partition count for that reason.
+ */
+public final class Topics {
+
+    /** {@code OrderCommand}s from api-service, keyed by order id. */
+    public static final String ORDER_COMMANDS = "pos.orders.commands.v1";
+    /** {@code OrderEvent}s: every status change of every order, keyed by order id. */
+    public static final String ORDER_EVENTS = "pos.orders.events.v1";
+    /** Latest {@code OrderSnapshot} per order, keyed by order id, compacted: a new consumer can rebuild from it. */
+    public static final String ORDER_STATE = "pos.orders.state.v1";
+    /** {@code InventoryCommand}s from api-service (adjust) and order-processor (reserve, release, commit), keyed by store id. */
+    public static final String INVENTORY_COMMANDS = "pos.inventory.commands.v1";
+    /** {@code ReservationResult}s from inventory-processor back to order-processor, keyed by order id. */
+    public static final String INVENTORY_RESERVATIONS = "pos.inventory.reservations.v1";
+    /** {@code InventoryEvent}s: every stock change and low-stock warning, keyed by store id. */
+    public static final String INVENTORY_EVENTS = "pos.inventory.events.v1";
+    /** {@code CommandReply}s: the decision on each command api-service waits for, keyed by command id. */
+    public static final String COMMAND_REPLIES = "pos.command-replies.v1";
+    /** {@code CatalogEvent}s: product changes, keyed by product id, compacted. */
+    public static final String CATALOG_PRODUCTS = "pos.catalog.products.v1";
+
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    private Topics() {
+    }
+
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** What a topic carries and how it is kept; used to create topics and to document them. */
+    public record TopicSpec(String name, String key, String valueType, boolean compacted, String producers,
+            String consumers) {
+
+        public String deadLetterTopic() {
+            return deadLetter(name);
+        }
+    }
+
+    public static List<TopicSpec> all() {
+        return List.of(
+                new TopicSpec(ORDER_COMMANDS, "order id", "OrderCommand", false, "api-service", "order-processor"),
+                new TopicSpec(ORDER_EVENTS, "order id", "OrderEvent", false, "order-processor",
+                        "api-service (read model), downstream"),
+                new TopicSpec(ORDER_STATE, "order id", "OrderSnapshot", true, "order-processor", "downstream"),
+                new TopicSpec(INVENTORY_COMMANDS, "store id", "InventoryCommand", false,
+                        "api-service, order-processor", "inventory-processor"),
+                new TopicSpec(INVENTORY_RESERVATIONS, "order id", "ReservationResult", false, "inventory-processor",
+                        "order-processor"),
+                new TopicSpec(INVENTORY_EVENTS, "store id", "InventoryEvent", false, "inventory-processor",
+                        "api-service (read model), downstream"),
+                new TopicSpec(COMMAND_REPLIES, "command id", "CommandReply", false,
+                        "order-processor, inventory-processor", "api-service"),
+                new TopicSpec(CATALOG_PRODUCTS, "product id", "CatalogEvent", true, "api-service", "downstream"));
+    }
+
+    /** Topics whose consumers send records they cannot read or process to {@code <topic>.dlq}. */
+    public static List<String> withDeadLetters() {
+        return List.of(ORDER_COMMANDS, INVENTORY_COMMANDS, INVENTORY_RESERVATIONS, ORDER_EVENTS, INVENTORY_EVENTS,
+                COMMAND_REPLIES);
+    }
+}

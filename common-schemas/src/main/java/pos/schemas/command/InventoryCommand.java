@@ -1,0 +1,26 @@
+package pos.schemas.command;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.time.Instant;
+
+/**
+ * Commands for inventory-processor on {@code pos.inventory.commands.v1}, keyed by store id, so one store's
+ * stock is changed by one stream task, one command at a time.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = AdjustStock.class, name = "AdjustStock"),
+        @JsonSubTypes.Type(value = ReserveStock.class, name = "ReserveStock"),
+        @JsonSubTypes.Type(value = ReleaseStock.class, name = "ReleaseStock"),
+        @JsonSubTypes.Type(value = CommitStock.class, name = "CommitStock")
+})
+public sealed interface InventoryCommand permits AdjustStock, ReserveStock, ReleaseStock, CommitStock {
+
+    String commandId();
+
+    String storeId();
+
+    Instant issuedAt();
+}

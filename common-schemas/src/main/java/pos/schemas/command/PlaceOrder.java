@@ -1,0 +1,34 @@
+package pos.schemas.command;
+
+import pos.schemas.value.OrderLine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Place a new order. The order id is fixed by api-service when it accepts the request, so a retried placement
+ * carries the same order id and command id and is recognised as a duplicate.
+ */
+public record PlaceOrder(
+        String commandId,
+        String orderId,
+        String storeId,
+        String userId,
+        String placedBy,
+        List<OrderLine> lines,
+        String idempotencyKey,
+        Instant issuedAt) implements OrderCommand {
+
+    public PlaceOrder {
+        Objects.requireNonNull(commandId, "commandId");
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(storeId, "storeId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("an order needs at least one line");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package pos.schemas.event;
+
+import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.OrderStatus;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An order changed status. {@code sequence} is the order's change counter (1 for {@code pending}); consumers
+ * see each order's events in sequence order and can drop a sequence they have already applied.
+ * {@code previousStatus} is null for the first event. {@code order} is the whole order after the change.
+ */
+public record OrderStatusChanged(
+        String eventId,
+        String orderId,
+        long sequence,
+        OrderStatus previousStatus,
+        OrderStatus status,
+        String storeId,
+        OrderSnapshot order,
+        String causedBy,
+        Instant occurredAt) implements OrderEvent {
+
+    public OrderStatusChanged {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(storeId, "storeId");
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        if (sequence < 1) {
+            throw new IllegalArgumentException("sequence starts at 1: " + sequence);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package pos.schemas.event;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Why stock changed. */
+public enum StockChange {
+    /** On hand changed by an adjustment (delivery, count, waste...). */
+    @JsonProperty("adjusted") ADJUSTED,
+    /** Reserved for an order: reserved goes up, on hand stays. */
+    @JsonProperty("reserved") RESERVED,
+    /** An order's reservation given back: reserved goes down. */
+    @JsonProperty("released") RELEASED,
+    /** An order's reservation sold: reserved and on hand go down. */
+    @JsonProperty("committed") COMMITTED
+}

@@ -1,0 +1,39 @@
+package pos.schemas.value;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole state of an order after a change. {@code sequence} counts the order's changes from 1, so a
+ * projection can apply each snapshot at most once and never go backwards.
+ */
+public record OrderSnapshot(
+        String orderId,
+        long sequence,
+        OrderStatus status,
+        String storeId,
+        String userId,
+        String placedBy,
+        List<OrderLine> lines,
+        BigDecimal subtotal,
+        BigDecimal tax,
+        BigDecimal total,
+        List<Shortage> shortages,
+        String idempotencyKey,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public OrderSnapshot {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(storeId, "storeId");
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        shortages = shortages == null ? List.of() : List.copyOf(shortages);
+    }
+
+    public static BigDecimal subtotalOf(List<OrderLine> lines) {
+        return lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
