@@ -1,0 +1,18 @@
+package pos.api;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ApplicationConfiguration {
+
+    /** UTC everywhere; tests replace it to control time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

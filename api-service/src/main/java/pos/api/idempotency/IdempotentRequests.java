@@ -1,0 +1,159 @@
+package pos.api.idempotency;
+
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import pos.api.web.ApiException;
+import pos.api.web.FieldError;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Runs a request at most once per (user, Idempotency-Key) and replays its first final outcome. The same key with a
+ * different request is refused (422); a duplicate that arrives while the first is still running waits for it and
+ * then replays it (409 if that takes too long); a first request whose instance died is taken over when its lease
+ * runs out, with the same resource and command ids, so nothing is created twice.
+ */
+@Component
+public class IdempotentRequests {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final int MAX_KEY_LENGTH = 255;
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
+    private static final Duration POLL = Duration.ofMillis(25);
+
+    private final IdempotencyStore store;
+    private final IdempotencyProperties properties;
+    private final Clock clock;
+
+    public IdempotentRequests(IdempotencyStore store, IdempotencyProperties properties, Clock clock) {
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The ids a request creates: fresh without a key, fixed by the stored key otherwise. */
+    public record Claim(String resourceId, String commandId) {
+
+        static Claim fresh() {
+            return new Claim(new ObjectId().toHexString(), UUID.randomUUID().toString());
+        }
+    }
+
+    /** What the caller sends back: the response and whether it is a replay. */
+    public record Result(StoredResponse response, boolean replayed) {
+    }
+
+    /** Blank keys count as absent, as in the original service. */
+    public static Optional<String> normalise(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw ApiException.badRequest("Idempotency-Key must be at most " + MAX_KEY_LENGTH + " characters")
+                    .with("errors", List.of(new FieldError(HEADER, "at most " + MAX_KEY_LENGTH + " characters")));
+        }
+        return Optional.of(key);
+    }
+
+    /**
+     * @param fingerprint a hash of everything that makes the request what it is (see {@link RequestFingerprint})
+     * @param work        does the request once; ApiExceptions it throws with a 4xx are final outcomes too
+     */
+    public Result run(String userId, Optional<String> key, String fingerprint,
+            Function<Claim, StoredResponse> work, Function<ApiException, StoredResponse> renderProblem) {
+        if (key.isEmpty()) {
+            return new Result(work.apply(Claim.fresh()), false);
+        }
+        var deadline = clock.instant().plus(properties.inFlightWait());
+        while (true) {
+            var now = clock.instant();
+            var fresh = new IdempotencyRecord(new ObjectId().toHexString(), userId, key.get(), fingerprint, false,
+                    new ObjectId().toHexString(), UUID.randomUUID().toString(), now.plus(properties.lease()), null,
+                    now, now.plus(properties.retention()));
+            var owned = store.insertIfAbsent(fresh);
+            if (owned.isPresent()) {
+                return new Result(execute(owned.get(), work, renderProblem), false);
+            }
+            var existing = store.find(userId, key.get());
+            if (existing.isEmpty()) {
+                continue; // deleted between our insert and read: try again
+            }
+            var record = existing.get();
+            if (record.isExpired(now)) {
+                store.delete(record);
+                continue;
+            }
+            if (!record.fingerprint().equals(fingerprint)) {
+                throw ApiException.unprocessable(
+                        "Idempotency-Key was already used with a different request");
+            }
+            if (record.completed()) {
+                return new Result(record.response(), true);
+            }
+            if (record.isLeaseExpired(now)) {
+                var taken = store.takeOver(record, now.plus(properties.lease()));
+                if (taken.isPresent()) {
+                    log.info("Taking over Idempotency-Key of user {} whose first request did not finish", userId);
+                    return new Result(execute(taken.get(), work, renderProblem), false);
+                }
+                continue;
+            }
+            if (now.isAfter(deadline)) {
+                throw new ApiException(HttpStatus.CONFLICT,
+                        "A request with this Idempotency-Key is still being processed; retry later");
+            }
+            pause();
+        }
+    }
+
+    private StoredResponse execute(IdempotencyRecord record, Function<Claim, StoredResponse> work,
+            Function<ApiException, StoredResponse> renderProblem) {
+        StoredResponse response;
+        try {
+            response = work.apply(new Claim(record.resourceId(), record.commandId()));
+        } catch (ApiException e) {
+            if (!e.status().is4xxClientError()) {
+                store.releaseLease(record, clock.instant());
+                throw e;
+            }
+            response = renderProblem.apply(e);
+        } catch (RuntimeException e) {
+            store.releaseLease(record, clock.instant());
+            throw e;
+        }
+        if (response.isFinal()) {
+            store.complete(record, response);
+        } else {
+            store.releaseLease(record, clock.instant());
+        }
+        return response;
+    }
+
+    @Scheduled(fixedDelayString = "${pos.idempotency.cleanup-period:10m}")
+    void deleteExpired() {
+        long deleted = store.deleteExpired(clock.instant());
+        if (deleted > 0) {
+            log.info("Deleted {} expired Idempotency-Keys", deleted);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Interrupted");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package pos.api.idempotency;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keys in the {@code idempotency_keys} collection. Uniqueness of (user, key) is the unique index's job, so two
+ * racing first requests cannot both own a key. The TTL index removes expired keys on MongoDB; expiry is also
+ * checked on read and by a periodic clean-up, because mongo-java-server ignores TTL indexes.
+ */
+@Component
+class MongoIdempotencyStore implements IdempotencyStore {
+
+    static final String COLLECTION = "idempotency_keys";
+
+    private final MongoTemplate mongo;
+
+    MongoIdempotencyStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("user_id", Sort.Direction.ASC).on("key", Sort.Direction.ASC)
+                .unique().named("user_key_unique"));
+        indexes.createIndex(new Index().on("expires_at", Sort.Direction.ASC).expire(0, TimeUnit.SECONDS)
+                .named("expires_at_ttl"));
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> insertIfAbsent(IdempotencyRecord record) {
+        try {
+            var doc = toDocument(record);
+            mongo.insert(doc, COLLECTION);
+            return Optional.of(fromDocument(doc));
+        } catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> find(String userId, String key) {
+        var query = Query.query(Criteria.where("user_id").is(userId).and("key").is(key));
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(this::fromDocument);
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> takeOver(IdempotencyRecord expired, Instant newLeaseUntil) {
+        var query = Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(expired.id()))
+                .and("completed").is(false)
+                .and("lease_until").is(Date.from(expired.leaseUntil())));
+        var update = Update.update("lease_until", Date.from(newLeaseUntil));
+        var taken = mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+                Document.class, COLLECTION);
+        return Optional.ofNullable(taken).map(this::fromDocument);
+    }
+
+    @Override
+    public void complete(IdempotencyRecord record, StoredResponse response) {
+        var update = new Update().set("completed", true).set("response", new Document()
+                .append("status", response.status())
+                .append("content_type", response.contentType())
+                .append("body", response.body())
+                .append("location", response.location()));
+        mongo.updateFirst(byId(record), update, COLLECTION);
+    }
+
+    @Override
+    public void releaseLease(IdempotencyRecord record, Instant now) {
+        mongo.updateFirst(byId(record), Update.update("lease_until", Date.from(now)), COLLECTION);
+    }
+
+    @Override
+    public void delete(IdempotencyRecord record) {
+        mongo.remove(byId(record), COLLECTION);
+    }
+
+    @Override
+    public long deleteExpired(Instant now) {
+        return mongo.remove(Query.query(Criteria.where("expires_at").lte(Date.from(now))), COLLECTION)
+                .getDeletedCount();
+    }
+
+    private static Query byId(IdempotencyRecord record) {
+        return Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(record.id())));
+    }
+
+    private Document toDocument(IdempotencyRecord r) {
+        var doc = new Document()
+                .append("user_id", r.userId())
+                .append("key", r.key())
+                .append("fingerprint", r.fingerprint())
+                .append("completed", r.completed())
+                .append("resource_id", r.resourceId())
+                .append("command_id", r.commandId())
+                .append("lease_until", Date.from(r.leaseUntil()))
+                .append("created_at", Date.from(r.createdAt()))
+                .append("expires_at", Date.from(r.expiresAt()));
+        if (r.id() != null) {
+            doc.append("_id", new org.bson.types.ObjectId(r.id()));
+        }
+        return doc;
+    }
+
+    private IdempotencyRecord fromDocument(Document d) {
+        var response = d.get("response", Document.class);
+        return new IdempotencyRecord(
+                d.getObjectId("_id").toHexString(),
+                d.getString("user_id"),
+                d.getString("key"),
+                d.getString("fingerprint"),
+                d.getBoolean("completed", false),
+                d.getString("resource_id"),
+                d.getString("command_id"),
+                d.getDate("lease_until").toInstant(),
+                response == null ? null : new StoredResponse(response.getInteger("status"),
+                        response.getString("content_type"), response.getString("body"),
+                        response.getString("location")),
+                d.getDate("created_at").toInstant(),
+                d.getDate("expires_at").toInstant());
+    }
+}

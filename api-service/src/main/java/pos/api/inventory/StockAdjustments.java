@@ -1,0 +1,85 @@
+package pos.api.inventory;
+
+import org.springframework.stereotype.Service;
+import pos.api.catalog.CatalogProducts;
+import pos.api.identity.CurrentUser;
+import pos.api.idempotency.IdempotentRequests.Claim;
+import pos.api.idempotency.StoredResponse;
+import pos.api.kafka.CommandProperties;
+import pos.api.kafka.CommandPublisher;
+import pos.api.kafka.CommandReplies;
+import pos.api.web.ApiException;
+import pos.api.web.FieldError;
+import pos.api.web.JsonResponses;
+import pos.api.web.PathIds;
+import pos.schemas.command.AdjustStock;
+import pos.schemas.reply.Outcome;
+import pos.schemas.reply.StockCommandReply;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** Asks inventory-processor to adjust stock and answers with its decision and the stock after it. */
+@Service
+class StockAdjustments {
+
+    private final CatalogProducts catalog;
+    private final StockViews views;
+    private final CommandPublisher publisher;
+    private final CommandReplies replies;
+    private final CommandProperties properties;
+    private final JsonResponses responses;
+    private final Clock clock;
+
+    StockAdjustments(CatalogProducts catalog, StockViews views, CommandPublisher publisher, CommandReplies replies,
+            CommandProperties properties, JsonResponses responses, Clock clock) {
+        this.catalog = catalog;
+        this.views = views;
+        this.publisher = publisher;
+        this.replies = replies;
+        this.properties = properties;
+        this.responses = responses;
+        this.clock = clock;
+    }
+
+    StoredResponse adjust(CurrentUser caller, String storeId, AdjustStockRequest request, Claim claim) {
+        var productId = PathIds.objectId(request.productId(), "product_id");
+        var delta = request.delta().stripTrailingZeros().scale() > 2
+                || request.delta().precision() - request.delta().scale() > 16 ? null : request.delta();
+        if (delta == null || delta.signum() == 0) {
+            throw ApiException.badRequest("Validation failed").with("errors", List.of(new FieldError("delta",
+                    delta == null ? "Format angka tidak didukung (16:2)" : "must not be zero")));
+        }
+        if (catalog.find(productId).isEmpty()) {
+            throw ApiException.notFound("Product not found");
+        }
+        var command = new AdjustStock(claim.commandId(), storeId, productId, delta, request.reason(),
+                caller.userId(), clock.instant());
+        try (var waiter = replies.expect(command.commandId())) {
+            publisher.publish(command);
+            var reply = waiter.next(properties.decisionTimeout());
+            if (reply.isEmpty()) {
+                var current = views.find(storeId, productId).orElse(null);
+                return responses.json(202, Map.of("ok", true, "pending", true, "item",
+                        current == null ? InventoryItem.none(storeId, productId) : current), null);
+            }
+            return answer((StockCommandReply) reply.get());
+        }
+    }
+
+    private StoredResponse answer(StockCommandReply reply) {
+        if (reply.outcome() == Outcome.REFUSED) {
+            var problem = ApiException.badRequest(reply.detail() == null ? "Insufficient stock" : reply.detail());
+            if (reply.stock() != null) {
+                problem.with("available", reply.stock().available().toPlainString());
+            }
+            throw problem;
+        }
+        views.applyIfNewer(reply.stock());
+        var item = views.find(reply.stock().storeId(), reply.stock().productId())
+                .filter(i -> i.version() == reply.stock().version())
+                .orElse(InventoryItem.from(reply.stock(), false));
+        return responses.json(200, new InventoryItem.Envelope(true, item), null);
+    }
+}

@@ -1,0 +1,111 @@
+package pos.api.inventory;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import pos.schemas.event.StockLevelLow;
+import pos.schemas.value.StockLevel;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The inventory read model (collection {@code inventory}): one document per (store, product) with the latest
+ * stock the API has seen. Writes are guarded by the per-(store, product) version, so each change is applied at
+ * most once and never overwritten by an older one. {@code low_stock} follows the threshold learnt from the
+ * processor's low-stock events.
+ */
+@Component
+class StockViews {
+
+    static final String COLLECTION = "inventory";
+
+    private final MongoTemplate mongo;
+
+    StockViews(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("store_id", Sort.Direction.ASC)
+                .on("product_id", Sort.Direction.ASC).unique().named("store_product_unique"));
+    }
+
+    static String idOf(String storeId, String productId) {
+        return storeId + ":" + productId;
+    }
+
+    boolean applyIfNewer(StockLevel stock) {
+        var id = idOf(stock.storeId(), stock.productId());
+        var threshold = Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION))
+                .map(d -> d.getString("low_stock_threshold")).map(BigDecimal::new);
+        var update = new Update()
+                .set("store_id", stock.storeId())
+                .set("product_id", stock.productId())
+                .set("qty", stock.onHand().toPlainString())
+                .set("reserved_qty", stock.reserved().toPlainString())
+                .set("available_qty", stock.available().toPlainString())
+                .set("version", stock.version())
+                .set("low_stock", threshold.map(t -> stock.available().compareTo(t) <= 0).orElse(false))
+                .set("created_at", date(stock.createdAt()))
+                .set("updated_at", date(stock.updatedAt()));
+        try {
+            var result = mongo.upsert(Query.query(Criteria.where("_id").is(id).and("version").lt(stock.version())),
+                    update, COLLECTION);
+            return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
+        } catch (DuplicateKeyException e) {
+            return false; // a newer version is already there
+        }
+    }
+
+    void markLow(StockLevelLow low) {
+        var id = idOf(low.storeId(), low.productId());
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().set("low_stock_threshold", low.threshold().toPlainString()), COLLECTION);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").is(low.version())),
+                new Update().set("low_stock", true), COLLECTION);
+    }
+
+    Optional<InventoryItem> find(String storeId, String productId) {
+        return Optional.ofNullable(mongo.findById(idOf(storeId, productId), Document.class, COLLECTION))
+                .map(StockViews::toItem);
+    }
+
+    List<InventoryItem> list(String storeId, boolean lowOnly, int skip, int limit) {
+        var query = query(storeId, lowOnly).with(Sort.by("product_id")).skip(skip).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(StockViews::toItem).toList();
+    }
+
+    long count(String storeId, boolean lowOnly) {
+        return mongo.count(query(storeId, lowOnly), COLLECTION);
+    }
+
+    private static Query query(String storeId, boolean lowOnly) {
+        var criteria = Criteria.where("store_id").is(storeId);
+        if (lowOnly) {
+            criteria.and("low_stock").is(true);
+        }
+        return Query.query(criteria);
+    }
+
+    private static InventoryItem toItem(Document d) {
+        return new InventoryItem(d.getString("store_id"), d.getString("product_id"),
+                new BigDecimal(d.getString("qty")), new BigDecimal(d.getString("reserved_qty")),
+                new BigDecimal(d.getString("available_qty")), ((Number) d.get("version")).longValue(),
+                d.getBoolean("low_stock", false), instant(d.getDate("created_at")), instant(d.getDate("updated_at")));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,15 @@
+package pos.api.kafka;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param sendTimeout     how long to wait for the broker to acknowledge a command before answering 503
+ * @param decisionTimeout how long a request waits for the processors' decision before answering 202
+ */
+@ConfigurationProperties("pos.commands")
+public record CommandProperties(@DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("5s") Duration decisionTimeout) {
+}

@@ -1,0 +1,79 @@
+package pos.api.kafka;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import pos.api.web.ApiException;
+import pos.schemas.Topics;
+import pos.schemas.command.InventoryCommand;
+import pos.schemas.command.OrderCommand;
+import pos.schemas.serde.JsonSerde;
+import pos.schemas.serde.JsonSerdes;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes commands and waits for the broker's acknowledgement (acks=all, idempotent producer), so a command the
+ * API has acknowledged to its client is durably on its topic. A broker that does not answer is a 503.
+ */
+@Component
+public class CommandPublisher implements DisposableBean {
+
+    private final DefaultKafkaProducerFactory<String, byte[]> producerFactory;
+    private final KafkaTemplate<String, byte[]> template;
+    private final JsonSerde<OrderCommand> orderCommands = JsonSerdes.orderCommand();
+    private final JsonSerde<InventoryCommand> inventoryCommands = JsonSerdes.inventoryCommand();
+    private final Duration sendTimeout;
+
+    public CommandPublisher(KafkaProperties kafkaProperties, CommandProperties properties) {
+        var props = kafkaProperties.buildProducerProperties();
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "api-commands");
+        this.producerFactory = new DefaultKafkaProducerFactory<>(props, new StringSerializer(),
+                new ByteArraySerializer());
+        this.template = new KafkaTemplate<>(producerFactory);
+        this.sendTimeout = properties.sendTimeout();
+    }
+
+    /** Keyed by order id: all commands of one order go to one partition, in order. */
+    public void publish(OrderCommand command) {
+        send(Topics.ORDER_COMMANDS, command.orderId(),
+                orderCommands.serialize(Topics.ORDER_COMMANDS, command));
+    }
+
+    /** Keyed by store id: one store's stock is changed by one processor task, one command at a time. */
+    public void publish(InventoryCommand command) {
+        send(Topics.INVENTORY_COMMANDS, command.storeId(),
+                inventoryCommands.serialize(Topics.INVENTORY_COMMANDS, command));
+    }
+
+    private void send(String topic, String key, byte[] value) {
+        try {
+            template.send(topic, key, value).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw unavailable();
+        }
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                "Order and stock processing is unavailable; retry with the same Idempotency-Key");
+    }
+
+    @Override
+    public void destroy() {
+        producerFactory.destroy();
+    }
+}

@@ -1,0 +1,177 @@
+package pos.api.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import pos.schemas.Topics;
+import pos.schemas.reply.CommandReply;
+import pos.schemas.serde.JsonSerde;
+import pos.schemas.serde.JsonSerdes;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers the processors' decisions to the requests waiting for them. Every API instance reads every partition
+ * of {@link Topics#COMMAND_REPLIES} from the end (no consumer group, nothing committed), so a reply reaches
+ * whichever instance is waiting. A waiter registers before its command is published, so no reply can be missed.
+ */
+@Component
+public class CommandReplies implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandReplies.class);
+
+    private final Map<String, BlockingQueue<CommandReply>> waiting = new ConcurrentHashMap<>();
+    private final KafkaProperties kafkaProperties;
+    private final JsonSerde<CommandReply> serde = JsonSerdes.commandReply();
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    public CommandReplies(KafkaProperties kafkaProperties) {
+        this.kafkaProperties = kafkaProperties;
+    }
+
+    /**
+     * Register before publishing the command; close when done. A command may get several replies (a duplicate
+     * answered while the first is still pending, then the decision), so they queue up until taken.
+     */
+    public Waiter expect(String commandId) {
+        var queue = new LinkedBlockingQueue<CommandReply>();
+        waiting.put(commandId, queue);
+        return new Waiter(commandId, queue);
+    }
+
+    public final class Waiter implements AutoCloseable {
+
+        private final String commandId;
+        private final BlockingQueue<CommandReply> replies;
+
+        private Waiter(String commandId, BlockingQueue<CommandReply> replies) {
+            this.commandId = commandId;
+            this.replies = replies;
+        }
+
+        /** The next reply, or empty when none came within the timeout. */
+        public Optional<CommandReply> next(Duration timeout) {
+            try {
+                return Optional.ofNullable(replies.poll(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public void close() {
+            waiting.remove(commandId, replies);
+        }
+    }
+
+    @Override
+    public void start() {
+        Map<String, Object> props = kafkaProperties.buildConsumerProperties();
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "api-command-replies");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        var partitions = consumer.partitionsFor(Topics.COMMAND_REPLIES, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        // resolve the end offsets now: a reply published after start() returns is then never skipped
+        partitions.forEach(consumer::position);
+        running = true;
+        var started = new CountDownLatch(1);
+        thread = new Thread(() -> {
+            started.countDown();
+            pollLoop();
+        }, "api-command-replies");
+        thread.setDaemon(true);
+        thread.start();
+        awaitQuietly(started);
+        log.info("Waiting for command replies on {} partitions of {}", partitions.size(), Topics.COMMAND_REPLIES);
+    }
+
+    private void pollLoop() {
+        try {
+            while (running) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    deliver(record.key(), record.value());
+                }
+            }
+        } catch (WakeupException e) {
+            // stop() woke us up
+        } catch (RuntimeException e) {
+            log.error("Command reply feed stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void deliver(String commandId, byte[] value) {
+        var queue = commandId == null ? null : waiting.get(commandId);
+        if (queue == null) {
+            return;
+        }
+        try {
+            queue.add(serde.deserialize(Topics.COMMAND_REPLIES, value));
+        } catch (SerializationException e) {
+            log.warn("Unreadable reply for command {}", commandId, e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        waiting.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start before the web server takes requests and stop after it has drained them. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

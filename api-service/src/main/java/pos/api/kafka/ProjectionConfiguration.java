@@ -1,0 +1,58 @@
+package pos.api.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+import pos.schemas.Topics;
+
+/**
+ * Consumers that project events into the MongoDB read models. They read only committed records (the processors
+ * write transactionally), get raw bytes so an unreadable record is the listener's to reject, and send a record
+ * that still fails after a few retries to {@code <topic>.dlq} with the error in its headers, then go on.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProjectionConfiguration {
+
+    static final String CONTAINER_FACTORY = "projectionListenerContainerFactory";
+
+    @Bean(name = CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> projectionListenerContainerFactory(
+            KafkaProperties kafkaProperties, DefaultErrorHandler projectionErrorHandler) {
+        var props = kafkaProperties.buildConsumerProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer()));
+        factory.setCommonErrorHandler(projectionErrorHandler);
+        return factory;
+    }
+
+    @Bean
+    DefaultErrorHandler projectionErrorHandler(KafkaProperties kafkaProperties) {
+        var props = kafkaProperties.buildProducerProperties();
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "api-projection-dlq");
+        var template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(),
+                new ByteArraySerializer()));
+        var recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, e) -> new org.apache.kafka.common.TopicPartition(Topics.deadLetter(record.topic()), -1));
+        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200, 3));
+        handler.addNotRetryableExceptions(SerializationException.class, IllegalArgumentException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,197 @@
+package pos.api.order;
+
+import org.springframework.stereotype.Service;
+import pos.api.catalog.CatalogProducts;
+import pos.api.catalog.CatalogProducts.CatalogProduct;
+import pos.api.identity.CurrentUser;
+import pos.api.idempotency.IdempotentRequests.Claim;
+import pos.api.idempotency.StoredResponse;
+import pos.api.kafka.CommandProperties;
+import pos.api.kafka.CommandPublisher;
+import pos.api.kafka.CommandReplies;
+import pos.api.web.ApiException;
+import pos.api.web.FieldError;
+import pos.api.web.JsonResponses;
+import pos.api.web.PathIds;
+import pos.schemas.command.PlaceOrder;
+import pos.schemas.reply.OrderCommandReply;
+import pos.schemas.value.OrderLine;
+import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.OrderStatus;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Accepts an order: validates and prices it from the catalog, records it as pending so it can be read at once,
+ * publishes PlaceOrder and waits (a few seconds at most) for order-processor's decision.
+ */
+@Service
+class OrderIntake {
+
+    private final CatalogProducts catalog;
+    private final OrderViews views;
+    private final CommandPublisher publisher;
+    private final CommandReplies replies;
+    private final CommandProperties properties;
+    private final JsonResponses responses;
+    private final Clock clock;
+
+    OrderIntake(CatalogProducts catalog, OrderViews views, CommandPublisher publisher, CommandReplies replies,
+            CommandProperties properties, JsonResponses responses, Clock clock) {
+        this.catalog = catalog;
+        this.views = views;
+        this.publisher = publisher;
+        this.replies = replies;
+        this.properties = properties;
+        this.responses = responses;
+        this.clock = clock;
+    }
+
+    StoredResponse place(CurrentUser caller, PlaceOrderRequest request, Claim claim, Optional<String> key,
+            boolean respondAsync) {
+        var storeId = PathIds.objectId(request.storeId(), "store_id");
+        caller.requireStore(storeId);
+        var userId = onBehalfOf(caller, request.userId());
+        var lines = price(request.items());
+        var now = clock.instant();
+        var subtotal = OrderSnapshot.subtotalOf(lines);
+        var pending = new OrderSnapshot(claim.resourceId(), 0, OrderStatus.PENDING, storeId, userId,
+                caller.userId(), lines, subtotal, null, subtotal, List.of(), key.orElse(null), now, now);
+        views.insertPending(pending);
+        var command = new PlaceOrder(claim.commandId(), claim.resourceId(), storeId, userId, caller.userId(), lines,
+                key.orElse(null), now);
+        try (var waiter = replies.expect(claim.commandId())) {
+            try {
+                publisher.publish(command);
+            } catch (ApiException e) {
+                views.deletePlaceholder(claim.resourceId());
+                throw e;
+            }
+            if (!respondAsync) {
+                var decided = awaitDecision(waiter);
+                if (decided.isPresent()) {
+                    return answer(decided.get());
+                }
+            }
+        }
+        var current = views.find(claim.resourceId()).orElse(pending);
+        return responses.json(202, OrderResponse.Envelope.of(current), OrderController.location(current));
+    }
+
+    /** Replies to a duplicate PlaceOrder can carry the still-pending order; only a decided one ends the wait. */
+    private Optional<OrderSnapshot> awaitDecision(CommandReplies.Waiter waiter) {
+        var deadline = clock.instant().plus(properties.decisionTimeout());
+        while (clock.instant().isBefore(deadline)) {
+            var reply = waiter.next(java.time.Duration.between(clock.instant(), deadline));
+            if (reply.isEmpty()) {
+                return Optional.empty();
+            }
+            if (reply.get() instanceof OrderCommandReply r && r.order() != null
+                    && r.order().status() != OrderStatus.PENDING) {
+                return Optional.of(r.order());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private StoredResponse answer(OrderSnapshot order) {
+        views.upsertIfNewer(order);
+        if (order.status() == OrderStatus.REJECTED) {
+            var first = order.shortages().isEmpty() ? "" : " for product " + order.shortages().get(0).productId();
+            throw ApiException.badRequest("Insufficient stock" + first)
+                    .with("shortages", OrderResponse.shortages(order))
+                    .with("order_id", order.orderId());
+        }
+        return responses.json(200, OrderResponse.Envelope.of(order), null);
+    }
+
+    private static String onBehalfOf(CurrentUser caller, String requestedUserId) {
+        if (requestedUserId == null || requestedUserId.isBlank()) {
+            return caller.userId();
+        }
+        var userId = PathIds.objectId(requestedUserId, "user_id");
+        if (!userId.equals(caller.userId()) && !caller.isManagerOrAdmin()) {
+            throw ApiException.forbidden("Only managers and admins may place orders for another user");
+        }
+        return userId;
+    }
+
+    private List<OrderLine> price(List<PlaceOrderRequest.Line> items) {
+        var errors = new ArrayList<FieldError>();
+        var ids = new LinkedHashSet<String>();
+        for (int i = 0; i < items.size(); i++) {
+            var item = items.get(i);
+            var field = "items[" + i + "]";
+            if (!pos.schemas.value.Ids.isObjectId(item.productId())) {
+                errors.add(new FieldError(field + ".product_id", "must be a 24-character hex ObjectId"));
+            } else {
+                ids.add(item.productId().toLowerCase());
+            }
+            Quantities.checkPositive(item.qty(), field + ".qty", errors);
+            if (item.price() != null) {
+                Quantities.checkNonNegative(item.price(), field + ".price", errors);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest("Validation failed").with("errors", errors);
+        }
+        Map<String, CatalogProduct> products = catalog.findOrderable(ids);
+        var unknown = ids.stream().filter(id -> !products.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("Unknown product " + unknown.get(0))
+                    .with("errors", unknown.stream()
+                            .map(id -> new FieldError("items.product_id", "unknown or archived product " + id))
+                            .toList());
+        }
+        var lines = items.stream().map(item -> {
+            var product = products.get(item.productId().toLowerCase());
+            return new OrderLine(product.id(), product.sku(), product.name(), item.qty(), product.price());
+        }).toList();
+        var changed = items.stream().anyMatch(item -> item.price() != null
+                && item.price().compareTo(products.get(item.productId().toLowerCase()).price()) != 0);
+        if (changed) {
+            throw ApiException.conflict("Prices have changed; refresh and resend the order")
+                    .with("prices", lines.stream().map(l -> Map.of("product_id", l.productId(),
+                            "price", l.unitPrice().toPlainString())).toList());
+        }
+        return lines;
+    }
+
+    /** Quantities and prices keep the original's decimal limits: 2 decimal places, 16 integer digits. */
+    static final class Quantities {
+
+        private Quantities() {
+        }
+
+        static void checkPositive(BigDecimal value, String field, List<FieldError> errors) {
+            if (checkFormat(value, field, errors) && value.signum() <= 0) {
+                errors.add(new FieldError(field, "must be greater than 0"));
+            }
+        }
+
+        static void checkNonNegative(BigDecimal value, String field, List<FieldError> errors) {
+            if (checkFormat(value, field, errors) && value.signum() < 0) {
+                errors.add(new FieldError(field, "must be 0 or more"));
+            }
+        }
+
+        private static boolean checkFormat(BigDecimal value, String field, List<FieldError> errors) {
+            if (value == null) {
+                errors.add(new FieldError(field, "is required"));
+                return false;
+            }
+            var normalised = value.stripTrailingZeros();
+            if (normalised.scale() > 2 || normalised.precision() - normalised.scale() > 16) {
+                errors.add(new FieldError(field, "Format angka tidak didukung (16:2)"));
+                return false;
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package pos.api.order;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import pos.api.identity.CurrentUser;
+import pos.api.kafka.CommandProperties;
+import pos.api.kafka.CommandPublisher;
+import pos.api.kafka.CommandReplies;
+import pos.api.web.ApiException;
+import pos.schemas.command.ChangeOrderStatus;
+import pos.schemas.reply.OrderCommandReply;
+import pos.schemas.reply.Outcome;
+import pos.schemas.value.OrderStatus;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+/** Asks order-processor to move an order along its lifecycle and answers with its decision. */
+@Service
+class OrderStatusChanges {
+
+    /** The statuses a client may ask for, in the original's order and message. */
+    static final List<OrderStatus> CLIENT_STATUSES = List.copyOf(EnumSet.of(OrderStatus.CREATED,
+            OrderStatus.CONFIRMED, OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COMPLETED,
+            OrderStatus.CANCELLED));
+    static final String INVALID_STATUS = "Invalid status. Must be one of: created, confirmed, preparing, ready, "
+            + "completed, cancelled";
+
+    private final OrderViews views;
+    private final CommandPublisher publisher;
+    private final CommandReplies replies;
+    private final CommandProperties properties;
+    private final Clock clock;
+
+    OrderStatusChanges(OrderViews views, CommandPublisher publisher, CommandReplies replies,
+            CommandProperties properties, Clock clock) {
+        this.views = views;
+        this.publisher = publisher;
+        this.replies = replies;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    ResponseEntity<OrderResponse.Envelope> change(CurrentUser caller, String orderId, String requestedStatus) {
+        var target = OrderStatus.fromWireName(requestedStatus).filter(CLIENT_STATUSES::contains)
+                .orElseThrow(() -> ApiException.badRequest(INVALID_STATUS));
+        var order = views.find(orderId).orElseThrow(() -> ApiException.notFound("Order not found"));
+        caller.requireStore(order.storeId());
+        var command = new ChangeOrderStatus(UUID.randomUUID().toString(), orderId, target, caller.userId(),
+                clock.instant());
+        try (var waiter = replies.expect(command.commandId())) {
+            publisher.publish(command);
+            var reply = waiter.next(properties.decisionTimeout());
+            if (reply.isEmpty()) {
+                var current = views.find(orderId).orElse(order);
+                return ResponseEntity.accepted().location(java.net.URI.create(OrderController.location(current)))
+                        .body(OrderResponse.Envelope.of(current));
+            }
+            return answer((OrderCommandReply) reply.get());
+        }
+    }
+
+    private ResponseEntity<OrderResponse.Envelope> answer(OrderCommandReply reply) {
+        if (reply.order() == null) {
+            throw ApiException.notFound("Order not found");
+        }
+        views.upsertIfNewer(reply.order());
+        if (reply.outcome() == Outcome.REFUSED) {
+            throw ApiException.conflict(reply.detail())
+                    .with("status", reply.order().status().wireName())
+                    .with("allowed_next", reply.allowedNext().stream().map(OrderStatus::wireName).toList());
+        }
+        return ResponseEntity.ok(OrderResponse.Envelope.of(reply.order()));
+    }
+}

@@ -1,0 +1,146 @@
+package pos.api.order;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import pos.schemas.value.OrderLine;
+import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.OrderStatus;
+import pos.schemas.value.Shortage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The orders read model (collection {@code orders}): one document per order, the latest snapshot the API has seen.
+ * Writes are sequence-guarded upserts, so each snapshot is applied at most once and a document never goes back to
+ * an older state, whatever order the projector and the request threads write in. Decimals are stored as strings,
+ * exact and with their scale.
+ */
+@Component
+public class OrderViews {
+
+    static final String COLLECTION = "orders";
+
+    private final MongoTemplate mongo;
+
+    OrderViews(MongoTemplate mongo) {
+        this.mongo = mongo;
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("store_id", Sort.Direction.ASC).on("created_at", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("user_id", Sort.Direction.ASC).on("created_at", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("created_at", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("created_at", Sort.Direction.DESC));
+    }
+
+    /**
+     * Applies a snapshot unless the stored one is as new or newer. Returns whether it was applied.
+     */
+    public boolean upsertIfNewer(OrderSnapshot order) {
+        var query = Query.query(Criteria.where("_id").is(order.orderId()).and("sequence").lt(order.sequence()));
+        var update = new Update();
+        toDocument(order).forEach(update::set);
+        try {
+            var result = mongo.upsert(query, update, COLLECTION);
+            return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
+        } catch (DuplicateKeyException e) {
+            return false; // a newer snapshot is already there
+        }
+    }
+
+    /** Records an order the API has accepted (sequence 0) so it can be read at once; never overwrites. */
+    public void insertPending(OrderSnapshot pending) {
+        var update = new Update();
+        toDocument(pending).forEach(update::setOnInsert);
+        mongo.upsert(Query.query(Criteria.where("_id").is(pending.orderId())), update, COLLECTION);
+    }
+
+    /** Removes a pending placeholder whose command never reached Kafka. */
+    public void deletePlaceholder(String orderId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(orderId).and("sequence").is(0L)), COLLECTION);
+    }
+
+    public Optional<OrderSnapshot> find(String orderId) {
+        return Optional.ofNullable(mongo.findById(orderId, Document.class, COLLECTION)).map(OrderViews::fromDocument);
+    }
+
+    public List<OrderSnapshot> search(OrderSearch search, int skip, int limit) {
+        var query = search.toQuery().with(Sort.by(Sort.Order.desc("created_at"), Sort.Order.desc("_id")))
+                .skip(skip).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(OrderViews::fromDocument).toList();
+    }
+
+    public long count(OrderSearch search) {
+        return mongo.count(search.toQuery(), COLLECTION);
+    }
+
+    private static Document toDocument(OrderSnapshot o) {
+        var items = new ArrayList<Document>();
+        for (var line : o.lines()) {
+            items.add(new Document("product_id", line.productId()).append("sku", line.sku())
+                    .append("name", line.name()).append("qty", line.qty().toPlainString())
+                    .append("price", line.unitPrice().toPlainString()));
+        }
+        var shortages = new ArrayList<Document>();
+        for (var s : o.shortages()) {
+            shortages.add(new Document("product_id", s.productId()).append("requested", s.requested().toPlainString())
+                    .append("available", s.available().toPlainString()));
+        }
+        return new Document("sequence", o.sequence())
+                .append("status", o.status().wireName())
+                .append("store_id", o.storeId())
+                .append("user_id", o.userId())
+                .append("placed_by", o.placedBy())
+                .append("items", items)
+                .append("subtotal", plain(o.subtotal()))
+                .append("tax", plain(o.tax()))
+                .append("total", plain(o.total()))
+                .append("shortages", shortages)
+                .append("idempotency_key", o.idempotencyKey())
+                .append("created_at", date(o.createdAt()))
+                .append("updated_at", date(o.updatedAt()));
+    }
+
+    private static OrderSnapshot fromDocument(Document d) {
+        var lines = d.getList("items", Document.class, List.of()).stream()
+                .map(i -> new OrderLine(i.getString("product_id"), i.getString("sku"), i.getString("name"),
+                        new BigDecimal(i.getString("qty")), new BigDecimal(i.getString("price"))))
+                .toList();
+        var shortages = d.getList("shortages", Document.class, List.of()).stream()
+                .map(s -> new Shortage(s.getString("product_id"), new BigDecimal(s.getString("requested")),
+                        new BigDecimal(s.getString("available"))))
+                .toList();
+        return new OrderSnapshot(d.getString("_id"), ((Number) d.get("sequence")).longValue(),
+                OrderStatus.fromWireName(d.getString("status")).orElseThrow(),
+                d.getString("store_id"), d.getString("user_id"), d.getString("placed_by"), lines,
+                decimal(d.getString("subtotal")), decimal(d.getString("tax")), decimal(d.getString("total")),
+                shortages, d.getString("idempotency_key"), instant(d.getDate("created_at")),
+                instant(d.getDate("updated_at")));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    private static BigDecimal decimal(String value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,30 @@
+package pos.api.order;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Body of {@code POST /orders/}. {@code userId} may name another user only for admins and managers; {@code price}
+ * per line is optional and, when sent, must equal the catalog price. The original's body field
+ * {@code idempotency_key} is accepted and ignored: the header is what counts.
+ */
+record PlaceOrderRequest(
+        @NotBlank String storeId,
+        String userId,
+        @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> items,
+        String idempotencyKey) {
+
+    record Line(@NotBlank String productId, @NotNull BigDecimal qty, BigDecimal price) {
+    }
+
+    /** What identifies the request for Idempotency-Key purposes (the ignored body key is left out). */
+    PlaceOrderRequest withoutIdempotencyKey() {
+        return new PlaceOrderRequest(storeId, userId, items, null);
+    }
+}
