@@ -1,0 +1,165 @@
+package pos.localstack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import pos.api.ApiServiceApplication;
+import pos.inventory.InventoryProcessorApplication;
+import pos.orderprocessor.OrderProcessorApplication;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system in one JVM for development and end-to-end tests: a KRaft broker, a MongoDB-wire server on H2,
+ * inventory-processor, order-processor and api-service, each service in its own Spring context configured exactly
+ * as it would be on its own (only addresses differ). All data lives under one directory, so stopping and starting
+ * again keeps every order and stock level.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    /** Processors are pure Kafka Streams apps: they get no database client and no web security. */
+    private static final String PROCESSOR_EXCLUSIONS = String.join(",",
+            "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration");
+
+    private final LocalStackSettings settings;
+    private final Infrastructure infrastructure;
+    private ConfigurableApplicationContext inventoryProcessor;
+    private ConfigurableApplicationContext orderProcessor;
+    private ConfigurableApplicationContext api;
+
+    /** Where Kafka and MongoDB are: embedded here, or containers / real servers elsewhere. */
+    public interface Infrastructure extends AutoCloseable {
+
+        String kafkaBootstrapServers();
+
+        String mongoUri();
+
+        @Override
+        void close();
+    }
+
+    private LocalStack(LocalStackSettings settings, Infrastructure infrastructure) {
+        this.settings = settings;
+        this.infrastructure = infrastructure;
+    }
+
+    /** The default: an embedded KRaft broker and mongo-java-server on H2, both under the data directory. */
+    public static LocalStack start(LocalStackSettings settings) throws IOException {
+        return start(settings, EmbeddedInfrastructure.start(settings));
+    }
+
+    /** The three services against the given Kafka and MongoDB; the stack closes them when it closes. */
+    public static LocalStack start(LocalStackSettings settings, Infrastructure infrastructure) {
+        var stack = new LocalStack(settings, infrastructure);
+        try {
+            stack.startProcessors();
+            stack.api = ApiServiceApplication.builder().properties(stack.apiProperties()).run();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    public void startProcessors() {
+        inventoryProcessor = processor(InventoryProcessorApplication.builder(), "INVENTORY_PROCESSOR_PORT",
+                settings.inventoryProcessorPort());
+        orderProcessor = processor(OrderProcessorApplication.builder(), "ORDER_PROCESSOR_PORT",
+                settings.orderProcessorPort());
+    }
+
+    /** Stops both processors cleanly (Streams commit and close); their state stays on disk and in changelogs. */
+    public void stopProcessors() {
+        closeQuietly(orderProcessor);
+        closeQuietly(inventoryProcessor);
+        orderProcessor = null;
+        inventoryProcessor = null;
+    }
+
+    public String apiUrl() {
+        return "http://localhost:" + settings.apiPort();
+    }
+
+    public String kafkaBootstrapServers() {
+        return infrastructure.kafkaBootstrapServers();
+    }
+
+    public String mongoUri() {
+        return infrastructure.mongoUri();
+    }
+
+    private ConfigurableApplicationContext processor(SpringApplicationBuilder builder, String portVariable,
+            int port) {
+        var props = commonProperties();
+        props.put(portVariable, port);
+        props.put("spring.autoconfigure.exclude", PROCESSOR_EXCLUSIONS);
+        return builder.properties(props).run();
+    }
+
+    private Map<String, Object> apiProperties() {
+        var props = commonProperties();
+        props.put("API_PORT", settings.apiPort());
+        props.put("MONGODB_URI", infrastructure.mongoUri());
+        return props;
+    }
+
+    private Map<String, Object> commonProperties() {
+        Map<String, Object> props = new HashMap<>();
+        props.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        props.put("POS_DATA_DIR", settings.dataDir().toAbsolutePath().toString());
+        props.put("POS_STATE_DIR", settings.dataDir().toAbsolutePath().resolve("state").toString());
+        props.put("POS_TOPIC_PARTITIONS", settings.partitions());
+        props.put("spring.main.banner-mode", "off");
+        return props;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(api);
+        stopProcessors();
+        infrastructure.close();
+    }
+
+    private static void closeQuietly(ConfigurableApplicationContext context) {
+        if (context != null && context.isActive()) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                log.warn("Closing {} failed", context.getId(), e);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        var settings = LocalStackSettings.fromEnvironment(System.getenv());
+        long started = System.nanoTime();
+        var stack = start(settings);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping the POS local stack...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        System.out.printf("%n  POS local stack ready in %.1f s%n  API:   %s  (try %s/health)%n"
+                        + "  Kafka: %s   MongoDB: %s%n  Data:  %s  (Ctrl-C stops; data is kept)%n%n",
+                (System.nanoTime() - started) / 1e9, stack.apiUrl(), stack.apiUrl(), stack.kafkaBootstrapServers(),
+                stack.mongoUri(), settings.dataDir().toAbsolutePath());
+        stopped.await();
+    }
+}

@@ -1,0 +1,151 @@
+package pos.localstack;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system driven through its REST API as a till would: stock goes in, orders reserve it, an order beyond
+ * the stock is refused, and the state survives restarting the processors and the whole stack. The scenario is one
+ * story, so its steps run in order against one stack; subclasses say where Kafka and MongoDB come from.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OrderJourney {
+
+    static final String STORE = "65a0000000000000000000e2";
+
+    @TempDir
+    Path dataDir;
+
+    LocalStackSettings settings;
+    LocalStack stack;
+    PosClient admin;
+    String productId;
+    String orderId;
+
+    /** Starts the stack on the given settings; called again to restart it on the same data. */
+    abstract LocalStack startStack(LocalStackSettings settings) throws Exception;
+
+    @BeforeAll
+    void startStack() throws Exception {
+        settings = FreePorts.settings(dataDir);
+        stack = startStack(settings);
+        admin = new PosClient(stack.apiUrl()).registerAndLogin("owner");
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void stockAdjustedThroughInventoryProcessorIsReadBack() {
+        var product = admin.post("/products/", Map.of("name", "Burger", "price", "3.50"));
+        assertThat(product.status()).as(product.raw().body()).isEqualTo(200);
+        productId = product.body().get("_id").asString();
+
+        var adjusted = admin.post("/stores/" + STORE + "/inventory/adjust",
+                Map.of("product_id", productId, "delta", "5", "reason", "delivery"));
+        assertThat(adjusted.status()).as(adjusted.raw().body()).isEqualTo(200);
+        assertThat(adjusted.body().get("item").get("qty").asString()).isEqualTo("5");
+        assertThat(stock().get("available_qty").asString()).isEqualTo("5");
+    }
+
+    @Test
+    @Order(2)
+    void orderWithinStockIsCreatedAndReservesIt() {
+        var placed = placeOrder("2", "order-1");
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(200);
+        var order = placed.body().get("order");
+        assertThat(order.get("status").asString()).isEqualTo("created");
+        assertThat(order.get("total").asString()).isEqualTo("7.00");
+        orderId = order.get("id").asString();
+
+        var read = admin.get("/orders/" + orderId);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().get("status").asString()).isEqualTo("created");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var stock = stock();
+            assertThat(stock.get("reserved_qty").asString()).isEqualTo("2");
+            assertThat(stock.get("available_qty").asString()).isEqualTo("3");
+        });
+    }
+
+    @Test
+    @Order(3)
+    void orderBeyondStockIsRefusedWithItsShortage() {
+        var refused = placeOrder("10", "order-2");
+        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.body().get("detail").asString()).isEqualTo("Insufficient stock for product " + productId);
+        var shortage = refused.body().get("shortages").get(0);
+        assertThat(shortage.get("requested").asString()).isEqualTo("10");
+        assertThat(shortage.get("available").asString()).isEqualTo("3");
+        assertThat(stock().get("reserved_qty").asString()).isEqualTo("2");
+    }
+
+    @Test
+    @Order(4)
+    void stateSurvivesRestartingTheProcessors() {
+        stack.stopProcessors();
+        stack.startProcessors();
+
+        var placed = placeOrder("3", "order-3");
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(200);
+        assertThat(placed.body().get("order").get("status").asString()).isEqualTo("created");
+        var refused = placeOrder("1", "order-4");
+        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(stock().get("available_qty").asString()).isEqualTo("0"));
+    }
+
+    @Test
+    @Order(5)
+    void ordersAndStockSurviveRestartingTheWholeStack() throws Exception {
+        stack.close();
+        stack = startStack(settings);
+        var again = new PosClient(stack.apiUrl()).login("owner");
+
+        var order = again.get("/orders/" + orderId);
+        assertThat(order.status()).isEqualTo(200);
+        assertThat(order.body().get("status").asString()).isEqualTo("created");
+        var stock = again.get("/stores/" + STORE + "/inventory/" + productId).body();
+        assertThat(stock.get("qty").asString()).isEqualTo("5");
+        assertThat(stock.get("reserved_qty").asString()).isEqualTo("5");
+
+        var cancelled = again.patch("/orders/" + orderId + "/status", Map.of("status", "cancelled"));
+        assertThat(cancelled.status()).as(cancelled.raw().body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                again.get("/stores/" + STORE + "/inventory/" + productId).body().get("available_qty").asString())
+                .isEqualTo("2"));
+    }
+
+    private PosClient.Response placeOrder(String qty, String idempotencyKey) {
+        return admin.post("/orders/", Map.of("store_id", STORE,
+                        "items", List.of(Map.of("product_id", productId, "qty", qty))),
+                Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    private tools.jackson.databind.JsonNode stock() {
+        var response = admin.get("/stores/" + STORE + "/inventory/" + productId);
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+        return response.body();
+    }
+}
