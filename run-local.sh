@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds (without running tests) and starts the whole POS system in one JVM on the embedded default:
+# an Apache Kafka broker (KRaft), a MongoDB-wire server (mongo-java-server on H2) and the three services.
+# The API listens on http://localhost:8080. Data is kept in ./data (POS_DATA_DIR); Ctrl-C stops, data stays.
+set -euo pipefail
+cd "$(dirname "$0")"
+./mvnw --quiet --batch-mode -DskipTests install
+exec java ${JAVA_OPTS:--Xmx1g} -jar local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar
