@@ -1,0 +1,199 @@
+package pos.api.idempotency;
+
+import org.junit.jupiter.api.Test;
+import pos.api.web.ApiException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IdempotentRequestsTest {
+
+    static final Optional<String> KEY = Optional.of("till-1");
+
+    final MutableClock clock = new MutableClock();
+    final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+    final IdempotentRequests requests = new IdempotentRequests(store,
+            new IdempotencyProperties(Duration.ofHours(72), Duration.ofSeconds(15), Duration.ofSeconds(2),
+                    Duration.ofMinutes(10)), clock);
+    final List<IdempotentRequests.Claim> claims = new ArrayList<>();
+    final AtomicInteger runs = new AtomicInteger();
+
+    Function<IdempotentRequests.Claim, StoredResponse> answering(int status) {
+        return claim -> {
+            runs.incrementAndGet();
+            claims.add(claim);
+            return new StoredResponse(status, "application/json", "{\"n\":" + runs.get() + "}", null);
+        };
+    }
+
+    static StoredResponse render(ApiException e) {
+        return new StoredResponse(e.status().value(), "application/problem+json", e.getMessage(), null);
+    }
+
+    @Test
+    void withoutAKeyEveryRequestRunsWithFreshIds() {
+        requests.run("u1", Optional.empty(), "f", answering(200), IdempotentRequestsTest::render);
+        requests.run("u1", Optional.empty(), "f", answering(200), IdempotentRequestsTest::render);
+
+        assertThat(runs).hasValue(2);
+        assertThat(claims.get(0).resourceId()).isNotEqualTo(claims.get(1).resourceId());
+        assertThat(store.records).isEmpty();
+    }
+
+    @Test
+    void replaysTheFirstFinalResponseWithoutRunningAgain() {
+        var first = requests.run("u1", KEY, "f", answering(200), IdempotentRequestsTest::render);
+        var second = requests.run("u1", KEY, "f", answering(200), IdempotentRequestsTest::render);
+
+        assertThat(runs).hasValue(1);
+        assertThat(first.replayed()).isFalse();
+        assertThat(second.replayed()).isTrue();
+        assertThat(second.response()).isEqualTo(first.response());
+    }
+
+    @Test
+    void keysAreScopedToTheUser() {
+        requests.run("u1", KEY, "f", answering(200), IdempotentRequestsTest::render);
+        var other = requests.run("u2", KEY, "f", answering(200), IdempotentRequestsTest::render);
+
+        assertThat(runs).hasValue(2);
+        assertThat(other.replayed()).isFalse();
+    }
+
+    @Test
+    void refusesTheSameKeyWithAnotherRequest() {
+        requests.run("u1", KEY, "f", answering(200), IdempotentRequestsTest::render);
+
+        assertThatThrownBy(() -> requests.run("u1", KEY, "other", answering(200), IdempotentRequestsTest::render))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(422));
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void clientErrorsAreFinalAndReplayed() {
+        Function<IdempotentRequests.Claim, StoredResponse> refusing = claim -> {
+            runs.incrementAndGet();
+            throw ApiException.badRequest("Insufficient stock");
+        };
+        var first = requests.run("u1", KEY, "f", refusing, IdempotentRequestsTest::render);
+        var replay = requests.run("u1", KEY, "f", refusing, IdempotentRequestsTest::render);
+
+        assertThat(first.response().status()).isEqualTo(400);
+        assertThat(replay.replayed()).isTrue();
+        assertThat(replay.response().body()).isEqualTo("Insufficient stock");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aServerErrorLetsTheRetryRunAgainWithTheSameIds() {
+        Function<IdempotentRequests.Claim, StoredResponse> failing = claim -> {
+            claims.add(claim);
+            throw new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "broker down");
+        };
+        assertThatThrownBy(() -> requests.run("u1", KEY, "f", failing, IdempotentRequestsTest::render))
+                .isInstanceOf(ApiException.class);
+        clock.advance(Duration.ofMillis(1));
+
+        requests.run("u1", KEY, "f", answering(200), IdempotentRequestsTest::render);
+
+        assertThat(claims).hasSize(2);
+        assertThat(claims.get(1)).isEqualTo(claims.get(0));
+    }
+
+    @Test
+    void anAcceptedButUndecidedResponseIsNotFinal() {
+        requests.run("u1", KEY, "f", answering(202), IdempotentRequestsTest::render);
+        clock.advance(Duration.ofMillis(1));
+        var retry = requests.run("u1", KEY, "f", answering(200), IdempotentRequestsTest::render);
+
+        assertThat(retry.replayed()).isFalse();
+        assertThat(retry.response().status()).isEqualTo(200);
+        assertThat(claims.get(1)).isEqualTo(claims.get(0));
+    }
+
+    @Test
+    void takesOverAKeyWhoseFirstRequestDiedAfterItsLease() {
+        var fingerprint = "f";
+        var now = clock.instant();
+        store.insertIfAbsent(new IdempotencyRecord("a".repeat(24), "u1", KEY.get(), fingerprint, false,
+                "65b000000000000000000001", "cmd-1", now.plusSeconds(15), null, now, now.plusSeconds(3600)));
+        clock.advance(Duration.ofSeconds(16));
+
+        var result = requests.run("u1", KEY, fingerprint, answering(200), IdempotentRequestsTest::render);
+
+        assertThat(result.response().status()).isEqualTo(200);
+        assertThat(claims).containsExactly(new IdempotentRequests.Claim("65b000000000000000000001", "cmd-1"));
+    }
+
+    @Test
+    void aDuplicateOfARequestStillInFlightGets409AfterWaiting() {
+        var now = clock.instant();
+        store.insertIfAbsent(new IdempotencyRecord("a".repeat(24), "u1", KEY.get(), "f", false,
+                "65b000000000000000000001", "cmd-1", now.plusSeconds(15), null, now, now.plusSeconds(3600)));
+        clock.tickOnRead(Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> requests.run("u1", KEY, "f", answering(200), IdempotentRequestsTest::render))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(409));
+        assertThat(runs).hasValue(0);
+    }
+
+    @Test
+    void anExpiredKeyIsForgotten() {
+        requests.run("u1", KEY, "f", answering(200), IdempotentRequestsTest::render);
+        clock.advance(Duration.ofHours(73));
+
+        var again = requests.run("u1", KEY, "other body", answering(200), IdempotentRequestsTest::render);
+
+        assertThat(again.replayed()).isFalse();
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void rejectsOverlongKeysAndTreatsBlankAsAbsent() {
+        assertThat(IdempotentRequests.normalise("  ")).isEmpty();
+        assertThat(IdempotentRequests.normalise("k".repeat(255))).isPresent();
+        assertThatThrownBy(() -> IdempotentRequests.normalise("k".repeat(256)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+    }
+
+    /** A clock tests move by hand, optionally ticking on every read. */
+    static final class MutableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-11-25T10:00:00Z");
+        private Duration tick = Duration.ZERO;
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        void tickOnRead(Duration duration) {
+            tick = duration;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plus(tick);
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
