@@ -120,7 +120,8 @@ public class OrderViews {
                 .map(s -> new Shortage(s.getString("product_id"), new BigDecimal(s.getString("requested")),
                         new BigDecimal(s.getString("available"))))
                 .toList();
-        return new OrderSnapshot(d.getString("_id"), ((Number) d.get("sequence")).longValue(),
+        // Spring Data stores 24-hex ids as ObjectIds, like the original service did
+        return new OrderSnapshot(String.valueOf(d.get("_id")), ((Number) d.get("sequence")).longValue(),
                 OrderStatus.fromWireName(d.getString("status")).orElseThrow(),
                 d.getString("store_id"), d.getString("user_id"), d.getString("placed_by"), lines,
                 decimal(d.getString("subtotal")), decimal(d.getString("tax")), decimal(d.getString("total")),

@@ -1,0 +1,100 @@
+package pos.api.order;
+
+import com.mongodb.client.MongoClients;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import pos.api.support.TestInfrastructure;
+import pos.schemas.Samples;
+import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.OrderStatus;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The orders read model against a MongoDB-wire server: guarded upserts never go backwards. */
+class OrderViewsIT {
+
+    OrderViews views;
+
+    @BeforeEach
+    void freshDatabase() {
+        var uri = TestInfrastructure.mongoUri("orders_" + UUID.randomUUID().toString().replace("-", ""));
+        var client = MongoClients.create(uri);
+        views = new OrderViews(new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1)));
+    }
+
+    static OrderSnapshot at(long sequence, OrderStatus status) {
+        var s = Samples.orderSnapshot();
+        return new OrderSnapshot(s.orderId(), sequence, status, s.storeId(), s.userId(), s.placedBy(), s.lines(),
+                s.subtotal(), s.tax(), s.total(), s.shortages(), s.idempotencyKey(), s.createdAt(),
+                s.createdAt().plusSeconds(sequence));
+    }
+
+    @Test
+    void appliesNewerSnapshotsAndIgnoresOlderOrRepeatedOnes() {
+        assertThat(views.upsertIfNewer(at(2, OrderStatus.CREATED))).isTrue();
+        assertThat(views.upsertIfNewer(at(1, OrderStatus.PENDING))).isFalse();
+        assertThat(views.upsertIfNewer(at(2, OrderStatus.CREATED))).isFalse();
+        assertThat(views.upsertIfNewer(at(3, OrderStatus.CONFIRMED))).isTrue();
+
+        var stored = views.find(Samples.ORDER).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(stored.sequence()).isEqualTo(3);
+        assertThat(stored.lines()).isEqualTo(Samples.lines());
+        assertThat(stored.total()).isEqualByComparingTo("10.375");
+        assertThat(stored.total().toPlainString()).isEqualTo("10.375");
+    }
+
+    @Test
+    void aPendingPlaceholderIsReplacedByTheFirstEventButNeverReplacesOne() {
+        views.insertPending(at(0, OrderStatus.PENDING));
+        assertThat(views.find(Samples.ORDER).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+
+        views.upsertIfNewer(at(2, OrderStatus.CREATED));
+        views.insertPending(at(0, OrderStatus.PENDING));
+        views.deletePlaceholder(Samples.ORDER);
+
+        assertThat(views.find(Samples.ORDER).orElseThrow().status()).isEqualTo(OrderStatus.CREATED);
+    }
+
+    @Test
+    void anUnpublishedPlaceholderCanBeRemoved() {
+        views.insertPending(at(0, OrderStatus.PENDING));
+        views.deletePlaceholder(Samples.ORDER);
+
+        assertThat(views.find(Samples.ORDER)).isEmpty();
+    }
+
+    @Test
+    void searchesNewestFirstWithFiltersAndStoreScope() {
+        var base = Samples.orderSnapshot();
+        for (int i = 0; i < 5; i++) {
+            var id = String.format("65b0000000000000000001%02d", i);
+            var store = i % 2 == 0 ? Samples.STORE : "65a000000000000000000009";
+            views.upsertIfNewer(new OrderSnapshot(id, 1, i == 4 ? OrderStatus.CANCELLED : OrderStatus.CREATED,
+                    store, base.userId(), base.placedBy(), base.lines(), base.subtotal(), null, base.total(),
+                    base.shortages(), null, Instant.parse("2026-11-25T10:00:00Z").plusSeconds(i), null));
+        }
+
+        var all = new OrderSearch(null, null, null, null, null, Set.of());
+        assertThat(views.search(all, 0, 10)).extracting(OrderSnapshot::orderId)
+                .containsExactly("65b000000000000000000104", "65b000000000000000000103", "65b000000000000000000102",
+                        "65b000000000000000000101", "65b000000000000000000100");
+        assertThat(views.count(all)).isEqualTo(5);
+        assertThat(views.search(all, 1, 2)).extracting(OrderSnapshot::orderId)
+                .containsExactly("65b000000000000000000103", "65b000000000000000000102");
+
+        var scoped = new OrderSearch(null, null, null, null, null, Set.of(Samples.STORE));
+        assertThat(views.count(scoped)).isEqualTo(3);
+        var cancelledInStore = new OrderSearch(Samples.STORE, null, "cancelled", null, null, Set.of());
+        assertThat(views.search(cancelledInStore, 0, 10)).extracting(OrderSnapshot::orderId)
+                .containsExactly("65b000000000000000000104");
+        var window = new OrderSearch(null, null, null, Instant.parse("2026-11-25T10:00:01Z"),
+                Instant.parse("2026-11-25T10:00:03Z"), Set.of());
+        assertThat(views.count(window)).isEqualTo(2);
+    }
+}
