@@ -13,6 +13,7 @@ public class OrderProcessorApplication {
 
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(OrderProcessorApplication.class)
+                .main(OrderProcessorApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME);
     }
 
