@@ -190,13 +190,15 @@ class OrderProcessorIT {
     void reportsItsStreamsStateAsHealth() throws Exception {
         var port = app.getEnvironment().getProperty("local.server.port");
         var client = HttpClient.newHttpClient();
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build();
+        for (var path : List.of("/actuator/health", "/actuator/health/readiness")) {
+            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
 
-        await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> {
-            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains("\"kafkaStreams\"").contains("RUNNING");
-        });
+            await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> {
+                var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).contains("\"kafkaStreams\"").contains("RUNNING");
+            });
+        }
     }
 
     @Test
