@@ -1,0 +1,39 @@
+package pos.orderprocessor.config;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import pos.schemas.Topics;
+
+/**
+ * Sends records the processor cannot read or process to {@code <source topic>.dlq}, unchanged (raw bytes, same
+ * key) with spring-kafka's {@code kafka_dlt-*} headers describing the error and the original position. It uses
+ * its own non-transactional byte-array producer: a dead letter is written at least once, even when the Streams
+ * transaction around the failed record is later aborted and the record is dead-lettered again.
+ */
+public final class DeadLetterPublisher implements AutoCloseable {
+
+    private final DefaultKafkaProducerFactory<byte[], byte[]> producerFactory;
+    private final DeadLetterPublishingRecoverer recoverer;
+
+    public DeadLetterPublisher(ProducerFactory<?, ?> connection) {
+        this.producerFactory = new DefaultKafkaProducerFactory<>(connection.getConfigurationProperties(),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        // partition -1: let the producer pick by key, so the dead-letter topic needs no particular partition count
+        this.recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producerFactory),
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+    }
+
+    public ConsumerRecordRecoverer recoverer() {
+        return recoverer;
+    }
+
+    @Override
+    public void close() {
+        producerFactory.destroy();
+    }
+}

@@ -1,0 +1,22 @@
+package pos.orderprocessor.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the topics this service declares are created. One partition count for all of them keeps the merged inputs
+ * (order commands and reservation results) co-partitioned.
+ */
+@ConfigurationProperties("pos.topics")
+public record TopicsProperties(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
+
+    public TopicsProperties {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("pos.topics.partitions must be at least 1: " + partitions);
+        }
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException(
+                    "pos.topics.replication-factor must be at least 1: " + replicationFactor);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package pos.orderprocessor.topology;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import pos.orderprocessor.domain.OrderInput;
+import pos.orderprocessor.domain.OrderState;
+import pos.orderprocessor.domain.OrderStateMachine;
+import pos.orderprocessor.domain.Transition;
+
+import java.time.Instant;
+
+/**
+ * Adapts the state machine to Kafka Streams: load the order, apply the input, store and emit the result. Every
+ * decision is computed before anything is written, so an exception leaves neither store nor outputs half-done.
+ */
+final class OrderStatusProcessor implements Processor<String, OrderInput, String, OrderOutput> {
+
+    private final OrderStateMachine stateMachine;
+    private ProcessorContext<String, OrderOutput> context;
+    private KeyValueStore<String, OrderState> store;
+
+    OrderStatusProcessor(OrderStateMachine stateMachine) {
+        this.stateMachine = stateMachine;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, OrderOutput> context) {
+        this.context = context;
+        this.store = context.getStateStore(OrderStatusTopology.ORDER_STATE_STORE);
+    }
+
+    @Override
+    public void process(Record<String, OrderInput> record) {
+        var input = record.value();
+        requireKeyedByOrder(record.key(), input);
+        var now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        var transition = stateMachine.apply(store.get(input.orderId()), input, now);
+        transition.stateToStore().ifPresent(state -> store.put(input.orderId(), state));
+        emit(transition, record.timestamp());
+    }
+
+    private void emit(Transition transition, long timestamp) {
+        transition.events().forEach(event -> {
+            forward(event.orderId(), new OrderOutput.Event(event), timestamp);
+            forward(event.orderId(), new OrderOutput.State(event.order()), timestamp);
+        });
+        transition.inventoryCommands()
+                .forEach(command -> forward(command.storeId(), new OrderOutput.StockCommand(command), timestamp));
+        transition.replies().forEach(reply -> forward(reply.commandId(), new OrderOutput.Reply(reply), timestamp));
+    }
+
+    /** Headers are not copied: they belong to the input's producer, not to what this processor says. */
+    private void forward(String key, OrderOutput output, long timestamp) {
+        context.forward(new Record<>(key, output, timestamp));
+    }
+
+    /** A record keyed by anything but its order id sits in the wrong partition: its state would be split. */
+    private static void requireKeyedByOrder(String key, OrderInput input) {
+        if (input == null || !input.orderId().equals(key)) {
+            throw new IllegalArgumentException("record key " + key + " is not the order id of " + input);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package pos.orderprocessor;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The order lifecycle stays plain Java: the Kafka and Spring adapters depend on it, never the other way round. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("pos.orderprocessor");
+    }
+
+    @Test
+    void domainUsesNoFrameworks() {
+        noClasses().that().resideInAPackage("pos.orderprocessor.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "org.apache.kafka..", "tools.jackson..", "com.fasterxml..",
+                        "org.bson..", "com.mongodb..")
+                .check(classes);
+    }
+
+    @Test
+    void domainKnowsNothingOfItsAdapters() {
+        noClasses().that().resideInAPackage("pos.orderprocessor.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "pos.orderprocessor.topology..", "pos.orderprocessor.config..")
+                .check(classes);
+    }
+
+    @Test
+    void topologyStaysFreeOfSpring() {
+        noClasses().that().resideInAPackage("pos.orderprocessor.topology..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+                .check(classes);
+    }
+}
