@@ -3,6 +3,7 @@ package pos.schemas.value;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,8 @@ public enum OrderStatus {
     @JsonProperty("cancelled") CANCELLED;
 
     public String wireName() {
-        return name().toLowerCase();
+        // ROOT: under a Turkish default locale "PENDING" would become "pend\u0131ng" (dotless i)
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<OrderStatus> fromWireName(String value) {

@@ -1,0 +1,24 @@
+package pos.schemas;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The contracts jar is shared by every service and downstream consumers: it must not drag in a framework. */
+class ArchitectureTest {
+
+    private static final JavaClasses CONTRACTS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("pos.schemas");
+
+    @Test
+    void contractsDependOnNeitherSpringNorMongo() {
+        noClasses().that().resideInAPackage("pos.schemas..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.bson..",
+                        "com.mongodb..")
+                .check(CONTRACTS);
+    }
+}
