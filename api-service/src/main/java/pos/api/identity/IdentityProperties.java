@@ -1,0 +1,57 @@
+package pos.api.identity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Accounts and tokens ({@code pos.security.*}).
+ *
+ * @param issuer                the {@code iss} of the tokens this service signs, and the one it accepts for them
+ * @param audience              the {@code aud} it puts in and requires
+ * @param tokenTtl              access token lifetime
+ * @param rolesClaim            dotted path of the roles claim in tokens from an external issuer
+ *                              ({@code realm_access.roles} for Keycloak); our own tokens always use {@code roles}
+ * @param userStatusCacheTtl    how long "this user is active with these roles" is cached per instance
+ * @param passwordHashStrength  bcrypt log rounds
+ */
+@ConfigurationProperties("pos.security")
+public record IdentityProperties(
+        @DefaultValue("pos-api") String issuer,
+        @DefaultValue("pos-api") String audience,
+        @DefaultValue("60m") Duration tokenTtl,
+        @DefaultValue("roles") String rolesClaim,
+        @DefaultValue("5s") Duration userStatusCacheTtl,
+        @DefaultValue("10") int passwordHashStrength,
+        @DefaultValue Jwt jwt,
+        @DefaultValue BootstrapAdmin bootstrapAdmin,
+        @DefaultValue LoginThrottle loginThrottle) {
+
+    /**
+     * @param privateKeyLocation a PKCS#8 PEM RSA private key; when absent a key is generated into keyStoreDir
+     * @param keyStoreDir        where a generated key is kept so restarts do not log everyone out
+     */
+    public record Jwt(Resource privateKeyLocation, @DefaultValue("./data/keys") Path keyStoreDir) {
+    }
+
+    /** An admin created at start-up when absent; configuring one turns off "first account becomes admin". */
+    public record BootstrapAdmin(String username, String password, String email,
+            @DefaultValue("Administrator") String name) {
+
+        public boolean configured() {
+            return username != null && !username.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "BootstrapAdmin[username=" + username + ", email=" + email + ", password=<redacted>]";
+        }
+    }
+
+    public record LoginThrottle(@DefaultValue("5") int maxFailures, @DefaultValue("5m") Duration window,
+            @DefaultValue("60s") Duration lockDuration) {
+    }
+}

@@ -1,0 +1,28 @@
+package pos.api.identity.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+
+/** 403 as problem+json, with {@code WWW-Authenticate: Bearer error="insufficient_scope"} (RFC 6750). */
+final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+
+    private final BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+    private final ProblemWriter problems;
+
+    ProblemAccessDeniedHandler(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        bearer.handle(request, response, e);
+        problems.write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this operation");
+    }
+}

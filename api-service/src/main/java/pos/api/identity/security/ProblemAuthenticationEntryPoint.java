@@ -1,0 +1,33 @@
+package pos.api.identity.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+
+import java.io.IOException;
+
+/**
+ * 401 as problem+json, with the RFC 6750 {@code WWW-Authenticate: Bearer ...} header Spring Security computes
+ * (including {@code error="invalid_token"} when a token was sent). Details are the original's messages.
+ */
+final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+    private final ProblemWriter problems;
+
+    ProblemAuthenticationEntryPoint(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        bearer.commence(request, response, e);
+        String detail = e instanceof OAuth2AuthenticationException ? "Invalid token" : "Not authenticated";
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, detail);
+    }
+}

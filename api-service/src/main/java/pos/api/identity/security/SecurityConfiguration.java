@@ -1,0 +1,75 @@
+package pos.api.identity.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import pos.api.identity.IdentityProperties;
+import pos.api.identity.Role;
+import pos.api.identity.token.LocalTokenVerifier;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one security filter chain: a stateless bearer-token API (hence no sessions and no CSRF), with the role matrix
+ * of {@link AccessPolicy}. Our own tokens are verified with our key; if Spring Boot built a decoder for an external
+ * issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}), every other token
+ * goes to it. Needs only a JsonMapper and one of the two verifiers, so web slice tests can import it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props,
+            ObjectProvider<LocalTokenVerifier> localTokens, ObjectProvider<JwtDecoder> externalDecoder,
+            JsonMapper json) {
+        LocalTokenVerifier local = localTokens.getIfAvailable();
+        var decoder = new IssuerRoutingJwtDecoder(props.issuer(), local == null ? null : local.decoder(),
+                externalDecoder.getIfAvailable());
+        var converter = new PosJwtAuthenticationConverter(props.issuer(), new RolesClaim(props.rolesClaim()));
+        var problems = new ProblemWriter(json);
+        var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        var accessDenied = new ProblemAccessDeniedHandler(problems);
+
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> {
+                    AccessPolicy.RULES.forEach(rule -> apply(requests, rule));
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(o -> o
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
+        return http.build();
+    }
+
+    private static void apply(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            AccessPolicy.Rule rule) {
+        var matched = rule.method() == null ? requests.requestMatchers(rule.pattern())
+                : requests.requestMatchers(rule.method(), rule.pattern());
+        switch (rule.access()) {
+            case PUBLIC -> matched.permitAll();
+            case ANY_ROLE -> matched.hasAnyRole(names(Role.values()));
+            case MANAGER_OR_ADMIN -> matched.hasAnyRole(names(Role.MANAGER, Role.ADMIN));
+            case ADMIN -> matched.hasRole(Role.ADMIN.name());
+            case AUTHENTICATED -> matched.authenticated();
+        }
+    }
+
+    private static String[] names(Role... roles) {
+        return java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,49 @@
+package pos.api.identity;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import pos.api.identity.account.MongoUserAccounts;
+import pos.api.identity.account.NewAccount;
+import pos.api.identity.account.UserAccount;
+import pos.api.identity.token.AccessTokens;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Real accounts and real tokens for full-application tests, created straight in the store (one bcrypt hash shared
+ * by all of them, to keep tests quick). Tokens pass every check a login token passes.
+ */
+public final class TestAccounts {
+
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private final MongoUserAccounts accounts;
+    private final AccessTokens tokens;
+    private final String hash;
+
+    public TestAccounts(MongoUserAccounts accounts, AccessTokens tokens, PasswordEncoder passwords) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.hash = passwords.encode(PASSWORD);
+    }
+
+    public Account create(Role role, String... storeIds) {
+        String username = "it-" + role.wireName() + "-" + UUID.randomUUID().toString().substring(0, 12);
+        var user = accounts.insert(new NewAccount("Test " + role.wireName(), username + "@example.com", username,
+                role, List.of(storeIds), hash, Instant.now().truncatedTo(ChronoUnit.MILLIS), null));
+        return new Account(user, tokens.issue(user).value());
+    }
+
+    public record Account(UserAccount user, String token) {
+
+        public String id() {
+            return user.id();
+        }
+
+        public String username() {
+            return user.username();
+        }
+    }
+}

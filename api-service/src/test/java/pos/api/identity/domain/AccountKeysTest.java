@@ -1,0 +1,19 @@
+package pos.api.identity.domain;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountKeysTest {
+
+    @Test
+    void comparesWithoutRegardToCaseOrSurroundingSpace() {
+        assertThat(AccountKeys.normalise(" Alice@Example.COM ")).isEqualTo("alice@example.com");
+    }
+
+    @Test
+    void isLocaleIndependent() {
+        // the Turkish locale would turn I into a dotless i
+        assertThat(AccountKeys.normalise("ILKER")).isEqualTo("ilker");
+    }
+}
