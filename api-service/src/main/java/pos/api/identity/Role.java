@@ -7,7 +7,7 @@ public enum Role {
     ADMIN, MANAGER, USER;
 
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static Optional<Role> fromWireName(String value) {
