@@ -1,5 +1,6 @@
 package pos.api.catalog;
 
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -95,10 +96,11 @@ class MongoProducts {
 
     /** Ids of products whose latest change was not published and is older than {@code changedBefore}. */
     List<String> findUnpublished(Instant changedBefore, int limit) {
-        var query = Query.query(Criteria.where("published").is(false).and("changedAt").lt(changedBefore))
-                .with(Sort.by("changedAt")).limit(limit);
-        query.fields().include("id");
-        return mongo.find(query, ProductDocument.class).stream().map(ProductDocument::id).toList();
+        var query = Query.query(Criteria.where("published").is(false).and("changed_at").lt(changedBefore))
+                .with(Sort.by("changed_at")).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(d -> d.getObjectId("_id").toHexString()).toList();
     }
 
     private static Query byId(String id) {
