@@ -1,10 +1,10 @@
 package pos.api.catalog;
 
-import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
 import pos.schemas.Topics;
 import pos.schemas.event.CatalogEvent;
 import pos.schemas.event.ProductChanged;
@@ -44,6 +44,7 @@ class KafkaProductChanges implements AutoCloseable {
         this.products = products;
         this.producers = producers;
         this.kafka = new KafkaTemplate<>(producers);
+        this.kafka.setProducerListener(new ProducerListener<>() { }); // failures are logged once, below
         this.timeout = timeout;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
@@ -67,7 +68,8 @@ class KafkaProductChanges implements AutoCloseable {
             Thread.currentThread().interrupt();
             log.warn("Interrupted publishing product {}; it will be re-published", productId);
             return false;
-        } catch (ExecutionException | TimeoutException | KafkaException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // never fails the caller: the change is saved and stays marked unpublished for the re-publisher
             log.warn("Could not publish product {} ({}); it will be re-published", productId, e.toString());
             return false;
         } finally {
