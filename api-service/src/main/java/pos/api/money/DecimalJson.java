@@ -1,5 +1,6 @@
 package pos.api.money;
 
+import org.springframework.boot.jackson.JacksonComponent;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -14,11 +15,12 @@ import tools.jackson.databind.module.SimpleModule;
  * scale), anything else (boolean, object, array) becomes an invalid decimal instead of a parse error, so the
  * request fails validation with the field named. {@code null} stays {@code null}: required fields say so with
  * {@code @NotNull} (or their own check). Written back as a plain decimal string.
+ *
+ * <p>A {@link JacksonComponent}, so Boot registers it with the application's JsonMapper and {@code @WebMvcTest}
+ * slices pick it up too; {@link #module()} serves plain mappers.
  */
+@JacksonComponent
 public final class DecimalJson {
-
-    private DecimalJson() {
-    }
 
     public static SimpleModule module() {
         return new SimpleModule("pos-decimal")
@@ -26,7 +28,7 @@ public final class DecimalJson {
                 .addSerializer(Decimal.class, new Writer());
     }
 
-    static final class Reader extends ValueDeserializer<Decimal> {
+    public static final class Reader extends ValueDeserializer<Decimal> {
 
         @Override
         public Decimal deserialize(JsonParser p, DeserializationContext ctxt) {
@@ -42,7 +44,7 @@ public final class DecimalJson {
         }
     }
 
-    static final class Writer extends ValueSerializer<Decimal> {
+    public static final class Writer extends ValueSerializer<Decimal> {
 
         @Override
         public void serialize(Decimal value, JsonGenerator gen, SerializationContext ctxt) {

@@ -324,6 +324,16 @@ class ProductApiIT extends AbstractCatalogIT {
     }
 
     @Test
+    void addressesSkusWithDotsAndUnderscoresInThePath() throws Exception {
+        String sku = unique("A.B_C-");
+        String id = createProduct("{\"name\": \"Dotted\", \"price\": \"1\", \"sku\": \"%s\"}".formatted(sku));
+
+        post("/products/" + sku.toUpperCase() + "/regenerate-sku", "").andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(id))
+                .andExpect(jsonPath("$.sku").value(matchesPattern("PRD-\\d{8}-[A-Z0-9]{4}")));
+    }
+
+    @Test
     void doesNotRegenerateAnArchivedProduct() throws Exception {
         String sku = unique("ARC-");
         String id = createProduct("{\"name\": \"A\", \"price\": \"1\", \"sku\": \"%s\"}".formatted(sku));
