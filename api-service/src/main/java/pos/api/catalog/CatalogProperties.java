@@ -1,0 +1,18 @@
+package pos.api.catalog;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Publishing of product changes: how long a request waits for the broker's ack, and how the re-publisher retries
+ * changes that were not acknowledged.
+ */
+@ConfigurationProperties("pos.catalog")
+record CatalogProperties(
+        @DefaultValue("5s") Duration publishTimeout,
+        @DefaultValue("10s") Duration republishInterval,
+        @DefaultValue("30s") Duration republishAfter,
+        @DefaultValue("100") int republishBatch) {
+}
