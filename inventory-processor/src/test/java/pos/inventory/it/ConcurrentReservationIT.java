@@ -9,6 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import pos.inventory.InventoryProcessorApplication;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import pos.schemas.Topics;
 import pos.schemas.command.AdjustStock;
 import pos.schemas.command.ReserveStock;
@@ -24,6 +26,10 @@ import pos.schemas.value.StockLevel;
 import pos.schemas.value.StockLine;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static pos.schemas.Samples.PRODUCT;
 import static pos.schemas.Samples.STORE;
 
@@ -79,6 +86,22 @@ class ConcurrentReservationIT {
             assertExactlyTenReserved(reader);
             assertStockNeverWentNegative(reader);
         }
+    }
+
+    @Test
+    void reportsStreamsStateInTheReadinessProbe() {
+        String port = processor.getEnvironment().getProperty("local.server.port");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health/readiness")).build();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            HttpResponse<String> response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode streams = JsonMapper.shared().readTree(response.body()).path("components").path("kafkaStreams");
+            assertThat(streams.path("status").asString()).isEqualTo("UP");
+            assertThat(streams.path("details").path("state").asString()).isEqualTo("RUNNING");
+        });
     }
 
     private static void sendConcurrently(CommandSender sender) throws Exception {
