@@ -1,0 +1,28 @@
+package pos.inventory.config;
+
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import pos.schemas.Topics;
+
+/**
+ * Publishes records the processor cannot read or process to {@code <topic>.dlq}: the original key and value
+ * bytes, with spring-kafka's {@code kafka_dlt-*} headers (original topic, partition, offset, timestamp, exception
+ * class, message and stack trace). Boot's producer is configured for raw bytes, as this is its only use here.
+ *
+ * <p>The dead-letter publish is not part of the Streams transaction: if the task fails before it commits, the
+ * record is processed again and may be dead-lettered twice. Dead-letter consumers can tell copies apart by the
+ * original topic/partition/offset headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadLetterConfiguration {
+
+    @Bean
+    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<?, ?> kafkaTemplate) {
+        // partition -1: let the producer choose, so the DLQ may have a different partition count than its source
+        return new DeadLetterPublishingRecoverer(kafkaTemplate,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+    }
+}

@@ -1,0 +1,66 @@
+package pos.inventory.config;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Kafka Streams' processing exception handler (KIP-1033) that hands the failed input, as the raw bytes read from
+ * the source topic, to a {@link ConsumerRecordRecoverer} (a {@code DeadLetterPublishingRecoverer}) and lets the
+ * task continue. Kafka 4.1 has no dead-letter support of its own (KIP-1034 arrives in 4.2) and spring-kafka's
+ * recovering processing handler in 4.1, so this is the 4.0 counterpart of spring-kafka's
+ * {@code RecoveringDeserializationExceptionHandler}, configured the same way: the recoverer instance under
+ * {@link #RECOVERER} in the Streams properties.
+ */
+public class DeadLetterProcessingExceptionHandler implements ProcessingExceptionHandler {
+
+    public static final String RECOVERER = "pos.processing.recoverer";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessingExceptionHandler.class);
+
+    private ConsumerRecordRecoverer recoverer;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        if (!(configs.get(RECOVERER) instanceof ConsumerRecordRecoverer configured)) {
+            throw new IllegalStateException(RECOVERER + " must hold a ConsumerRecordRecoverer instance");
+        }
+        this.recoverer = configured;
+    }
+
+    @Override
+    public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (context.sourceRawValue() == null && context.sourceRawKey() == null) {
+            // A punctuation (no input record): nothing to dead-letter; the next punctuation tries again.
+            log.error("Processing failed without an input record in {} of task {}", context.processorNodeId(),
+                    context.taskId(), exception);
+            return ProcessingHandlerResponse.CONTINUE;
+        }
+        try {
+            recoverer.accept(failedInput(context), exception);
+            log.warn("Sent {}-{}@{} to the dead-letter topic: {}", context.topic(), context.partition(),
+                    context.offset(), exception.toString());
+            return ProcessingHandlerResponse.CONTINUE;
+        } catch (RuntimeException publishFailed) {
+            log.error("Could not dead-letter {}-{}@{}; failing the task so the record is retried", context.topic(),
+                    context.partition(), context.offset(), publishFailed);
+            return ProcessingHandlerResponse.FAIL;
+        }
+    }
+
+    private static ConsumerRecord<byte[], byte[]> failedInput(ErrorHandlerContext context) {
+        byte[] key = context.sourceRawKey();
+        byte[] value = context.sourceRawValue();
+        return new ConsumerRecord<>(context.topic(), context.partition(), context.offset(), context.timestamp(),
+                TimestampType.CREATE_TIME, key == null ? -1 : key.length, value == null ? -1 : value.length, key,
+                value, context.headers(), Optional.empty());
+    }
+}

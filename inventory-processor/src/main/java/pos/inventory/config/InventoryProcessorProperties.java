@@ -1,0 +1,36 @@
+package pos.inventory.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import pos.inventory.domain.LowStockPolicy;
+import pos.inventory.topology.ProcessedCommandPurge;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code pos.inventory.*}: low-stock thresholds ({@code low-stock.default-threshold}, and
+ * {@code low-stock.thresholds.<productId>}) and how long processed adjust command ids are remembered
+ * ({@code processed-commands.retention}, checked every {@code processed-commands.purge-interval}).
+ */
+@ConfigurationProperties("pos.inventory")
+public record InventoryProcessorProperties(
+        @DefaultValue LowStock lowStock,
+        @DefaultValue ProcessedCommands processedCommands) {
+
+    public record LowStock(@DefaultValue("5") BigDecimal defaultThreshold, Map<String, BigDecimal> thresholds) {
+
+        LowStockPolicy policy() {
+            return new LowStockPolicy(defaultThreshold, thresholds);
+        }
+    }
+
+    public record ProcessedCommands(@DefaultValue("7d") Duration retention,
+            @DefaultValue("1h") Duration purgeInterval) {
+
+        ProcessedCommandPurge purge() {
+            return new ProcessedCommandPurge(retention, purgeInterval);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package pos.inventory.config;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/** UP while the Streams client runs or rebalances, DOWN once it stopped or failed. */
+class KafkaStreamsHealthIndicator implements HealthIndicator {
+
+    private final StreamsBuilderFactoryBean factoryBean;
+
+    KafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
+        this.factoryBean = factoryBean;
+    }
+
+    @Override
+    public Health health() {
+        KafkaStreams streams = factoryBean.getKafkaStreams();
+        if (streams == null) {
+            return Health.unknown().withDetail("state", "NOT_STARTED").build();
+        }
+        KafkaStreams.State state = streams.state();
+        Health.Builder health = switch (state) {
+            case RUNNING, REBALANCING -> Health.up();
+            case CREATED -> Health.unknown();
+            default -> Health.down();
+        };
+        return health.withDetail("state", state.name()).build();
+    }
+}

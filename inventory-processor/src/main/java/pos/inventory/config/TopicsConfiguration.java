@@ -1,0 +1,32 @@
+package pos.inventory.config;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import pos.schemas.Topics;
+
+import java.util.stream.Stream;
+
+/** Every topic of the system and the dead-letter topics; Streams does not create its source topics itself. */
+@Configuration(proxyBeanMethods = false)
+class TopicsConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics posTopics(TopicProperties topics) {
+        Stream<NewTopic> main = Topics.all().stream().map(spec -> {
+            TopicBuilder builder = topic(spec.name(), topics);
+            return spec.compacted() ? builder.compact().build() : builder.build();
+        });
+        Stream<NewTopic> deadLetters = Topics.withDeadLetters().stream()
+                .map(name -> topic(Topics.deadLetter(name), topics).build());
+        return new KafkaAdmin.NewTopics(Stream.concat(main, deadLetters).toArray(NewTopic[]::new));
+    }
+
+    private static TopicBuilder topic(String name, TopicProperties topics) {
+        return TopicBuilder.name(name)
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor());
+    }
+}

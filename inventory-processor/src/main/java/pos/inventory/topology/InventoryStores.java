@@ -1,0 +1,47 @@
+package pos.inventory.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import pos.inventory.domain.ProductStock;
+import pos.inventory.domain.Reservation;
+import pos.schemas.serde.JsonSerde;
+
+/**
+ * The processor's persistent, changelogged state. Keys start with the store id, the record key of the input,
+ * so everything one command touches lives in the task that owns that store.
+ */
+public final class InventoryStores {
+
+    /** Stock per store and product. */
+    public static final String STOCK = "stock-level-store";
+    /** Reservation per store and order. */
+    public static final String RESERVATIONS = "stock-reservation-store";
+    /** Reply per processed AdjustStock command id, purged after the retention. */
+    public static final String PROCESSED_ADJUSTMENTS = "processed-adjustment-store";
+
+    static final String SEPARATOR = "|";
+
+    private InventoryStores() {
+    }
+
+    public static String key(String storeId, String id) {
+        return storeId + SEPARATOR + id;
+    }
+
+    static StoreBuilder<KeyValueStore<String, ProductStock>> stock() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STOCK), Serdes.String(),
+                new JsonSerde<>(ProductStock.class));
+    }
+
+    static StoreBuilder<KeyValueStore<String, Reservation>> reservations() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESERVATIONS), Serdes.String(),
+                new JsonSerde<>(Reservation.class));
+    }
+
+    static StoreBuilder<KeyValueStore<String, ProcessedCommand>> processedAdjustments() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROCESSED_ADJUSTMENTS), Serdes.String(),
+                new JsonSerde<>(ProcessedCommand.class));
+    }
+}

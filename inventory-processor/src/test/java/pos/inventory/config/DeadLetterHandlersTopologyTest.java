@@ -1,0 +1,151 @@
+package pos.inventory.config;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+import pos.inventory.domain.LowStockPolicy;
+import pos.inventory.domain.StockLedger;
+import pos.inventory.topology.InventoryTopology;
+import pos.inventory.topology.ProcessedCommandPurge;
+import pos.schemas.Samples;
+import pos.schemas.Topics;
+import pos.schemas.reply.CommandReply;
+import pos.schemas.serde.JsonSerdes;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The two handlers wired as in production, with a recoverer that records instead of publishing (the real
+ * publishing is covered against a broker by {@code PoisonCommandIT}).
+ */
+class DeadLetterHandlersTopologyTest {
+
+    @TempDir
+    Path stateDir;
+    private final List<ConsumerRecord<?, ?>> deadLetters = new ArrayList<>();
+    private final List<Exception> causes = new ArrayList<>();
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> commands;
+    private TestOutputTopic<String, CommandReply> replies;
+
+    private void start(ConsumerRecordRecoverer recoverer) {
+        StreamsBuilder builder = new StreamsBuilder();
+        new InventoryTopology(new StockLedger(LowStockPolicy.uniform(BigDecimal.ONE)),
+                new ProcessedCommandPurge(Duration.ofDays(7), Duration.ofHours(1))).addTo(builder);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-processor");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                RecoveringDeserializationExceptionHandler.class);
+        props.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterProcessingExceptionHandler.class);
+        props.put(DeadLetterProcessingExceptionHandler.RECOVERER, recoverer);
+        driver = new TopologyTestDriver(builder.build(), props);
+        commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS, Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer());
+        replies = driver.createOutputTopic(Topics.COMMAND_REPLIES, Serdes.String().deserializer(),
+                JsonSerdes.commandReply().deserializer());
+    }
+
+    private void startRecording() {
+        start((record, exception) -> {
+            deadLetters.add(record);
+            causes.add(exception);
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void sendGoodCommand() {
+        commands.pipeInput(bytes(Samples.STORE), JsonSerdes.inventoryCommand().serialize("t", Samples.adjustStock()));
+    }
+
+    @Test
+    void unreadableRecordIsRecoveredWithItsBytesAndProcessingContinues() {
+        startRecording();
+
+        commands.pipeInput(bytes(Samples.STORE), bytes("not json"));
+        sendGoodCommand();
+
+        assertThat(deadLetters).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo(Topics.INVENTORY_COMMANDS);
+            assertThat((byte[]) record.key()).isEqualTo(bytes(Samples.STORE));
+            assertThat((byte[]) record.value()).isEqualTo(bytes("not json"));
+        });
+        assertThat(causes).singleElement().isInstanceOf(SerializationException.class);
+        assertThat(replies.readValuesToList()).extracting(CommandReply::commandId).containsExactly("cmd-adjust-1");
+    }
+
+    @Test
+    void jsonBreakingTheContractIsRecoveredLikeUnreadableBytes() {
+        startRecording();
+        String zeroDelta = """
+                {"type":"AdjustStock","command_id":"c1","store_id":"%s","product_id":"%s","delta":"0",
+                 "issued_at":"2026-11-25T10:00:00Z"}""".formatted(Samples.STORE, Samples.PRODUCT);
+
+        commands.pipeInput(bytes(Samples.STORE), bytes(zeroDelta));
+        sendGoodCommand();
+
+        assertThat(causes).singleElement().isInstanceOf(SerializationException.class)
+                .extracting(Throwable::getMessage).asString().contains("delta must not be zero");
+        assertThat(replies.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void commandThatFailsInProcessingIsRecoveredWithTheRawInput() {
+        startRecording();
+        byte[] command = JsonSerdes.inventoryCommand().serialize("t", Samples.adjustStock());
+
+        commands.pipeInput(bytes("another-store"), command);
+        sendGoodCommand();
+
+        assertThat(deadLetters).singleElement().satisfies(record -> {
+            assertThat((byte[]) record.key()).isEqualTo(bytes("another-store"));
+            assertThat((byte[]) record.value()).isEqualTo(command);
+            assertThat(record.offset()).isZero();
+        });
+        assertThat(causes).singleElement().isInstanceOf(IllegalArgumentException.class)
+                .extracting(Throwable::getMessage).asString().contains("keyed by store id");
+        assertThat(replies.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void failsTheTaskWhenTheDeadLetterCannotBeWritten() {
+        start((record, exception) -> {
+            throw new IllegalStateException("broker unavailable");
+        });
+
+        assertThatThrownBy(() -> commands.pipeInput(bytes("another-store"),
+                JsonSerdes.inventoryCommand().serialize("t", Samples.adjustStock())))
+                .isInstanceOf(StreamsException.class);
+    }
+}

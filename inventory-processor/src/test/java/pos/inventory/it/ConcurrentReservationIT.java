@@ -1,0 +1,158 @@
+package pos.inventory.it;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import pos.inventory.InventoryProcessorApplication;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import pos.schemas.Topics;
+import pos.schemas.command.AdjustStock;
+import pos.schemas.command.ReserveStock;
+import pos.schemas.event.ReservationResult;
+import pos.schemas.event.StockChanged;
+import pos.schemas.event.StockReservationRejected;
+import pos.schemas.event.StockReserved;
+import pos.schemas.reply.CommandReply;
+import pos.schemas.reply.Outcome;
+import pos.schemas.serde.JsonSerdes;
+import pos.schemas.value.Shortage;
+import pos.schemas.value.StockLevel;
+import pos.schemas.value.StockLine;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static pos.schemas.Samples.PRODUCT;
+import static pos.schemas.Samples.STORE;
+
+/** Many tills reserving the last units at once: the store's stock is never oversold. */
+@EmbeddedKafka(brokerProperties = {EmbeddedBroker.TRANSACTION_LOG_RF, EmbeddedBroker.TRANSACTION_LOG_ISR,
+        EmbeddedBroker.MIN_ISR, EmbeddedBroker.NO_REBALANCE_DELAY})
+class ConcurrentReservationIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int ORDERS = 50;
+
+    private static ConfigurableApplicationContext processor;
+    private static String bootstrapServers;
+
+    @BeforeAll
+    static void startProcessor(EmbeddedKafkaBroker broker, @TempDir Path stateDir) {
+        bootstrapServers = broker.getBrokersAsString();
+        processor = InventoryProcessorApplication.builder().run(ProcessorArgs.of(bootstrapServers, stateDir));
+    }
+
+    @AfterAll
+    static void stopProcessor() {
+        if (processor != null) {
+            processor.close();
+        }
+    }
+
+    @Test
+    void fiftyConcurrentReservationsOfTenUnitsReserveExactlyTen() throws Exception {
+        try (var sender = new CommandSender(bootstrapServers);
+                var reader = new TopicReader(bootstrapServers, Topics.INVENTORY_RESERVATIONS, Topics.INVENTORY_EVENTS,
+                        Topics.COMMAND_REPLIES)) {
+            sender.send(new AdjustStock("stock-10", STORE, PRODUCT, BigDecimal.TEN, "delivery", "it", Instant.now()));
+            reader.awaitUntil(TIMEOUT, r -> r.count(Topics.COMMAND_REPLIES) == 1);
+            assertThat(reader.values(Topics.COMMAND_REPLIES, JsonSerdes.commandReply()))
+                    .extracting(CommandReply::outcome).containsExactly(Outcome.APPLIED);
+
+            sendConcurrently(sender);
+
+            reader.awaitUntil(TIMEOUT, r -> r.count(Topics.INVENTORY_RESERVATIONS) >= ORDERS);
+            assertExactlyTenReserved(reader);
+            assertStockNeverWentNegative(reader);
+        }
+    }
+
+    @Test
+    void reportsStreamsStateInTheReadinessProbe() {
+        String port = processor.getEnvironment().getProperty("local.server.port");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health/readiness")).build();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            HttpResponse<String> response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode streams = JsonMapper.shared().readTree(response.body()).path("components").path("kafkaStreams");
+            assertThat(streams.path("status").asString()).isEqualTo("UP");
+            assertThat(streams.path("details").path("state").asString()).isEqualTo("RUNNING");
+        });
+    }
+
+    private static void sendConcurrently(CommandSender sender) throws Exception {
+        ExecutorService tills = Executors.newFixedThreadPool(10);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<CompletableFuture<Void>> sends = IntStream.range(0, ORDERS).mapToObj(i -> CompletableFuture.runAsync(
+                    () -> {
+                        awaitQuietly(go);
+                        sender.send(new ReserveStock("reserve-" + i, STORE, "order-" + i,
+                                List.of(new StockLine(PRODUCT, BigDecimal.ONE)), Instant.now()));
+                    }, tills)).toList();
+            go.countDown();
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
+        } finally {
+            tills.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void assertExactlyTenReserved(TopicReader reader) {
+        List<ConsumerRecord<String, byte[]>> records = reader.records(Topics.INVENTORY_RESERVATIONS);
+        List<ReservationResult> results = reader.values(Topics.INVENTORY_RESERVATIONS,
+                JsonSerdes.reservationResult());
+        assertThat(results).hasSize(ORDERS);
+        assertThat(records).allSatisfy(record -> assertThat(record.key()).startsWith("order-"));
+        assertThat(results).extracting(ReservationResult::orderId).doesNotHaveDuplicates();
+        assertThat(results).filteredOn(StockReserved.class::isInstance).hasSize(10);
+        assertThat(results).filteredOn(StockReservationRejected.class::isInstance).hasSize(40)
+                .allSatisfy(rejected -> assertThat(((StockReservationRejected) rejected).shortages())
+                        .containsExactly(new Shortage(PRODUCT, BigDecimal.ONE, BigDecimal.ZERO)));
+    }
+
+    private static void assertStockNeverWentNegative(TopicReader reader) {
+        List<StockLevel> levels = reader.values(Topics.INVENTORY_EVENTS, JsonSerdes.inventoryEvent()).stream()
+                .filter(StockChanged.class::isInstance).map(e -> ((StockChanged) e).stock()).toList();
+        assertThat(levels).hasSize(11).allSatisfy(level -> {
+            assertThat(level.available()).isGreaterThanOrEqualTo(BigDecimal.ZERO);
+            assertThat(level.reserved()).isBetween(BigDecimal.ZERO, level.onHand());
+        });
+        StockLevel last = levels.stream().max(Comparator.comparingLong(StockLevel::version)).orElseThrow();
+        assertThat(last.version()).isEqualTo(11);
+        assertThat(last.reserved()).isEqualByComparingTo("10");
+        assertThat(last.available()).isEqualByComparingTo("0");
+        assertThat(last.onHand()).isEqualByComparingTo("10");
+    }
+}

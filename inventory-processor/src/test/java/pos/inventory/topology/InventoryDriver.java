@@ -1,0 +1,109 @@
+package pos.inventory.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import pos.inventory.domain.LowStockPolicy;
+import pos.inventory.domain.ProductStock;
+import pos.inventory.domain.Reservation;
+import pos.inventory.domain.StockLedger;
+import pos.schemas.Topics;
+import pos.schemas.command.InventoryCommand;
+import pos.schemas.event.InventoryEvent;
+import pos.schemas.event.ReservationResult;
+import pos.schemas.reply.CommandReply;
+import pos.schemas.serde.JsonSerdes;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+/** The production topology in a TopologyTestDriver, with typed input and output topics. */
+final class InventoryDriver implements AutoCloseable {
+
+    static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+    static final Duration RETENTION = Duration.ofDays(7);
+    static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, InventoryCommand> commands;
+    final TestOutputTopic<String, InventoryEvent> events;
+    final TestOutputTopic<String, ReservationResult> results;
+    final TestOutputTopic<String, CommandReply> replies;
+    private Instant now = START;
+
+    InventoryDriver(Path stateDir, LowStockPolicy lowStock, Properties extra) {
+        StreamsBuilder builder = new StreamsBuilder();
+        new InventoryTopology(new StockLedger(lowStock), new ProcessedCommandPurge(RETENTION, PURGE_INTERVAL))
+                .addTo(builder);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-processor");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.putAll(extra);
+        driver = new TopologyTestDriver(builder.build(), props, START);
+        commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS, Serdes.String().serializer(),
+                JsonSerdes.inventoryCommand().serializer());
+        events = driver.createOutputTopic(Topics.INVENTORY_EVENTS, Serdes.String().deserializer(),
+                JsonSerdes.inventoryEvent().deserializer());
+        results = driver.createOutputTopic(Topics.INVENTORY_RESERVATIONS, Serdes.String().deserializer(),
+                JsonSerdes.reservationResult().deserializer());
+        replies = driver.createOutputTopic(Topics.COMMAND_REPLIES, Serdes.String().deserializer(),
+                JsonSerdes.commandReply().deserializer());
+    }
+
+    InventoryDriver(Path stateDir, LowStockPolicy lowStock) {
+        this(stateDir, lowStock, new Properties());
+    }
+
+    void send(InventoryCommand command) {
+        commands.pipeInput(command.storeId(), command);
+    }
+
+    /** The driver's wall-clock time, which the processor stamps on what it emits. */
+    Instant now() {
+        return now;
+    }
+
+    void advance(Duration duration) {
+        now = now.plus(duration);
+        driver.advanceWallClockTime(duration);
+    }
+
+    List<KeyValue<String, InventoryEvent>> events() {
+        return events.readKeyValuesToList();
+    }
+
+    List<KeyValue<String, ReservationResult>> results() {
+        return results.readKeyValuesToList();
+    }
+
+    List<KeyValue<String, CommandReply>> replies() {
+        return replies.readKeyValuesToList();
+    }
+
+    KeyValueStore<String, ProductStock> stockStore() {
+        return driver.getKeyValueStore(InventoryStores.STOCK);
+    }
+
+    KeyValueStore<String, Reservation> reservationStore() {
+        return driver.getKeyValueStore(InventoryStores.RESERVATIONS);
+    }
+
+    KeyValueStore<String, ProcessedCommand> processedStore() {
+        return driver.getKeyValueStore(InventoryStores.PROCESSED_ADJUSTMENTS);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
