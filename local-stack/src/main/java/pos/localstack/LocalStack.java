@@ -8,7 +8,12 @@ import pos.api.ApiServiceApplication;
 import pos.inventory.InventoryProcessorApplication;
 import pos.orderprocessor.OrderProcessorApplication;
 
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +41,8 @@ public final class LocalStack implements AutoCloseable {
             "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
             "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration");
+
+    private static final Duration STREAMS_START_TIMEOUT = Duration.ofSeconds(120);
 
     private final LocalStackSettings settings;
     private final Infrastructure infrastructure;
@@ -77,11 +84,30 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
+    /** Starts both processors and returns once their Streams clients process records (state restored). */
     public void startProcessors() {
         inventoryProcessor = processor(InventoryProcessorApplication.builder(), "INVENTORY_PROCESSOR_PORT",
                 settings.inventoryProcessorPort());
         orderProcessor = processor(OrderProcessorApplication.builder(), "ORDER_PROCESSOR_PORT",
                 settings.orderProcessorPort());
+        awaitRunning(inventoryProcessor);
+        awaitRunning(orderProcessor);
+    }
+
+    private static void awaitRunning(ConfigurableApplicationContext processor) {
+        var streams = processor.getBean(StreamsBuilderFactoryBean.class);
+        long deadline = System.nanoTime() + STREAMS_START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var client = streams.getKafkaStreams();
+            if (client != null && client.state() == KafkaStreams.State.RUNNING) {
+                return;
+            }
+            if (client != null && client.state().hasCompletedShutdown()) {
+                throw new IllegalStateException(processor.getId() + " stopped while starting: " + client.state());
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        throw new IllegalStateException(processor.getId() + " did not start within " + STREAMS_START_TIMEOUT);
     }
 
     /** Stops both processors cleanly (Streams commit and close); their state stays on disk and in changelogs. */

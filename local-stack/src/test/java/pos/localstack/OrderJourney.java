@@ -29,7 +29,7 @@ abstract class OrderJourney {
     static final String STORE = "65a0000000000000000000e2";
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     LocalStackSettings settings;
     LocalStack stack;

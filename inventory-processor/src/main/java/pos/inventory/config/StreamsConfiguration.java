@@ -58,6 +58,8 @@ class StreamsConfiguration {
                     DeadLetterProcessingExceptionHandler.class);
             config.put(DeadLetterProcessingExceptionHandler.RECOVERER, deadLetters);
             factoryBean.setStreamsConfiguration(config);
+            // a clean stop hands the partitions over at once instead of after the session timeout
+            factoryBean.setLeaveGroupOnClose(true);
             // Poison records never reach this handler (they are dead-lettered); what does is infrastructure
             // trouble, which a fresh thread may get past after restoring its tasks.
             factoryBean.setStreamsUncaughtExceptionHandler(exception -> {
