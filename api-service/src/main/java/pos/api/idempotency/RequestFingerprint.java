@@ -1,6 +1,7 @@
 package pos.api.idempotency;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import pos.api.money.DecimalJson;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,7 @@ public final class RequestFingerprint {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .withConfigOverride(BigDecimal.class,
                     o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+            .addModule(DecimalJson.module())
             .build();
 
     private RequestFingerprint() {

@@ -9,7 +9,6 @@ import pos.api.kafka.CommandProperties;
 import pos.api.kafka.CommandPublisher;
 import pos.api.kafka.CommandReplies;
 import pos.api.web.ApiException;
-import pos.api.web.FieldError;
 import pos.api.web.JsonResponses;
 import pos.api.web.PathIds;
 import pos.schemas.command.AdjustStock;
@@ -17,7 +16,6 @@ import pos.schemas.reply.Outcome;
 import pos.schemas.reply.StockCommandReply;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /** Asks inventory-processor to adjust stock and answers with its decision and the stock after it. */
@@ -45,12 +43,7 @@ class StockAdjustments {
 
     StoredResponse adjust(CurrentUser caller, String storeId, AdjustStockRequest request, Claim claim) {
         var productId = PathIds.objectId(request.productId(), "product_id");
-        var delta = request.delta().stripTrailingZeros().scale() > 2
-                || request.delta().precision() - request.delta().scale() > 16 ? null : request.delta();
-        if (delta == null || delta.signum() == 0) {
-            throw ApiException.badRequest("Validation failed").with("errors", List.of(new FieldError("delta",
-                    delta == null ? "Format angka tidak didukung (16:2)" : "must not be zero")));
-        }
+        var delta = request.delta().value();
         if (catalog.find(productId).isEmpty()) {
             throw ApiException.notFound("Product not found");
         }

@@ -19,7 +19,6 @@ import pos.schemas.value.OrderLine;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -133,10 +132,6 @@ class OrderIntake {
             } else {
                 ids.add(item.productId().toLowerCase());
             }
-            Quantities.checkPositive(item.qty(), field + ".qty", errors);
-            if (item.price() != null) {
-                Quantities.checkNonNegative(item.price(), field + ".price", errors);
-            }
         }
         if (!errors.isEmpty()) {
             throw ApiException.badRequest("Validation failed").with("errors", errors);
@@ -151,47 +146,15 @@ class OrderIntake {
         }
         var lines = items.stream().map(item -> {
             var product = products.get(item.productId().toLowerCase());
-            return new OrderLine(product.id(), product.sku(), product.name(), item.qty(), product.price());
+            return new OrderLine(product.id(), product.sku(), product.name(), item.qty().value(), product.price());
         }).toList();
         var changed = items.stream().anyMatch(item -> item.price() != null
-                && item.price().compareTo(products.get(item.productId().toLowerCase()).price()) != 0);
+                && item.price().value().compareTo(products.get(item.productId().toLowerCase()).price()) != 0);
         if (changed) {
             throw ApiException.conflict("Prices have changed; refresh and resend the order")
                     .with("prices", lines.stream().map(l -> Map.of("product_id", l.productId(),
                             "price", l.unitPrice().toPlainString())).toList());
         }
         return lines;
-    }
-
-    /** Quantities and prices keep the original's decimal limits: 2 decimal places, 16 integer digits. */
-    static final class Quantities {
-
-        private Quantities() {
-        }
-
-        static void checkPositive(BigDecimal value, String field, List<FieldError> errors) {
-            if (checkFormat(value, field, errors) && value.signum() <= 0) {
-                errors.add(new FieldError(field, "must be greater than 0"));
-            }
-        }
-
-        static void checkNonNegative(BigDecimal value, String field, List<FieldError> errors) {
-            if (checkFormat(value, field, errors) && value.signum() < 0) {
-                errors.add(new FieldError(field, "must be 0 or more"));
-            }
-        }
-
-        private static boolean checkFormat(BigDecimal value, String field, List<FieldError> errors) {
-            if (value == null) {
-                errors.add(new FieldError(field, "is required"));
-                return false;
-            }
-            var normalised = value.stripTrailingZeros();
-            if (normalised.scale() > 2 || normalised.precision() - normalised.scale() > 16) {
-                errors.add(new FieldError(field, "Format angka tidak didukung (16:2)"));
-                return false;
-            }
-            return true;
-        }
     }
 }

@@ -5,8 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import pos.api.money.Decimal;
+import pos.api.money.DecimalValue;
+import pos.api.money.Sign;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -20,7 +22,9 @@ record PlaceOrderRequest(
         @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> items,
         String idempotencyKey) {
 
-    record Line(@NotBlank String productId, @NotNull BigDecimal qty, BigDecimal price) {
+    record Line(@NotBlank String productId,
+            @NotNull @DecimalValue(sign = Sign.POSITIVE) Decimal qty,
+            @DecimalValue(sign = Sign.NON_NEGATIVE) Decimal price) {
     }
 
     /** What identifies the request for Idempotency-Key purposes (the ignored body key is left out). */

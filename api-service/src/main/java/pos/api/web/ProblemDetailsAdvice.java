@@ -53,7 +53,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .map(f -> new FieldError(wireName(f.getField()), f.getDefaultMessage()))
                 .toList();
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Validation failed");
         problem.setProperty("errors", errors);
@@ -65,7 +65,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = e.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
-                        .map(err -> new FieldError(r.getMethodParameter().getParameterName(),
+                        .map(err -> new FieldError(wireName(r.getMethodParameter().getParameterName()),
                                 err.getDefaultMessage())))
                 .toList();
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Validation failed");
@@ -78,6 +78,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, readableCause(e));
         return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    /** Java property paths ({@code items[0].productId}) as the snake_case names clients send. */
+    static String wireName(String javaPath) {
+        return javaPath == null ? null
+                : javaPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Names the offending field without echoing parser internals or class names. */

@@ -6,11 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
-import com.fasterxml.jackson.annotation.JsonFormat;
-import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
-
-import java.math.BigDecimal;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -27,13 +23,9 @@ class WebConfiguration {
         return registration;
     }
 
-    /** Money and quantities are decimal strings on the wire that keep their scale ("2.50", never 2.5). */
+    /** JSON numbers in requests are read exactly; writing is {@link PlainDecimalJson}'s job. */
     @Bean
-    JsonMapperBuilderCustomizer decimalsAsStrings() {
-        return builder -> builder
-                .withConfigOverride(BigDecimal.class,
-                        o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
-                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    JsonMapperBuilderCustomizer exactDecimals() {
+        return builder -> builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 }

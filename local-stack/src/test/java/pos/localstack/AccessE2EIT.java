@@ -1,0 +1,60 @@
+package pos.localstack;
+
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pos.localstack.SharedStack.admin;
+import static pos.localstack.SharedStack.newProduct;
+import static pos.localstack.SharedStack.newStore;
+import static pos.localstack.SharedStack.order;
+import static pos.localstack.SharedStack.stock;
+
+/** Roles and store scopes on the running system: a cashier sells, only managers touch stock, stores are fenced. */
+class AccessE2EIT {
+
+    @Test
+    void aCashierSellsButCannotTouchStockOrOtherStores() {
+        var home = newStore();
+        var elsewhere = newStore();
+        var product = newProduct("2.00");
+        stock(home, product, "10");
+        stock(elsewhere, product, "10");
+        var username = "cashier-" + new ObjectId();
+        var cashier = new PosClient(SharedStack.stack().apiUrl()).registerAndLogin(username);
+
+        assertThat(cashier.post("/stores/" + home + "/inventory/adjust", Map.of("product_id", product, "delta", "1"))
+                .status()).isEqualTo(403);
+        assertThat(cashier.post("/products/", Map.of("name", "Free lunch", "price", "0")).status()).isEqualTo(403);
+        assertThat(cashier.post("/orders/", order(elsewhere, product, "1")).status()).isEqualTo(200);
+
+        var me = cashier.get("/users/me").body();
+        assertThat(me.get("role").asString()).isEqualTo("user");
+        assertThat(me.has("password")).isFalse();
+        var scoped = admin().patch("/users/" + me.get("id").asString(), Map.of("store_ids", List.of(home)));
+        assertThat(scoped.status()).as(scoped.raw().body()).isEqualTo(200);
+        cashier = cashier.login(username);
+
+        assertThat(cashier.post("/orders/", order(home, product, "1")).status()).isEqualTo(200);
+        var fenced = cashier.post("/orders/", order(elsewhere, product, "1"));
+        assertThat(fenced.status()).isEqualTo(403);
+        assertThat(fenced.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(cashier.get("/stores/" + elsewhere + "/inventory").status()).isEqualTo(403);
+        assertThat(cashier.get("/orders/?store_id=" + home).header("X-Total-Count")).isEqualTo("1");
+    }
+
+    @Test
+    void requestsWithoutATokenAreRefusedAsTheBearerSchemeSays() {
+        var anonymous = new PosClient(SharedStack.stack().apiUrl());
+        var refused = anonymous.post("/orders/", order(newStore(), "65d000000000000000000001", "1"));
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(anonymous.get("/products/").status()).isEqualTo(200);
+        assertThat(anonymous.get("/health").body().get("status").asString()).isEqualTo("ok");
+    }
+}

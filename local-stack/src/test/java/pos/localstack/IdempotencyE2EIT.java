@@ -1,0 +1,104 @@
+package pos.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static pos.localstack.SharedStack.admin;
+import static pos.localstack.SharedStack.newProduct;
+import static pos.localstack.SharedStack.newStore;
+import static pos.localstack.SharedStack.order;
+import static pos.localstack.SharedStack.stock;
+
+/** Idempotency-Key through the real API, processors and read models. */
+class IdempotencyE2EIT {
+
+    final String store = newStore();
+    final String product = newProduct("2.00");
+
+    @Test
+    void aRetriedOrderIsReplayedNotPlacedTwice() {
+        stock(store, product, "5");
+        var first = admin().post("/orders/", order(store, product, "2"), Map.of("Idempotency-Key", "till-1"));
+        var retry = admin().post("/orders/", order(store, product, "2"), Map.of("Idempotency-Key", "till-1"));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.raw().body()).isEqualTo(first.raw().body());
+        assertThat(admin().get("/orders/?store_id=" + store).header("X-Total-Count")).isEqualTo("1");
+        assertThat(stockItem().get("reserved_qty").asString()).isEqualTo("2");
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefused() {
+        stock(store, product, "5");
+        admin().post("/orders/", order(store, product, "1"), Map.of("Idempotency-Key", "till-2"));
+
+        var other = admin().post("/orders/", order(store, product, "2"), Map.of("Idempotency-Key", "till-2"));
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aRefusalIsReplayedToo() {
+        stock(store, product, "1");
+        var refused = admin().post("/orders/", order(store, product, "3"), Map.of("Idempotency-Key", "till-3"));
+        stock(store, product, "10");
+
+        var retry = admin().post("/orders/", order(store, product, "3"), Map.of("Idempotency-Key", "till-3"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(retry.status()).isEqualTo(400);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void twentyRacingDuplicatesMakeOneOrder() throws Exception {
+        stock(store, product, "50");
+        var pool = Executors.newFixedThreadPool(20);
+        try {
+            var calls = new ArrayList<Callable<PosClient.Response>>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(() -> admin().post("/orders/", order(store, product, "1"),
+                        Map.of("Idempotency-Key", "till-race")));
+            }
+            var ids = new ArrayList<String>();
+            for (Future<PosClient.Response> future : pool.invokeAll(calls)) {
+                var response = future.get();
+                assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+                ids.add(response.body().get("order").get("id").asString());
+            }
+            assertThat(ids).containsOnly(ids.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(admin().get("/orders/?store_id=" + store).header("X-Total-Count")).isEqualTo("1");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(stockItem().get("reserved_qty").asString()).isEqualTo("1"));
+    }
+
+    @Test
+    void aRetriedStockAdjustmentCountsOnce() {
+        var body = Map.of("product_id", product, "delta", "7", "reason", "delivery 42");
+        var first = admin().post("/stores/" + store + "/inventory/adjust", body, Map.of("Idempotency-Key", "dl-42"));
+        var retry = admin().post("/stores/" + store + "/inventory/adjust", body, Map.of("Idempotency-Key", "dl-42"));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(stockItem().get("qty").asString()).isEqualTo("7");
+    }
+
+    private tools.jackson.databind.JsonNode stockItem() {
+        return admin().get("/stores/" + store + "/inventory/" + product).body();
+    }
+}

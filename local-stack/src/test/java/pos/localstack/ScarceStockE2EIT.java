@@ -1,0 +1,54 @@
+package pos.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static pos.localstack.SharedStack.admin;
+import static pos.localstack.SharedStack.newProduct;
+import static pos.localstack.SharedStack.newStore;
+import static pos.localstack.SharedStack.order;
+import static pos.localstack.SharedStack.stock;
+
+/** Many tills racing for the last units of a product: never oversold, whatever the concurrency. */
+class ScarceStockE2EIT {
+
+    @Test
+    void fiftyConcurrentOrdersForTenUnitsCreateExactlyTen() throws Exception {
+        var store = newStore();
+        var product = newProduct("1.00");
+        stock(store, product, "10");
+
+        var pool = Executors.newFixedThreadPool(25);
+        var statuses = new ArrayList<Integer>();
+        try {
+            var calls = new ArrayList<Callable<PosClient.Response>>();
+            for (int i = 0; i < 50; i++) {
+                calls.add(() -> admin().post("/orders/", order(store, product, "1")));
+            }
+            for (var future : pool.invokeAll(calls)) {
+                statuses.add(future.get().status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(10);
+        assertThat(statuses).filteredOn(s -> s == 400).hasSize(40);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var item = admin().get("/stores/" + store + "/inventory/" + product).body();
+            assertThat(item.get("qty").asString()).isEqualTo("10");
+            assertThat(item.get("reserved_qty").asString()).isEqualTo("10");
+            assertThat(item.get("available_qty").asString()).isEqualTo("0");
+        });
+        assertThat(admin().get("/orders/?store_id=" + store + "&status=created").header("X-Total-Count"))
+                .isEqualTo("10");
+        assertThat(admin().get("/orders/?store_id=" + store + "&status=rejected").header("X-Total-Count"))
+                .isEqualTo("40");
+    }
+}

@@ -1,0 +1,65 @@
+package pos.localstack;
+
+import org.bson.types.ObjectId;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One running local stack for the end-to-end test classes that do not restart it, started on first use and
+ * stopped when the test JVM exits, so the suite pays for start-up once. Each test works in its own store.
+ */
+final class SharedStack {
+
+    private static LocalStack stack;
+    private static PosClient admin;
+
+    private SharedStack() {
+    }
+
+    static synchronized PosClient admin() {
+        if (stack == null) {
+            try {
+                var dataDir = Files.createTempDirectory("pos-e2e-");
+                stack = LocalStack.start(FreePorts.settings(dataDir));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+            admin = new PosClient(stack.apiUrl()).registerAndLogin("e2e-admin");
+        }
+        return admin;
+    }
+
+    static synchronized LocalStack stack() {
+        admin();
+        return stack;
+    }
+
+    static String newStore() {
+        return new ObjectId().toHexString();
+    }
+
+    static String newProduct(String price) {
+        var product = admin().post("/products/", Map.of("name", "Product " + new ObjectId(), "price", price));
+        if (product.status() != 200) {
+            throw new IllegalStateException("product not created: " + product.raw().body());
+        }
+        return product.body().get("_id").asString();
+    }
+
+    static void stock(String store, String product, String delta) {
+        var adjusted = admin().post("/stores/" + store + "/inventory/adjust",
+                Map.of("product_id", product, "delta", delta));
+        if (adjusted.status() != 200) {
+            throw new IllegalStateException("stock not adjusted: " + adjusted.raw().body());
+        }
+    }
+
+    static Map<String, Object> order(String store, String product, String qty) {
+        return Map.of("store_id", store, "items", List.of(Map.of("product_id", product, "qty", qty)));
+    }
+}
