@@ -101,6 +101,9 @@ class UsersIT extends IdentityITSupport {
         assertThat(changed.json().get("updated_by").asString()).isEqualTo(admin.id());
         assertProblem(api.get("/users/me", user.token()), 401, "Invalid token");
 
+        var relogin = api.post("/auth/login", user.token(),
+                Map.of("username", user.username(), "password", TestAccounts.PASSWORD));
+        assertThat(relogin.status()).as("a stale token sent along does not block logging in again").isEqualTo(200);
         var fresh = login(user.username(), TestAccounts.PASSWORD);
         assertThat(api.get("/users/me", fresh).json().get("roles").get(0).asString()).isEqualTo("manager");
     }
