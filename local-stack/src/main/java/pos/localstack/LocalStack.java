@@ -76,7 +76,9 @@ public final class LocalStack implements AutoCloseable {
         var stack = new LocalStack(settings, infrastructure);
         try {
             stack.startProcessors();
-            stack.api = ApiServiceApplication.builder().properties(stack.apiProperties()).run();
+            // the stack's own shutdown hook closes the API, then the processors, then Kafka and Mongo, in that order
+            stack.api = ApiServiceApplication.builder().registerShutdownHook(false)
+                    .properties(stack.apiProperties()).run();
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -135,7 +137,7 @@ public final class LocalStack implements AutoCloseable {
         var props = commonProperties();
         props.put(portVariable, port);
         props.put("spring.autoconfigure.exclude", PROCESSOR_EXCLUSIONS);
-        return builder.properties(props).run();
+        return builder.registerShutdownHook(false).properties(props).run();
     }
 
     private Map<String, Object> apiProperties() {
