@@ -38,17 +38,20 @@ class ScarceStockE2EIT {
             pool.shutdownNow();
         }
 
-        assertThat(statuses).filteredOn(s -> s == 200).hasSize(10);
-        assertThat(statuses).filteredOn(s -> s == 400).hasSize(40);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        // a decision slower than the API's wait is answered 202 and decided later, so count the final states
+        assertThat(statuses).allMatch(s -> s == 200 || s == 202 || s == 400);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSizeLessThanOrEqualTo(10);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             var item = admin().get("/stores/" + store + "/inventory/" + product).body();
             assertThat(item.get("qty").asString()).isEqualTo("10");
             assertThat(item.get("reserved_qty").asString()).isEqualTo("10");
             assertThat(item.get("available_qty").asString()).isEqualTo("0");
         });
-        assertThat(admin().get("/orders/?store_id=" + store + "&status=created").header("X-Total-Count"))
-                .isEqualTo("10");
-        assertThat(admin().get("/orders/?store_id=" + store + "&status=rejected").header("X-Total-Count"))
-                .isEqualTo("40");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(admin().get("/orders/?store_id=" + store + "&status=created").header("X-Total-Count"))
+                    .isEqualTo("10");
+            assertThat(admin().get("/orders/?store_id=" + store + "&status=rejected").header("X-Total-Count"))
+                    .isEqualTo("40");
+        });
     }
 }
