@@ -195,6 +195,9 @@ class FuzzIT extends AbstractApiIT {
     }
 
     static Optional<String> problemWith(FuzzCase fuzzCase, RawHttp.Response response) {
+        if (response.status() == RawHttp.HTTP_0_9) {
+            return http09ProblemWith(response);
+        }
         int status = response.status();
         if (status < 400 || status > 499) {
             return Optional.of("status " + status);
@@ -224,6 +227,21 @@ class FuzzIT extends AbstractApiIT {
             return Optional.of(status + " problem naming internals");
         }
         return Optional.empty();
+    }
+
+    /** An HTTP/0.9 answer has no status line or Content-Type to check: its body must be the problem itself. */
+    private static Optional<String> http09ProblemWith(RawHttp.Response response) {
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            int status = body.path("status").asInt(0);
+            if (status >= 400 && status <= 499 && body.path("type").isString() && body.path("title").isString()
+                    && body.path("detail").isString()) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            // not JSON: reported below
+        }
+        return Optional.of("HTTP/0.9 answer that is not a 4xx problem");
     }
 
     private static Generator weighted(List<Generator> generators, Random random) {

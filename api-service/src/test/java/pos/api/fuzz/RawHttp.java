@@ -57,6 +57,12 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * The status of an answer without status line or headers: Tomcat answers a request line without a protocol
+     * version (such as {@code GET  HTTP/1.1}, an empty target) the HTTP/0.9 way, with the body alone.
+     */
+    static final int HTTP_0_9 = 0;
+
     record Response(int status, Map<String, String> headers, byte[] body) {
 
         String header(String name) {
@@ -143,6 +149,9 @@ final class RawHttp implements AutoCloseable {
         int headEnd = -1;
         while (headEnd < 0) {
             int n = in.read(buffer);
+            if (n < 0 && raw.size() > 0 && !raw.toString(StandardCharsets.ISO_8859_1).startsWith("HTTP/")) {
+                return new Response(HTTP_0_9, Map.of(), raw.toByteArray());
+            }
             if (n < 0) {
                 throw new IOException("connection closed before a complete response head ("
                         + raw.size() + " bytes: " + abbreviate(raw.toString(StandardCharsets.ISO_8859_1), 200) + ")");
