@@ -54,7 +54,10 @@ public class IdempotentRequests {
     public record Result(StoredResponse response, boolean replayed) {
     }
 
-    /** Blank keys count as absent, as in the original service. */
+    /**
+     * Blank keys count as absent, as in the original service. A key is an RFC 8941 string (printable ASCII, as
+     * the Idempotency-Key draft says): control characters or other bytes are refused before anything is stored.
+     */
     public static Optional<String> normalise(String key) {
         if (key == null || key.isBlank()) {
             return Optional.empty();
@@ -62,6 +65,10 @@ public class IdempotentRequests {
         if (key.length() > MAX_KEY_LENGTH) {
             throw ApiException.badRequest("Idempotency-Key must be at most " + MAX_KEY_LENGTH + " characters")
                     .with("errors", List.of(new FieldError(HEADER, "at most " + MAX_KEY_LENGTH + " characters")));
+        }
+        if (!key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            throw ApiException.badRequest("Idempotency-Key must be printable ASCII")
+                    .with("errors", List.of(new FieldError(HEADER, "printable ASCII characters only")));
         }
         return Optional.of(key);
     }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
@@ -40,6 +41,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid value for " + e.getName());
         problem.setProperty("errors", List.of(new FieldError(e.getName(), "invalid value")));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * Tomcat refuses query or form parameters it cannot decode ({@code %zz}, a bare {@code =}) only when the
+     * application asks for them, with this exception; it is the client's malformed request, not a server error.
+     * Matched by name so the advice does not depend on the servlet container.
+     */
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ProblemDetail> handle(IllegalStateException e) {
+        if (e.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Malformed query or form parameters"));
+        }
+        return handleUnexpected(e);
+    }
+
+    /**
+     * A multipart body that cannot be parsed (no boundary, truncated parts) is the client's error too; the
+     * oversized upload (a subclass) keeps Spring's own 413 handler, which matches it more closely.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> handle(MultipartException e) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Malformed multipart body"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -76,8 +101,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (hasCause(e, RequestBodyTooLargeException.class)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "Request body too large"));
+        }
+        String field = mismatchedField(e);
+        if (field != null) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid value for " + field);
+            problem.setProperty("errors", List.of(new FieldError(field, "invalid value")));
+            return ResponseEntity.badRequest().headers(headers).body(problem);
+        }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, readableCause(e));
         return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Java property paths ({@code items[0].productId}) as the snake_case names clients send. */
@@ -86,14 +130,33 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : javaPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Names the offending field without echoing parser internals or class names. */
-    private static String readableCause(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
-                && !mismatch.getPath().isEmpty()) {
-            return "Invalid value for " + mismatch.getPathReference().replaceAll("^[^\\[\"]*", "");
+    /**
+     * The JSON path of a value of the wrong type as the client wrote it ({@code items[0].qty}), or null. Built from
+     * the path's names and indexes only: Jackson's own path reference names Java classes
+     * ({@code java.util.ArrayList[0]}), which must not leak.
+     */
+    static String mismatchedField(HttpMessageNotReadableException e) {
+        if (!(e.getMostSpecificCause() instanceof tools.jackson.databind.exc.MismatchedInputException mismatch)
+                || mismatch.getPath().isEmpty()) {
+            return null;
         }
-        if (cause instanceof tools.jackson.core.JacksonException) {
+        var path = new StringBuilder();
+        for (var reference : mismatch.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    /** Says what was wrong without echoing parser internals or class names. */
+    private static String readableCause(HttpMessageNotReadableException e) {
+        if (e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException) {
             return "Malformed JSON body";
         }
         return "Unreadable request body";

@@ -1,6 +1,10 @@
 package pos.api.web;
 
+import org.apache.catalina.Valve;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,8 +12,42 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
 import tools.jackson.databind.DeserializationFeature;
 
+import java.util.Arrays;
+
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+    /** Oversized bodies and unreadable Content-Types are refused first, before security reads anything. */
+    @Bean
+    FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(WebProperties properties) {
+        var registration = new FilterRegistrationBean<>(new RequestGuardFilter(properties));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Tomcat's own error answers (malformed request line or URI, oversized or malformed headers) as problem+json.
+     * Runs after Boot's customizer, which installs an HTML ErrorReportValve on the host: that one is replaced.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return new OrderedCustomizer() {
+            @Override
+            public void customize(TomcatServletWebServerFactory factory) {
+                factory.addContextCustomizers(context -> {
+                    var host = context.getParent();
+                    Arrays.stream(host.getPipeline().getValves())
+                            .filter(ErrorReportValve.class::isInstance)
+                            .forEach(host.getPipeline()::removeValve);
+                    if (host instanceof org.apache.catalina.core.StandardHost standardHost) {
+                        standardHost.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                    }
+                    Valve valve = new ProblemErrorReportValve();
+                    host.getPipeline().addValve(valve);
+                });
+            }
+        };
+    }
 
     /**
      * The original answered {@code /orders} and {@code /orders/} alike; Spring no longer matches a trailing slash,
@@ -19,8 +57,18 @@ class WebConfiguration {
     FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
         var registration = new FilterRegistrationBean<>(
                 UrlHandlerFilter.trailingSlashHandler("/**").wrapRequest().build());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** Ordered last, so it runs after Boot's own Tomcat customizer whose valve it replaces. */
+    private abstract static class OrderedCustomizer
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     /** JSON numbers in requests are read exactly; writing is {@link PlainDecimalJson}'s job. */

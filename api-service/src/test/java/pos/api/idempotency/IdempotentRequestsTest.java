@@ -166,6 +166,19 @@ class IdempotentRequestsTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400));
     }
 
+    /** Found by the fuzz test: such keys were stored, so a refused request left a record behind. */
+    @Test
+    void rejectsKeysThatAreNotPrintableAscii() {
+        assertThat(IdempotentRequests.normalise("till-7 0001 ~!")).contains("till-7 0001 ~!");
+        for (String key : new String[]{"key\u0001", "tab\there", "del\u007f", "caf\u00e9", "\u00ff\u00fe"}) {
+            assertThatThrownBy(() -> IdempotentRequests.normalise(key)).as(key)
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.status().value()).isEqualTo(400);
+                        assertThat(e.getMessage()).isEqualTo("Idempotency-Key must be printable ASCII");
+                    });
+        }
+    }
+
     /** A clock tests move by hand, optionally ticking on every read. */
     static final class MutableClock extends Clock {
 

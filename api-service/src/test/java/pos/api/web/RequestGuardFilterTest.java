@@ -1,0 +1,86 @@
+package pos.api.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Oversized bodies and unreadable Content-Types are refused before anything else reads the request. */
+class RequestGuardFilterTest {
+
+    private final RequestGuardFilter filter = new RequestGuardFilter(new WebProperties(DataSize.ofBytes(1024)));
+
+    @Test
+    void aDeclaredLengthOverTheLimitIsRefusedWithoutReadingTheBody() throws Exception {
+        var request = new MockHttpServletRequest("POST", "/orders");
+        request.setContent(new byte[2048]);
+        var response = new MockHttpServletResponse();
+        var chain = new MockFilterChain();
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(chain.getRequest()).isNull();
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getContentAsString()).contains("\"title\":\"Content Too Large\"", "\"status\":413");
+        assertThat(response.getHeader("Connection")).isEqualTo("close");
+    }
+
+    @Test
+    void aBodyWithoutDeclaredLengthFailsOnceReadPastTheLimit() throws Exception {
+        var request = new MockHttpServletRequest("POST", "/orders") {
+            @Override
+            public long getContentLengthLong() {
+                return -1; // chunked
+            }
+        };
+        request.setContent(new byte[2048]);
+        var read = new AtomicReference<Throwable>();
+        MockFilterChain chain = new MockFilterChain() {
+            @Override
+            public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
+                try {
+                    ((HttpServletRequest) req).getInputStream().readAllBytes();
+                } catch (Exception e) {
+                    read.set(e);
+                }
+            }
+        };
+
+        filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(read.get()).isInstanceOf(RequestBodyTooLargeException.class);
+    }
+
+    @Test
+    void aBodyWithinTheLimitPassesUntouched() throws Exception {
+        var request = new MockHttpServletRequest("POST", "/orders");
+        request.setContentType("application/json");
+        request.setContent(new byte[1024]);
+        var chain = new MockFilterChain();
+
+        filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isSameAs(request);
+    }
+
+    @Test
+    void aContentTypeThatIsNoConcreteMediaTypeIsUnsupported() throws Exception {
+        for (String contentType : new String[]{"*/*", "application/*", "application/", "json", ";;;"}) {
+            var request = new MockHttpServletRequest("POST", "/orders");
+            request.addHeader("Content-Type", contentType);
+            var response = new MockHttpServletResponse();
+
+            filter.doFilter(request, response, new MockFilterChain());
+
+            assertThat(response.getStatus()).as(contentType).isEqualTo(415);
+            assertThat(response.getContentType()).startsWith("application/problem+json");
+        }
+    }
+}
