@@ -66,6 +66,12 @@ final class ApiConventions implements OpenApiCustomizer {
             paths.addPathItem(documented, item);
         });
         openApi.setPaths(paths);
+        // added here, with the references to them: springdoc drops component schemas nothing refers to yet
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new io.swagger.v3.oas.models.Components());
+        }
+        openApi.getComponents().addSchemas(PROBLEM_DETAIL, ProblemSchemas.problemDetail())
+                .addSchemas(ProblemSchemas.FIELD_ERROR, ProblemSchemas.fieldError());
     }
 
     private static void apply(HttpMethod method, String path, Operation operation) {

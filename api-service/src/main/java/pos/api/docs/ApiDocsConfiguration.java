@@ -53,9 +53,7 @@ class ApiDocsConfiguration {
                                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                                 .description("RS256 access token from POST /auth/login, or from the configured "
                                         + "external issuer. Roles come from its roles claim, store limits from "
-                                        + "store_ids."))
-                        .addSchemas(ApiConventions.PROBLEM_DETAIL, ProblemSchemas.problemDetail())
-                        .addSchemas(ProblemSchemas.FIELD_ERROR, ProblemSchemas.fieldError()));
+                                        + "store_ids.")));
     }
 
     /**
