@@ -22,6 +22,12 @@ public final class SchemaCatalog {
     /** Base of every schema's {@code $id}; the file name follows it. */
     public static final String ID_BASE = "https://pos.example/schemas/";
     public static final String FILE_SUFFIX = ".schema.json";
+    /**
+     * Classpath resource of the AsyncAPI 3.0 document of every topic. It sits at the root, beside the schema folder,
+     * so its payload references ({@code schemas/OrderEvent.schema.json#/$defs/OrderStatusChanged}) resolve both in
+     * the source tree and when api-service serves it at {@code /asyncapi.yaml} next to {@code /schemas/}.
+     */
+    public static final String ASYNCAPI_RESOURCE = "asyncapi.yaml";
 
     private static final Map<String, String> FILE_BY_TOPIC = fileByTopic();
 
@@ -68,11 +74,20 @@ public final class SchemaCatalog {
         if (!FILE_BY_TOPIC.containsValue(fileName)) {
             return Optional.empty();
         }
-        try (InputStream in = SchemaCatalog.class.getClassLoader()
-                .getResourceAsStream(RESOURCE_DIRECTORY + fileName)) {
+        return resource(RESOURCE_DIRECTORY + fileName);
+    }
+
+    /** The AsyncAPI 3.0 document (YAML) describing every topic, its key, value schema, producers and consumers. */
+    public static String asyncApi() {
+        return resource(ASYNCAPI_RESOURCE).orElseThrow(
+                () -> new IllegalStateException("resource missing: " + ASYNCAPI_RESOURCE));
+    }
+
+    private static Optional<String> resource(String path) {
+        try (InputStream in = SchemaCatalog.class.getClassLoader().getResourceAsStream(path)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read schema " + fileName, e);
+            throw new UncheckedIOException("cannot read " + path, e);
         }
     }
 

@@ -1,5 +1,11 @@
 package pos.api.inventory;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +31,8 @@ import java.util.List;
 
 @RestController
 @RequestMapping("/stores/{storeId}/inventory")
+@Tag(name = "Inventory", description = "Stock per store and product: on hand, reserved and available; a user "
+        + "whose store_ids is not empty may act only on those stores")
 class InventoryController {
 
     private final StockAdjustments adjustments;
@@ -42,6 +50,17 @@ class InventoryController {
         this.responses = responses;
     }
 
+    @Operation(summary = "Adjust the stock of a product",
+            description = "Adds the non-zero `delta` to the quantity on hand (deliveries, counts, waste). "
+                    + "inventory-processor decides; the answer carries the stock after the change.")
+    @ApiResponse(responseCode = "200", description = "Applied: the stock after the change",
+            content = @Content(schema = @Schema(implementation = InventoryItem.Envelope.class)))
+    @ApiResponse(responseCode = "202", description = "Published, decision still pending: the stock as known",
+            content = @Content(schema = @Schema(implementation = InventoryItem.Pending.class)))
+    @ApiResponse(responseCode = "400", description = "Validation failed, or `Insufficient stock`: available "
+            + "stock would drop below zero (`available` has the quantity)")
+    @ApiResponse(responseCode = "403", description = "Not a manager or admin, or not allowed for this store")
+    @ApiResponse(responseCode = "404", description = "Product not found")
     @PostMapping("/adjust")
     ResponseEntity<String> adjust(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @Valid @RequestBody AdjustStockRequest request,
@@ -56,9 +75,14 @@ class InventoryController {
         return responses.toEntity(result);
     }
 
+    @Operation(summary = "List a store's stock", description = "Items ordered by product id.")
+    @ApiResponse(responseCode = "200", description = "The items, plain array")
+    @ApiResponse(responseCode = "403", description = "Not allowed for this store")
     @GetMapping
     ResponseEntity<List<InventoryItem>> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
-            @RequestParam(required = false) Integer skip, @RequestParam(required = false) Integer limit,
+            @Parameter(description = "items to skip, 0 or more") @RequestParam(required = false) Integer skip,
+            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
+            @Parameter(description = "only items at or below their low-stock threshold")
             @RequestParam(required = false, defaultValue = "false") boolean low) {
         var store = PathIds.objectId(storeId, "store_id");
         CurrentUser.from(jwt).requireStore(store);
@@ -67,6 +91,11 @@ class InventoryController {
                 .body(views.list(store, low, paging.skip(), paging.limit()));
     }
 
+    @Operation(summary = "Get the stock of a product in a store",
+            description = "A catalog product never stocked in this store answers zeros (version 0).")
+    @ApiResponse(responseCode = "200", description = "The item")
+    @ApiResponse(responseCode = "403", description = "Not allowed for this store")
+    @ApiResponse(responseCode = "404", description = "Product not found")
     @GetMapping("/{productId}")
     InventoryItem get(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @PathVariable String productId) {

@@ -1,5 +1,7 @@
 package pos.api.inventory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import pos.schemas.value.StockLevel;
 
 import java.math.BigDecimal;
@@ -23,6 +25,12 @@ record InventoryItem(String storeId, String productId, BigDecimal qty, BigDecima
     }
 
     /** {@code {"ok": true, "item": {...}}} as the original's adjust answered. */
+    @Schema(name = "InventoryItemEnvelope")
     record Envelope(boolean ok, InventoryItem item) {
+    }
+
+    /** 202: the adjustment is published but its decision is still pending; {@code item} is the stock as known. */
+    @Schema(name = "InventoryAdjustmentPending")
+    record Pending(boolean ok, boolean pending, InventoryItem item) {
     }
 }

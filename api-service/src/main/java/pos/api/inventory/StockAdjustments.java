@@ -16,7 +16,6 @@ import pos.schemas.reply.Outcome;
 import pos.schemas.reply.StockCommandReply;
 
 import java.time.Clock;
-import java.util.Map;
 
 /** Asks inventory-processor to adjust stock and answers with its decision and the stock after it. */
 @Service
@@ -54,7 +53,7 @@ class StockAdjustments {
             var reply = waiter.next(properties.decisionTimeout());
             if (reply.isEmpty()) {
                 var current = views.find(storeId, productId).orElse(null);
-                return responses.json(202, Map.of("ok", true, "pending", true, "item",
+                return responses.json(202, new InventoryItem.Pending(true, true,
                         current == null ? InventoryItem.none(storeId, productId) : current), null);
             }
             return answer((StockCommandReply) reply.get());

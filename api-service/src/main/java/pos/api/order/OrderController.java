@@ -1,5 +1,12 @@
 package pos.api.order;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -30,6 +37,8 @@ import java.util.List;
 @RestController
 @RequestMapping("/orders")
 @Validated
+@Tag(name = "Orders", description = "Order intake and lifecycle; a user whose store_ids is not empty sees only "
+        + "those stores")
 class OrderController {
 
     private final OrderIntake intake;
@@ -51,9 +60,29 @@ class OrderController {
         return "/orders/" + order.orderId();
     }
 
+    @Operation(summary = "Place an order",
+            description = "Prices every line from the catalog and reserves the stock of all lines, all or nothing. "
+                    + "Waits for the decision (POS_DECISION_TIMEOUT, 5 s) and answers 200 (created) or 400 with "
+                    + "the shortages; past the wait, or with `Prefer: respond-async`, 202 with the order pending "
+                    + "and its Location. `user_id` may name another user for managers and admins only.")
+    @ApiResponse(responseCode = "200", description = "Stock reserved: the order is `created`",
+            content = @Content(schema = @Schema(implementation = OrderResponse.Envelope.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted, decision pending: the order is `pending` and "
+            + "becomes `created` or `rejected` (GET its Location)",
+            headers = @Header(name = "Location", description = "/orders/{order_id}",
+                    schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = OrderResponse.Envelope.class)))
+    @ApiResponse(responseCode = "400", description = "Validation failed, unknown or archived product, or "
+            + "insufficient stock (`shortages` lists every short line, `order_id` the rejected order)")
+    @ApiResponse(responseCode = "403", description = "Not allowed for this store, or a cashier ordering for "
+            + "another user")
+    @ApiResponse(responseCode = "409", description = "A line's price differs from the catalog (`prices` has the "
+            + "current ones), or a request with the same Idempotency-Key is still being processed")
     @PostMapping
     ResponseEntity<String> place(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Parameter(description = "`respond-async`: answer 202 at once instead of waiting for the decision",
+                    example = "respond-async")
             @RequestHeader(value = "Prefer", required = false) String prefer) {
         var caller = CurrentUser.from(jwt);
         var key = IdempotentRequests.normalise(idempotencyKey);
@@ -64,6 +93,10 @@ class OrderController {
         return responses.toEntity(result);
     }
 
+    @Operation(summary = "Get an order")
+    @ApiResponse(responseCode = "200", description = "The order (no envelope)")
+    @ApiResponse(responseCode = "403", description = "Not allowed for the order's store")
+    @ApiResponse(responseCode = "404", description = "Order not found")
     @GetMapping("/{orderId}")
     OrderResponse get(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
         var order = views.find(PathIds.objectId(orderId, "order_id"))
@@ -72,15 +105,22 @@ class OrderController {
         return OrderResponse.from(order);
     }
 
+    @Operation(summary = "List orders", description = "Newest first. A store-scoped user sees only their stores.")
+    @ApiResponse(responseCode = "200", description = "The orders, plain array")
+    @ApiResponse(responseCode = "403", description = "Not allowed for the store in store_id")
     @GetMapping
     ResponseEntity<List<OrderResponse>> list(@AuthenticationPrincipal Jwt jwt,
             @RequestParam(name = "store_id", required = false) String storeId,
             @RequestParam(name = "user_id", required = false) String userId,
+            @Parameter(description = "pending, created, rejected, confirmed, preparing, ready, completed or "
+                    + "cancelled")
             @RequestParam(required = false) String status,
+            @Parameter(description = "ISO-8601 UTC instant, inclusive", example = "2026-01-31T00:00:00Z")
             @RequestParam(name = "created_from", required = false) String createdFrom,
+            @Parameter(description = "ISO-8601 UTC instant, exclusive", example = "2026-02-01T00:00:00Z")
             @RequestParam(name = "created_to", required = false) String createdTo,
-            @RequestParam(required = false) Integer skip,
-            @RequestParam(required = false) Integer limit) {
+            @Parameter(description = "items to skip, 0 or more") @RequestParam(required = false) Integer skip,
+            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit) {
         var caller = CurrentUser.from(jwt);
         var paging = Paging.of(skip, limit, 20);
         var store = PathIds.optionalObjectId(storeId, "store_id");
@@ -97,6 +137,19 @@ class OrderController {
         return ResponseEntity.ok().headers(Paging.totalCount(views.count(search))).body(orders);
     }
 
+    @Operation(summary = "Change an order's status",
+            description = "order-processor decides: setting the current status is a 200 no-op, any move its "
+                    + "lifecycle does not allow is a 409 naming the statuses allowed next.")
+    @ApiResponse(responseCode = "200", description = "The order after the change")
+    @ApiResponse(responseCode = "202", description = "Published, decision still pending: the order as known",
+            headers = @Header(name = "Location", description = "/orders/{order_id}",
+                    schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = OrderResponse.Envelope.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid status. Must be one of: created, confirmed, "
+            + "preparing, ready, completed, cancelled")
+    @ApiResponse(responseCode = "403", description = "Not allowed for the order's store")
+    @ApiResponse(responseCode = "404", description = "Order not found")
+    @ApiResponse(responseCode = "409", description = "Cannot change status from <a> to <b> (`allowed_next`)")
     @PatchMapping("/{orderId}/status")
     ResponseEntity<OrderResponse.Envelope> changeStatus(@AuthenticationPrincipal Jwt jwt,
             @PathVariable String orderId, @Valid @RequestBody ChangeStatusRequest request) {

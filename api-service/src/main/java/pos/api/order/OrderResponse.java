@@ -1,5 +1,7 @@
 package pos.api.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import pos.schemas.value.OrderSnapshot;
 
@@ -23,9 +25,11 @@ public record OrderResponse(
         Instant createdAt,
         Instant updatedAt) {
 
+    @Schema(name = "OrderItem")
     public record Item(String productId, String sku, String name, BigDecimal qty, BigDecimal price) {
     }
 
+    @Schema(name = "Shortage")
     public record ShortageResponse(String productId, BigDecimal requested, BigDecimal available) {
     }
 
@@ -43,6 +47,7 @@ public record OrderResponse(
     }
 
     /** {@code {"ok": true, "order": {...}}} as POST /orders/ and PATCH .../status answered in the original. */
+    @Schema(name = "OrderEnvelope")
     public record Envelope(boolean ok, OrderResponse order) {
 
         public static Envelope of(OrderSnapshot order) {

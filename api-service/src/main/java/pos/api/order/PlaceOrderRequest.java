@@ -1,5 +1,7 @@
 package pos.api.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -22,6 +24,7 @@ record PlaceOrderRequest(
         @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> items,
         String idempotencyKey) {
 
+    @Schema(name = "PlaceOrderLine")
     record Line(@NotBlank String productId,
             @NotNull @DecimalValue(sign = Sign.POSITIVE) Decimal qty,
             @DecimalValue(sign = Sign.NON_NEGATIVE) Decimal price) {

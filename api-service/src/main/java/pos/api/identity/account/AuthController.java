@@ -1,5 +1,12 @@
 package pos.api.identity.account;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import org.springframework.http.CacheControl;
@@ -20,11 +27,16 @@ import pos.api.identity.CurrentUser;
 import pos.api.web.ApiException;
 import pos.api.web.FieldError;
 
-import java.util.Map;
 
 /** {@code POST /auth/register} and {@code POST /auth/login} (JSON, urlencoded form or multipart form). */
 @RestController
+@Tag(name = "Accounts", description = "Registration, login and the public signing keys")
 class AuthController {
+
+    /** The original's answer to a registration. */
+    @Schema(name = "Registered")
+    record Registered(String id, String username) {
+    }
 
     private final Registrations registrations;
     private final Logins logins;
@@ -37,12 +49,31 @@ class AuthController {
     }
 
     /** Answers the original's {@code {"id", "username"}}; an admin token may ask for a higher role. */
+    @Operation(summary = "Register an account",
+            description = "The first account of an empty system becomes admin. `role` manager or admin needs an "
+                    + "admin's token. Username and email are unique regardless of case.")
+    @ApiResponse(responseCode = "200", description = "`{\"id\", \"username\"}` of the new account")
+    @ApiResponse(responseCode = "400", description = "Validation failed, or `Username already exists` / "
+            + "`Email already exists`")
+    @ApiResponse(responseCode = "401", description = "An invalid token was sent")
+    @ApiResponse(responseCode = "403", description = "Asking for manager or admin without an admin's token")
     @PostMapping("/auth/register")
-    Map<String, String> register(@Valid @RequestBody RegisterRequest request, @AuthenticationPrincipal Jwt jwt) {
+    Registered register(@Valid @RequestBody RegisterRequest request, @AuthenticationPrincipal Jwt jwt) {
         var account = registrations.register(request, jwt == null ? null : CurrentUser.from(jwt));
-        return Map.of("id", account.id(), "username", account.username());
+        return new Registered(account.id(), account.username());
     }
 
+    @Operation(summary = "Log in: exchange username and password for an access token",
+            description = "JSON, or the original's OAuth2 password-grant form (`grant_type`, when sent, must be "
+                    + "`password`; `scope`, `client_id`, `client_secret` are ignored). After 5 failed logins for a "
+                    + "username within 5 minutes it is refused for 60 s.")
+    @ApiResponse(responseCode = "200", description = "The access token",
+            headers = @Header(name = "Cache-Control", schema = @Schema(type = "string", example = "no-store")))
+    @ApiResponse(responseCode = "401", description = "Invalid credentials (wrong password, unknown username or "
+            + "deactivated account)")
+    @ApiResponse(responseCode = "429", description = "Too many failed logins for this username",
+            headers = @Header(name = "Retry-After", description = "seconds until the username is accepted again",
+                    schema = @Schema(type = "integer")))
     @PostMapping(value = "/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TokenResponse> loginJson(@Valid @RequestBody LoginRequest request) {
         return login(request);
@@ -50,7 +81,13 @@ class AuthController {
 
     @PostMapping(value = "/auth/login",
             consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE})
-    ResponseEntity<TokenResponse> loginForm(@RequestParam MultiValueMap<String, String> form) {
+    @Operation(summary = "Log in: exchange username and password for an access token")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                    schema = @Schema(implementation = LoginRequest.class)),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = LoginRequest.class))})
+    ResponseEntity<TokenResponse> loginForm(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form) {
         var request = new LoginRequest(blankToNull(form.getFirst("username")), blankToNull(form.getFirst("password")),
                 form.getFirst("grant_type"));
         var errors = validator.validate(request).stream()

@@ -18,6 +18,8 @@ class JwksController {
         this.jwks = new com.nimbusds.jose.jwk.JWKSet(key.publicJwk()).toJSONObject(true);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Public keys that verify our access tokens (JWKS)",
+            tags = "Accounts")
     @GetMapping(value = "/.well-known/jwks.json", produces = "application/json")
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(jwks);

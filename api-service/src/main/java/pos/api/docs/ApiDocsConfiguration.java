@@ -1,0 +1,83 @@
+package pos.api.docs;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.ExternalDocumentation;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document springdoc builds from the controllers ({@code /openapi.json}, Swagger UI at {@code /docs},
+ * ReDoc at {@code /redoc}). The parts every endpoint shares (security, problem responses, idempotency and paging
+ * headers) are added by {@link ApiConventions} from one place; the controllers carry only per-endpoint facts.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiDocsProperties.class)
+class ApiDocsConfiguration {
+
+    static final String DESCRIPTION = """
+            REST edge of the event-driven point-of-sale backend: identity, catalog, orders and inventory.
+
+            Conventions:
+            - JSON property names are snake_case (a few users fields keep the original service's camelCase twins).
+            - Money and quantities are **decimal strings** that keep their scale (`"2.50"`); requests may send a \
+            JSON number too, which is read from its exact text. At most 2 decimal places and 16 integer digits.
+            - Instants are ISO-8601 in UTC with `Z`.
+            - Every path answers with and without a trailing slash (`/orders` and `/orders/`).
+            - Errors are `application/problem+json` (RFC 9457); validation errors add `errors: [{field, message}]`.
+            - Lists answer a plain JSON array and the total in `X-Total-Count`; page with `skip` and `limit`.
+            - Authenticate with `POST /auth/login` and send `Authorization: Bearer <access_token>`. A token sent \
+            to a public endpoint is checked too: an invalid one is a 401 there as well.
+            - `POST /orders/` and `POST /stores/{store_id}/inventory/adjust` take an `Idempotency-Key`: retrying \
+            with the same key replays the first final answer (`Idempotent-Replayed: true`).
+
+            The Kafka topics are described by the AsyncAPI document at [/asyncapi.yaml](/asyncapi.yaml) and their \
+            JSON Schemas at [/schemas](/schemas).""";
+
+    @Bean
+    OpenAPI posOpenApi() {
+        String version = ApiDocsConfiguration.class.getPackage().getImplementationVersion();
+        return new OpenAPI()
+                .info(new Info().title("POS API").version(version == null ? "dev" : version)
+                        .description(DESCRIPTION))
+                .externalDocs(new ExternalDocumentation().description("AsyncAPI document of the Kafka topics")
+                        .url("/asyncapi.yaml"))
+                .components(new Components()
+                        .addSecuritySchemes(ApiConventions.BEARER, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                                .description("RS256 access token from POST /auth/login, or from the configured "
+                                        + "external issuer. Roles come from its roles claim, store limits from "
+                                        + "store_ids.")));
+    }
+
+    /**
+     * Schemas use the wire names: the application's JSON mapper writes snake_case (Jackson 3), which springdoc's
+     * own Jackson 2 introspection does not know about. Replaces springdoc's default resolver (same class).
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json31.mapper().copy()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)).openapi31(true);
+    }
+
+    @Bean
+    DecimalSchemas decimalSchemas() {
+        return new DecimalSchemas();
+    }
+
+    @Bean
+    ApiConventions apiConventions() {
+        return new ApiConventions();
+    }
+
+    @Bean
+    ListResponses listResponses() {
+        return new ListResponses();
+    }
+}
