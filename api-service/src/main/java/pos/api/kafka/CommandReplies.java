@@ -1,5 +1,7 @@
 package pos.api.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -38,13 +40,16 @@ public class CommandReplies implements SmartLifecycle {
 
     private final Map<String, BlockingQueue<CommandReply>> waiting = new ConcurrentHashMap<>();
     private final KafkaProperties kafkaProperties;
+    private final MeterRegistry meters;
+    private volatile KafkaClientMetrics consumerMetrics;
     private final JsonSerde<CommandReply> serde = JsonSerdes.commandReply();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
 
-    public CommandReplies(KafkaProperties kafkaProperties) {
+    public CommandReplies(KafkaProperties kafkaProperties, MeterRegistry meters) {
         this.kafkaProperties = kafkaProperties;
+        this.meters = meters;
     }
 
     /**
@@ -93,6 +98,8 @@ public class CommandReplies implements SmartLifecycle {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(meters);
         var partitions = consumer.partitionsFor(Topics.COMMAND_REPLIES, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();
@@ -154,6 +161,9 @@ public class CommandReplies implements SmartLifecycle {
             }
         }
         waiting.clear();
+        if (consumerMetrics != null) {
+            consumerMetrics.close();
+        }
     }
 
     @Override
