@@ -126,9 +126,10 @@ class ObservabilityE2EIT {
                 .isGreaterThan(createdDecisionsBefore);
         assertThat(sample(api, "pos_orders_decision_seconds_count", "outcome=\"rejected\"")).isPositive();
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(sample(orders, "pos_orders_created_total", storeTag)).isEqualTo(1.0);
-            assertThat(sample(orders, "pos_orders_rejected_total", storeTag)).isEqualTo(1.0);
-            assertThat(sample(orders, "pos_orders_cancelled_total", storeTag)).isEqualTo(1.0);
+            for (var status : List.of("created", "rejected", "cancelled")) {
+                assertThat(sample(orders, "pos_orders_status_changes_total", "status=\"" + status + "\"", storeTag))
+                        .as(status).isEqualTo(1.0);
+            }
             assertThat(sample(inventory, "pos_inventory_reservations_refused_total", storeTag)).isEqualTo(1.0);
             assertThat(sample(api, "pos_dead_letters_total", "topic=\"" + Topics.ORDER_EVENTS + "\""))
                     .isEqualTo(deadLettersBefore.get(api) + 1);

@@ -1,6 +1,7 @@
 package pos.api.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +21,7 @@ import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -98,7 +100,8 @@ public class CommandReplies implements SmartLifecycle {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        consumerMetrics = new KafkaClientMetrics(consumer);
+        // the same tag keys as the listener containers' consumers, or Prometheus would drop one set
+        consumerMetrics = new KafkaClientMetrics(consumer, List.of(Tag.of("spring.id", "api-command-replies")));
         consumerMetrics.bindTo(meters);
         var partitions = consumer.partitionsFor(Topics.COMMAND_REPLIES, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))

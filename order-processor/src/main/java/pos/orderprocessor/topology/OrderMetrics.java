@@ -3,20 +3,17 @@ package pos.orderprocessor.topology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import pos.schemas.event.OrderStatusChanged;
-import pos.schemas.value.OrderStatus;
-
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * Business counters per store: {@code pos_orders_created_total}, {@code pos_orders_rejected_total} and
- * {@code pos_orders_cancelled_total}, tagged {@code store_id}. Counted when the event is emitted: a Streams
+ * Business counter per store: {@code pos_orders_status_changes_total{status, store_id}}, one per order that
+ * reached a status ({@code status="created"}, {@code "rejected"}, {@code "cancelled"}, ...). One counter with a
+ * status label rather than one per status: Prometheus reserves the {@code _created} suffix, so a counter named
+ * {@code pos.orders.created} would be exported under another name. Counted when the event is emitted: a Streams
  * transaction that aborts and is retried counts its events again, so these are at-least-once counts.
  */
 final class OrderMetrics {
 
-    private static final Set<OrderStatus> COUNTED = Set.of(OrderStatus.CREATED, OrderStatus.REJECTED,
-            OrderStatus.CANCELLED);
+    static final String STATUS_CHANGES = "pos.orders.status.changes";
 
     private final MeterRegistry meters;
 
@@ -25,12 +22,11 @@ final class OrderMetrics {
     }
 
     void statusChanged(OrderStatusChanged changed) {
-        if (COUNTED.contains(changed.status())) {
-            Counter.builder("pos.orders." + changed.status().name().toLowerCase(Locale.ROOT))
-                    .description("Orders that became " + changed.status().name().toLowerCase(Locale.ROOT))
-                    .tag("store_id", changed.storeId())
-                    .register(meters)
-                    .increment();
-        }
+        Counter.builder(STATUS_CHANGES)
+                .description("Orders that reached a status, per status and store")
+                .tag("status", changed.status().wireName())
+                .tag("store_id", changed.storeId())
+                .register(meters)
+                .increment();
     }
 }

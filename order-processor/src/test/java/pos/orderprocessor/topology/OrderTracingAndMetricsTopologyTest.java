@@ -119,7 +119,7 @@ class OrderTracingAndMetricsTopologyTest {
     }
 
     @Test
-    void countsCreatedRejectedAndCancelledOrdersPerStore() {
+    void countsEveryStatusReachedPerStore() {
         commands.pipeInput(ORDER, Samples.placeOrder());
         reservations.pipeInput(ORDER, reserved());
         commands.pipeInput(ORDER, new ChangeOrderStatus("cancel-1", ORDER, OrderStatus.CANCELLED, Samples.USER,
@@ -131,14 +131,16 @@ class OrderTracingAndMetricsTopologyTest {
         reservations.pipeInput(other, new StockReservationRejected("reserve:" + other, other, STORE,
                 sample.shortages(), sample.occurredAt()));
 
-        assertThat(count("pos.orders.created")).isEqualTo(1.0);
-        assertThat(count("pos.orders.cancelled")).isEqualTo(1.0);
-        assertThat(count("pos.orders.rejected")).isEqualTo(1.0);
-        assertThat(meters.find("pos.orders.pending").counter()).isNull();
+        assertThat(count("created")).isEqualTo(1.0);
+        assertThat(count("cancelled")).isEqualTo(1.0);
+        assertThat(count("rejected")).isEqualTo(1.0);
+        assertThat(count("pending")).isEqualTo(2.0);
+        assertThat(meters.find("pos.orders.status.changes").tag("status", "confirmed").counter()).isNull();
     }
 
-    private double count(String name) {
-        return meters.get(name).tag("store_id", STORE).counter().count();
+    private double count(String status) {
+        return meters.get("pos.orders.status.changes").tag("status", status).tag("store_id", STORE).counter()
+                .count();
     }
 
     private static StockReserved reserved() {
