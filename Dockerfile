@@ -4,6 +4,7 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY common-schemas/pom.xml common-schemas/
+COPY observability/pom.xml observability/
 COPY inventory-processor/pom.xml inventory-processor/
 COPY order-processor/pom.xml order-processor/
 COPY api-service/pom.xml api-service/

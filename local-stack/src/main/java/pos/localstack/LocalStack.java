@@ -124,6 +124,16 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + settings.apiPort();
     }
 
+    /** Where order-processor serves its health and metrics (it has no other HTTP interface). */
+    public String orderProcessorUrl() {
+        return "http://localhost:" + settings.orderProcessorPort();
+    }
+
+    /** Where inventory-processor serves its health and metrics. */
+    public String inventoryProcessorUrl() {
+        return "http://localhost:" + settings.inventoryProcessorPort();
+    }
+
     public String kafkaBootstrapServers() {
         return infrastructure.kafkaBootstrapServers();
     }
@@ -154,7 +164,21 @@ public final class LocalStack implements AutoCloseable {
         props.put("POS_STATE_DIR", settings.dataDir().toAbsolutePath().resolve("state").toString());
         props.put("POS_TOPIC_PARTITIONS", settings.partitions());
         props.put("spring.main.banner-mode", "off");
+        props.putAll(loggingProperties(System.getenv()));
         return props;
+    }
+
+    /**
+     * The services' own switch to JSON lines ({@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs}, or {@code logstash},
+     * {@code gelf}) works here too: the stack's logback.xml writes text, so the services then load
+     * logback-json.xml, which writes the structured format Boot names in that variable.
+     */
+    static Map<String, Object> loggingProperties(Map<String, String> env) {
+        var format = env.get("LOGGING_STRUCTURED_FORMAT_CONSOLE");
+        if (format == null || format.isBlank() || env.containsKey("LOGGING_CONFIG")) {
+            return Map.of();
+        }
+        return Map.of("logging.config", "classpath:logback-json.xml", "logging.structured.format.console", format);
     }
 
     @Override
@@ -185,9 +209,13 @@ public final class LocalStack implements AutoCloseable {
             stopped.countDown();
         }, "local-stack-shutdown"));
         System.out.printf("%n  POS local stack ready in %.1f s%n  API:   %s  (try %s/health)%n"
-                        + "  Kafka: %s   MongoDB: %s%n  Data:  %s  (Ctrl-C stops; data is kept)%n%n",
+                        + "  Kafka: %s   MongoDB: %s%n  Data:  %s  (Ctrl-C stops; data is kept)%n"
+                        + "  Health and metrics: <service>/actuator/health/{liveness,readiness}, "
+                        + "<service>/actuator/prometheus%n    api-service %s, order-processor %s, "
+                        + "inventory-processor %s%n%n",
                 (System.nanoTime() - started) / 1e9, stack.apiUrl(), stack.apiUrl(), stack.kafkaBootstrapServers(),
-                stack.mongoUri(), settings.dataDir().toAbsolutePath());
+                stack.mongoUri(), settings.dataDir().toAbsolutePath(), stack.apiUrl(), stack.orderProcessorUrl(),
+                stack.inventoryProcessorUrl());
         stopped.await();
     }
 }

@@ -1,5 +1,6 @@
 package pos.orderprocessor;
 
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -199,6 +200,66 @@ class OrderProcessorIT {
                 assertThat(response.body()).contains("\"kafkaStreams\"").contains("RUNNING");
             });
         }
+    }
+
+    @Test
+    void countsOrdersAndDeadLettersAndExposesStreamsMetricsForPrometheus() throws Exception {
+        var orderId = newOrderId();
+        var deadLettersBefore = metric("pos_dead_letters_total", "topic=\"" + Topics.ORDER_COMMANDS + "\"");
+        var created = "status=\"created\",store_id=\"" + Samples.STORE + "\"";
+        var createdBefore = metric("pos_orders_status_changes_total", created);
+
+        send(Topics.ORDER_COMMANDS, orderId, "{not json".getBytes(StandardCharsets.UTF_8));
+        send(Topics.ORDER_COMMANDS, orderId, JsonSerdes.orderCommand().serialize("", placeOrder(orderId)));
+        reserveStockFor(orderId);
+        awaitReply("place-" + orderId);
+
+        await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> {
+            assertThat(metric("pos_orders_status_changes_total", created)).isEqualTo(createdBefore + 1);
+            assertThat(metric("pos_dead_letters_total", "topic=\"" + Topics.ORDER_COMMANDS + "\""))
+                    .isEqualTo(deadLettersBefore + 1);
+        });
+        assertThat(scrape()).contains("kafka_stream_", "kafka_consumer_", "kafka_producer_", "jvm_memory_used_bytes");
+    }
+
+    @Test
+    void everythingACommandCausesCarriesItsTraceparent() {
+        var orderId = newOrderId();
+        var traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        try {
+            producer.send(new ProducerRecord<>(Topics.ORDER_COMMANDS, null, orderId,
+                    JsonSerdes.orderCommand().serialize("", placeOrder(orderId)),
+                    List.of(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII)))))
+                    .get(TopicReader.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+
+        var reserve = inventoryCommands.awaitRecord(record -> orderIdIn(record.value(), orderId)
+                && inventoryCommands.value(record) instanceof ReserveStock r && r.orderId().equals(orderId));
+        assertThat(header(reserve.headers().lastHeader("traceparent"))).isEqualTo(traceparent);
+        var pending = events.awaitRecord(record -> orderId.equals(record.key()));
+        assertThat(header(pending.headers().lastHeader("traceparent"))).isEqualTo(traceparent);
+    }
+
+    private static boolean orderIdIn(byte[] value, String orderId) {
+        return value != null && new String(value, StandardCharsets.UTF_8).contains(orderId);
+    }
+
+    private static double metric(String name, String label) throws Exception {
+        return scrape().lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static String scrape() throws Exception {
+        var port = app.getEnvironment().getProperty("local.server.port");
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     @Test

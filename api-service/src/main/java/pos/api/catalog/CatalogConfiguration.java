@@ -1,5 +1,6 @@
 package pos.api.catalog;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import pos.api.catalog.domain.SkuGenerator;
 import pos.schemas.event.CatalogEvent;
 import pos.schemas.serde.JsonSerdes;
@@ -51,12 +53,14 @@ class CatalogConfiguration {
 
     /** Closed with the context: KafkaProductChanges owns the producer (see the class comment). */
     @Bean
-    KafkaProductChanges productChanges(MongoProducts products, KafkaProperties kafka, CatalogProperties properties) {
+    KafkaProductChanges productChanges(MongoProducts products, KafkaProperties kafka, CatalogProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         var config = kafka.buildProducerProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.publishTimeout().toMillis());
         var producers = new DefaultKafkaProducerFactory<String, CatalogEvent>(config, new StringSerializer(),
                 JsonSerdes.catalogEvent().serializer());
+        meters.ifAvailable(registry -> producers.addListener(new MicrometerProducerListener<>(registry)));
         return new KafkaProductChanges(products, producers, properties.publishTimeout());
     }
 

@@ -1,5 +1,7 @@
 package pos.api.idempotency;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +37,16 @@ public class IdempotentRequests {
     private final IdempotencyStore store;
     private final IdempotencyProperties properties;
     private final Clock clock;
+    private final Counter replays;
 
-    public IdempotentRequests(IdempotencyStore store, IdempotencyProperties properties, Clock clock) {
+    public IdempotentRequests(IdempotencyStore store, IdempotencyProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.replays = Counter.builder("pos.idempotency.replays")
+                .description("Requests answered from a stored response because their Idempotency-Key was seen")
+                .register(meters);
     }
 
     /** The ids a request creates: fresh without a key, fixed by the stored key otherwise. */
@@ -106,6 +113,7 @@ public class IdempotentRequests {
                         "Idempotency-Key was already used with a different request");
             }
             if (record.completed()) {
+                replays.increment();
                 return new Result(record.response(), true);
             }
             if (record.isLeaseExpired(now)) {

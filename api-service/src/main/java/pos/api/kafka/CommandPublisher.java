@@ -1,5 +1,7 @@
 package pos.api.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -7,6 +9,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.stereotype.Component;
 import pos.api.web.ApiException;
 import pos.schemas.Topics;
@@ -22,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes commands and waits for the broker's acknowledgement (acks=all, idempotent producer), so a command the
- * API has acknowledged to its client is durably on its topic. A broker that does not answer is a 503.
+ * API has acknowledged to its client is durably on its topic. A broker that does not answer is a 503. Sends are
+ * observed, so every command carries the request's W3C {@code traceparent} header for the processors to pass on.
  */
 @Component
 public class CommandPublisher implements DisposableBean {
@@ -33,14 +37,18 @@ public class CommandPublisher implements DisposableBean {
     private final JsonSerde<InventoryCommand> inventoryCommands = JsonSerdes.inventoryCommand();
     private final Duration sendTimeout;
 
-    public CommandPublisher(KafkaProperties kafkaProperties, CommandProperties properties) {
+    public CommandPublisher(KafkaProperties kafkaProperties, CommandProperties properties, MeterRegistry meters,
+            ObservationRegistry observations) {
         var props = kafkaProperties.buildProducerProperties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "api-commands");
         this.producerFactory = new DefaultKafkaProducerFactory<>(props, new StringSerializer(),
                 new ByteArraySerializer());
+        producerFactory.addListener(new MicrometerProducerListener<>(meters));
         this.template = new KafkaTemplate<>(producerFactory);
+        template.setObservationEnabled(true);
+        template.setObservationRegistry(observations);
         this.sendTimeout = properties.sendTimeout();
     }
 

@@ -1,5 +1,8 @@
 package pos.api.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -18,6 +21,7 @@ import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -38,13 +42,16 @@ public class CommandReplies implements SmartLifecycle {
 
     private final Map<String, BlockingQueue<CommandReply>> waiting = new ConcurrentHashMap<>();
     private final KafkaProperties kafkaProperties;
+    private final MeterRegistry meters;
+    private volatile KafkaClientMetrics consumerMetrics;
     private final JsonSerde<CommandReply> serde = JsonSerdes.commandReply();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
 
-    public CommandReplies(KafkaProperties kafkaProperties) {
+    public CommandReplies(KafkaProperties kafkaProperties, MeterRegistry meters) {
         this.kafkaProperties = kafkaProperties;
+        this.meters = meters;
     }
 
     /**
@@ -93,6 +100,9 @@ public class CommandReplies implements SmartLifecycle {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        // the same tag keys as the listener containers' consumers, or Prometheus would drop one set
+        consumerMetrics = new KafkaClientMetrics(consumer, List.of(Tag.of("spring.id", "api-command-replies")));
+        consumerMetrics.bindTo(meters);
         var partitions = consumer.partitionsFor(Topics.COMMAND_REPLIES, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();
@@ -154,6 +164,9 @@ public class CommandReplies implements SmartLifecycle {
             }
         }
         waiting.clear();
+        if (consumerMetrics != null) {
+            consumerMetrics.close();
+        }
     }
 
     @Override

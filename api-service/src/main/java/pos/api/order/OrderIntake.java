@@ -1,5 +1,8 @@
 package pos.api.order;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Service;
 import pos.api.catalog.CatalogProducts;
 import pos.api.catalog.CatalogProducts.CatalogProduct;
@@ -28,7 +31,9 @@ import java.util.Optional;
 
 /**
  * Accepts an order: validates and prices it from the catalog, records it as pending so it can be read at once,
- * publishes PlaceOrder and waits (a few seconds at most) for order-processor's decision.
+ * publishes PlaceOrder and waits (a few seconds at most) for order-processor's decision. Counts the orders placed
+ * per store and times each request from its arrival to the decision ({@code outcome} created or rejected, or
+ * pending when the answer is a 202 without one).
  */
 @Service
 class OrderIntake {
@@ -40,9 +45,10 @@ class OrderIntake {
     private final CommandProperties properties;
     private final JsonResponses responses;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     OrderIntake(CatalogProducts catalog, OrderViews views, CommandPublisher publisher, CommandReplies replies,
-            CommandProperties properties, JsonResponses responses, Clock clock) {
+            CommandProperties properties, JsonResponses responses, Clock clock, MeterRegistry meters) {
         this.catalog = catalog;
         this.views = views;
         this.publisher = publisher;
@@ -50,10 +56,12 @@ class OrderIntake {
         this.properties = properties;
         this.responses = responses;
         this.clock = clock;
+        this.meters = meters;
     }
 
     StoredResponse place(CurrentUser caller, PlaceOrderRequest request, Claim claim, Optional<String> key,
             boolean respondAsync) {
+        var timing = Timer.start(meters);
         var storeId = PathIds.objectId(request.storeId(), "store_id");
         caller.requireStore(storeId);
         var userId = onBehalfOf(caller, request.userId());
@@ -72,15 +80,31 @@ class OrderIntake {
                 views.deletePlaceholder(claim.resourceId());
                 throw e;
             }
+            placed(storeId).increment();
             if (!respondAsync) {
                 var decided = awaitDecision(waiter);
                 if (decided.isPresent()) {
+                    timing.stop(decisionTimer(decided.get().status().name().toLowerCase(java.util.Locale.ROOT)));
                     return answer(decided.get());
                 }
             }
         }
+        timing.stop(decisionTimer("pending"));
         var current = views.find(claim.resourceId()).orElse(pending);
         return responses.json(202, OrderResponse.Envelope.of(current), OrderController.location(current));
+    }
+
+    private Counter placed(String storeId) {
+        return Counter.builder("pos.orders.placed").description("Orders accepted and published to order-processor")
+                .tag("store_id", storeId).register(meters);
+    }
+
+    private Timer decisionTimer(String outcome) {
+        return Timer.builder("pos.orders.decision")
+                .description("From POST /orders/ arriving to order-processor's decision (pending: answered 202 first)")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /** Replies to a duplicate PlaceOrder can carry the still-pending order; only a decided one ends the wait. */

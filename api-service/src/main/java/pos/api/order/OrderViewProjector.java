@@ -1,6 +1,8 @@
 package pos.api.order;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import pos.schemas.Topics;
@@ -16,6 +18,8 @@ import pos.schemas.serde.JsonSerdes;
 @Component
 class OrderViewProjector {
 
+    private static final Logger log = LoggerFactory.getLogger(OrderViewProjector.class);
+
     private final OrderViews views;
     private final JsonSerde<OrderEvent> serde = JsonSerdes.orderEvent();
 
@@ -27,7 +31,10 @@ class OrderViewProjector {
             containerFactory = "projectionListenerContainerFactory")
     void on(ConsumerRecord<String, byte[]> record) {
         if (serde.deserialize(record.topic(), record.value()) instanceof OrderStatusChanged changed) {
-            views.upsertIfNewer(changed.order());
+            var applied = views.upsertIfNewer(changed.order());
+            // DEBUG carries the trace id of the request that caused the change (README "Operations")
+            log.debug("Order {} {} (sequence {}) {}", changed.orderId(), changed.status().wireName(),
+                    changed.sequence(), applied ? "projected" : "already projected");
         } else {
             throw new IllegalArgumentException("Not an order event on " + record.topic());
         }

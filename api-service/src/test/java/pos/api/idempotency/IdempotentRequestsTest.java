@@ -1,5 +1,6 @@
 package pos.api.idempotency;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import pos.api.web.ApiException;
 
@@ -22,9 +23,10 @@ class IdempotentRequestsTest {
 
     final MutableClock clock = new MutableClock();
     final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final IdempotentRequests requests = new IdempotentRequests(store,
             new IdempotencyProperties(Duration.ofHours(72), Duration.ofSeconds(15), Duration.ofSeconds(2),
-                    Duration.ofMinutes(10)), clock);
+                    Duration.ofMinutes(10)), clock, meters);
     final List<IdempotentRequests.Claim> claims = new ArrayList<>();
     final AtomicInteger runs = new AtomicInteger();
 
@@ -59,6 +61,7 @@ class IdempotentRequestsTest {
         assertThat(first.replayed()).isFalse();
         assertThat(second.replayed()).isTrue();
         assertThat(second.response()).isEqualTo(first.response());
+        assertThat(meters.counter("pos.idempotency.replays").count()).isEqualTo(1.0);
     }
 
     @Test
@@ -119,6 +122,7 @@ class IdempotentRequestsTest {
         assertThat(retry.replayed()).isFalse();
         assertThat(retry.response().status()).isEqualTo(200);
         assertThat(claims.get(1)).isEqualTo(claims.get(0));
+        assertThat(meters.counter("pos.idempotency.replays").count()).isZero();
     }
 
     @Test

@@ -1,10 +1,13 @@
 package pos.inventory.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import pos.observability.metrics.DeadLetterMetrics;
 import pos.schemas.Topics;
 
 /**
@@ -14,15 +17,15 @@ import pos.schemas.Topics;
  *
  * <p>The dead-letter publish is not part of the Streams transaction: if the task fails before it commits, the
  * record is processed again and may be dead-lettered twice. Dead-letter consumers can tell copies apart by the
- * original topic/partition/offset headers.
+ * original topic/partition/offset headers. Each dead letter counts in {@code pos_dead_letters_total{topic}}.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
 
     @Bean
-    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<?, ?> kafkaTemplate) {
+    ConsumerRecordRecoverer deadLetterPublishingRecoverer(KafkaTemplate<?, ?> kafkaTemplate, MeterRegistry meters) {
         // partition -1: let the producer choose, so the DLQ may have a different partition count than its source
-        return new DeadLetterPublishingRecoverer(kafkaTemplate,
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        return DeadLetterMetrics.counting(new DeadLetterPublishingRecoverer(kafkaTemplate,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1)), meters);
     }
 }

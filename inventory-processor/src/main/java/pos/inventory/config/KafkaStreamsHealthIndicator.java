@@ -5,7 +5,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
-/** UP while the Streams client runs or rebalances, DOWN once it stopped or failed. */
+/**
+ * For readiness: UP while the Streams client runs or rebalances, OUT_OF_SERVICE before it has started (UNKNOWN
+ * would count as ready), DOWN once it is stopping, stopped or failed.
+ */
 class KafkaStreamsHealthIndicator implements HealthIndicator {
 
     private final StreamsBuilderFactoryBean factoryBean;
@@ -18,12 +21,12 @@ class KafkaStreamsHealthIndicator implements HealthIndicator {
     public Health health() {
         KafkaStreams streams = factoryBean.getKafkaStreams();
         if (streams == null) {
-            return Health.unknown().withDetail("state", "NOT_STARTED").build();
+            return Health.outOfService().withDetail("state", "NOT_STARTED").build();
         }
         KafkaStreams.State state = streams.state();
         Health.Builder health = switch (state) {
             case RUNNING, REBALANCING -> Health.up();
-            case CREATED -> Health.unknown();
+            case CREATED -> Health.outOfService();
             default -> Health.down();
         };
         return health.withDetail("state", state.name()).build();

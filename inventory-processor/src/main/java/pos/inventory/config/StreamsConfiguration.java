@@ -1,5 +1,6 @@
 package pos.inventory.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -38,8 +39,9 @@ class StreamsConfiguration {
     }
 
     @Bean
-    InventoryTopology inventoryTopology(StockLedger stockLedger, InventoryProcessorProperties properties) {
-        return new InventoryTopology(stockLedger, properties.processedCommands().purge());
+    InventoryTopology inventoryTopology(StockLedger stockLedger, InventoryProcessorProperties properties,
+            MeterRegistry meters) {
+        return new InventoryTopology(stockLedger, properties.processedCommands().purge(), meters);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package pos.inventory.topology;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -15,6 +17,8 @@ import pos.schemas.command.CommitStock;
 import pos.schemas.command.InventoryCommand;
 import pos.schemas.command.ReleaseStock;
 import pos.schemas.command.ReserveStock;
+import pos.observability.tracing.TraceHeaders;
+import pos.schemas.event.StockReservationRejected;
 import pos.schemas.reply.StockCommandReply;
 
 import java.time.Instant;
@@ -23,20 +27,23 @@ import java.util.Optional;
 /**
  * Adapts {@link StockLedger} to Kafka Streams: reads the state a command touches, asks the ledger, saves what
  * changed and forwards events, results and replies. One store's commands arrive here one at a time (the input is
- * keyed by store id), which is what makes the read-decide-write safe without locks.
+ * keyed by store id), which is what makes the read-decide-write safe without locks. What a command causes keeps
+ * its headers, W3C {@code traceparent} included, and its trace id is in the log MDC while it is processed.
  */
 final class InventoryCommandProcessor implements Processor<String, InventoryCommand, String, InventoryOutput> {
 
     private final StockLedger ledger;
     private final ProcessedCommandPurge purge;
+    private final MeterRegistry meters;
     private ProcessorContext<String, InventoryOutput> context;
     private KeyValueStore<String, ProductStock> stock;
     private KeyValueStore<String, Reservation> reservations;
     private KeyValueStore<String, ProcessedCommand> processed;
 
-    InventoryCommandProcessor(StockLedger ledger, ProcessedCommandPurge purge) {
+    InventoryCommandProcessor(StockLedger ledger, ProcessedCommandPurge purge, MeterRegistry meters) {
         this.ledger = ledger;
         this.purge = purge;
+        this.meters = meters;
     }
 
     @Override
@@ -51,6 +58,12 @@ final class InventoryCommandProcessor implements Processor<String, InventoryComm
 
     @Override
     public void process(Record<String, InventoryCommand> record) {
+        try (var trace = TraceHeaders.inMdc(record.headers())) {
+            apply(record);
+        }
+    }
+
+    private void apply(Record<String, InventoryCommand> record) {
         InventoryCommand command = requireRoutedByStore(record);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         StockLookup lookup = productId ->
@@ -59,6 +72,16 @@ final class InventoryCommandProcessor implements Processor<String, InventoryComm
         change.stocks().forEach(s -> stock.put(InventoryStores.key(s.storeId(), s.productId()), s));
         change.reservation().ifPresent(r -> reservations.put(InventoryStores.key(r.storeId(), r.orderId()), r));
         forward(record, change);
+        change.result().filter(StockReservationRejected.class::isInstance).ifPresent(refused -> refusals(command));
+    }
+
+    /** {@code pos_inventory_reservations_refused_total{store_id}}: orders refused for want of stock. */
+    private void refusals(InventoryCommand command) {
+        Counter.builder("pos.inventory.reservations.refused")
+                .description("Reservations refused because a line was short of stock")
+                .tag("store_id", command.storeId())
+                .register(meters)
+                .increment();
     }
 
     private LedgerChange decide(InventoryCommand command, StockLookup lookup, Instant now) {

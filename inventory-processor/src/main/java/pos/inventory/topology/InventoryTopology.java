@@ -1,5 +1,7 @@
 package pos.inventory.topology;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -23,10 +25,17 @@ public final class InventoryTopology {
 
     private final StockLedger ledger;
     private final ProcessedCommandPurge purge;
+    private final MeterRegistry meters;
 
+    /** Without metrics: for tests that count nothing. */
     public InventoryTopology(StockLedger ledger, ProcessedCommandPurge purge) {
+        this(ledger, purge, new SimpleMeterRegistry());
+    }
+
+    public InventoryTopology(StockLedger ledger, ProcessedCommandPurge purge, MeterRegistry meters) {
         this.ledger = ledger;
         this.purge = purge;
+        this.meters = meters;
     }
 
     public KStream<String, InventoryOutput> addTo(StreamsBuilder builder) {
@@ -37,7 +46,7 @@ public final class InventoryTopology {
         KStream<String, InventoryOutput> outputs = builder
                 .stream(Topics.INVENTORY_COMMANDS,
                         Consumed.with(Serdes.String(), JsonSerdes.inventoryCommand()).withName(SOURCE))
-                .process(() -> new InventoryCommandProcessor(ledger, purge), Named.as(PROCESSOR),
+                .process(() -> new InventoryCommandProcessor(ledger, purge, meters), Named.as(PROCESSOR),
                         InventoryStores.STOCK, InventoryStores.RESERVATIONS, InventoryStores.PROCESSED_ADJUSTMENTS);
 
         outputs.split(Named.as("inventory-output-"))

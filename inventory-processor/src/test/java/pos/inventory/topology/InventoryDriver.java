@@ -1,5 +1,8 @@
 package pos.inventory.topology;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -33,6 +36,7 @@ final class InventoryDriver implements AutoCloseable {
     static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
     final TopologyTestDriver driver;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final TestInputTopic<String, InventoryCommand> commands;
     final TestOutputTopic<String, InventoryEvent> events;
     final TestOutputTopic<String, ReservationResult> results;
@@ -41,8 +45,8 @@ final class InventoryDriver implements AutoCloseable {
 
     InventoryDriver(Path stateDir, LowStockPolicy lowStock, Properties extra) {
         StreamsBuilder builder = new StreamsBuilder();
-        new InventoryTopology(new StockLedger(lowStock), new ProcessedCommandPurge(RETENTION, PURGE_INTERVAL))
-                .addTo(builder);
+        new InventoryTopology(new StockLedger(lowStock), new ProcessedCommandPurge(RETENTION, PURGE_INTERVAL),
+                meters).addTo(builder);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-processor");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
@@ -66,6 +70,18 @@ final class InventoryDriver implements AutoCloseable {
 
     void send(InventoryCommand command) {
         commands.pipeInput(command.storeId(), command);
+    }
+
+    void send(InventoryCommand command, Headers headers) {
+        commands.pipeInput(new TestRecord<>(command.storeId(), command, headers));
+    }
+
+    List<TestRecord<String, ReservationResult>> resultRecords() {
+        return results.readRecordsToList();
+    }
+
+    List<TestRecord<String, InventoryEvent>> eventRecords() {
+        return events.readRecordsToList();
     }
 
     /** The driver's wall-clock time, which the processor stamps on what it emits. */

@@ -62,6 +62,32 @@ class ReservationTopologyTest {
         return new ReserveStock(commandId, STORE, orderId, lines, AT);
     }
 
+    @Test
+    void refusalsAreCountedPerStore() {
+        inventory.send(reserve("res-1", ORDER, PRODUCT, "2"));
+        inventory.send(reserve("res-2", "65b000000000000000000002", PRODUCT, "100"));
+        inventory.send(reserve("res-3", "65b000000000000000000003", PRODUCT_2, "3"));
+
+        assertThat(inventory.meters.get("pos.inventory.reservations.refused").tag("store_id", STORE).counter()
+                .count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void theResultAndStockEventsCarryTheTraceparentOfTheReservation() {
+        var traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        inventory.send(reserve("res-1", ORDER, PRODUCT, "2"), headers);
+
+        assertThat(inventory.resultRecords()).singleElement().satisfies(result ->
+                assertThat(result.headers().lastHeader("traceparent").value()).asString()
+                        .isEqualTo(traceparent));
+        assertThat(inventory.eventRecords()).isNotEmpty().allSatisfy(event ->
+                assertThat(event.headers().lastHeader("traceparent").value()).asString()
+                        .isEqualTo(traceparent));
+    }
+
     private ReservationResult onlyResult() {
         List<KeyValue<String, ReservationResult>> results = inventory.results();
         assertThat(results).hasSize(1);

@@ -1,5 +1,6 @@
 package pos.orderprocessor.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,8 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
 class DeadLetterConfiguration {
 
     @Bean
-    DeadLetterPublisher deadLetterPublisher(ProducerFactory<?, ?> producerFactory) {
-        return new DeadLetterPublisher(producerFactory);
+    DeadLetterPublisher deadLetterPublisher(ProducerFactory<?, ?> producerFactory, MeterRegistry meters) {
+        return new DeadLetterPublisher(producerFactory, meters);
     }
 
     @Bean

@@ -1,12 +1,16 @@
 package pos.orderprocessor.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import pos.observability.metrics.DeadLetterMetrics;
 import pos.schemas.Topics;
 
 /**
@@ -18,14 +22,22 @@ import pos.schemas.Topics;
 public final class DeadLetterPublisher implements AutoCloseable {
 
     private final DefaultKafkaProducerFactory<byte[], byte[]> producerFactory;
-    private final DeadLetterPublishingRecoverer recoverer;
+    private final ConsumerRecordRecoverer recoverer;
 
+    /** Without metrics: for tests that count nothing. */
     public DeadLetterPublisher(ProducerFactory<?, ?> connection) {
+        this(connection, new SimpleMeterRegistry());
+    }
+
+    /** Counts dead letters per source topic ({@code pos_dead_letters_total}) and the producer's client metrics. */
+    public DeadLetterPublisher(ProducerFactory<?, ?> connection, MeterRegistry meters) {
         this.producerFactory = new DefaultKafkaProducerFactory<>(connection.getConfigurationProperties(),
                 new ByteArraySerializer(), new ByteArraySerializer());
+        producerFactory.addListener(new MicrometerProducerListener<>(meters));
         // partition -1: let the producer pick by key, so the dead-letter topic needs no particular partition count
-        this.recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producerFactory),
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        this.recoverer = DeadLetterMetrics.counting(new DeadLetterPublishingRecoverer(
+                new KafkaTemplate<>(producerFactory),
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1)), meters);
     }
 
     public ConsumerRecordRecoverer recoverer() {

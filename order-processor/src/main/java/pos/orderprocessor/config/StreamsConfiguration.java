@@ -1,5 +1,6 @@
 package pos.orderprocessor.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -19,8 +20,8 @@ class StreamsConfiguration {
     private static final Log LOG = LogFactory.getLog(StreamsConfiguration.class);
 
     @Bean
-    OrderStatusTopology orderStatusTopology() {
-        return new OrderStatusTopology(new OrderStateMachine());
+    OrderStatusTopology orderStatusTopology(MeterRegistry meters) {
+        return new OrderStatusTopology(new OrderStateMachine(), meters);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package pos.orderprocessor.topology;
 
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -8,21 +9,25 @@ import pos.orderprocessor.domain.OrderInput;
 import pos.orderprocessor.domain.OrderState;
 import pos.orderprocessor.domain.OrderStateMachine;
 import pos.orderprocessor.domain.Transition;
+import pos.observability.tracing.TraceHeaders;
 
 import java.time.Instant;
 
 /**
  * Adapts the state machine to Kafka Streams: load the order, apply the input, store and emit the result. Every
  * decision is computed before anything is written, so an exception leaves neither store nor outputs half-done.
+ * Everything a record causes carries its W3C trace headers, and its trace id is in the log MDC meanwhile.
  */
 final class OrderStatusProcessor implements Processor<String, OrderInput, String, OrderOutput> {
 
     private final OrderStateMachine stateMachine;
+    private final OrderMetrics metrics;
     private ProcessorContext<String, OrderOutput> context;
     private KeyValueStore<String, OrderState> store;
 
-    OrderStatusProcessor(OrderStateMachine stateMachine) {
+    OrderStatusProcessor(OrderStateMachine stateMachine, OrderMetrics metrics) {
         this.stateMachine = stateMachine;
+        this.metrics = metrics;
     }
 
     @Override
@@ -33,27 +38,34 @@ final class OrderStatusProcessor implements Processor<String, OrderInput, String
 
     @Override
     public void process(Record<String, OrderInput> record) {
-        var input = record.value();
-        requireKeyedByOrder(record.key(), input);
-        var now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        var transition = stateMachine.apply(store.get(input.orderId()), input, now);
-        transition.stateToStore().ifPresent(state -> store.put(input.orderId(), state));
-        emit(transition, record.timestamp());
+        try (var trace = TraceHeaders.inMdc(record.headers())) {
+            var input = record.value();
+            requireKeyedByOrder(record.key(), input);
+            var now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+            var transition = stateMachine.apply(store.get(input.orderId()), input, now);
+            transition.stateToStore().ifPresent(state -> store.put(input.orderId(), state));
+            emit(transition, record.timestamp(), record.headers());
+            transition.events().forEach(metrics::statusChanged);
+        }
     }
 
-    private void emit(Transition transition, long timestamp) {
+    private void emit(Transition transition, long timestamp, Headers cause) {
         transition.events().forEach(event -> {
-            forward(event.orderId(), new OrderOutput.Event(event), timestamp);
-            forward(event.orderId(), new OrderOutput.State(event.order()), timestamp);
+            forward(event.orderId(), new OrderOutput.Event(event), timestamp, cause);
+            forward(event.orderId(), new OrderOutput.State(event.order()), timestamp, cause);
         });
-        transition.inventoryCommands()
-                .forEach(command -> forward(command.storeId(), new OrderOutput.StockCommand(command), timestamp));
-        transition.replies().forEach(reply -> forward(reply.commandId(), new OrderOutput.Reply(reply), timestamp));
+        transition.inventoryCommands().forEach(command ->
+                forward(command.storeId(), new OrderOutput.StockCommand(command), timestamp, cause));
+        transition.replies().forEach(reply ->
+                forward(reply.commandId(), new OrderOutput.Reply(reply), timestamp, cause));
     }
 
-    /** Headers are not copied: they belong to the input's producer, not to what this processor says. */
-    private void forward(String key, OrderOutput output, long timestamp) {
-        context.forward(new Record<>(key, output, timestamp));
+    /**
+     * Only the trace headers are copied: the rest belong to the input's producer, not to what this processor says.
+     * Each output gets its own copy, as Streams may hand the same headers object to several sinks.
+     */
+    private void forward(String key, OrderOutput output, long timestamp, Headers cause) {
+        context.forward(new Record<>(key, output, timestamp, TraceHeaders.propagated(cause)));
     }
 
     /** A record keyed by anything but its order id sits in the wrong partition: its state would be split. */

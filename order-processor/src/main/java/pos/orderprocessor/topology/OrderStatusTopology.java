@@ -1,5 +1,7 @@
 package pos.orderprocessor.topology;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -26,9 +28,16 @@ public final class OrderStatusTopology {
     public static final String ORDER_STATE_STORE = "order-state-store";
 
     private final OrderStateMachine stateMachine;
+    private final OrderMetrics metrics;
 
+    /** Without metrics: for tests that count nothing. */
     public OrderStatusTopology(OrderStateMachine stateMachine) {
+        this(stateMachine, new SimpleMeterRegistry());
+    }
+
+    public OrderStatusTopology(OrderStateMachine stateMachine, MeterRegistry meters) {
         this.stateMachine = stateMachine;
+        this.metrics = new OrderMetrics(meters);
     }
 
     public static Serde<OrderState> orderStateSerde() {
@@ -47,7 +56,7 @@ public final class OrderStatusTopology {
         var outputs = commands.mapValues(OrderInput::of, Named.as("commands-as-input"))
                 .merge(reservations.mapValues(OrderInput::of, Named.as("reservations-as-input")),
                         Named.as("order-inputs"))
-                .process(() -> new OrderStatusProcessor(stateMachine), Named.as("advance-order-status"),
+                .process(() -> new OrderStatusProcessor(stateMachine, metrics), Named.as("advance-order-status"),
                         ORDER_STATE_STORE);
 
         var routes = outputs.split(Named.as("route-"));

@@ -29,6 +29,9 @@ public final class AccessPolicy {
             new Rule(GET, "/health", Access.PUBLIC),
             new Rule(GET, "/actuator/health/**", Access.PUBLIC),
             new Rule(GET, "/actuator/info", Access.PUBLIC),
+            // Prometheus scrapes without a token; keep the port off the public internet (README "Operations")
+            new Rule(GET, "/actuator/prometheus", Access.PUBLIC),
+            new Rule(null, "/actuator/**", Access.ADMIN),
             new Rule(POST, "/auth/register", Access.PUBLIC),
             new Rule(POST, "/auth/login", Access.PUBLIC),
             new Rule(GET, "/.well-known/jwks.json", Access.PUBLIC),
