@@ -95,7 +95,6 @@ final class FaultRun implements AutoCloseable {
         System.out.printf("orders %d (rejected %d), adjustments %d, status changes confirmed %d%n", orders.size(),
                 orders.stream().filter(o -> o.answer() == pos.schemas.value.OrderStatus.REJECTED).count(),
                 ledger.adjustments().size(), ledger.confirmedStatuses().values().stream().mapToInt(List::size).sum());
-        assertThat(orders).as("orders placed").hasSizeGreaterThan(10);
         try (var reader = new ObservedStateReader(stack.bootstrapServers(), stack.mongoUri())) {
             List<String>[] last = new List[]{List.of()};
             try {
@@ -111,19 +110,24 @@ final class FaultRun implements AutoCloseable {
             System.out.printf("settled: %d order events, %d stock changes, %d orders in the read model%n",
                     state.orderEvents().size(), state.stockChanges().size(), state.orderViews().size());
         }
+        // a run where the tills got nothing done would prove nothing
+        assertThat(orders).as("orders placed").hasSizeGreaterThanOrEqualTo(settings.tills());
     }
 
     private Workload workload() {
         return new Workload(admin, stores, products, ledger);
     }
 
-    /** Fault times spread over the load: one every 8 to 16 s, starting after 5 s. */
+    /**
+     * Fault times spread over the load: one every 12 to 24 s, starting after 5 s. A restarted processor needs
+     * 10 to 40 s on a busy machine before it works again, so denser faults would leave hardly any work done.
+     */
     List<Duration> faultTimes() {
         var times = new ArrayList<Duration>();
         var at = Duration.ofSeconds(5);
         while (at.compareTo(settings.load()) < 0) {
             times.add(at);
-            at = at.plusSeconds(8 + random.nextInt(9));
+            at = at.plusSeconds(12 + random.nextInt(13));
         }
         return times;
     }
