@@ -22,9 +22,9 @@ import static org.awaitility.Awaitility.await;
  */
 final class FaultRun implements AutoCloseable {
 
-    static final int STORES = 5;
-    static final int PRODUCTS = 4;
-    static final BigDecimal INITIAL_STOCK = BigDecimal.valueOf(6);
+    static final int STORES = 4;
+    static final int PRODUCTS = 3;
+    static final BigDecimal INITIAL_STOCK = BigDecimal.valueOf(4);
     /** Starting a JVM on a busy 2-core machine, or restoring Streams state after a crash, can take a while. */
     static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(3);

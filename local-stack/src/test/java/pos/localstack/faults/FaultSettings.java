@@ -13,6 +13,6 @@ record FaultSettings(Duration load, long seed, int tills) {
         return new FaultSettings(
                 Duration.parse(System.getProperty("faults.duration", defaultLoad.toString())),
                 Long.getLong("faults.seed", ThreadLocalRandom.current().nextLong()),
-                Integer.getInteger("faults.tills", 6));
+                Integer.getInteger("faults.tills", 10));
     }
 }

@@ -12,6 +12,7 @@ import pos.localstack.KraftBroker;
 import pos.localstack.LocalStack;
 import pos.orderprocessor.OrderProcessorApplication;
 import pos.schemas.Topics;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ final class FaultStack implements AutoCloseable {
     private final MongoServer mongo;
     private final String mongoUri;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private ConfigurableApplicationContext inProcessApi;
 
     private FaultStack(Path workDir, int partitions, KraftBroker broker, MongoServer mongo, String mongoUri) {
         this.workDir = workDir;
@@ -80,6 +82,17 @@ final class FaultStack implements AutoCloseable {
                 "API_PORT", String.valueOf(port),
                 "MONGODB_URI", mongoUri,
                 "POS_DATA_DIR", workDir.resolve("api-data").toString()), List.of());
+    }
+
+    /** The API in the test JVM: starts faster than a JVM of its own where it need not be killed. */
+    void startApiInProcess(int port) {
+        inProcessApi = ApiServiceApplication.builder().properties(Map.of(
+                "API_PORT", port,
+                "MONGODB_URI", mongoUri,
+                "POS_DATA_DIR", workDir.resolve("api-data").toString(),
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
+                "POS_TOPIC_PARTITIONS", partitions,
+                "spring.main.banner-mode", "off")).run();
     }
 
     private ServiceProcess processor(String name, Class<?> mainClass, String portVariable) {
@@ -141,6 +154,9 @@ final class FaultStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (inProcessApi != null) {
+            inProcessApi.close();
+        }
         services.forEach(ServiceProcess::kill);
         try {
             broker.close();

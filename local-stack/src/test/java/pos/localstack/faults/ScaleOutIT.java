@@ -32,8 +32,8 @@ class ScaleOutIT {
             var orderB = run.stack.orderProcessor("b");
             var inventoryA = run.stack.inventoryProcessor("a");
             var inventoryB = run.stack.inventoryProcessor("b");
-            var api = run.stack.api(run.apiPort);
-            FaultRun.startAll(inventoryA, inventoryB, orderA, orderB, api);
+            FaultRun.startAll(inventoryA, inventoryB, orderA, orderB);
+            run.stack.startApiInProcess(run.apiPort);
             awaitMembersSharingWork(admin, "order-processor", 2);
             awaitMembersSharingWork(admin, "inventory-processor", 2);
             run.prepareCatalog();

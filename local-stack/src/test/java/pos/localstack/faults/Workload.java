@@ -114,7 +114,7 @@ final class Workload {
             var lines = new LinkedHashMap<String, BigDecimal>();
             int lineCount = 1 + random.nextInt(2);
             while (lines.size() < lineCount) {
-                lines.put(pick(products), BigDecimal.valueOf(1 + random.nextInt(2)));
+                lines.put(pick(products), BigDecimal.valueOf(1 + random.nextInt(3)));
             }
             var orderId = place(key, store, lines);
             if (orderId == null) {
