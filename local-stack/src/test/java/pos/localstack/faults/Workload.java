@@ -102,7 +102,8 @@ final class Workload {
                     ledger.adjusted(new Adjustment(key, store, product, delta, status == 200));
                     return;
                 }
-                if (!expectRetryable(status, "adjust " + key, answer)) {
+                // 202: the decision did not come in time; the same key picks the same command up again
+                if (status != 202 && !expectRetryable(status, "adjust " + key, answer)) {
                     return;
                 }
                 backOff();
