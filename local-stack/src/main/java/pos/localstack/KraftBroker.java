@@ -17,9 +17,10 @@ import java.util.Properties;
 
 /**
  * A real Apache Kafka broker (KRaft, combined broker and controller) in this JVM, with its log directory on disk so
- * topics, offsets and transactions survive a restart. Formatted once, on first start.
+ * topics, offsets and transactions survive a restart. Formatted once, on first start. Public for the fault tests,
+ * which run the broker in the test JVM and the services in JVMs of their own.
  */
-final class KraftBroker implements AutoCloseable {
+public final class KraftBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
@@ -29,7 +30,7 @@ final class KraftBroker implements AutoCloseable {
         this.port = port;
     }
 
-    static KraftBroker start(Path logDir, int port, int controllerPort) throws IOException {
+    public static KraftBroker start(Path logDir, int port, int controllerPort) throws IOException {
         Files.createDirectories(logDir);
         var props = properties(logDir, port, controllerPort);
         formatOnce(logDir, props);
@@ -38,7 +39,7 @@ final class KraftBroker implements AutoCloseable {
         return new KraftBroker(server, port);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 

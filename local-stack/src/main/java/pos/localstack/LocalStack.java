@@ -29,7 +29,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     /** Processors are pure Kafka Streams apps: they get no database client and no web security. */
-    private static final String PROCESSOR_EXCLUSIONS = String.join(",",
+    public static final String PROCESSOR_EXCLUSIONS = String.join(",",
             "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
             "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
             "org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",

@@ -70,14 +70,18 @@ class OrderIntake {
         var subtotal = OrderSnapshot.subtotalOf(lines);
         var pending = new OrderSnapshot(claim.resourceId(), 0, OrderStatus.PENDING, storeId, userId,
                 caller.userId(), lines, subtotal, null, subtotal, List.of(), key.orElse(null), now, now);
-        views.insertPending(pending);
+        boolean placeholderIsOurs = views.insertPending(pending);
         var command = new PlaceOrder(claim.commandId(), claim.resourceId(), storeId, userId, caller.userId(), lines,
                 key.orElse(null), now);
         try (var waiter = replies.expect(claim.commandId())) {
             try {
                 publisher.publish(command);
             } catch (ApiException e) {
-                views.deletePlaceholder(claim.resourceId());
+                // Only a placeholder this attempt wrote may go: a retry after a 202 must not remove an order the
+                // API has already acknowledged (its command is on Kafka and will be decided).
+                if (placeholderIsOurs) {
+                    views.deletePlaceholder(claim.resourceId());
+                }
                 throw e;
             }
             placed(storeId).increment();

@@ -58,11 +58,16 @@ public class OrderViews {
         }
     }
 
-    /** Records an order the API has accepted (sequence 0) so it can be read at once; never overwrites. */
-    public void insertPending(OrderSnapshot pending) {
+    /**
+     * Records an order the API has accepted (sequence 0) so it can be read at once; never overwrites. Returns
+     * whether this call inserted it (false when an earlier attempt with the same Idempotency-Key, or the projector,
+     * already did).
+     */
+    public boolean insertPending(OrderSnapshot pending) {
         var update = new Update();
         toDocument(pending).forEach(update::setOnInsert);
-        mongo.upsert(Query.query(Criteria.where("_id").is(pending.orderId())), update, COLLECTION);
+        return mongo.upsert(Query.query(Criteria.where("_id").is(pending.orderId())), update, COLLECTION)
+                .getUpsertedId() != null;
     }
 
     /** Removes a pending placeholder whose command never reached Kafka. */

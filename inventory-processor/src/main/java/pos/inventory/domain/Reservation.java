@@ -3,6 +3,7 @@ package pos.inventory.domain;
 import pos.schemas.event.ReservationResult;
 import pos.schemas.value.StockLine;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +24,14 @@ public record Reservation(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(result, "result");
         lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /**
+     * Whether the reservation has ended (rejected, released or committed) before {@code cutoff}: only a command
+     * repeated after that could still need it. A live reservation never expires: it holds stock.
+     */
+    public boolean endedBefore(Instant cutoff) {
+        return status != ReservationStatus.RESERVED && result.occurredAt().isBefore(cutoff);
     }
 
     Reservation finish(ReservationStatus finalStatus, ReservationResult answer) {

@@ -52,8 +52,11 @@ final class InventoryCommandProcessor implements Processor<String, InventoryComm
         stock = context.getStateStore(InventoryStores.STOCK);
         reservations = context.getStateStore(InventoryStores.RESERVATIONS);
         processed = context.getStateStore(InventoryStores.PROCESSED_ADJUSTMENTS);
-        context.schedule(purge.interval(), PunctuationType.WALL_CLOCK_TIME,
-                wallClockMs -> purge.run(processed, Instant.ofEpochMilli(wallClockMs)));
+        context.schedule(purge.interval(), PunctuationType.WALL_CLOCK_TIME, wallClockMs -> {
+            Instant now = Instant.ofEpochMilli(wallClockMs);
+            purge.run(processed, now);
+            purge.runOnReservations(reservations, now);
+        });
     }
 
     @Override

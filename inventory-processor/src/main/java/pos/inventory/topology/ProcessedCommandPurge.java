@@ -3,17 +3,20 @@ package pos.inventory.topology;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import pos.inventory.domain.Reservation;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
- * Forgets processed command ids once they are older than the retention: a retry can only come within that
- * window (producer and API retries take seconds, idempotency keys live 72 hours), and the store must not grow
- * forever.
+ * Forgets what the processor only keeps to answer repeated commands, once it is older than the retention:
+ * processed adjust command ids, and reservations that have ended (rejected, released or committed). A repeat can
+ * only come within that window (producer and API retries take seconds, idempotency keys live 72 hours), and the
+ * stores must not grow forever. Live reservations are never purged: they hold stock.
  */
 public record ProcessedCommandPurge(Duration retention, Duration interval) {
 
@@ -25,18 +28,28 @@ public record ProcessedCommandPurge(Duration retention, Duration interval) {
         }
     }
 
-    /** Returns how many entries were removed. */
+    /** Returns how many processed command ids were removed. */
     int run(KeyValueStore<String, ProcessedCommand> store, Instant now) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, ProcessedCommand> all = store.all()) {
+        return removeWhere(store, processed -> processed.expired(now, retention));
+    }
+
+    /** Returns how many ended reservations were removed. */
+    int runOnReservations(KeyValueStore<String, Reservation> store, Instant now) {
+        Instant cutoff = now.minus(retention);
+        return removeWhere(store, reservation -> reservation.endedBefore(cutoff));
+    }
+
+    private static <V> int removeWhere(KeyValueStore<String, V> store, Predicate<V> expired) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, V> all = store.all()) {
             while (all.hasNext()) {
-                KeyValue<String, ProcessedCommand> entry = all.next();
-                if (entry.value.expired(now, retention)) {
-                    expired.add(entry.key);
+                KeyValue<String, V> entry = all.next();
+                if (expired.test(entry.value)) {
+                    keys.add(entry.key);
                 }
             }
         }
-        expired.forEach(store::delete);
-        return expired.size();
+        keys.forEach(store::delete);
+        return keys.size();
     }
 }

@@ -199,6 +199,40 @@ class ReservationTopologyTest {
     }
 
     @Test
+    void purgesEndedReservationsOnceOlderThanTheRetention() {
+        inventory.send(reserve("res-1", "order-committed", PRODUCT, "1"));
+        inventory.send(reserve("res-2", "order-released", PRODUCT, "1"));
+        inventory.send(reserve("res-3", "order-rejected", PRODUCT, "100"));
+        inventory.send(new CommitStock("com-1", STORE, "order-committed", AT));
+        inventory.send(new ReleaseStock("rel-2", STORE, "order-released", AT));
+
+        inventory.advance(InventoryDriver.RETENTION.plus(InventoryDriver.PURGE_INTERVAL));
+
+        assertThat(inventory.reservationStore().get(STORE + "|order-committed")).isNull();
+        assertThat(inventory.reservationStore().get(STORE + "|order-released")).isNull();
+        assertThat(inventory.reservationStore().get(STORE + "|order-rejected")).isNull();
+    }
+
+    @Test
+    void neverPurgesALiveReservationNorAnEndedOneWithinTheRetention() {
+        inventory.send(reserve("res-1", "order-live", PRODUCT, "3"));
+        inventory.advance(InventoryDriver.RETENTION);
+        inventory.send(reserve("res-2", "order-cancelled", PRODUCT, "1"));
+        inventory.send(new ReleaseStock("rel-2", STORE, "order-cancelled", AT));
+
+        inventory.advance(InventoryDriver.RETENTION.minus(InventoryDriver.PURGE_INTERVAL));
+
+        assertThat(inventory.reservationStore().get(STORE + "|order-live").status())
+                .isEqualTo(ReservationStatus.RESERVED);
+        assertThat(inventory.reservationStore().get(STORE + "|order-cancelled").status())
+                .isEqualTo(ReservationStatus.RELEASED);
+        inventory.results();
+        inventory.send(new CommitStock("com-1", STORE, "order-live", AT));
+        assertThat(onlyResult()).isEqualTo(new StockCommitted("com-1", "order-live", STORE, inventory.now()));
+        assertThat(inventory.stockStore().get(STORE + "|" + PRODUCT).onHand()).isEqualByComparingTo("7");
+    }
+
+    @Test
     void commitOfAnUnknownOrderChangesNothing() {
         inventory.send(new CommitStock("com-1", STORE, ORDER, AT));
 

@@ -1,0 +1,84 @@
+package pos.api.order;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import pos.api.catalog.CatalogProducts;
+import pos.api.catalog.CatalogProducts.CatalogProduct;
+import pos.api.identity.CurrentUser;
+import pos.api.identity.Role;
+import pos.api.idempotency.IdempotentRequests.Claim;
+import pos.api.kafka.CommandProperties;
+import pos.api.kafka.CommandPublisher;
+import pos.api.kafka.CommandReplies;
+import pos.api.money.Decimal;
+import pos.api.web.ApiException;
+import pos.api.web.JsonResponses;
+import pos.schemas.command.OrderCommand;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** What the intake does with the pending placeholder when the command cannot be published. */
+class OrderIntakeTest {
+
+    static final String STORE = "65a000000000000000000001";
+    static final String PRODUCT = "65d000000000000000000001";
+    static final Claim CLAIM = new Claim("65b000000000000000000001", "command-1");
+
+    final OrderViews views = mock(OrderViews.class);
+    final CommandPublisher publisher = mock(CommandPublisher.class);
+    final CommandReplies replies = mock(CommandReplies.class);
+    final CatalogProducts catalog = mock(CatalogProducts.class);
+    final OrderIntake intake = new OrderIntake(catalog, views, publisher, replies,
+            new CommandProperties(Duration.ofSeconds(10), Duration.ofSeconds(5)),
+            new JsonResponses(JsonMapper.builder().build()),
+            Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+    final CurrentUser till = new CurrentUser("65c000000000000000000001", "till", Set.of(Role.USER), Set.of());
+    final PlaceOrderRequest request = new PlaceOrderRequest(STORE, null,
+            List.of(new PlaceOrderRequest.Line(PRODUCT, Decimal.of(BigDecimal.ONE), null)), null);
+
+    OrderIntakeTest() {
+        when(catalog.findOrderable(any())).thenReturn(Map.of(PRODUCT,
+                new CatalogProduct(PRODUCT, "SKU-1", "Burger", new BigDecimal("2.50"), false)));
+        when(replies.expect(any())).thenReturn(mock(CommandReplies.Waiter.class));
+        doThrow(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "broker down")).when(publisher)
+                .publish(any(OrderCommand.class));
+    }
+
+    @Test
+    void removesItsOwnPlaceholderWhenTheCommandCannotBePublished() {
+        when(views.insertPending(any())).thenReturn(true);
+
+        assertThatThrownBy(() -> intake.place(till, request, CLAIM, Optional.of("key-1"), false))
+                .isInstanceOf(ApiException.class);
+
+        verify(views).deletePlaceholder(CLAIM.resourceId());
+    }
+
+    @Test
+    void keepsAnAcknowledgedOrderWhenARetryCannotPublish() {
+        // an earlier attempt with this key answered 202: the order exists and its command is on Kafka
+        when(views.insertPending(any())).thenReturn(false);
+
+        assertThatThrownBy(() -> intake.place(till, request, CLAIM, Optional.of("key-1"), false))
+                .isInstanceOf(ApiException.class);
+
+        verify(views, never()).deletePlaceholder(any());
+    }
+}

@@ -1,0 +1,40 @@
+package pos.localstack.faults;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tills place, complete and cancel orders for scarce stock while order-processor and inventory-processor are
+ * SIGKILLed and restarted at random moments and the API is SIGKILLed and restarted once. Afterwards nothing is
+ * oversold, lost or doubled: see {@link SystemInvariants}. Short in CI; {@code -Dfaults.duration=PT10M} for long.
+ */
+class ProcessorCrashIT {
+
+    @Test
+    void everyInvariantHoldsAfterProcessorsAndTheApiCrashUnderLoad() throws Exception {
+        var settings = FaultSettings.fromSystemProperties(Duration.ofSeconds(40));
+        try (var run = new FaultRun("processor-crash", settings, 4)) {
+            var orderProcessor = run.stack.orderProcessor("a");
+            var inventoryProcessor = run.stack.inventoryProcessor("a");
+            var api = run.stack.api(run.apiPort);
+            FaultRun.startAll(inventoryProcessor, orderProcessor, api);
+            run.prepareCatalog();
+
+            var processors = List.of(orderProcessor, inventoryProcessor);
+            var faults = new ArrayList<Chaos.Fault>();
+            for (var at : run.faultTimes()) {
+                faults.add(new Chaos.Fault(at, processors.get(run.random.nextInt(2)),
+                        Chaos.Action.KILL_AND_RESTART));
+            }
+            faults.add(new Chaos.Fault(settings.load().dividedBy(2).plusSeconds(1), api,
+                    Chaos.Action.KILL_AND_RESTART));
+            run.runLoad(faults);
+
+            FaultRun.startAll(inventoryProcessor, orderProcessor, api);
+            run.assertInvariantsOnceSettled();
+        }
+    }
+}
