@@ -86,7 +86,7 @@ public final class LoadGenerator {
                     var latency = result.primary().latency();
                     out.printf(Locale.ROOT, "  achieved %.1f/s, p50 %s ms, p99 %s ms, max %s ms, %d failures%s%n",
                             result.achievedRate(), Report.millis(latency.p50Ms()), Report.millis(latency.p99Ms()),
-                            Report.millis(latency.maxMs()), result.primary().failureCount() + result.unfinished(),
+                            Report.millis(latency.maxMs()), result.failures(),
                             result.sustained() ? " (sustained)" : "");
                     results.add(result);
                 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -22,8 +23,8 @@ final class OpenLoopDriver {
 
     /**
      * What the driver saw: the measured window (intended times of its first arrival and of the window's end), when
-     * the last arrival was actually sent, the worst delay of a send behind its intended time, and how many arrival
-     * chains were still unanswered when the drain timeout ran out.
+     * the last arrival was actually sent, the worst delay of a send behind its intended time, and how many measured
+     * arrival chains were still unanswered when the drain timeout ran out.
      */
     record Run(long measuredArrivals, long measureStartNanos, long measureEndNanos, long lastSendNanos,
             long maxSendDelayNanos, long unfinished, ResourceMonitor.ResourceUsage resources) {
@@ -42,6 +43,7 @@ final class OpenLoopDriver {
         long measureStart = schedule.intendedTime(firstMeasured);
         long measureEnd = schedule.startNanos() + warmup.plus(duration).toNanos();
         var permits = new Semaphore(maxInFlight);
+        var measuredInFlight = new AtomicLong();
         ResourceMonitor.Window window = null;
         long maxSendDelay = 0;
         for (long i = 0; i < total; i++) {
@@ -52,34 +54,41 @@ final class OpenLoopDriver {
             }
             permits.acquireUninterruptibly();
             maxSendDelay = Math.max(maxSendDelay, System.nanoTime() - intended);
+            boolean measured = i >= firstMeasured;
+            if (measured) {
+                measuredInFlight.incrementAndGet();
+            }
             CompletableFuture<?> chain;
             try {
-                chain = arrival.fire(i, intended, i >= firstMeasured);
+                chain = arrival.fire(i, intended, measured);
             } catch (RuntimeException e) {
                 chain = CompletableFuture.failedFuture(e);
             }
-            chain.whenComplete((result, error) -> permits.release());
+            chain.whenComplete((result, error) -> {
+                if (measured) {
+                    measuredInFlight.decrementAndGet();
+                }
+                permits.release();
+            });
         }
         long lastSend = System.nanoTime();
         if (window == null) {
             window = monitor.start();
         }
-        long unfinished = drain(permits, maxInFlight, drainTimeout);
-        return new Run(total - firstMeasured, measureStart, measureEnd, lastSend, maxSendDelay, unfinished,
-                window.stop());
+        drain(permits, maxInFlight, drainTimeout);
+        return new Run(total - firstMeasured, measureStart, measureEnd, lastSend, maxSendDelay,
+                measuredInFlight.get(), window.stop());
     }
 
-    /** Waits until every chain is done or the timeout passes; returns how many were still running. */
-    private static long drain(Semaphore permits, int maxInFlight, Duration timeout) {
+    /** Waits until every chain is done or the timeout passes. */
+    private static void drain(Semaphore permits, int maxInFlight, Duration timeout) {
         try {
             if (permits.tryAcquire(maxInFlight, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 permits.release(maxInFlight);
-                return 0;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return maxInFlight - permits.availablePermits();
     }
 
     private static void parkUntil(long nanoTime) {

@@ -41,7 +41,7 @@ record Report(Conditions conditions, Map<String, String> options, List<RunResult
             table.row(run.scenario(), number(run.targetRate()), oneDecimal(run.sentRate()),
                     oneDecimal(run.achievedRate()), millis(latency.p50Ms()), millis(latency.p95Ms()),
                     millis(latency.p99Ms()), millis(latency.maxMs()),
-                    String.format(Locale.ROOT, "%d (%.2f%%)", run.primary().failureCount() + run.unfinished(),
+                    String.format(Locale.ROOT, "%d (%.2f%%)", run.failures(),
                             run.failureFraction() * 100),
                     Optional.ofNullable(resources.machineCpuMean()).map(v -> percent(v)
                             + " (max " + percent(resources.machineCpuMax()) + ")").orElse("n/a"),
@@ -68,11 +68,11 @@ record Report(Conditions conditions, Map<String, String> options, List<RunResult
     }
 
     private static Map<String, Long> withUnfinished(OperationStats.OperationReport op, RunResult run) {
-        if (run.unfinished() == 0 || !op.name().equals(run.primaryOperation())) {
+        if (run.unanswered() == 0 || !op.name().equals(run.primaryOperation())) {
             return op.failures();
         }
         var failures = new LinkedHashMap<>(op.failures());
-        failures.put("unanswered at drain timeout", run.unfinished());
+        failures.put("unanswered at drain timeout", run.unanswered());
         return failures;
     }
 

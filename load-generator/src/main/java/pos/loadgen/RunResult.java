@@ -31,9 +31,18 @@ record RunResult(String scenario, double targetRate, double measuredSeconds, lon
         return operations.stream().filter(o -> o.name().equals(primaryOperation)).findFirst().orElseThrow();
     }
 
-    /** Failures of the primary operation (plus arrivals never answered) as a fraction of its arrivals. */
+    /** Measured arrivals whose primary request had no answer at all when the drain timeout ran out. */
+    long unanswered() {
+        return Math.max(0, arrivals - primary().total());
+    }
+
+    /** Failures of the primary operation plus unanswered arrivals. */
+    long failures() {
+        return primary().failureCount() + unanswered();
+    }
+
     double failureFraction() {
-        return arrivals == 0 ? 0 : (primary().failureCount() + unfinished) / (double) arrivals;
+        return arrivals == 0 ? 0 : failures() / (double) arrivals;
     }
 
     boolean sustained() {
