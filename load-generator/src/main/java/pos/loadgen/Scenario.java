@@ -1,0 +1,37 @@
+package pos.loadgen;
+
+import java.util.Locale;
+
+/** What a run sends. */
+enum Scenario {
+    /** Orders placed, some retried with their key, then advanced through their lifecycle or cancelled. */
+    ORDERS("order.place"),
+    /** Stock adjustments through inventory-processor, and how long the read model takes to show them. */
+    STOCK("stock.adjust"),
+    /** GET /health on the same HTTP stack: the floor the other scenarios are compared with. */
+    BASELINE("health");
+
+    private final String primaryOperation;
+
+    Scenario(String primaryOperation) {
+        this.primaryOperation = primaryOperation;
+    }
+
+    /** The operation whose successes count as the scenario's throughput. */
+    String primaryOperation() {
+        return primaryOperation;
+    }
+
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Scenario parse(String text) {
+        for (var scenario : values()) {
+            if (scenario.label().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return scenario;
+            }
+        }
+        throw new IllegalArgumentException("unknown scenario '" + text + "' (orders, stock, baseline)");
+    }
+}
