@@ -1,5 +1,6 @@
 package pos.api.order;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import pos.api.catalog.CatalogProducts;
@@ -48,7 +49,7 @@ class OrderIntakeTest {
     final OrderIntake intake = new OrderIntake(catalog, views, publisher, replies,
             new CommandProperties(Duration.ofSeconds(10), Duration.ofSeconds(5)),
             new JsonResponses(JsonMapper.builder().build()),
-            Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), new SimpleMeterRegistry());
     final CurrentUser till = new CurrentUser("65c000000000000000000001", "till", Set.of(Role.USER), Set.of());
     final PlaceOrderRequest request = new PlaceOrderRequest(STORE, null,
             List.of(new PlaceOrderRequest.Line(PRODUCT, Decimal.of(BigDecimal.ONE), null)), null);
