@@ -78,4 +78,10 @@ class WebConfiguration {
     JsonMapperBuilderCustomizer exactDecimals() {
         return builder -> builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
+
+    /** Arrays in request bodies are bounded (see {@link BoundedCollectionsJson}). */
+    @Bean
+    JsonMapperBuilderCustomizer boundedCollections() {
+        return builder -> builder.addModule(BoundedCollectionsJson.module());
+    }
 }
