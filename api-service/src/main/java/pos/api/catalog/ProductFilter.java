@@ -29,7 +29,11 @@ record ProductFilter(String categoryId, String prefix) {
         return Query.query(criteria);
     }
 
-    private static String quote(String literal) {
-        return REGEX_SPECIALS.matcher(literal).replaceAll("\\\\$0");
+    /**
+     * Regular-expression syntax is escaped, so the text is matched literally. NUL is written as {@code \x00}: a
+     * BSON regular expression is a C string, and a raw NUL in it failed the query (a 500, found by the fuzz test).
+     */
+    static String quote(String literal) {
+        return REGEX_SPECIALS.matcher(literal).replaceAll("\\\\$0").replace("\u0000", "\\x00");
     }
 }

@@ -1,6 +1,6 @@
 package pos.api.web;
 
-import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -27,26 +27,10 @@ class WebConfiguration {
 
     /**
      * Tomcat's own error answers (malformed request line or URI, oversized or malformed headers) as problem+json.
-     * Runs after Boot's customizer, which installs an HTML ErrorReportValve on the host: that one is replaced.
      */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
-        return new OrderedCustomizer() {
-            @Override
-            public void customize(TomcatServletWebServerFactory factory) {
-                factory.addContextCustomizers(context -> {
-                    var host = context.getParent();
-                    Arrays.stream(host.getPipeline().getValves())
-                            .filter(ErrorReportValve.class::isInstance)
-                            .forEach(host.getPipeline()::removeValve);
-                    if (host instanceof org.apache.catalina.core.StandardHost standardHost) {
-                        standardHost.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-                    }
-                    Valve valve = new ProblemErrorReportValve();
-                    host.getPipeline().addValve(valve);
-                });
-            }
-        };
+    ProblemErrorReports problemErrorReports() {
+        return new ProblemErrorReports();
     }
 
     /**
@@ -61,9 +45,27 @@ class WebConfiguration {
         return registration;
     }
 
-    /** Ordered last, so it runs after Boot's own Tomcat customizer whose valve it replaces. */
-    private abstract static class OrderedCustomizer
+    /**
+     * Replaces the HTML ErrorReportValve Boot's own Tomcat customizer installs on the host with
+     * {@link ProblemErrorReportValve}; ordered last so it runs after Boot's. Setting the host's error report valve
+     * class keeps Tomcat from adding its default one when the host starts.
+     */
+    static final class ProblemErrorReports
             implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                var host = context.getParent();
+                Arrays.stream(host.getPipeline().getValves())
+                        .filter(ErrorReportValve.class::isInstance)
+                        .forEach(host.getPipeline()::removeValve);
+                if (host instanceof StandardHost standardHost) {
+                    standardHost.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+                host.getPipeline().addValve(new ProblemErrorReportValve());
+            });
+        }
 
         @Override
         public int getOrder() {
@@ -75,5 +77,11 @@ class WebConfiguration {
     @Bean
     JsonMapperBuilderCustomizer exactDecimals() {
         return builder -> builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /** Arrays in request bodies are bounded (see {@link BoundedCollectionsJson}). */
+    @Bean
+    JsonMapperBuilderCustomizer boundedCollections() {
+        return builder -> builder.addModule(BoundedCollectionsJson.module());
     }
 }

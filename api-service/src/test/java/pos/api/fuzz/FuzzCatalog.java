@@ -35,6 +35,9 @@ import static pos.api.fuzz.Hostile.pick;
  */
 final class FuzzCatalog {
 
+    /** Actuator's endpoints are mapped by its own handler mapping, not RequestMappingHandlerMapping. */
+    private static final List<String> ACTUATOR = List.of("/actuator/health", "/actuator/health/liveness",
+            "/actuator/health/readiness", "/actuator/info", "/actuator");
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final List<String> UNKNOWN_FIELDS = List.of("$where", "$gt", "__proto__", "constructor", "_id",
             "id", "_class", "isAdmin", "created_at", "\u0000", "", "a.b", "x".repeat(10_000));
@@ -66,7 +69,10 @@ final class FuzzCatalog {
         return generators;
     }
 
-    /** Requests to paths no endpoint maps, many of them refused by Tomcat or the firewall before Spring MVC. */
+    /**
+     * Requests to paths no endpoint maps, many of them refused by Tomcat or the firewall before Spring MVC, and to
+     * Actuator's endpoints.
+     */
     List<Generator> unmapped() {
         List<String> targets = List.of("/nothing-here", "/%2e%2e/%2e%2e/etc/passwd", "/..;/..;/etc/passwd",
                 "//orders", "/orders//x", "/a/../../etc/passwd", "/%00", "/%zz", "/%", "/\u00ff", "/{", "/a|b",
@@ -86,6 +92,15 @@ final class FuzzCatalog {
                     return new FuzzCase("malformed request line",
                             request(pick(r, List.of("GET", "G\u0001T", "GET GET")), target, null, null, null), null);
                 }),
+                new Generator("actuator, refused credential", 1, r -> {
+                    var bad = pick(r, f.badCredentials().stream().filter(Fixtures.BadCredential::bearer).toList());
+                    var req = request("GET", pick(r, ACTUATOR), null, null, null);
+                    req.headers().put("Authorization", bad.header());
+                    return new FuzzCase("actuator, refused credential", req, bad.expectedStatus());
+                }),
+                new Generator("actuator, method not mapped", 1, r -> new FuzzCase("actuator, method not mapped",
+                        request(pick(r, List.of("POST", "PUT", "DELETE", "PATCH")), pick(r, ACTUATOR), f.admin(),
+                                "application/json", "{}".getBytes(StandardCharsets.UTF_8)), null)),
                 new Generator("custom method", 1, r -> new FuzzCase("custom method",
                         request(pick(r, List.of("FOO", "PROPFIND", "TRACE", "M-SEARCH")), "/orders", f.admin(), null,
                                 null), null)));

@@ -178,6 +178,23 @@ class FuzzIT extends AbstractApiIT {
         assertThat(failures.report()).as("fuzz failures (seed " + seed + ")").isEmpty();
     }
 
+    /**
+     * The one input no refusal can anchor: the products' free-text filter {@code q} is valid whatever it says, so
+     * the fuzz cases only send it beside an invalid parameter. Here it is alone: operators and regular-expression
+     * syntax are searched for as text (nothing matches), never interpreted.
+     */
+    @Test
+    void theFreeTextFilterTreatsOperatorsAndPatternsAsText() throws IOException {
+        for (String q : List.of("%7B%22%24gt%22%3A%22%22%7D", "%24where", "%24ne", ".*", "%5E", "%5C", "(", "%5B",
+                "Fuzz%7C.*", "%00")) {
+            var response = http.exchange(FuzzCatalog.request("GET", "/products?q=" + q, null, null, null));
+            assertThat(response.status()).as(q + ": " + response.text()).isEqualTo(200);
+            assertThat(response.text()).as(q).isEqualTo("[]");
+        }
+        var matching = http.exchange(FuzzCatalog.request("GET", "/products?q=Fuzz", null, null, null));
+        assertThat(matching.text()).as("the filter works at all").contains(fixtures.productId());
+    }
+
     private void check(String endpoint, FuzzCase fuzzCase, Failures failures) {
         RawHttp.Response response;
         try {

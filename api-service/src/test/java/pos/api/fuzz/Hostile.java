@@ -24,10 +24,6 @@ final class Hostile {
         return values.get(random.nextInt(values.size()));
     }
 
-    static String repeat(String text, int times) {
-        return text.repeat(times);
-    }
-
     static String digits(Random random, int count) {
         var out = new StringBuilder().append((char) ('1' + random.nextInt(9)));
         for (int i = 1; i < count; i++) {

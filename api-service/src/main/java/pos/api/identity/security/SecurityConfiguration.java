@@ -48,7 +48,7 @@ public class SecurityConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(o -> o
-                        .bearerTokenResolver(new CredentialExchangeIgnoringTokenResolver())
+                        .bearerTokenResolver(new LoginIgnoringTokenResolver())
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
