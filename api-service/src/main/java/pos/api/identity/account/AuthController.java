@@ -30,7 +30,7 @@ import pos.api.web.FieldError;
 
 /** {@code POST /auth/register} and {@code POST /auth/login} (JSON, urlencoded form or multipart form). */
 @RestController
-@Tag(name = "Accounts", description = "Registration, login and the public signing keys")
+@Tag(name = "Accounts")
 class AuthController {
 
     /** The original's answer to a registration. */
