@@ -9,7 +9,9 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +25,12 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiDocsProperties.class)
 class ApiDocsConfiguration {
+
+    static {
+        // the servlet error page is not an operation: springdoc hides only Boot's own BasicErrorController, so a
+        // custom ErrorController would otherwise be documented under /error with every HTTP method
+        SpringDocUtils.getConfig().addHiddenRestControllers(ErrorController.class);
+    }
 
     static final String DESCRIPTION = """
             REST edge of the event-driven point-of-sale backend: identity, catalog, orders and inventory.
