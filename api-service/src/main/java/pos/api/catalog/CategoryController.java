@@ -21,7 +21,7 @@ import java.util.List;
 /** Endpoints 6-11 of the original, same paths (with or without the trailing slash) and bodies. */
 @RestController
 @RequestMapping("/categories")
-@Tag(name = "Categories", description = "Product categories; reads are public, writes need a manager or admin")
+@Tag(name = "Categories")
 class CategoryController {
 
     /** The original's answer to a delete. */

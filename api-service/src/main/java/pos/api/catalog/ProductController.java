@@ -22,8 +22,7 @@ import java.util.List;
 /** Endpoints 12-14 of the original, plus get, patch and archive by id. */
 @RestController
 @RequestMapping("/products")
-@Tag(name = "Products", description = "The catalog; reads are public, writes need a manager or admin. Every "
-        + "change is published on pos.catalog.products.v1")
+@Tag(name = "Products")
 class ProductController {
 
     static final int DEFAULT_LIMIT = 20;

@@ -8,9 +8,14 @@ import io.swagger.v3.oas.models.ExternalDocumentation;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
 
 /**
  * The OpenAPI document springdoc builds from the controllers ({@code /openapi.json}, Swagger UI at {@code /docs},
@@ -20,6 +25,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiDocsProperties.class)
 class ApiDocsConfiguration {
+
+    static {
+        // the servlet error page is not an operation: springdoc hides only Boot's own BasicErrorController, so a
+        // custom ErrorController would otherwise be documented under /error with every HTTP method
+        SpringDocUtils.getConfig().addHiddenRestControllers(ErrorController.class);
+    }
 
     static final String DESCRIPTION = """
             REST edge of the event-driven point-of-sale backend: identity, catalog, orders and inventory.
@@ -46,6 +57,19 @@ class ApiDocsConfiguration {
         return new OpenAPI()
                 .info(new Info().title("POS API").version(version == null ? "dev" : version)
                         .description(DESCRIPTION))
+                .tags(List.of(
+                        tag("Accounts", "Registration, login and the public signing keys"),
+                        tag("Users", "Accounts as the original exposed them, plus administration by admins"),
+                        tag("Categories", "Product categories; reads are public, writes need a manager or admin"),
+                        tag("Products", "The catalog; reads are public, writes need a manager or admin. Every "
+                                + "change is published on pos.catalog.products.v1"),
+                        tag("Orders", "Order intake and lifecycle; a user whose store_ids is not empty sees and "
+                                + "changes only the orders of those stores"),
+                        tag("Inventory", "Stock per store and product: on hand, reserved and available; a user "
+                                + "whose store_ids is not empty acts only on those stores"),
+                        tag("Documentation", "Machine-readable descriptions of the API and its Kafka topics"),
+                        tag("Operations", "Liveness for the original service's clients; operators use "
+                                + "/actuator/health")))
                 .externalDocs(new ExternalDocumentation().description("AsyncAPI document of the Kafka topics")
                         .url("/asyncapi.yaml"))
                 .components(new Components()
@@ -54,6 +78,10 @@ class ApiDocsConfiguration {
                                 .description("RS256 access token from POST /auth/login, or from the configured "
                                         + "external issuer. Roles come from its roles claim, store limits from "
                                         + "store_ids.")));
+    }
+
+    private static Tag tag(String name, String description) {
+        return new Tag().name(name).description(description);
     }
 
     /**

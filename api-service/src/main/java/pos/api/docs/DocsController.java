@@ -31,7 +31,7 @@ import java.time.Duration;
  * common-schemas, as YAML and as JSON.
  */
 @RestController
-@Tag(name = "Documentation", description = "Machine-readable descriptions of the API and its Kafka topics")
+@Tag(name = "Documentation")
 class DocsController {
 
     static final MediaType YAML = MediaType.parseMediaType("application/yaml");

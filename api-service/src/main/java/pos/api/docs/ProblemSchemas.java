@@ -32,8 +32,8 @@ final class ProblemSchemas {
         var schema = ofType("object")
                 .description("RFC 9457 problem details. `detail` carries the original service's message where one "
                         + "existed. Extension members appear where they apply: `errors` (validation), `shortages` "
-                        + "(insufficient stock), `prices` (changed catalog prices), `allowed_next` (status change "
-                        + "refused).")
+                        + "(insufficient stock, with `order_id`), `prices` (changed catalog prices), `available` "
+                        + "(stock adjustment refused), `allowed_next` (status change refused).")
                 .addProperty("type", ofType("string").format("uri").example("about:blank")
                         .description("Problem type; `about:blank` unless stated otherwise"))
                 .addProperty("title", ofType("string").example("Bad Request")
@@ -47,8 +47,14 @@ final class ProblemSchemas {
                         .description("One entry per refused field (validation failures)"))
                 .addProperty("shortages", ofType("array").items(shortage())
                         .description("Every order line that lacks stock (insufficient stock)"))
-                .addProperty("prices", ofType("object").additionalProperties(ofType("string"))
-                        .description("Current catalog price per product id, when a line's price differs"))
+                .addProperty("order_id", ofType("string")
+                        .description("The order that was rejected (insufficient stock)"))
+                .addProperty("prices", ofType("array").items(ofType("object")
+                                .addProperty("product_id", ofType("string"))
+                                .addProperty("price", DecimalSchemas.decimalString()))
+                        .description("Current catalog price of every line, when a line's price differs"))
+                .addProperty("available", DecimalSchemas.decimalString()
+                        .description("Stock available now (stock adjustment refused)"))
                 .addProperty("allowed_next", ofType("array").items(ofType("string"))
                         .description("Statuses the order may move to next (refused status change)"));
         schema.required(List.of("type", "title", "status"));

@@ -31,8 +31,7 @@ import java.util.List;
 
 @RestController
 @RequestMapping("/stores/{storeId}/inventory")
-@Tag(name = "Inventory", description = "Stock per store and product: on hand, reserved and available; a user "
-        + "whose store_ids is not empty may act only on those stores")
+@Tag(name = "Inventory")
 class InventoryController {
 
     private final StockAdjustments adjustments;

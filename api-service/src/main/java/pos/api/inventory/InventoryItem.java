@@ -1,7 +1,6 @@
 package pos.api.inventory;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import pos.schemas.value.StockLevel;
 
 import java.math.BigDecimal;

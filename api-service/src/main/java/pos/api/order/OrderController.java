@@ -37,8 +37,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/orders")
 @Validated
-@Tag(name = "Orders", description = "Order intake and lifecycle; a user whose store_ids is not empty sees only "
-        + "those stores")
+@Tag(name = "Orders")
 class OrderController {
 
     private final OrderIntake intake;

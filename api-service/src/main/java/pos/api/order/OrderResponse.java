@@ -1,8 +1,7 @@
 package pos.api.order;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import pos.schemas.value.OrderSnapshot;
 
 import java.math.BigDecimal;

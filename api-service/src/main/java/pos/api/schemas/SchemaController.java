@@ -20,7 +20,7 @@ import java.util.List;
 /** The JSON Schemas of every topic's values, for downstream integrators; public, like the topics table. */
 @RestController
 @RequestMapping("/schemas")
-@Tag(name = "Documentation", description = "Machine-readable descriptions of the API and its Kafka topics")
+@Tag(name = "Documentation")
 class SchemaController {
 
     record TopicSchema(String topic, String key, String valueType, boolean compacted, String schema) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -194,8 +195,8 @@ class ApiDocumentationIT extends AbstractApiIT {
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : handlerMapping.getHandlerMethods().entrySet()) {
             HandlerMethod handler = entry.getValue();
             String owner = handler.getBeanType().getName();
-            if (owner.startsWith("org.springdoc.") || owner.startsWith("org.springframework.boot.")) {
-                continue; // springdoc's own endpoints and Boot's /error
+            if (owner.startsWith("org.springdoc.") || ErrorController.class.isAssignableFrom(handler.getBeanType())) {
+                continue; // springdoc's own endpoints, and the servlet error page (any ErrorController: Boot's or ours)
             }
             var methods = entry.getKey().getMethodsCondition().getMethods();
             assertThat(methods).as("%s maps no HTTP method", handler).isNotEmpty();

@@ -30,7 +30,7 @@ import pos.api.web.FieldError;
 
 /** {@code POST /auth/register} and {@code POST /auth/login} (JSON, urlencoded form or multipart form). */
 @RestController
-@Tag(name = "Accounts", description = "Registration, login and the public signing keys")
+@Tag(name = "Accounts")
 class AuthController {
 
     /** The original's answer to a registration. */
@@ -55,7 +55,6 @@ class AuthController {
     @ApiResponse(responseCode = "200", description = "`{\"id\", \"username\"}` of the new account")
     @ApiResponse(responseCode = "400", description = "Validation failed, or `Username already exists` / "
             + "`Email already exists`")
-    @ApiResponse(responseCode = "401", description = "An invalid token was sent")
     @ApiResponse(responseCode = "403", description = "Asking for manager or admin without an admin's token")
     @PostMapping("/auth/register")
     Registered register(@Valid @RequestBody RegisterRequest request, @AuthenticationPrincipal Jwt jwt) {

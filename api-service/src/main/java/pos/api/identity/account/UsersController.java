@@ -22,7 +22,7 @@ import java.util.List;
 
 /** Users as the original exposed them, plus the admin list, update and deactivation. */
 @RestController
-@Tag(name = "Users", description = "Accounts as the original exposed them, plus administration by admins")
+@Tag(name = "Users")
 class UsersController {
 
     private final UserAdministration users;
