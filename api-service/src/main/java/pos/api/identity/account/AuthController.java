@@ -55,6 +55,7 @@ class AuthController {
     @ApiResponse(responseCode = "200", description = "`{\"id\", \"username\"}` of the new account")
     @ApiResponse(responseCode = "400", description = "Validation failed, or `Username already exists` / "
             + "`Email already exists`")
+    @ApiResponse(responseCode = "401", description = "An invalid token was sent")
     @ApiResponse(responseCode = "403", description = "Asking for manager or admin without an admin's token")
     @PostMapping("/auth/register")
     Registered register(@Valid @RequestBody RegisterRequest request, @AuthenticationPrincipal Jwt jwt) {
