@@ -77,6 +77,9 @@ class OrderLifecycleE2EIT {
         assertThat(skipping.header("Content-Type")).startsWith("application/problem+json");
         assertThat(skipping.body().get("detail").asString()).isEqualTo("Cannot change status from created to ready");
         assertThat(skipping.body().get("allowed_next").toString()).isEqualTo("[\"confirmed\",\"cancelled\"]");
+        assertThat(skipping.body().get("current_status").asString()).isEqualTo("created");
+        assertThat(skipping.body().get("status").asInt()).isEqualTo(409);
+        assertThat(skipping.raw().body()).containsOnlyOnce("\"status\"");
 
         var same = admin().patch("/orders/" + id + "/status", Map.of("status", "created"));
         assertThat(same.status()).isEqualTo(200);

@@ -55,6 +55,8 @@ final class ProblemSchemas {
                         .description("Current catalog price of every line, when a line's price differs"))
                 .addProperty("available", DecimalSchemas.decimalString()
                         .description("Stock available now (stock adjustment refused)"))
+                .addProperty("current_status", ofType("string")
+                        .description("The order's status when a status change was refused"))
                 .addProperty("allowed_next", ofType("array").items(ofType("string"))
                         .description("Statuses the order may move to next (refused status change)"));
         schema.required(List.of("type", "title", "status"));

@@ -69,7 +69,8 @@ class OrderStatusChanges {
         views.upsertIfNewer(reply.order());
         if (reply.outcome() == Outcome.REFUSED) {
             throw ApiException.conflict(reply.detail())
-                    .with("status", reply.order().status().wireName())
+                    // not "status": that member is the problem's HTTP status
+                    .with("current_status", reply.order().status().wireName())
                     .with("allowed_next", reply.allowedNext().stream().map(OrderStatus::wireName).toList());
         }
         return ResponseEntity.ok(OrderResponse.Envelope.of(reply.order()));

@@ -4,12 +4,15 @@ import org.springframework.http.HttpStatus;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A refusal the client can act on, rendered as an RFC 9457 problem by {@link ProblemDetailsAdvice}. The detail
  * carries the original service's message where one existed ("SKU already exists", "Order not found"...).
  */
 public class ApiException extends RuntimeException {
+
+    private static final Set<String> RESERVED_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
 
     private final HttpStatus status;
     private final transient Map<String, Object> properties = new LinkedHashMap<>();
@@ -39,8 +42,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, detail);
     }
 
-    /** Adds a member to the problem body, for example {@code shortages} or {@code errors}. */
+    /**
+     * Adds a member to the problem body, for example {@code shortages} or {@code errors}. RFC 9457's own members
+     * are refused: an extension named {@code status} would be written next to the HTTP status, twice in one object.
+     */
     public ApiException with(String name, Object value) {
+        if (RESERVED_MEMBERS.contains(name)) {
+            throw new IllegalArgumentException(name + " is a member of every problem; name the extension otherwise");
+        }
         properties.put(name, value);
         return this;
     }

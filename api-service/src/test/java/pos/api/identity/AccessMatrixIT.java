@@ -42,7 +42,6 @@ class AccessMatrixIT extends IdentityITSupport {
             row("GET", "/openapi.json/swagger-config", null, "OK OK OK OK"),
             row("GET", "/asyncapi.yaml", null, "OK OK OK OK"),
             row("GET", "/asyncapi.json", null, "OK OK OK OK"),
-            row("GET", "/v3/api-docs", null, "THROUGH THROUGH THROUGH THROUGH"),
             row("GET", "/docs", null, "THROUGH THROUGH THROUGH THROUGH"),
             row("GET", "/redoc", null, "OK OK OK OK"),
             row("GET", "/swagger-ui/index.html", null, "THROUGH THROUGH THROUGH THROUGH"),

@@ -38,7 +38,6 @@ public final class AccessPolicy {
             new Rule(GET, "/openapi.json/**", Access.PUBLIC),
             new Rule(GET, "/asyncapi.yaml", Access.PUBLIC),
             new Rule(GET, "/asyncapi.json", Access.PUBLIC),
-            new Rule(GET, "/v3/api-docs/**", Access.PUBLIC),
             new Rule(GET, "/docs/**", Access.PUBLIC),
             new Rule(GET, "/redoc/**", Access.PUBLIC),
             new Rule(GET, "/swagger-ui/**", Access.PUBLIC),
