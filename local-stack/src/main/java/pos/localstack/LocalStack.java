@@ -162,6 +162,8 @@ public final class LocalStack implements AutoCloseable {
         props.put("POS_STATE_DIR", settings.dataDir().toAbsolutePath().resolve("state").toString());
         props.put("POS_TOPIC_PARTITIONS", settings.partitions());
         props.put("spring.main.banner-mode", "off");
+        // one logging system for three services: a name in each line would be whichever service started last
+        props.put("logging.include-application-name", "false");
         props.putAll(loggingProperties(System.getenv()));
         return props;
     }
