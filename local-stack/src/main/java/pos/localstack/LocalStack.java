@@ -164,8 +164,7 @@ public final class LocalStack implements AutoCloseable {
         props.put("POS_STATE_DIR", settings.dataDir().toAbsolutePath().resolve("state").toString());
         props.put("POS_TOPIC_PARTITIONS", settings.partitions());
         props.put("spring.main.banner-mode", "off");
-        // the logged application name is one JVM-wide value, so in one JVM every line would carry the last
-        // service's name; thread names (http-nio-8080-*, order-processor-*-StreamThread-*, projector-*) tell them apart
+        // one logging system for three services: a name in each line would be whichever service started last
         props.put("logging.include-application-name", "false");
         props.putAll(loggingProperties(System.getenv()));
         return props;

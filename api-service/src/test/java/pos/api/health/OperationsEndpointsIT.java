@@ -44,7 +44,7 @@ class OperationsEndpointsIT extends AbstractApiIT {
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes{", "application=\"api-service\"",
-                "kafka_consumer_", "kafka_producer_", "pos_idempotency_replays_total");
+                "kafka_consumer_", "pos_idempotency_replays_total");
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -7,6 +7,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import pos.inventory.domain.LedgerChange;
 import pos.inventory.domain.ProductStock;
 import pos.inventory.domain.Reservation;
@@ -31,6 +33,8 @@ import java.util.Optional;
  * its headers, W3C {@code traceparent} included, and its trace id is in the log MDC while it is processed.
  */
 final class InventoryCommandProcessor implements Processor<String, InventoryCommand, String, InventoryOutput> {
+
+    private static final Logger log = LoggerFactory.getLogger(InventoryCommandProcessor.class);
 
     private final StockLedger ledger;
     private final ProcessedCommandPurge purge;
@@ -76,6 +80,11 @@ final class InventoryCommandProcessor implements Processor<String, InventoryComm
         change.reservation().ifPresent(r -> reservations.put(InventoryStores.key(r.storeId(), r.orderId()), r));
         forward(record, change);
         change.result().filter(StockReservationRejected.class::isInstance).ifPresent(refused -> refusals(command));
+        if (log.isDebugEnabled()) {
+            log.debug("Store {}: {} {} -> {} stock event(s), {}", command.storeId(),
+                    command.getClass().getSimpleName(), command.commandId(), change.events().size(),
+                    change.result().map(r -> r.getClass().getSimpleName()).orElse("no reservation result"));
+        }
     }
 
     /** {@code pos_inventory_reservations_refused_total{store_id}}: orders refused for want of stock. */

@@ -5,6 +5,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import pos.orderprocessor.domain.OrderInput;
 import pos.orderprocessor.domain.OrderState;
 import pos.orderprocessor.domain.OrderStateMachine;
@@ -19,6 +21,8 @@ import java.time.Instant;
  * Everything a record causes carries its W3C trace headers, and its trace id is in the log MDC meanwhile.
  */
 final class OrderStatusProcessor implements Processor<String, OrderInput, String, OrderOutput> {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderStatusProcessor.class);
 
     private final OrderStateMachine stateMachine;
     private final OrderMetrics metrics;
@@ -46,6 +50,10 @@ final class OrderStatusProcessor implements Processor<String, OrderInput, String
             transition.stateToStore().ifPresent(state -> store.put(input.orderId(), state));
             emit(transition, record.timestamp(), record.headers());
             transition.events().forEach(metrics::statusChanged);
+            if (log.isDebugEnabled()) {
+                log.debug("Order {}: {} -> {}", input.orderId(), describe(input),
+                        transition.events().stream().map(e -> e.status().wireName()).toList());
+            }
         }
     }
 
@@ -66,6 +74,13 @@ final class OrderStatusProcessor implements Processor<String, OrderInput, String
      */
     private void forward(String key, OrderOutput output, long timestamp, Headers cause) {
         context.forward(new Record<>(key, output, timestamp, TraceHeaders.propagated(cause)));
+    }
+
+    private static String describe(OrderInput input) {
+        if (input instanceof OrderInput.Command command) {
+            return command.command().getClass().getSimpleName();
+        }
+        return ((OrderInput.InventoryResult) input).result().getClass().getSimpleName();
     }
 
     /** A record keyed by anything but its order id sits in the wrong partition: its state would be split. */

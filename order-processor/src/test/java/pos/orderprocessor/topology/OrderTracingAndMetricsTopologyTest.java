@@ -112,6 +112,30 @@ class OrderTracingAndMetricsTopologyTest {
     }
 
     @Test
+    void logsWhatARecordDidWithItsTraceIdInTheMdc() {
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(OrderStatusProcessor.class);
+        var seen = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        seen.start();
+        logger.addAppender(seen);
+        var level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            commands.pipeInput(new TestRecord<>(ORDER, Samples.placeOrder(), traced(PLACE_TRACE)));
+        } finally {
+            logger.detachAppender(seen);
+            logger.setLevel(level);
+        }
+
+        assertThat(seen.list).singleElement().satisfies(event -> {
+            assertThat(event.getFormattedMessage()).isEqualTo("Order " + ORDER + ": PlaceOrder -> [pending]");
+            assertThat(event.getMDCPropertyMap())
+                    .containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736")
+                    .containsEntry("spanId", "00f067aa0ba902b7");
+        });
+        assertThat(org.slf4j.MDC.get("traceId")).as("cleared after the record").isNull();
+    }
+
+    @Test
     void recordsWithoutTraceContextStayWithout() {
         commands.pipeInput(ORDER, Samples.placeOrder());
 
