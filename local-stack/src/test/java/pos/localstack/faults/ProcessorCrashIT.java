@@ -29,7 +29,8 @@ class ProcessorCrashIT {
                 faults.add(new Chaos.Fault(at, processors.get(run.random.nextInt(2)),
                         Chaos.Action.KILL_AND_RESTART));
             }
-            faults.add(new Chaos.Fault(settings.load().dividedBy(2).plusSeconds(1), api,
+            // early enough that the tills keep working against the restarted API for the rest of the load
+            faults.add(new Chaos.Fault(settings.load().dividedBy(3).plusSeconds(1), api,
                     Chaos.Action.KILL_AND_RESTART));
             run.runLoad(faults);
 
