@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -96,14 +97,16 @@ final class FaultRun implements AutoCloseable {
                 orders.stream().filter(o -> o.answer() == pos.schemas.value.OrderStatus.REJECTED).count(),
                 ledger.adjustments().size(), ledger.confirmedStatuses().values().stream().mapToInt(List::size).sum());
         try (var reader = new ObservedStateReader(stack.bootstrapServers(), stack.mongoUri())) {
-            List<String>[] last = new List[]{List.of()};
+            var last = new AtomicReference<List<String>>(List.of());
             try {
                 await("system settled with every invariant holding").atMost(SETTLE_TIMEOUT)
                         .pollInterval(Duration.ofSeconds(2))
-                        .until(() -> (last[0] = SystemInvariants.violations(reader.read(), ledger)).isEmpty());
+                        .until(() -> last.updateAndGet(v -> SystemInvariants.violations(reader.read(), ledger))
+                                .isEmpty());
             } catch (ConditionTimeoutException e) {
-                throw new AssertionError(last[0].size() + " invariant violation(s):\n  "
-                        + String.join("\n  ", last[0].subList(0, Math.min(40, last[0].size())))
+                var violations = last.get();
+                throw new AssertionError(violations.size() + " invariant violation(s):\n  "
+                        + String.join("\n  ", violations.subList(0, Math.min(40, violations.size())))
                         + "\n" + stack.logTails(), e);
             }
             var state = reader.read();

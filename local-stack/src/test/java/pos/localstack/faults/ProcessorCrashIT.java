@@ -25,11 +25,15 @@ class ProcessorCrashIT {
 
             var processors = List.of(orderProcessor, inventoryProcessor);
             var faults = new ArrayList<Chaos.Fault>();
-            for (var at : run.faultTimes()) {
-                faults.add(new Chaos.Fault(at, processors.get(run.random.nextInt(2)),
+            int first = run.random.nextInt(2);
+            var times = run.faultTimes();
+            for (int i = 0; i < times.size(); i++) {
+                // alternating, so each processor crashes at least once when there are two faults
+                faults.add(new Chaos.Fault(times.get(i), processors.get((first + i) % 2),
                         Chaos.Action.KILL_AND_RESTART));
             }
-            faults.add(new Chaos.Fault(settings.load().dividedBy(2).plusSeconds(1), api,
+            // early enough that the tills keep working against the restarted API for the rest of the load
+            faults.add(new Chaos.Fault(settings.load().dividedBy(3).plusSeconds(1), api,
                     Chaos.Action.KILL_AND_RESTART));
             run.runLoad(faults);
 
