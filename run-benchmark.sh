@@ -32,7 +32,7 @@ while [[ $# -gt 0 ]]; do
         --jfr) jfr_file="$2"; shift 2 ;;
         --jfr=*) jfr_file="${1#*=}"; shift ;;
         --no-build) build=no; shift ;;
-        --help|-h) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; echo; generator_args=(--help); build=no; api_url=none; shift ;;
+        --help|-h) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; echo; generator_args=(--help); build=no; api_url=none; shift ;;
         *) generator_args+=("$1"); shift ;;
     esac
 done
