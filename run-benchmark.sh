@@ -76,6 +76,8 @@ jfr_option=()
 if [[ -n "$jfr_file" ]]; then
     jfr_option=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$jfr_file")
 fi
+# removed here, not by the background job's redirection, so the readiness check never reads a previous run's log
+rm -f "$stack_log"
 echo "Starting the local stack (API on port $API_PORT, data in $POS_DATA_DIR, log in $stack_log)..."
 # shellcheck disable=SC2086
 java ${SUT_JAVA_OPTS:--Xmx1g} "${jfr_option[@]}" -jar "$STACK_JAR" >"$stack_log" 2>&1 &
