@@ -32,7 +32,7 @@ while [[ $# -gt 0 ]]; do
         --jfr) jfr_file="$2"; shift 2 ;;
         --jfr=*) jfr_file="${1#*=}"; shift ;;
         --no-build) build=no; shift ;;
-        --help|-h) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; echo; generator_args=(--help); build=no; api_url=none; shift ;;
+        --help|-h) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; echo; generator_args=(--help); build=no; api_url=none; shift ;;
         *) generator_args+=("$1"); shift ;;
     esac
 done
@@ -76,6 +76,8 @@ jfr_option=()
 if [[ -n "$jfr_file" ]]; then
     jfr_option=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$jfr_file")
 fi
+# removed here, not by the background job's redirection, so the readiness check never reads a previous run's log
+rm -f "$stack_log"
 echo "Starting the local stack (API on port $API_PORT, data in $POS_DATA_DIR, log in $stack_log)..."
 # shellcheck disable=SC2086
 java ${SUT_JAVA_OPTS:--Xmx1g} "${jfr_option[@]}" -jar "$STACK_JAR" >"$stack_log" 2>&1 &
