@@ -14,13 +14,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import pos.observability.health.KafkaClusterHealthIndicator;
 import pos.observability.health.KafkaStreamsLivenessIndicator;
+import pos.observability.health.KafkaStreamsReadinessIndicator;
 
 import java.time.Clock;
 import java.time.Duration;
 
 /**
  * Health contributors every service gets: {@code kafka} (the cluster answers) for readiness and, in the
- * processors, {@code kafkaStreamsLiveness} for liveness. The probe groups that use them are configured in each
+ * processors, {@code kafkaStreams} (the Streams client runs) for readiness and {@code kafkaStreamsLiveness} for
+ * liveness. The probe groups that use them are configured in each
  * service's properties file.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
@@ -42,6 +44,12 @@ public class OperationsAutoConfiguration {
     @ConditionalOnClass(KafkaStreams.class)
     @ConditionalOnBean(StreamsBuilderFactoryBean.class)
     static class StreamsHealth {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "kafkaStreamsHealthIndicator")
+        KafkaStreamsReadinessIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
+            return new KafkaStreamsReadinessIndicator(factoryBean);
+        }
 
         @Bean
         KafkaStreamsLivenessIndicator kafkaStreamsLivenessHealthIndicator(StreamsBuilderFactoryBean factoryBean) {

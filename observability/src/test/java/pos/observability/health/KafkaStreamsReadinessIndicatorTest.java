@@ -1,4 +1,4 @@
-package pos.inventory.config;
+package pos.observability.health;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -12,10 +12,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /** Readiness follows the Streams client: only a running (or rebalancing) client is ready. */
-class KafkaStreamsHealthIndicatorTest {
+class KafkaStreamsReadinessIndicatorTest {
 
     private final StreamsBuilderFactoryBean factoryBean = mock(StreamsBuilderFactoryBean.class);
-    private final KafkaStreamsHealthIndicator indicator = new KafkaStreamsHealthIndicator(factoryBean);
+    private final KafkaStreamsReadinessIndicator indicator = new KafkaStreamsReadinessIndicator(factoryBean);
 
     @Test
     void notReadyBeforeTheClientExists() {

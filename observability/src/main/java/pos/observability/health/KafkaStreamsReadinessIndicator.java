@@ -1,4 +1,4 @@
-package pos.inventory.config;
+package pos.observability.health;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.health.contributor.Health;
@@ -9,11 +9,11 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
  * For readiness: UP while the Streams client runs or rebalances, OUT_OF_SERVICE before it has started (UNKNOWN
  * would count as ready), DOWN once it is stopping, stopped or failed.
  */
-class KafkaStreamsHealthIndicator implements HealthIndicator {
+public class KafkaStreamsReadinessIndicator implements HealthIndicator {
 
     private final StreamsBuilderFactoryBean factoryBean;
 
-    KafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
+    public KafkaStreamsReadinessIndicator(StreamsBuilderFactoryBean factoryBean) {
         this.factoryBean = factoryBean;
     }
 
