@@ -12,7 +12,14 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses, before security or any parsing, what would otherwise fail deep inside the stack:
@@ -21,7 +28,11 @@ import java.io.IOException;
  *     chunked body is counted while it is read and the read fails past the limit (the advice answers 413). Without
  *     this, a JSON body of any size was read into memory;</li>
  *     <li>a Content-Type that is not a concrete media type ({@code *}{@code /*}, {@code application/}, garbage):
- *     415. Spring MVC threw IllegalArgumentException for these, a 500.</li>
+ *     415. Spring MVC threw IllegalArgumentException for these, a 500;</li>
+ *     <li>a JSON body that is not well-formed UTF-8 (RFC 8259 requires it): 400. Jackson decodes overlong forms and
+ *     encoded surrogates without complaint, so {@code C0 AF} became a {@code /} and a 5-character password a
+ *     6-character one; the body (at most the limit above) is read and checked here with the JDK's strict
+ *     decoder, then handed on as read.</li>
  * </ul>
  */
 class RequestGuardFilter extends OncePerRequestFilter {
@@ -47,7 +58,98 @@ class RequestGuardFilter extends OncePerRequestFilter {
             ProblemJson.write(response, 415, "Content-Type is not a valid media type", request.getRequestURI());
             return;
         }
-        chain.doFilter(declared < 0 ? new LimitedBodyRequest(request, maxBody) : request, response);
+        HttpServletRequest guarded = declared < 0 ? new LimitedBodyRequest(request, maxBody) : request;
+        if (contentType != null && isJson(contentType)) {
+            byte[] body;
+            try {
+                body = guarded.getInputStream().readAllBytes();
+            } catch (RequestBodyTooLargeException e) {
+                response.setHeader(HttpHeaders.CONNECTION, "close");
+                ProblemJson.write(response, 413, "Request body larger than " + maxBody + " bytes",
+                        request.getRequestURI());
+                return;
+            }
+            if (!wellFormedUtf8(body)) {
+                ProblemJson.write(response, 400, "Request body is not valid UTF-8", request.getRequestURI());
+                return;
+            }
+            guarded = new ReadBodyRequest(request, body);
+        }
+        chain.doFilter(guarded, response);
+    }
+
+    private static boolean isJson(String contentType) {
+        var type = MediaType.parseMediaType(contentType);
+        return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
+    }
+
+    static boolean wellFormedUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** A request whose body was already read (and checked) by this filter. */
+    private static final class ReadBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            var in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body has been read already");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
     }
 
     private static boolean concrete(String contentType) {

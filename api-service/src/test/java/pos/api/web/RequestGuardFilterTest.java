@@ -67,7 +67,8 @@ class RequestGuardFilterTest {
 
         filter.doFilter(request, new MockHttpServletResponse(), chain);
 
-        assertThat(chain.getRequest()).isSameAs(request);
+        assertThat(((HttpServletRequest) chain.getRequest()).getInputStream().readAllBytes())
+                .isEqualTo(new byte[1024]);
     }
 
     @Test
@@ -82,5 +83,70 @@ class RequestGuardFilterTest {
             assertThat(response.getStatus()).as(contentType).isEqualTo(415);
             assertThat(response.getContentType()).startsWith("application/problem+json");
         }
+    }
+
+    @Test
+    void aJsonBodyThatIsNotWellFormedUtf8IsRefused() throws Exception {
+        for (byte[] malformed : new byte[][]{{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xC3, 0x28}, {(byte) 0xFF}}) {
+            var body = new java.io.ByteArrayOutputStream();
+            body.writeBytes("{\"password\":\"a".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(malformed);
+            body.writeBytes("bc12\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var request = new MockHttpServletRequest("POST", "/auth/register");
+            request.setContentType("application/json");
+            request.setContent(body.toByteArray());
+            var response = new MockHttpServletResponse();
+            var chain = new MockFilterChain();
+
+            filter.doFilter(request, response, chain);
+
+            assertThat(chain.getRequest()).isNull();
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.getContentType()).startsWith("application/problem+json");
+            assertThat(response.getContentAsString()).contains("not valid UTF-8");
+        }
+    }
+
+    @Test
+    void aWellFormedJsonBodyIsPassedOnUnchanged() throws Exception {
+        byte[] json = "{\"name\":\"Caf\u00e9 \ud83c\udf54\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = new MockHttpServletRequest("POST", "/products/");
+        request.setContentType("application/json; charset=UTF-8");
+        request.setContent(json);
+        var seen = new AtomicReference<byte[]>();
+        MockFilterChain chain = new MockFilterChain() {
+            @Override
+            public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
+                try {
+                    seen.set(((HttpServletRequest) req).getInputStream().readAllBytes());
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+
+        filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(seen.get()).isEqualTo(json);
+    }
+
+    @Test
+    void aChunkedJsonBodyOverTheLimitIsRefused() throws Exception {
+        var request = new MockHttpServletRequest("POST", "/orders") {
+            @Override
+            public long getContentLengthLong() {
+                return -1; // chunked
+            }
+        };
+        request.setContentType("application/json");
+        request.setContent(new byte[2048]);
+        var response = new MockHttpServletResponse();
+        var chain = new MockFilterChain();
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(chain.getRequest()).isNull();
+        assertThat(response.getStatus()).isEqualTo(413);
     }
 }
