@@ -56,7 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the real server: every one must get a 4xx {@code application/problem+json} body with the RFC 9457 members, in
  * time, without internals, and leave MongoDB and the Kafka topics exactly as they were.
  *
- * <p>Seeded and reproducible: the seed is printed; {@code -Dfuzz.seed=N} repeats a run,
+ * <p>Seeded and reproducible: the seed is printed (2026 unless {@code -Dfuzz.seed=N}, or {@code random} for a new
+ * one each run); {@code -Dfuzz.seed=N} repeats a run,
  * {@code -Dfuzz.iterations=20000} runs longer (default 3000 requests in total).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -127,7 +128,9 @@ class FuzzIT extends AbstractApiIT {
 
     @Test
     void everyEndpointAnswersHostileRequestsWithAProblemAndChangesNothing() {
-        long seed = Long.getLong("fuzz.seed", new Random().nextLong());
+        // a fixed default keeps CI reproducible; -Dfuzz.seed=random explores new cases
+        String seedProperty = System.getProperty("fuzz.seed", "2026");
+        long seed = seedProperty.equals("random") ? new Random().nextLong() : Long.parseLong(seedProperty);
         int iterations = Integer.getInteger("fuzz.iterations", 3000);
         System.out.printf("FuzzIT seed %d, %d requests (repeat with -Dfuzz.seed=%d -Dfuzz.iterations=%d)%n",
                 seed, iterations, seed, iterations);
