@@ -48,9 +48,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBody) {
-            response.setHeader(HttpHeaders.CONNECTION, "close");
-            ProblemJson.write(response, 413, "Request body larger than " + maxBody + " bytes",
-                    request.getRequestURI());
+            refuseAsTooLarge(request, response);
             return;
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
@@ -64,9 +62,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
             try {
                 body = guarded.getInputStream().readAllBytes();
             } catch (RequestBodyTooLargeException e) {
-                response.setHeader(HttpHeaders.CONNECTION, "close");
-                ProblemJson.write(response, 413, "Request body larger than " + maxBody + " bytes",
-                        request.getRequestURI());
+                refuseAsTooLarge(request, response);
                 return;
             }
             if (!wellFormedUtf8(body)) {
@@ -76,6 +72,11 @@ class RequestGuardFilter extends OncePerRequestFilter {
             guarded = new ReadBodyRequest(request, body);
         }
         chain.doFilter(guarded, response);
+    }
+
+    private void refuseAsTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        ProblemJson.write(response, 413, "Request body larger than " + maxBody + " bytes", request.getRequestURI());
     }
 
     private static boolean isJson(String contentType) {
@@ -131,7 +132,13 @@ class RequestGuardFilter extends OncePerRequestFilter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body has been read already");
+                    // everything is in memory: all of it is available now, and then all of it has been read
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }

@@ -149,4 +149,39 @@ class RequestGuardFilterTest {
         assertThat(chain.getRequest()).isNull();
         assertThat(response.getStatus()).isEqualTo(413);
     }
+
+    @Test
+    void aReadBodyCanAlsoBeReadAsynchronously() throws Exception {
+        byte[] json = "{\"name\":\"Burger\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = new MockHttpServletRequest("POST", "/products/");
+        request.setContentType("application/json");
+        request.setContent(json);
+        var chain = new MockFilterChain();
+        filter.doFilter(request, new MockHttpServletResponse(), chain);
+        var in = ((HttpServletRequest) chain.getRequest()).getInputStream();
+        var read = new java.io.ByteArrayOutputStream();
+        var done = new java.util.concurrent.atomic.AtomicBoolean();
+
+        in.setReadListener(new jakarta.servlet.ReadListener() {
+            @Override
+            public void onDataAvailable() throws java.io.IOException {
+                while (in.isReady() && !in.isFinished()) {
+                    read.write(in.read());
+                }
+            }
+
+            @Override
+            public void onAllDataRead() {
+                done.set(true);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                throw new AssertionError(t);
+            }
+        });
+
+        assertThat(done).isTrue();
+        assertThat(read.toByteArray()).isEqualTo(json);
+    }
 }
