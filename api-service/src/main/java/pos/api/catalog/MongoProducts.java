@@ -62,8 +62,11 @@ class MongoProducts {
         return Optional.ofNullable(mongo.findOne(query, ProductDocument.class));
     }
 
+    /** By id alone, then filtered here: mongo-java-server serves only an {@code _id}-only filter from its index. */
     List<ProductDocument> findNotArchived(Collection<String> ids) {
-        return mongo.find(Query.query(Criteria.where("id").in(ids).and("deletedAt").is(null)), ProductDocument.class);
+        return mongo.find(Query.query(Criteria.where("id").in(ids)), ProductDocument.class).stream()
+                .filter(product -> !product.archived())
+                .toList();
     }
 
     List<ProductDocument> list(ProductFilter filter, Paging paging) {

@@ -1,7 +1,6 @@
 package pos.api.inventory;
 
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -9,6 +8,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import pos.api.readmodel.VersionedDocuments;
 import pos.schemas.event.StockLevelLow;
 import pos.schemas.value.StockLevel;
 
@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * The inventory read model (collection {@code inventory}): one document per (store, product) with the latest
- * stock the API has seen. Writes are guarded by the per-(store, product) version, so each change is applied at
- * most once and never overwritten by an older one. {@code low_stock} follows the threshold learnt from the
+ * stock the API has seen. Writes are guarded by the per-(store, product) version ({@link VersionedDocuments}), so
+ * each change is applied at most once and never overwritten by an older one. {@code low_stock} follows the threshold learnt from the
  * processor's low-stock events.
  */
 @Component
@@ -30,9 +30,11 @@ class StockViews {
     static final String COLLECTION = "inventory";
 
     private final MongoTemplate mongo;
+    private final VersionedDocuments documents;
 
     StockViews(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.documents = new VersionedDocuments(mongo, COLLECTION, "version");
         mongo.indexOps(COLLECTION).createIndex(new Index().on("store_id", Sort.Direction.ASC)
                 .on("product_id", Sort.Direction.ASC).unique().named("store_product_unique"));
     }
@@ -42,34 +44,25 @@ class StockViews {
     }
 
     boolean applyIfNewer(StockLevel stock) {
-        var id = idOf(stock.storeId(), stock.productId());
-        var threshold = Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION))
-                .map(d -> d.getString("low_stock_threshold")).map(BigDecimal::new);
-        var update = new Update()
-                .set("store_id", stock.storeId())
-                .set("product_id", stock.productId())
-                .set("qty", stock.onHand().toPlainString())
-                .set("reserved_qty", stock.reserved().toPlainString())
-                .set("available_qty", stock.available().toPlainString())
-                .set("version", stock.version())
-                .set("low_stock", threshold.map(t -> stock.available().compareTo(t) <= 0).orElse(false))
-                .set("created_at", date(stock.createdAt()))
-                .set("updated_at", date(stock.updatedAt()));
-        try {
-            var result = mongo.upsert(Query.query(Criteria.where("_id").is(id).and("version").lt(stock.version())),
-                    update, COLLECTION);
-            return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
-        } catch (DuplicateKeyException e) {
-            return false; // a newer version is already there
-        }
+        return documents.applyIfNewer(idOf(stock.storeId(), stock.productId()), stock.version(), current -> {
+            var threshold = current.map(d -> d.getString("low_stock_threshold")).map(BigDecimal::new);
+            return new Document("store_id", stock.storeId())
+                    .append("product_id", stock.productId())
+                    .append("qty", stock.onHand().toPlainString())
+                    .append("reserved_qty", stock.reserved().toPlainString())
+                    .append("available_qty", stock.available().toPlainString())
+                    .append("version", stock.version())
+                    .append("low_stock", threshold.map(t -> stock.available().compareTo(t) <= 0).orElse(false))
+                    .append("created_at", date(stock.createdAt()))
+                    .append("updated_at", date(stock.updatedAt()));
+        });
     }
 
     void markLow(StockLevelLow low) {
         var id = idOf(low.storeId(), low.productId());
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 new Update().set("low_stock_threshold", low.threshold().toPlainString()), COLLECTION);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").is(low.version())),
-                new Update().set("low_stock", true), COLLECTION);
+        documents.updateIfVersion(id, low.version(), new Update().set("low_stock", true));
     }
 
     Optional<InventoryItem> find(String storeId, String productId) {

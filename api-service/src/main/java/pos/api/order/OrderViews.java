@@ -1,14 +1,11 @@
 package pos.api.order;
 
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import pos.api.readmodel.VersionedDocuments;
 import pos.schemas.value.OrderLine;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
@@ -23,8 +20,8 @@ import java.util.Optional;
 
 /**
  * The orders read model (collection {@code orders}): one document per order, the latest snapshot the API has seen.
- * Writes are sequence-guarded upserts, so each snapshot is applied at most once and a document never goes back to
- * an older state, whatever order the projector and the request threads write in. Decimals are stored as strings,
+ * Writes are guarded by the order's sequence ({@link VersionedDocuments}), so each snapshot is applied at most once
+ * and a document never goes back to an older state, whatever order the projector and the request threads write in. Decimals are stored as strings,
  * exact and with their scale.
  */
 @Component
@@ -33,9 +30,11 @@ public class OrderViews {
     static final String COLLECTION = "orders";
 
     private final MongoTemplate mongo;
+    private final VersionedDocuments documents;
 
     OrderViews(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.documents = new VersionedDocuments(mongo, COLLECTION, "sequence");
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("store_id", Sort.Direction.ASC).on("created_at", Sort.Direction.DESC));
         indexes.createIndex(new Index().on("user_id", Sort.Direction.ASC).on("created_at", Sort.Direction.DESC));
@@ -47,15 +46,7 @@ public class OrderViews {
      * Applies a snapshot unless the stored one is as new or newer. Returns whether it was applied.
      */
     public boolean upsertIfNewer(OrderSnapshot order) {
-        var query = Query.query(Criteria.where("_id").is(order.orderId()).and("sequence").lt(order.sequence()));
-        var update = new Update();
-        toDocument(order).forEach(update::set);
-        try {
-            var result = mongo.upsert(query, update, COLLECTION);
-            return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
-        } catch (DuplicateKeyException e) {
-            return false; // a newer snapshot is already there
-        }
+        return documents.applyIfNewer(order.orderId(), order.sequence(), toDocument(order));
     }
 
     /**
@@ -64,15 +55,12 @@ public class OrderViews {
      * already did).
      */
     public boolean insertPending(OrderSnapshot pending) {
-        var update = new Update();
-        toDocument(pending).forEach(update::setOnInsert);
-        return mongo.upsert(Query.query(Criteria.where("_id").is(pending.orderId())), update, COLLECTION)
-                .getUpsertedId() != null;
+        return documents.insertIfAbsent(pending.orderId(), toDocument(pending));
     }
 
     /** Removes a pending placeholder whose command never reached Kafka. */
     public void deletePlaceholder(String orderId) {
-        mongo.remove(Query.query(Criteria.where("_id").is(orderId).and("sequence").is(0L)), COLLECTION);
+        documents.deleteIfVersion(orderId, 0);
     }
 
     public Optional<OrderSnapshot> find(String orderId) {

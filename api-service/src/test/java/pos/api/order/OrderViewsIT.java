@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import pos.api.support.ScanCountingMongo;
 import pos.api.support.TestInfrastructure;
 import pos.schemas.Samples;
 import pos.schemas.value.OrderSnapshot;
@@ -96,5 +97,30 @@ class OrderViewsIT {
         var window = new OrderSearch(null, null, null, Instant.parse("2026-11-25T10:00:01Z"),
                 Instant.parse("2026-11-25T10:00:03Z"), Set.of());
         assertThat(views.count(window)).isEqualTo(2);
+    }
+
+    @Test
+    void placingAndDecidingAnOrderNeverScansTheCollection() {
+        try (var mongo = new ScanCountingMongo()) {
+            var scanned = new OrderViews(mongo.template("orders_scan"));
+            var base = Samples.orderSnapshot();
+            for (int i = 0; i < 200; i++) {
+                scanned.upsertIfNewer(new OrderSnapshot(String.format("65b0000000000000000%05d", i), 1,
+                        OrderStatus.CREATED, base.storeId(), base.userId(), base.placedBy(), base.lines(),
+                        base.subtotal(), null, base.total(), base.shortages(), null, base.createdAt(), null));
+            }
+            mongo.forgetScans();
+
+            scanned.insertPending(at(0, OrderStatus.PENDING));
+            scanned.upsertIfNewer(at(1, OrderStatus.CREATED));
+            scanned.upsertIfNewer(at(1, OrderStatus.CREATED));
+            scanned.upsertIfNewer(at(3, OrderStatus.PREPARING));
+            scanned.upsertIfNewer(at(2, OrderStatus.CONFIRMED));
+            scanned.deletePlaceholder(Samples.ORDER);
+            var found = scanned.find(Samples.ORDER);
+
+            assertThat(mongo.scansOf(OrderViews.COLLECTION)).isEmpty();
+            assertThat(found).get().extracting(OrderSnapshot::status).isEqualTo(OrderStatus.PREPARING);
+        }
     }
 }

@@ -1,0 +1,120 @@
+package pos.api.readmodel;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Read-model documents that carry a version and only ever move forward: a write applies when it brings a newer
+ * version than the stored one, so redelivered, repeated or late snapshots change nothing, whichever of the
+ * projector and the request threads writes first.
+ * <p>
+ * The guard is a compare-and-set on the exact stored version: every filter is {@code {_id}} or
+ * {@code {_id, <version>: <exact value>}}. Both are index lookups on MongoDB and, through the unique
+ * {@code (_id, version)} index created here, on mongo-java-server too, whose query planner uses an index only for
+ * a filter with exactly that index's fields and plain values. A range guard such as {@code {_id, version: {$lt: n}}}
+ * made it scan the whole collection on every write, so writes slowed down with every document stored.
+ */
+public final class VersionedDocuments {
+
+    /** Writers of one document are the projector and a few request threads; this many lost races means a bug. */
+    static final int MAX_ATTEMPTS = 64;
+
+    private final MongoTemplate mongo;
+    private final String collection;
+    private final String versionField;
+
+    public VersionedDocuments(MongoTemplate mongo, String collection, String versionField) {
+        this.mongo = mongo;
+        this.collection = collection;
+        this.versionField = versionField;
+        mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on(versionField, Sort.Direction.ASC).unique().named("_id_" + versionField + "_guard"));
+    }
+
+    /**
+     * Stores {@code fields} (which include the version) unless the stored document is as new or newer. Tries first
+     * the usual case, the previous version stored, which needs no read. Returns whether it was applied.
+     */
+    public boolean applyIfNewer(Object id, long version, Document fields) {
+        if (version > 0 && compareAndSet(id, version - 1, fields)) {
+            return true;
+        }
+        return applyIfNewer(id, version, current -> fields);
+    }
+
+    /**
+     * Like {@link #applyIfNewer(Object, long, Document)} for fields that depend on the stored document (empty
+     * when there is none yet); always reads it first.
+     */
+    public boolean applyIfNewer(Object id, long version, Function<Optional<Document>, Document> fieldsFrom) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            var current = Optional.ofNullable(mongo.findById(id, Document.class, collection));
+            if (current.isEmpty()) {
+                if (insertIfAbsent(id, fieldsFrom.apply(current))) {
+                    return true;
+                }
+                continue; // another writer inserted it first: compare with theirs
+            }
+            var stored = versionOf(current.get());
+            if (stored != null && stored >= version) {
+                return false;
+            }
+            if (compareAndSet(id, stored, fieldsFrom.apply(current))) {
+                return true;
+            }
+        }
+        throw new IllegalStateException("Gave up writing version " + version + " of " + collection + " " + id
+                + " after " + MAX_ATTEMPTS + " concurrent changes");
+    }
+
+    /** Inserts the document unless one with this id exists; never changes an existing one. */
+    public boolean insertIfAbsent(Object id, Document fields) {
+        var update = new Update();
+        fields.forEach(update::setOnInsert);
+        try {
+            return mongo.upsert(byId(id), update, collection).getUpsertedId() != null;
+        } catch (DuplicateKeyException e) {
+            return false; // a concurrent upsert of the same id won
+        }
+    }
+
+    /** Applies {@code update} only while the stored version is exactly {@code version}. */
+    public boolean updateIfVersion(Object id, long version, Update update) {
+        return mongo.updateFirst(byIdAndVersion(id, version), update, collection).getMatchedCount() > 0;
+    }
+
+    /** Removes the document only while its version is exactly {@code version}. */
+    public boolean deleteIfVersion(Object id, long version) {
+        return mongo.remove(byIdAndVersion(id, version), collection).getDeletedCount() > 0;
+    }
+
+    private boolean compareAndSet(Object id, Long expected, Document fields) {
+        var update = new Update();
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            update.set(field.getKey(), field.getValue());
+        }
+        return mongo.updateFirst(byIdAndVersion(id, expected), update, collection).getMatchedCount() > 0;
+    }
+
+    private Long versionOf(Document document) {
+        return document.get(versionField) instanceof Number n ? n.longValue() : null;
+    }
+
+    private static Query byId(Object id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    private Query byIdAndVersion(Object id, Long version) {
+        return Query.query(Criteria.where("_id").is(id).and(versionField).is(version));
+    }
+}
