@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -86,8 +88,24 @@ public class IdempotentRequests {
      */
     public Result run(String userId, Optional<String> key, String fingerprint,
             Function<Claim, StoredResponse> work, Function<ApiException, StoredResponse> renderProblem) {
+        try {
+            return runAsync(userId, key, fingerprint, claim -> CompletableFuture.completedFuture(work.apply(claim)),
+                    renderProblem).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Like {@link #run} for work that finishes later: claiming the key (or replaying it) happens now, on the
+     * caller's thread; storing the outcome when the work's future completes. Refusals before the work starts
+     * (422, 409) are thrown, not returned in the future.
+     */
+    public CompletableFuture<Result> runAsync(String userId, Optional<String> key, String fingerprint,
+            Function<Claim, CompletableFuture<StoredResponse>> work,
+            Function<ApiException, StoredResponse> renderProblem) {
         if (key.isEmpty()) {
-            return new Result(work.apply(Claim.fresh()), false);
+            return start(work, Claim.fresh()).thenApply(response -> new Result(response, false));
         }
         var deadline = clock.instant().plus(properties.inFlightWait());
         while (true) {
@@ -97,7 +115,7 @@ public class IdempotentRequests {
                     now, now.plus(properties.retention()));
             var owned = store.insertIfAbsent(fresh);
             if (owned.isPresent()) {
-                return new Result(execute(owned.get(), work, renderProblem), false);
+                return execute(owned.get(), work, renderProblem);
             }
             var existing = store.find(userId, key.get());
             if (existing.isEmpty()) {
@@ -114,13 +132,13 @@ public class IdempotentRequests {
             }
             if (record.completed()) {
                 replays.increment();
-                return new Result(record.response(), true);
+                return CompletableFuture.completedFuture(new Result(record.response(), true));
             }
             if (record.isLeaseExpired(now)) {
                 var taken = store.takeOver(record, now.plus(properties.lease()));
                 if (taken.isPresent()) {
                     log.info("Taking over Idempotency-Key of user {} whose first request did not finish", userId);
-                    return new Result(execute(taken.get(), work, renderProblem), false);
+                    return execute(taken.get(), work, renderProblem);
                 }
                 continue;
             }
@@ -132,27 +150,36 @@ public class IdempotentRequests {
         }
     }
 
-    private StoredResponse execute(IdempotencyRecord record, Function<Claim, StoredResponse> work,
-            Function<ApiException, StoredResponse> renderProblem) {
-        StoredResponse response;
+    /** The work's future, also when the work throws before returning one. */
+    private static CompletableFuture<StoredResponse> start(Function<Claim, CompletableFuture<StoredResponse>> work,
+            Claim claim) {
         try {
-            response = work.apply(new Claim(record.resourceId(), record.commandId()));
-        } catch (ApiException e) {
-            if (!e.status().is4xxClientError()) {
-                store.releaseLease(record, clock.instant());
-                throw e;
-            }
-            response = renderProblem.apply(e);
+            return work.apply(claim);
         } catch (RuntimeException e) {
-            store.releaseLease(record, clock.instant());
-            throw e;
+            return CompletableFuture.failedFuture(e);
         }
-        if (response.isFinal()) {
-            store.complete(record, response);
-        } else {
-            store.releaseLease(record, clock.instant());
-        }
-        return response;
+    }
+
+    private CompletableFuture<Result> execute(IdempotencyRecord record,
+            Function<Claim, CompletableFuture<StoredResponse>> work,
+            Function<ApiException, StoredResponse> renderProblem) {
+        return start(work, new Claim(record.resourceId(), record.commandId())).handle((response, failure) -> {
+            if (failure != null) {
+                var cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (!(cause instanceof ApiException e) || !e.status().is4xxClientError()) {
+                    store.releaseLease(record, clock.instant());
+                    throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+                }
+                response = renderProblem.apply(e);
+            }
+            if (response.isFinal()) {
+                store.complete(record, response);
+            } else {
+                store.releaseLease(record, clock.instant());
+            }
+            return new Result(response, false);
+        });
     }
 
     @Scheduled(fixedDelayString = "${pos.idempotency.cleanup-period:10m}")

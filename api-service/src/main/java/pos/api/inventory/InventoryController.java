@@ -28,6 +28,7 @@ import pos.api.web.Paging;
 import pos.api.web.PathIds;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 @RestController
 @RequestMapping("/stores/{storeId}/inventory")
@@ -61,7 +62,7 @@ class InventoryController {
     @ApiResponse(responseCode = "403", description = "Not a manager or admin, or not allowed for this store")
     @ApiResponse(responseCode = "404", description = "Product not found")
     @PostMapping("/adjust")
-    ResponseEntity<String> adjust(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
+    CompletableFuture<ResponseEntity<String>> adjust(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @Valid @RequestBody AdjustStockRequest request,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         var caller = CurrentUser.from(jwt);
@@ -69,9 +70,9 @@ class InventoryController {
         caller.requireStore(store);
         var key = IdempotentRequests.normalise(idempotencyKey);
         var fingerprint = RequestFingerprint.of("POST /stores/" + store + "/inventory/adjust", request);
-        var result = idempotentRequests.run(caller.userId(), key, fingerprint,
-                claim -> adjustments.adjust(caller, store, request, claim), responses::problem);
-        return responses.toEntity(result);
+        return idempotentRequests.runAsync(caller.userId(), key, fingerprint,
+                claim -> adjustments.adjust(caller, store, request, claim), responses::problem)
+                .thenApply(responses::toEntity);
     }
 
     @Operation(summary = "List a store's stock", description = "Items ordered by product id.")

@@ -16,6 +16,7 @@ import pos.schemas.reply.Outcome;
 import pos.schemas.reply.StockCommandReply;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /** Asks inventory-processor to adjust stock and answers with its decision and the stock after it. */
 @Service
@@ -40,7 +41,9 @@ class StockAdjustments {
         this.clock = clock;
     }
 
-    StoredResponse adjust(CurrentUser caller, String storeId, AdjustStockRequest request, Claim claim) {
+    /** Checks and publishes on the caller's thread; the decision completes the future without holding it. */
+    CompletableFuture<StoredResponse> adjust(CurrentUser caller, String storeId, AdjustStockRequest request,
+            Claim claim) {
         var productId = PathIds.objectId(request.productId(), "product_id");
         var delta = request.delta().value();
         if (catalog.find(productId).isEmpty()) {
@@ -48,16 +51,20 @@ class StockAdjustments {
         }
         var command = new AdjustStock(claim.commandId(), storeId, productId, delta, request.reason(),
                 caller.userId(), clock.instant());
-        try (var waiter = replies.expect(command.commandId())) {
+        var waiter = replies.expect(command.commandId());
+        try {
             publisher.publish(command);
-            var reply = waiter.next(properties.decisionTimeout());
-            if (reply.isEmpty()) {
-                var current = views.find(storeId, productId).orElse(null);
-                return responses.json(202, new InventoryItem.Pending(true, true,
-                        current == null ? InventoryItem.none(storeId, productId) : current), null);
-            }
-            return answer((StockCommandReply) reply.get());
+        } catch (ApiException e) {
+            waiter.close();
+            throw e;
         }
+        return waiter.decision(properties.decisionTimeout()).thenApply(reply -> reply
+                .map(decided -> answer((StockCommandReply) decided))
+                .orElseGet(() -> {
+                    var current = views.find(storeId, productId).orElse(null);
+                    return responses.json(202, new InventoryItem.Pending(true, true,
+                            current == null ? InventoryItem.none(storeId, productId) : current), null);
+                }));
     }
 
     private StoredResponse answer(StockCommandReply reply) {

@@ -3,6 +3,7 @@ package pos.api.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import pos.schemas.Topics;
 import pos.schemas.reply.CommandReply;
@@ -24,10 +26,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,14 +44,18 @@ import java.util.concurrent.TimeUnit;
 public class CommandReplies implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CommandReplies.class);
+    /** Continue decided requests (a MongoDB write and the JSON answer each); waiting itself takes no thread. */
+    static final int DECISION_THREADS = 8;
 
-    private final Map<String, BlockingQueue<CommandReply>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
     private final KafkaProperties kafkaProperties;
     private final MeterRegistry meters;
     private volatile KafkaClientMetrics consumerMetrics;
     private final JsonSerde<CommandReply> serde = JsonSerdes.commandReply();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
+    private final ExecutorService decisionThreads = Executors.newFixedThreadPool(DECISION_THREADS,
+            new CustomizableThreadFactory("api-decisions-"));
     private volatile boolean running;
 
     public CommandReplies(KafkaProperties kafkaProperties, MeterRegistry meters) {
@@ -55,38 +64,54 @@ public class CommandReplies implements SmartLifecycle {
     }
 
     /**
-     * Register before publishing the command; close when done. A command may get several replies (a duplicate
-     * answered while the first is still pending, then the decision), so they queue up until taken.
+     * Register before publishing the command. The waiter's {@link Waiter#decision} completes with the first reply
+     * that {@code decides} accepts (a command may get several replies: a duplicate answered while the first is
+     * still pending, then the decision) or empty at its timeout. Nobody blocks meanwhile: the reply feed's thread
+     * completes the future, so callers should continue on their own executor.
      */
+    public Waiter expect(String commandId, Predicate<CommandReply> decides) {
+        var waiter = new Waiter(commandId, decides);
+        waiting.put(commandId, waiter);
+        return waiter;
+    }
+
+    /** Waits for the first reply to the command, whatever it says. */
     public Waiter expect(String commandId) {
-        var queue = new LinkedBlockingQueue<CommandReply>();
-        waiting.put(commandId, queue);
-        return new Waiter(commandId, queue);
+        return expect(commandId, reply -> true);
     }
 
     public final class Waiter implements AutoCloseable {
 
         private final String commandId;
-        private final BlockingQueue<CommandReply> replies;
+        private final Predicate<CommandReply> decides;
+        private final CompletableFuture<Optional<CommandReply>> decided = new CompletableFuture<>();
 
-        private Waiter(String commandId, BlockingQueue<CommandReply> replies) {
+        private Waiter(String commandId, Predicate<CommandReply> decides) {
             this.commandId = commandId;
-            this.replies = replies;
+            this.decides = decides;
+            decided.whenComplete((reply, error) -> close());
         }
 
-        /** The next reply, or empty when none came within the timeout. */
-        public Optional<CommandReply> next(Duration timeout) {
-            try {
-                return Optional.ofNullable(replies.poll(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
+        /**
+         * Starts the clock: completes with the deciding reply, or empty when none came within the timeout, on one
+         * of the API's decision threads (never the reply feed's, which must keep reading).
+         */
+        public CompletableFuture<Optional<CommandReply>> decision(Duration timeout) {
+            return decided.completeOnTimeout(Optional.empty(), Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS)
+                    .thenApplyAsync(Function.identity(), decisionThreads);
+        }
+
+        private void offer(CommandReply reply) {
+            if (decides.test(reply)) {
+                decided.complete(Optional.of(reply));
             }
         }
 
+        /** Stops waiting (also done when the decision completes). */
         @Override
         public void close() {
-            waiting.remove(commandId, replies);
+            waiting.remove(commandId, this);
+            decided.complete(Optional.empty());
         }
     }
 
@@ -138,13 +163,13 @@ public class CommandReplies implements SmartLifecycle {
         }
     }
 
-    private void deliver(String commandId, byte[] value) {
-        var queue = commandId == null ? null : waiting.get(commandId);
-        if (queue == null) {
+    void deliver(String commandId, byte[] value) {
+        var waiter = commandId == null ? null : waiting.get(commandId);
+        if (waiter == null) {
             return;
         }
         try {
-            queue.add(serde.deserialize(Topics.COMMAND_REPLIES, value));
+            waiter.offer(serde.deserialize(Topics.COMMAND_REPLIES, value));
         } catch (SerializationException e) {
             log.warn("Unreadable reply for command {}", commandId, e);
         }
@@ -163,10 +188,20 @@ public class CommandReplies implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        waiting.clear();
+        waiting.values().forEach(Waiter::close);
         if (consumerMetrics != null) {
             consumerMetrics.close();
         }
+    }
+
+    /** Requests waiting for a reply now. */
+    int waitingCount() {
+        return waiting.size();
+    }
+
+    @PreDestroy
+    void stopDecisionThreads() {
+        decisionThreads.shutdown();
     }
 
     @Override

@@ -33,6 +33,7 @@ import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 @RestController
 @RequestMapping("/orders")
@@ -78,7 +79,7 @@ class OrderController {
     @ApiResponse(responseCode = "409", description = "A line's price differs from the catalog (`prices` has the "
             + "current ones), or a request with the same Idempotency-Key is still being processed")
     @PostMapping
-    ResponseEntity<String> place(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PlaceOrderRequest request,
+    CompletableFuture<ResponseEntity<String>> place(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Parameter(description = "`respond-async`: answer 202 at once instead of waiting for the decision",
                     example = "respond-async")
@@ -87,9 +88,9 @@ class OrderController {
         var key = IdempotentRequests.normalise(idempotencyKey);
         boolean respondAsync = prefer != null && prefer.toLowerCase().contains("respond-async");
         var fingerprint = RequestFingerprint.of("POST /orders", request.withoutIdempotencyKey());
-        var result = idempotentRequests.run(caller.userId(), key, fingerprint,
-                claim -> intake.place(caller, request, claim, key, respondAsync), responses::problem);
-        return responses.toEntity(result);
+        return idempotentRequests.runAsync(caller.userId(), key, fingerprint,
+                claim -> intake.place(caller, request, claim, key, respondAsync), responses::problem)
+                .thenApply(responses::toEntity);
     }
 
     @Operation(summary = "Get an order")
@@ -150,7 +151,7 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "Order not found")
     @ApiResponse(responseCode = "409", description = "Cannot change status from <a> to <b> (`allowed_next`)")
     @PatchMapping("/{orderId}/status")
-    ResponseEntity<OrderResponse.Envelope> changeStatus(@AuthenticationPrincipal Jwt jwt,
+    CompletableFuture<ResponseEntity<OrderResponse.Envelope>> changeStatus(@AuthenticationPrincipal Jwt jwt,
             @PathVariable String orderId, @Valid @RequestBody ChangeStatusRequest request) {
         return statusChanges.change(CurrentUser.from(jwt), PathIds.objectId(orderId, "order_id"),
                 request.status());

@@ -27,7 +27,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Accepts an order: validates and prices it from the catalog, records it as pending so it can be read at once,
@@ -59,8 +61,12 @@ class OrderIntake {
         this.meters = meters;
     }
 
-    StoredResponse place(CurrentUser caller, PlaceOrderRequest request, Claim claim, Optional<String> key,
-            boolean respondAsync) {
+    /**
+     * Validates, prices, records and publishes on the caller's thread (errors are thrown); the decision completes
+     * the returned future later, without holding a request thread while order-processor decides.
+     */
+    CompletableFuture<StoredResponse> place(CurrentUser caller, PlaceOrderRequest request, Claim claim,
+            Optional<String> key, boolean respondAsync) {
         var timing = Timer.start(meters);
         var storeId = PathIds.objectId(request.storeId(), "store_id");
         caller.requireStore(storeId);
@@ -73,28 +79,37 @@ class OrderIntake {
         boolean placeholderIsOurs = views.insertPending(pending);
         var command = new PlaceOrder(claim.commandId(), claim.resourceId(), storeId, userId, caller.userId(), lines,
                 key.orElse(null), now);
-        try (var waiter = replies.expect(claim.commandId())) {
-            try {
-                publisher.publish(command);
-            } catch (ApiException e) {
-                // Only a placeholder this attempt wrote may go: a retry after a 202 must not remove an order the
-                // API has already acknowledged (its command is on Kafka and will be decided).
-                if (placeholderIsOurs) {
-                    views.deletePlaceholder(claim.resourceId());
-                }
-                throw e;
+        // replies to a duplicate PlaceOrder can carry the still-pending order; only a decided one ends the wait
+        var waiter = replies.expect(claim.commandId(), reply -> reply instanceof OrderCommandReply r
+                && r.order() != null && r.order().status() != OrderStatus.PENDING);
+        try {
+            publisher.publish(command);
+        } catch (ApiException e) {
+            waiter.close();
+            // Only a placeholder this attempt wrote may go: a retry after a 202 must not remove an order the
+            // API has already acknowledged (its command is on Kafka and will be decided).
+            if (placeholderIsOurs) {
+                views.deletePlaceholder(claim.resourceId());
             }
-            placed(storeId).increment();
-            if (!respondAsync) {
-                var decided = awaitDecision(waiter);
-                if (decided.isPresent()) {
-                    timing.stop(decisionTimer(decided.get().status().name().toLowerCase(java.util.Locale.ROOT)));
-                    return answer(decided.get());
-                }
-            }
+            throw e;
         }
+        placed(storeId).increment();
+        if (respondAsync) {
+            waiter.close();
+            return CompletableFuture.completedFuture(stillPending(pending, timing));
+        }
+        return waiter.decision(properties.decisionTimeout()).thenApply(reply -> reply
+                .map(decided -> ((OrderCommandReply) decided).order())
+                .map(order -> {
+                    timing.stop(decisionTimer(order.status().name().toLowerCase(Locale.ROOT)));
+                    return answer(order);
+                })
+                .orElseGet(() -> stillPending(pending, timing)));
+    }
+
+    private StoredResponse stillPending(OrderSnapshot pending, Timer.Sample timing) {
         timing.stop(decisionTimer("pending"));
-        var current = views.find(claim.resourceId()).orElse(pending);
+        var current = views.find(pending.orderId()).orElse(pending);
         return responses.json(202, OrderResponse.Envelope.of(current), OrderController.location(current));
     }
 
@@ -109,22 +124,6 @@ class OrderIntake {
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()
                 .register(meters);
-    }
-
-    /** Replies to a duplicate PlaceOrder can carry the still-pending order; only a decided one ends the wait. */
-    private Optional<OrderSnapshot> awaitDecision(CommandReplies.Waiter waiter) {
-        var deadline = clock.instant().plus(properties.decisionTimeout());
-        while (clock.instant().isBefore(deadline)) {
-            var reply = waiter.next(java.time.Duration.between(clock.instant(), deadline));
-            if (reply.isEmpty()) {
-                return Optional.empty();
-            }
-            if (reply.get() instanceof OrderCommandReply r && r.order() != null
-                    && r.order().status() != OrderStatus.PENDING) {
-                return Optional.of(r.order());
-            }
-        }
-        return Optional.empty();
     }
 
     private StoredResponse answer(OrderSnapshot order) {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** Asks order-processor to move an order along its lifecycle and answers with its decision. */
 @Service
@@ -43,23 +44,30 @@ class OrderStatusChanges {
         this.clock = clock;
     }
 
-    ResponseEntity<OrderResponse.Envelope> change(CurrentUser caller, String orderId, String requestedStatus) {
+    /** Checks and publishes on the caller's thread; the decision completes the future without holding it. */
+    CompletableFuture<ResponseEntity<OrderResponse.Envelope>> change(CurrentUser caller, String orderId,
+            String requestedStatus) {
         var target = OrderStatus.fromWireName(requestedStatus).filter(CLIENT_STATUSES::contains)
                 .orElseThrow(() -> ApiException.badRequest(INVALID_STATUS));
         var order = views.find(orderId).orElseThrow(() -> ApiException.notFound("Order not found"));
         caller.requireStore(order.storeId());
         var command = new ChangeOrderStatus(UUID.randomUUID().toString(), orderId, target, caller.userId(),
                 clock.instant());
-        try (var waiter = replies.expect(command.commandId())) {
+        var waiter = replies.expect(command.commandId());
+        try {
             publisher.publish(command);
-            var reply = waiter.next(properties.decisionTimeout());
-            if (reply.isEmpty()) {
-                var current = views.find(orderId).orElse(order);
-                return ResponseEntity.accepted().location(java.net.URI.create(OrderController.location(current)))
-                        .body(OrderResponse.Envelope.of(current));
-            }
-            return answer((OrderCommandReply) reply.get());
+        } catch (ApiException e) {
+            waiter.close();
+            throw e;
         }
+        return waiter.decision(properties.decisionTimeout()).thenApply(reply -> reply
+                .map(decided -> answer((OrderCommandReply) decided))
+                .orElseGet(() -> {
+                    var current = views.find(orderId).orElse(order);
+                    return ResponseEntity.accepted()
+                            .location(java.net.URI.create(OrderController.location(current)))
+                            .body(OrderResponse.Envelope.of(current));
+                }));
     }
 
     private ResponseEntity<OrderResponse.Envelope> answer(OrderCommandReply reply) {

@@ -57,7 +57,7 @@ class OrderIntakeTest {
     OrderIntakeTest() {
         when(catalog.findOrderable(any())).thenReturn(Map.of(PRODUCT,
                 new CatalogProduct(PRODUCT, "SKU-1", "Burger", new BigDecimal("2.50"), false)));
-        when(replies.expect(any())).thenReturn(mock(CommandReplies.Waiter.class));
+        when(replies.expect(any(), any())).thenReturn(mock(CommandReplies.Waiter.class));
         doThrow(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "broker down")).when(publisher)
                 .publish(any(OrderCommand.class));
     }

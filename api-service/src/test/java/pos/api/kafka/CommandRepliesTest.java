@@ -1,0 +1,96 @@
+package pos.api.kafka;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import pos.schemas.Samples;
+import pos.schemas.Topics;
+import pos.schemas.reply.CommandReply;
+import pos.schemas.reply.OrderCommandReply;
+import pos.schemas.reply.Outcome;
+import pos.schemas.serde.JsonSerdes;
+import pos.schemas.value.OrderStatus;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Handing replies to waiting requests without a thread per request. */
+class CommandRepliesTest {
+
+    final CommandReplies replies = new CommandReplies(new KafkaProperties(), new SimpleMeterRegistry());
+
+    @AfterEach
+    void stopThreads() {
+        replies.stopDecisionThreads();
+    }
+
+    static OrderCommandReply reply(String commandId, OrderStatus status) {
+        var order = Samples.orderSnapshot();
+        var snapshot = new pos.schemas.value.OrderSnapshot(order.orderId(), 1, status, order.storeId(),
+                order.userId(), order.placedBy(), order.lines(), order.subtotal(), order.tax(), order.total(),
+                order.shortages(), order.idempotencyKey(), order.createdAt(), order.updatedAt());
+        return new OrderCommandReply(commandId, order.orderId(), Outcome.APPLIED, snapshot, null, List.of(),
+                order.createdAt());
+    }
+
+    void deliver(CommandReply reply) {
+        replies.deliver(reply.commandId(), JsonSerdes.commandReply().serialize(Topics.COMMAND_REPLIES, reply));
+    }
+
+    static boolean decided(CommandReply reply) {
+        return reply instanceof OrderCommandReply r && r.order().status() != OrderStatus.PENDING;
+    }
+
+    @Test
+    void completesWithTheFirstDecidingReplyOnADecisionThread() throws Exception {
+        var waiter = replies.expect("c1", CommandRepliesTest::decided);
+        var decision = waiter.decision(Duration.ofSeconds(30));
+        var thread = decision.thenApply(reply -> Thread.currentThread().getName());
+
+        deliver(reply("c1", OrderStatus.PENDING));
+        deliver(reply("other", OrderStatus.CREATED));
+        assertThat(decision).isNotDone();
+
+        deliver(reply("c1", OrderStatus.CREATED));
+        // waiting on the dependent stage first: a thread blocked in get() may run dependents itself
+        assertThat(thread.get(10, TimeUnit.SECONDS)).startsWith("api-decisions-");
+        assertThat(decision.get(10, TimeUnit.SECONDS)).get()
+                .extracting(r -> ((OrderCommandReply) r).order().status()).isEqualTo(OrderStatus.CREATED);
+    }
+
+    @Test
+    void aReplyThatArrivesBeforeTheClockStartsIsKept() throws Exception {
+        var waiter = replies.expect("c2");
+        deliver(reply("c2", OrderStatus.CONFIRMED));
+
+        assertThat(waiter.decision(Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS)).isPresent();
+    }
+
+    @Test
+    void completesEmptyWhenNoDecisionComesInTime() throws Exception {
+        var waiter = replies.expect("c3", CommandRepliesTest::decided);
+        deliver(reply("c3", OrderStatus.PENDING));
+
+        assertThat(waiter.decision(Duration.ofMillis(50)).get(10, TimeUnit.SECONDS)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aFinishedOrClosedWaiterIsForgotten() throws Exception {
+        var decided = replies.expect("c4");
+        var decision = decided.decision(Duration.ofSeconds(30));
+        deliver(reply("c4", OrderStatus.CREATED));
+        decision.get(10, TimeUnit.SECONDS);
+        var closed = replies.expect("c5");
+        closed.close();
+        var timedOut = replies.expect("c6");
+        timedOut.decision(Duration.ZERO).get(10, TimeUnit.SECONDS);
+
+        assertThat(replies.waitingCount()).isZero();
+        assertThat(closed.decision(Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+}
