@@ -66,8 +66,8 @@ public class CommandReplies implements SmartLifecycle {
     /**
      * Register before publishing the command. The waiter's {@link Waiter#decision} completes with the first reply
      * that {@code decides} accepts (a command may get several replies: a duplicate answered while the first is
-     * still pending, then the decision) or empty at its timeout. Nobody blocks meanwhile: the reply feed's thread
-     * completes the future, so callers should continue on their own executor.
+     * still pending, then the decision) or empty at its timeout. No thread waits meanwhile; what the caller chains
+     * on the decision runs on the API's decision threads.
      */
     public Waiter expect(String commandId, Predicate<CommandReply> decides) {
         var waiter = new Waiter(commandId, decides);
