@@ -51,13 +51,7 @@ class StockAdjustments {
         }
         var command = new AdjustStock(claim.commandId(), storeId, productId, delta, request.reason(),
                 caller.userId(), clock.instant());
-        var waiter = replies.expect(command.commandId());
-        try {
-            publisher.publish(command);
-        } catch (ApiException e) {
-            waiter.close();
-            throw e;
-        }
+        var waiter = replies.expect(command.commandId()).afterPublishing(() -> publisher.publish(command));
         return waiter.decision(properties.decisionTimeout()).thenApply(reply -> reply
                 .map(decided -> answer((StockCommandReply) decided))
                 .orElseGet(() -> {

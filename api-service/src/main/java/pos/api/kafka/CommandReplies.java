@@ -101,6 +101,20 @@ public class CommandReplies implements SmartLifecycle {
                     .thenApplyAsync(Function.identity(), decisionThreads);
         }
 
+        /**
+         * Runs {@code publish}; if it throws, stops waiting and rethrows. Returns this waiter, registered before
+         * the command was sent so its reply cannot be missed.
+         */
+        public Waiter afterPublishing(Runnable publish) {
+            try {
+                publish.run();
+                return this;
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
         private void offer(CommandReply reply) {
             if (decides.test(reply)) {
                 decided.complete(Optional.of(reply));

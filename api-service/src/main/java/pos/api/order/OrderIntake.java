@@ -80,12 +80,12 @@ class OrderIntake {
         var command = new PlaceOrder(claim.commandId(), claim.resourceId(), storeId, userId, caller.userId(), lines,
                 key.orElse(null), now);
         // replies to a duplicate PlaceOrder can carry the still-pending order; only a decided one ends the wait
-        var waiter = replies.expect(claim.commandId(), reply -> reply instanceof OrderCommandReply r
-                && r.order() != null && r.order().status() != OrderStatus.PENDING);
+        CommandReplies.Waiter waiter;
         try {
-            publisher.publish(command);
+            waiter = replies.expect(claim.commandId(), reply -> reply instanceof OrderCommandReply r
+                    && r.order() != null && r.order().status() != OrderStatus.PENDING)
+                    .afterPublishing(() -> publisher.publish(command));
         } catch (ApiException e) {
-            waiter.close();
             // Only a placeholder this attempt wrote may go: a retry after a 202 must not remove an order the
             // API has already acknowledged (its command is on Kafka and will be decided).
             if (placeholderIsOurs) {

@@ -53,13 +53,7 @@ class OrderStatusChanges {
         caller.requireStore(order.storeId());
         var command = new ChangeOrderStatus(UUID.randomUUID().toString(), orderId, target, caller.userId(),
                 clock.instant());
-        var waiter = replies.expect(command.commandId());
-        try {
-            publisher.publish(command);
-        } catch (ApiException e) {
-            waiter.close();
-            throw e;
-        }
+        var waiter = replies.expect(command.commandId()).afterPublishing(() -> publisher.publish(command));
         return waiter.decision(properties.decisionTimeout()).thenApply(reply -> reply
                 .map(decided -> answer((OrderCommandReply) decided))
                 .orElseGet(() -> {

@@ -19,15 +19,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import pos.api.fuzz.FuzzCase.Generator;
 import pos.api.identity.ApiClient;
 import pos.api.identity.Role;
 import pos.api.identity.TestAccounts;
-import pos.api.identity.account.MongoUserAccounts;
-import pos.api.identity.token.AccessTokens;
 import pos.api.identity.token.SigningKey;
 import pos.api.support.AbstractApiIT;
 import pos.api.support.TestInfrastructure;
@@ -76,11 +74,7 @@ class FuzzIT extends AbstractApiIT {
     @Autowired
     MongoTemplate mongo;
     @Autowired
-    MongoUserAccounts userAccounts;
-    @Autowired
-    AccessTokens accessTokens;
-    @Autowired
-    PasswordEncoder passwordEncoder;
+    ApplicationContext context;
     @Autowired
     SigningKey signingKey;
 
@@ -94,7 +88,7 @@ class FuzzIT extends AbstractApiIT {
                 TestInfrastructure.kafkaBootstrapServers()));
         http = new RawHttp(port, Duration.ofSeconds(Long.getLong("fuzz.timeout-seconds", 15)));
         var api = new ApiClient(port);
-        var accounts = new TestAccounts(userAccounts, accessTokens, passwordEncoder);
+        var accounts = TestAccounts.of(context);
         String storeA = FuzzCatalog.fresh();
         String storeB = FuzzCatalog.fresh();
         var admin = accounts.create(Role.ADMIN);

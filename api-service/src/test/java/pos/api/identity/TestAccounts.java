@@ -1,5 +1,6 @@
 package pos.api.identity;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import pos.api.identity.account.MongoUserAccounts;
 import pos.api.identity.account.NewAccount;
@@ -22,6 +23,12 @@ public final class TestAccounts {
     private final MongoUserAccounts accounts;
     private final AccessTokens tokens;
     private final String hash;
+
+    /** Over the application's own account store, token issuer and password encoder. */
+    public static TestAccounts of(ApplicationContext context) {
+        return new TestAccounts(context.getBean(MongoUserAccounts.class), context.getBean(AccessTokens.class),
+                context.getBean(PasswordEncoder.class));
+    }
 
     public TestAccounts(MongoUserAccounts accounts, AccessTokens tokens, PasswordEncoder passwords) {
         this.accounts = accounts;

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Handing replies to waiting requests without a thread per request. */
 class CommandRepliesTest {
@@ -92,5 +93,18 @@ class CommandRepliesTest {
 
         assertThat(replies.waitingCount()).isZero();
         assertThat(closed.decision(Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
+    void aCommandThatCannotBePublishedIsNotWaitedFor() {
+        var failure = new IllegalStateException("broker down");
+
+        assertThatThrownBy(() -> replies.expect("c7").afterPublishing(() -> {
+            throw failure;
+        })).isSameAs(failure);
+        var published = replies.expect("c8").afterPublishing(() -> { });
+
+        assertThat(replies.waitingCount()).as("only the published command is waited for").isEqualTo(1);
+        published.close();
     }
 }

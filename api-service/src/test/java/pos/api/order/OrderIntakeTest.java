@@ -10,6 +10,7 @@ import pos.api.identity.Role;
 import pos.api.idempotency.IdempotentRequests.Claim;
 import pos.api.kafka.CommandProperties;
 import pos.api.kafka.CommandPublisher;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import pos.api.kafka.CommandReplies;
 import pos.api.money.Decimal;
 import pos.api.web.ApiException;
@@ -44,7 +45,7 @@ class OrderIntakeTest {
 
     final OrderViews views = mock(OrderViews.class);
     final CommandPublisher publisher = mock(CommandPublisher.class);
-    final CommandReplies replies = mock(CommandReplies.class);
+    final CommandReplies replies = new CommandReplies(new KafkaProperties(), new SimpleMeterRegistry());
     final CatalogProducts catalog = mock(CatalogProducts.class);
     final OrderIntake intake = new OrderIntake(catalog, views, publisher, replies,
             new CommandProperties(Duration.ofSeconds(10), Duration.ofSeconds(5)),
@@ -57,7 +58,6 @@ class OrderIntakeTest {
     OrderIntakeTest() {
         when(catalog.findOrderable(any())).thenReturn(Map.of(PRODUCT,
                 new CatalogProduct(PRODUCT, "SKU-1", "Burger", new BigDecimal("2.50"), false)));
-        when(replies.expect(any(), any())).thenReturn(mock(CommandReplies.Waiter.class));
         doThrow(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "broker down")).when(publisher)
                 .publish(any(OrderCommand.class));
     }

@@ -3,16 +3,14 @@ package pos.api.order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import pos.api.identity.ApiClient;
 import pos.api.identity.Role;
 import pos.api.identity.TestAccounts;
-import pos.api.identity.account.MongoUserAccounts;
-import pos.api.identity.token.AccessTokens;
 import pos.api.support.AbstractApiIT;
 
 import java.time.Duration;
@@ -31,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * Were each waiting request to hold a thread, at most two could be inside the API before the first answer.
  */
 @TestPropertySource(properties = {"server.tomcat.threads.max=2", "server.tomcat.threads.min-spare=1",
-        "pos.commands.decision-timeout=8s"})
+        "pos.commands.decision-timeout=20s"})
 class UndecidedRequestsIT extends AbstractApiIT {
 
     static final String STORE = "65a0000000000000000000aa";
@@ -40,18 +38,14 @@ class UndecidedRequestsIT extends AbstractApiIT {
     @LocalServerPort
     int port;
     @Autowired
-    MongoUserAccounts userAccounts;
-    @Autowired
-    AccessTokens accessTokens;
-    @Autowired
-    PasswordEncoder passwordEncoder;
+    ApplicationContext context;
     @Autowired
     MongoTemplate mongo;
 
     @Test
     void manyRequestsWaitForTheirDecisionsWhileOthersAreServed() throws Exception {
         var api = new ApiClient(port);
-        var manager = new TestAccounts(userAccounts, accessTokens, passwordEncoder).create(Role.MANAGER, STORE);
+        var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
         var product = api.post("/products/", manager.token(), Map.of("name", "Undecided soup", "price", "2.00"));
         assertThat(product.status()).as(product.body()).isEqualTo(200);
         var productId = product.json().get("id").asString();
@@ -70,7 +64,7 @@ class UndecidedRequestsIT extends AbstractApiIT {
             }
 
             // every order got as far as its pending placeholder, so every request is inside the API at once
-            await().atMost(Duration.ofSeconds(6)).until(() -> pendingOrders(manager.id()) == WAITING);
+            await().atMost(Duration.ofSeconds(12)).until(() -> pendingOrders(manager.id()) == WAITING);
             var health = api.get("/health", null);
 
             assertThat(health.status()).isEqualTo(200);
