@@ -1,9 +1,11 @@
 package pos.api.kafka;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +20,20 @@ class DecisionWaitConfigurationTest {
 
     @Test
     void asyncRequestsOutlastTheDecisionTimeout() {
+        var beans = new StaticListableBeanFactory(Map.of("commandProperties",
+                new CommandProperties(Duration.ofSeconds(10), Duration.ofSeconds(45))));
         var probe = new Probe();
-        new DecisionWaitConfiguration(new CommandProperties(Duration.ofSeconds(10), Duration.ofSeconds(45)))
-                .configureAsyncSupport(probe);
+        new DecisionWaitConfiguration(beans.getBeanProvider(CommandProperties.class)).configureAsyncSupport(probe);
 
         assertThat(probe.timeout()).isEqualTo(Duration.ofSeconds(75).toMillis());
+    }
+
+    @Test
+    void withoutCommandPropertiesTheContainerDefaultStays() {
+        var probe = new Probe();
+        new DecisionWaitConfiguration(new StaticListableBeanFactory().getBeanProvider(CommandProperties.class))
+                .configureAsyncSupport(probe);
+
+        assertThat(probe.timeout()).isNull();
     }
 }
