@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
@@ -148,6 +149,11 @@ record BenchmarkOptions(URI apiUrl, List<Scenario> scenarios, List<Double> rates
             throw new IllegalArgumentException("duration must be positive");
         }
         return options;
+    }
+
+    /** Each run's own random choices, reproducible from --seed. */
+    Random randomFor(String runId) {
+        return new Random(seed() ^ runId.hashCode());
     }
 
     boolean needsFixture() {

@@ -22,6 +22,11 @@ record Fixture(String runTag, String adminToken, List<String> storeIds, List<Str
     private static final int SETUP_CONCURRENCY = 16;
     private static final int SETUP_ATTEMPTS = 20;
 
+    /** Idempotency-Keys of one run and workload, unique across runs against the same system. */
+    String keyPrefix(String runId, String workload) {
+        return runTag + "-" + runId + "-" + workload + "-";
+    }
+
     static Fixture create(PosApi api, BenchmarkOptions options, PrintStream log) {
         var runTag = Long.toString(System.currentTimeMillis(), 36);
         long started = System.nanoTime();

@@ -35,8 +35,8 @@ final class OrdersWorkload implements Workload {
         this.api = api;
         this.fixture = fixture;
         this.options = options;
-        this.keyPrefix = fixture.runTag() + "-" + runId + "-order-";
-        this.random = new Random(options.seed() ^ runId.hashCode());
+        this.keyPrefix = fixture.keyPrefix(runId, "order");
+        this.random = options.randomFor(runId);
     }
 
     @Override

@@ -32,8 +32,8 @@ final class StockWorkload implements Workload {
         this.api = api;
         this.fixture = fixture;
         this.options = options;
-        this.keyPrefix = fixture.runTag() + "-" + runId + "-adjust-";
-        this.random = new Random(options.seed() ^ runId.hashCode());
+        this.keyPrefix = fixture.keyPrefix(runId, "adjust");
+        this.random = options.randomFor(runId);
         this.pollDelay = CompletableFuture.delayedExecutor(options.lagPollInterval().toNanos(), TimeUnit.NANOSECONDS);
     }
 

@@ -1,15 +1,9 @@
 package pos.api.fuzz;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import pos.api.fuzz.FuzzCase.Generator;
 import pos.api.identity.ApiClient;
+import pos.api.identity.ForgedTokens;
 import pos.api.identity.Role;
 import pos.api.identity.TestAccounts;
 import pos.api.identity.token.SigningKey;
@@ -33,11 +28,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -316,7 +309,7 @@ class FuzzIT extends AbstractApiIT {
     private List<Fixtures.BadCredential> badCredentials(TestAccounts.Account user, String deactivatedToken)
             throws JOSEException {
         var otherKey = new RSAKeyGenerator(2048).keyID(signingKey.keyId()).generate();
-        String valid = sign(claims(user).build(), signingKey.jwk());
+        String valid = ForgedTokens.rs256(claims(user).build(), signingKey.jwk());
         return List.of(
                 new Fixtures.BadCredential("empty bearer", "Bearer ", 401),
                 new Fixtures.BadCredential("bearer only", "Bearer", 401),
@@ -328,20 +321,20 @@ class FuzzIT extends AbstractApiIT {
                 new Fixtures.BadCredential("control characters", "Bearer a.b.c\u0001\u0002", null),
                 new Fixtures.BadCredential("7 KB token", "Bearer " + "a".repeat(7_000), 401),
                 new Fixtures.BadCredential("16 KB token", "Bearer " + "a".repeat(16_000), null),
-                new Fixtures.BadCredential("expired", "Bearer " + sign(claims(user)
+                new Fixtures.BadCredential("expired", "Bearer " + ForgedTokens.rs256(claims(user)
                         .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
                         .expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))).build(),
                         signingKey.jwk()), 401),
                 new Fixtures.BadCredential("alg none", "Bearer " + new PlainJWT(claims(user).claim("roles",
                         List.of("admin")).build()).serialize(), 401),
-                new Fixtures.BadCredential("HS256", "Bearer " + hs256(claims(user).build()), 401),
-                new Fixtures.BadCredential("other RSA key", "Bearer " + sign(claims(user).build(), otherKey), 401),
-                new Fixtures.BadCredential("tampered payload", "Bearer " + tamper(valid), 401),
-                new Fixtures.BadCredential("wrong issuer", "Bearer " + sign(claims(user)
+                new Fixtures.BadCredential("HS256", "Bearer " + ForgedTokens.hs256(claims(user).build()), 401),
+                new Fixtures.BadCredential("other RSA key", "Bearer " + ForgedTokens.rs256(claims(user).build(), otherKey), 401),
+                new Fixtures.BadCredential("tampered payload", "Bearer " + ForgedTokens.tamper(valid), 401),
+                new Fixtures.BadCredential("wrong issuer", "Bearer " + ForgedTokens.rs256(claims(user)
                         .issuer("https://evil.example").build(), signingKey.jwk()), 401),
-                new Fixtures.BadCredential("wrong audience", "Bearer " + sign(claims(user).audience("other").build(),
+                new Fixtures.BadCredential("wrong audience", "Bearer " + ForgedTokens.rs256(claims(user).audience("other").build(),
                         signingKey.jwk()), 401),
-                new Fixtures.BadCredential("unknown subject", "Bearer " + sign(claims(user)
+                new Fixtures.BadCredential("unknown subject", "Bearer " + ForgedTokens.rs256(claims(user)
                         .subject(FuzzCatalog.fresh()).build(), signingKey.jwk()), 401),
                 new Fixtures.BadCredential("deactivated user", "Bearer " + deactivatedToken, 401));
     }
@@ -353,26 +346,5 @@ class FuzzIT extends AbstractApiIT {
                 .claim("username", user.username()).claim("roles", List.of("user")).claim("store_ids", List.of())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(2))))
                 .jwtID(UUID.randomUUID().toString());
-    }
-
-    private static String sign(JWTClaimsSet claims, RSAKey key) throws JOSEException {
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
-    }
-
-    private static String hs256(JWTClaimsSet claims) throws JOSEException {
-        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        jwt.sign(new MACSigner("an-hmac-secret-that-is-at-least-32-bytes".getBytes(StandardCharsets.UTF_8)));
-        return jwt.serialize();
-    }
-
-    /** The payload swapped for one claiming admin; header and signature kept. */
-    private static String tamper(String token) {
-        String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"user\"", "\"admin\"");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     }
 }

@@ -85,7 +85,7 @@ class ExternalIssuerIT extends IdentityITSupport {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
                 .build();
-        return TokenRejectionIT.sign(claims, KEYCLOAK_KEY);
+        return ForgedTokens.rs256(claims, KEYCLOAK_KEY);
     }
 
     private static synchronized String serveJwks() {

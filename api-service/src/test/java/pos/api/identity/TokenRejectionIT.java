@@ -1,15 +1,9 @@
 package pos.api.identity;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import pos.api.identity.token.SigningKey;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +37,7 @@ class TokenRejectionIT extends IdentityITSupport {
 
     @Test
     void aWellMadeTokenPasses() throws Exception {
-        var response = api.get("/users/me", sign(claims().build(), signingKey.jwk()));
+        var response = api.get("/users/me", ForgedTokens.rs256(claims().build(), signingKey.jwk()));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
@@ -60,11 +52,11 @@ class TokenRejectionIT extends IdentityITSupport {
         return Stream.of(
                 arguments("expired", (Forger) t -> t.sign(t.claims()
                         .issueTime(ago(Duration.ofHours(2))).expirationTime(ago(Duration.ofMinutes(10))).build())),
-                arguments("tampered payload", (Forger) t -> tamper(t.sign(t.claims().build()))),
-                arguments("signed with another RSA key", (Forger) t -> sign(t.claims().build(),
+                arguments("tampered payload", (Forger) t -> ForgedTokens.tamper(t.sign(t.claims().build()))),
+                arguments("signed with another RSA key", (Forger) t -> ForgedTokens.rs256(t.claims().build(),
                         new RSAKeyGenerator(2048).keyID(t.signingKey.keyId()).generate())),
                 arguments("alg none", (Forger) t -> new PlainJWT(t.claims().build()).serialize()),
-                arguments("HS256", (Forger) t -> hs256(t.claims().build())),
+                arguments("HS256", (Forger) t -> ForgedTokens.hs256(t.claims().build())),
                 arguments("wrong issuer", (Forger) t -> t.sign(t.claims().issuer("https://evil.example").build())),
                 arguments("wrong audience", (Forger) t -> t.sign(t.claims().audience("other-api").build())),
                 arguments("no audience", (Forger) t -> t.sign(t.claims().audience((String) null).build())),
@@ -104,28 +96,7 @@ class TokenRejectionIT extends IdentityITSupport {
     }
 
     String sign(JWTClaimsSet claims) throws JOSEException {
-        return sign(claims, signingKey.jwk());
-    }
-
-    static String sign(JWTClaimsSet claims, RSAKey key) throws JOSEException {
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
-    }
-
-    private static String hs256(JWTClaimsSet claims) throws JOSEException {
-        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        jwt.sign(new MACSigner("an-hmac-secret-that-is-at-least-32-bytes".getBytes(StandardCharsets.UTF_8)));
-        return jwt.serialize();
-    }
-
-    /** Swaps the payload for one claiming admin, keeping header and signature. */
-    private static String tamper(String token) {
-        String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"user\"", "\"admin\"");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        return ForgedTokens.rs256(claims, signingKey.jwk());
     }
 
     private static Date ago(Duration duration) {

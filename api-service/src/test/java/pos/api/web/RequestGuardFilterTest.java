@@ -25,8 +25,7 @@ class RequestGuardFilterTest {
 
         filter.doFilter(request, response, chain);
 
-        assertThat(chain.getRequest()).isNull();
-        assertThat(response.getStatus()).isEqualTo(413);
+        assertRefusedAsTooLarge(chain, response);
         assertThat(response.getContentType()).startsWith("application/problem+json");
         assertThat(response.getContentAsString()).contains("\"title\":\"Content Too Large\"", "\"status\":413");
         assertThat(response.getHeader("Connection")).isEqualTo("close");
@@ -34,12 +33,7 @@ class RequestGuardFilterTest {
 
     @Test
     void aBodyWithoutDeclaredLengthFailsOnceReadPastTheLimit() throws Exception {
-        var request = new MockHttpServletRequest("POST", "/orders") {
-            @Override
-            public long getContentLengthLong() {
-                return -1; // chunked
-            }
-        };
+        var request = chunkedPost("/orders");
         request.setContent(new byte[2048]);
         var read = new AtomicReference<Throwable>();
         MockFilterChain chain = new MockFilterChain() {
@@ -133,12 +127,7 @@ class RequestGuardFilterTest {
 
     @Test
     void aChunkedJsonBodyOverTheLimitIsRefused() throws Exception {
-        var request = new MockHttpServletRequest("POST", "/orders") {
-            @Override
-            public long getContentLengthLong() {
-                return -1; // chunked
-            }
-        };
+        var request = chunkedPost("/orders");
         request.setContentType("application/json");
         request.setContent(new byte[2048]);
         var response = new MockHttpServletResponse();
@@ -146,8 +135,7 @@ class RequestGuardFilterTest {
 
         filter.doFilter(request, response, chain);
 
-        assertThat(chain.getRequest()).isNull();
-        assertThat(response.getStatus()).isEqualTo(413);
+        assertRefusedAsTooLarge(chain, response);
     }
 
     @Test
@@ -183,5 +171,20 @@ class RequestGuardFilterTest {
 
         assertThat(done).isTrue();
         assertThat(read.toByteArray()).isEqualTo(json);
+    }
+
+    /** A POST whose length is not declared, as with chunked transfer encoding. */
+    private static MockHttpServletRequest chunkedPost(String path) {
+        return new MockHttpServletRequest("POST", path) {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+    }
+
+    private static void assertRefusedAsTooLarge(MockFilterChain chain, MockHttpServletResponse response) {
+        assertThat(chain.getRequest()).as("passed on").isNull();
+        assertThat(response.getStatus()).isEqualTo(413);
     }
 }
