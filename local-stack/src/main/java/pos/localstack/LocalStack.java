@@ -154,6 +154,8 @@ public final class LocalStack implements AutoCloseable {
         var props = commonProperties();
         props.put("API_PORT", settings.apiPort());
         props.put("MONGODB_URI", infrastructure.mongoUri());
+        // on a laptop the first account registered becomes admin; deployments configure a bootstrap admin instead
+        props.put("POS_FIRST_ACCOUNT_ADMIN", "true");
         return props;
     }
 

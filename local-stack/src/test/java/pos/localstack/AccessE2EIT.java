@@ -13,7 +13,10 @@ import static pos.localstack.SharedStack.newStore;
 import static pos.localstack.SharedStack.order;
 import static pos.localstack.SharedStack.stock;
 
-/** Roles and store scopes on the running system: a cashier sells, only managers touch stock, stores are fenced. */
+/**
+ * Roles and store scopes on the running system: a cashier sells, only managers touch stock, stores are fenced and
+ * granted by an admin, and another store's data answers 404 like data that does not exist.
+ */
 class AccessE2EIT {
 
     @Test
@@ -29,7 +32,9 @@ class AccessE2EIT {
         assertThat(cashier.post("/stores/" + home + "/inventory/adjust", Map.of("product_id", product, "delta", "1"))
                 .status()).isEqualTo(403);
         assertThat(cashier.post("/products/", Map.of("name", "Free lunch", "price", "0")).status()).isEqualTo(403);
-        assertThat(cashier.post("/orders/", order(elsewhere, product, "1")).status()).isEqualTo(200);
+        // a self-registered cashier has no store until an admin grants one
+        assertThat(cashier.post("/orders/", order(elsewhere, product, "1")).status()).isEqualTo(404);
+        assertThat(cashier.get("/orders/").header("X-Total-Count")).isEqualTo("0");
 
         var me = cashier.get("/users/me").body();
         assertThat(me.get("role").asString()).isEqualTo("user");
@@ -38,12 +43,46 @@ class AccessE2EIT {
         assertThat(scoped.status()).as(scoped.raw().body()).isEqualTo(200);
         cashier = cashier.login(username);
 
-        assertThat(cashier.post("/orders/", order(home, product, "1")).status()).isEqualTo(200);
+        var placed = cashier.post("/orders/", order(home, product, "1"));
+        assertThat(placed.status()).isEqualTo(200);
         var fenced = cashier.post("/orders/", order(elsewhere, product, "1"));
-        assertThat(fenced.status()).isEqualTo(403);
+        assertThat(fenced.status()).isEqualTo(404);
         assertThat(fenced.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(cashier.get("/stores/" + elsewhere + "/inventory").status()).isEqualTo(403);
+        assertThat(cashier.get("/stores/" + elsewhere + "/inventory").status()).isEqualTo(404);
+        assertThat(cashier.get("/orders/?store_id=" + elsewhere).status()).isEqualTo(404);
         assertThat(cashier.get("/orders/?store_id=" + home).header("X-Total-Count")).isEqualTo("1");
+
+        var othersOrder = admin().post("/orders/", order(elsewhere, product, "1")).body().get("order").get("id")
+                .asString();
+        var foreign = cashier.get("/orders/" + othersOrder);
+        var missing = cashier.get("/orders/" + new ObjectId());
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body().get("detail")).isEqualTo(missing.body().get("detail"));
+        assertThat(cashier.patch("/orders/" + othersOrder + "/status", Map.of("status", "cancelled")).status())
+                .isEqualTo(404);
+        assertThat(admin().get("/orders/" + othersOrder).body().get("status").asString()).isEqualTo("created");
+    }
+
+    @Test
+    void anAdminRegistersACashierForTheirStoresAndNobodyElseGrantsStores() {
+        var home = newStore();
+        var product = newProduct("1.00");
+        stock(home, product, "5");
+        var username = "till-" + new ObjectId();
+        var registered = admin().post("/auth/register", Map.of("name", username, "email", username + "@example.com",
+                "username", username, "password", "secret-" + username, "store_ids", List.of(home)));
+        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(200);
+        var cashier = new PosClient(SharedStack.stack().apiUrl()).login(username);
+        assertThat(cashier.post("/orders/", order(home, product, "1")).status()).isEqualTo(200);
+
+        var anonymous = new PosClient(SharedStack.stack().apiUrl());
+        var grabbing = "grab-" + new ObjectId();
+        var refused = anonymous.post("/auth/register", Map.of("name", grabbing, "email", grabbing + "@example.com",
+                "username", grabbing, "password", "secret-" + grabbing, "store_ids", List.of(home)));
+        assertThat(refused.status()).isEqualTo(403);
+        var minted = cashier.post("/auth/register", Map.of("name", grabbing, "email", grabbing + "@example.com",
+                "username", grabbing, "password", "secret-" + grabbing, "store_ids", List.of(home)));
+        assertThat(minted.status()).isEqualTo(403);
     }
 
     @Test

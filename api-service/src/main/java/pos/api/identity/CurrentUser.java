@@ -1,6 +1,7 @@
 package pos.api.identity;
 
 import org.springframework.security.oauth2.jwt.Jwt;
+import pos.api.identity.domain.StoreAccess;
 import pos.api.web.ApiException;
 
 import java.util.List;
@@ -9,13 +10,15 @@ import java.util.stream.Collectors;
 
 /**
  * The caller, as the access token describes it: {@code sub} (user id), {@code username}, {@code roles} and
- * {@code store_ids}. An empty store list means every store.
+ * {@code store_ids}. Which stores that allows is {@link StoreAccess}'s rule: an empty list means every store for a
+ * manager or admin and no store for a cashier.
  */
 public record CurrentUser(String userId, String username, Set<Role> roles, Set<String> storeIds) {
 
     public static final String CLAIM_USERNAME = "username";
     public static final String CLAIM_ROLES = "roles";
     public static final String CLAIM_STORE_IDS = "store_ids";
+    public static final String STORE_NOT_FOUND = "Store not found";
 
     public static CurrentUser from(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList(CLAIM_ROLES);
@@ -37,14 +40,26 @@ public record CurrentUser(String userId, String username, Set<Role> roles, Set<S
         return roles.contains(Role.ADMIN) || roles.contains(Role.MANAGER);
     }
 
-    public boolean canActOnStore(String storeId) {
-        return storeIds.isEmpty() || storeIds.contains(storeId.toLowerCase());
+    public StoreAccess storeAccess() {
+        return StoreAccess.of(roles, storeIds);
     }
 
-    /** 403 unless the caller may act on this store. */
+    public boolean canActOnStore(String storeId) {
+        return storeAccess().includes(storeId);
+    }
+
+    /**
+     * 404 unless the caller may act on this store: the same answer as for something that does not exist, so a
+     * caller cannot tell another store's data from none.
+     */
     public void requireStore(String storeId) {
+        requireStore(storeId, STORE_NOT_FOUND);
+    }
+
+    /** As {@link #requireStore(String)}, answering with the detail a missing resource of this kind gets. */
+    public void requireStore(String storeId, String notFoundDetail) {
         if (!canActOnStore(storeId)) {
-            throw ApiException.forbidden("Not allowed for store " + storeId);
+            throw ApiException.notFound(notFoundDetail);
         }
     }
 }

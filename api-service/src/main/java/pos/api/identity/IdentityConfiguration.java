@@ -71,8 +71,9 @@ class IdentityConfiguration {
     }
 
     @Bean
-    Registrations registrations(MongoUserAccounts accounts, PasswordEncoder passwords, ObjectProvider<Clock> clock) {
-        return new Registrations(accounts, passwords, clock(clock));
+    Registrations registrations(MongoUserAccounts accounts, PasswordEncoder passwords, IdentityProperties props,
+            ObjectProvider<Clock> clock) {
+        return new Registrations(accounts, passwords, clock(clock), props.firstAccountAdmin());
     }
 
     @Bean

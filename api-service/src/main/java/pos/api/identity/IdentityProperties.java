@@ -17,6 +17,8 @@ import java.time.Duration;
  *                              ({@code realm_access.roles} for Keycloak); our own tokens always use {@code roles}
  * @param userStatusCacheTtl    how long "this user is active with these roles" is cached per instance
  * @param passwordHashStrength  bcrypt log rounds
+ * @param firstAccountAdmin     the first account registered on an empty system becomes admin; for the local
+ *                              stack only, deployments configure a bootstrap admin instead
  */
 @ConfigurationProperties("pos.security")
 public record IdentityProperties(
@@ -26,6 +28,7 @@ public record IdentityProperties(
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("5s") Duration userStatusCacheTtl,
         @DefaultValue("10") int passwordHashStrength,
+        @DefaultValue("false") boolean firstAccountAdmin,
         @DefaultValue Jwt jwt,
         @DefaultValue BootstrapAdmin bootstrapAdmin,
         @DefaultValue LoginThrottle loginThrottle) {

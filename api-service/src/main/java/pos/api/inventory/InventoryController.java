@@ -59,8 +59,9 @@ class InventoryController {
             content = @Content(schema = @Schema(implementation = InventoryItem.Pending.class)))
     @ApiResponse(responseCode = "400", description = "Validation failed, or `Insufficient stock`: available "
             + "stock would drop below zero (`available` has the quantity)")
-    @ApiResponse(responseCode = "403", description = "Not a manager or admin, or not allowed for this store")
-    @ApiResponse(responseCode = "404", description = "Product not found")
+    @ApiResponse(responseCode = "403", description = "Not a manager or admin")
+    @ApiResponse(responseCode = "404", description = "Product not found, or Store not found: not one of the "
+            + "caller's stores")
     @PostMapping("/adjust")
     CompletableFuture<ResponseEntity<String>> adjust(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @Valid @RequestBody AdjustStockRequest request,
@@ -77,7 +78,7 @@ class InventoryController {
 
     @Operation(summary = "List a store's stock", description = "Items ordered by product id.")
     @ApiResponse(responseCode = "200", description = "The items, plain array")
-    @ApiResponse(responseCode = "403", description = "Not allowed for this store")
+    @ApiResponse(responseCode = "404", description = "Store not found: not one of the caller's stores")
     @GetMapping
     ResponseEntity<List<InventoryItem>> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @Parameter(description = "items to skip, 0 or more") @RequestParam(required = false) Integer skip,
@@ -94,8 +95,8 @@ class InventoryController {
     @Operation(summary = "Get the stock of a product in a store",
             description = "A catalog product never stocked in this store answers zeros (version 0).")
     @ApiResponse(responseCode = "200", description = "The item")
-    @ApiResponse(responseCode = "403", description = "Not allowed for this store")
-    @ApiResponse(responseCode = "404", description = "Product not found")
+    @ApiResponse(responseCode = "404", description = "Product not found, or Store not found: not one of the "
+            + "caller's stores")
     @GetMapping("/{productId}")
     InventoryItem get(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @PathVariable String productId) {

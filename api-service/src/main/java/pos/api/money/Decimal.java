@@ -21,8 +21,21 @@ public final class Decimal {
     public static final int MAX_INTEGER_DIGITS = 16;
     public static final int MAX_FRACTION_DIGITS = 2;
 
-    /** ASCII digits only: BigDecimal alone would also take other scripts' digits. */
-    private static final Pattern NOTATION = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /**
+     * The longest text read as a decimal. The longest acceptable value is far shorter (sign, 16 digits, point, a
+     * few trailing zeros, an exponent); anything longer is refused before any parsing, so a megabyte of digits
+     * costs no more than any other bad value.
+     */
+    public static final int MAX_TEXT_LENGTH = 64;
+    /** The largest exponent magnitude read; a 16:2 value never needs more, and BigDecimal pays for every power. */
+    public static final int MAX_EXPONENT = 64;
+
+    /**
+     * ASCII digits only: BigDecimal alone would also take other scripts' digits. Possessive quantifiers never
+     * backtrack, so matching is linear in the text's length.
+     */
+    private static final Pattern NOTATION =
+            Pattern.compile("[+-]?+(\\d++\\.?+\\d*+|\\.\\d++)(?:[eE]([+-]?+\\d++))?+");
 
     private final BigDecimal value;
     private final String input;
@@ -49,26 +62,29 @@ public final class Decimal {
     }
 
     private static Optional<BigDecimal> read(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        if (!NOTATION.matcher(trimmed).matches()) {
+        if (text == null || text.length() > MAX_TEXT_LENGTH) {
+            return Optional.empty();
+        }
+        String trimmed = text.strip();
+        var notation = NOTATION.matcher(trimmed);
+        if (!notation.matches()) {
             return Optional.empty(); // empty, NaN, Infinity, "1,5", "0x10"...
         }
-        BigDecimal parsed;
-        try {
-            parsed = new BigDecimal(trimmed);
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // an exponent beyond int range
+        String exponent = notation.group(2);
+        if (exponent != null && (exponent.length() > 6 || Math.abs(Integer.parseInt(exponent)) > MAX_EXPONENT)) {
+            return Optional.empty(); // "1e2147483647" would make BigDecimal build a number of two billion digits
         }
+        BigDecimal parsed = new BigDecimal(trimmed);
         BigDecimal normalised = parsed.stripTrailingZeros();
-        // checked on the normalised value before any rescaling, so "1e999999999" cannot allocate a huge number
         if (normalised.scale() > MAX_FRACTION_DIGITS || integerDigits(normalised) > MAX_INTEGER_DIGITS) {
             return Optional.empty();
         }
         return Optional.of(parsed.scale() < 0 ? parsed.setScale(0) : parsed);
     }
 
-    private static int integerDigits(BigDecimal normalised) {
-        return Math.max(0, normalised.precision() - normalised.scale());
+    /** In long arithmetic: precision minus a scale near Integer.MIN_VALUE overflows an int. */
+    private static long integerDigits(BigDecimal normalised) {
+        return Math.max(0L, (long) normalised.precision() - normalised.scale());
     }
 
     public boolean isValid() {

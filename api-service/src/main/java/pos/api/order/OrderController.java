@@ -74,8 +74,8 @@ class OrderController {
             content = @Content(schema = @Schema(implementation = OrderResponse.Envelope.class)))
     @ApiResponse(responseCode = "400", description = "Validation failed, unknown or archived product, or "
             + "insufficient stock (`shortages` lists every short line, `order_id` the rejected order)")
-    @ApiResponse(responseCode = "403", description = "Not allowed for this store, or a cashier ordering for "
-            + "another user")
+    @ApiResponse(responseCode = "403", description = "A cashier ordering for another user")
+    @ApiResponse(responseCode = "404", description = "Store not found: not one of the caller's stores")
     @ApiResponse(responseCode = "409", description = "A line's price differs from the catalog (`prices` has the "
             + "current ones), or a request with the same Idempotency-Key is still being processed")
     @PostMapping
@@ -95,19 +95,19 @@ class OrderController {
 
     @Operation(summary = "Get an order")
     @ApiResponse(responseCode = "200", description = "The order (no envelope)")
-    @ApiResponse(responseCode = "403", description = "Not allowed for the order's store")
-    @ApiResponse(responseCode = "404", description = "Order not found")
+    @ApiResponse(responseCode = "404", description = "Order not found, or in a store that is not the caller's (the "
+            + "same answer)")
     @GetMapping("/{orderId}")
     OrderResponse get(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
         var order = views.find(PathIds.objectId(orderId, "order_id"))
                 .orElseThrow(() -> ApiException.notFound("Order not found"));
-        CurrentUser.from(jwt).requireStore(order.storeId());
+        CurrentUser.from(jwt).requireStore(order.storeId(), "Order not found");
         return OrderResponse.from(order);
     }
 
-    @Operation(summary = "List orders", description = "Newest first. A store-scoped user sees only their stores.")
+    @Operation(summary = "List orders", description = "Newest first, only from the caller's stores.")
     @ApiResponse(responseCode = "200", description = "The orders, plain array")
-    @ApiResponse(responseCode = "403", description = "Not allowed for the store in store_id")
+    @ApiResponse(responseCode = "404", description = "Store not found: store_id is not one of the caller's stores")
     @GetMapping
     ResponseEntity<List<OrderResponse>> list(@AuthenticationPrincipal Jwt jwt,
             @RequestParam(name = "store_id", required = false) String storeId,
@@ -132,7 +132,10 @@ class OrderController {
         }
         var search = new OrderSearch(store, PathIds.optionalObjectId(userId, "user_id"),
                 status == null || status.isBlank() ? null : status,
-                instant(createdFrom, "created_from"), instant(createdTo, "created_to"), caller.storeIds());
+                instant(createdFrom, "created_from"), instant(createdTo, "created_to"), caller.storeAccess());
+        if (search.matchesNothing()) {
+            return ResponseEntity.ok().headers(Paging.totalCount(0)).body(List.of());
+        }
         var orders = views.search(search, paging.skip(), paging.limit()).stream().map(OrderResponse::from).toList();
         return ResponseEntity.ok().headers(Paging.totalCount(views.count(search))).body(orders);
     }
@@ -147,8 +150,8 @@ class OrderController {
             content = @Content(schema = @Schema(implementation = OrderResponse.Envelope.class)))
     @ApiResponse(responseCode = "400", description = "Invalid status. Must be one of: created, confirmed, "
             + "preparing, ready, completed, cancelled")
-    @ApiResponse(responseCode = "403", description = "Not allowed for the order's store")
-    @ApiResponse(responseCode = "404", description = "Order not found")
+    @ApiResponse(responseCode = "404", description = "Order not found, or in a store that is not the caller's (the "
+            + "same answer)")
     @ApiResponse(responseCode = "409", description = "Cannot change status from <a> to <b> (`allowed_next`)")
     @PatchMapping("/{orderId}/status")
     CompletableFuture<ResponseEntity<OrderResponse.Envelope>> changeStatus(@AuthenticationPrincipal Jwt jwt,

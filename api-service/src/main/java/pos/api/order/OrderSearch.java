@@ -2,24 +2,29 @@ package pos.api.order;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import pos.api.identity.domain.StoreAccess;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.Set;
 
 /**
- * Filters of {@code GET /orders/}, all optional and combined with AND. {@code allowedStores} restricts a
- * store-scoped user to their stores (empty = all).
+ * Filters of {@code GET /orders/}, all optional and combined with AND. {@code access} restricts the result to the
+ * caller's stores.
  */
 record OrderSearch(String storeId, String userId, String status, Instant createdFrom, Instant createdTo,
-        Set<String> allowedStores) {
+        StoreAccess access) {
+
+    /** A caller with no store (a cashier nobody has granted one yet) finds nothing, without asking MongoDB. */
+    boolean matchesNothing() {
+        return storeId == null && !access.everyStore() && access.stores().isEmpty();
+    }
 
     Query toQuery() {
         var criteria = new Criteria();
         if (storeId != null) {
             criteria.and("store_id").is(storeId);
-        } else if (!allowedStores.isEmpty()) {
-            criteria.and("store_id").in(allowedStores);
+        } else if (!access.everyStore()) {
+            criteria.and("store_id").in(access.stores());
         }
         if (userId != null) {
             criteria.and("user_id").is(userId);

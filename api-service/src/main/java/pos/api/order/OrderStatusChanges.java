@@ -50,7 +50,7 @@ class OrderStatusChanges {
         var target = OrderStatus.fromWireName(requestedStatus).filter(CLIENT_STATUSES::contains)
                 .orElseThrow(() -> ApiException.badRequest(INVALID_STATUS));
         var order = views.find(orderId).orElseThrow(() -> ApiException.notFound("Order not found"));
-        caller.requireStore(order.storeId());
+        caller.requireStore(order.storeId(), "Order not found");
         var command = new ChangeOrderStatus(UUID.randomUUID().toString(), orderId, target, caller.userId(),
                 clock.instant());
         var waiter = replies.expect(command.commandId()).afterPublishing(() -> publisher.publish(command));

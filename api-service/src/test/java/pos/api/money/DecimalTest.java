@@ -1,11 +1,13 @@
 package pos.api.money;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -77,9 +79,34 @@ class DecimalTest {
 
     @ParameterizedTest(name = "\"{0}\" has too many integer digits")
     @ValueSource(strings = {"12345678901234567", "12345678901234567.5", "-12345678901234567", "1e16", "1.7e16",
-            "1e999999999", "1e2147483648"})
+            "1e999999999", "1e2147483648", "1e2147483647", "9e2147483647", "1e-2147483648", "1e65", "0.1e66"})
     void refusesMoreThanSixteenIntegerDigits(String input) {
         assertInvalid(input);
+    }
+
+    @ParameterizedTest(name = "exponent {0} is beyond the cap")
+    @ValueSource(strings = {"0e65", "0e2147483647", "0e-2147483647", "1e-65", "5e0000000001"})
+    void refusesExponentsBeyondTheCapEvenWhenTheValueWouldFit(String input) {
+        assertInvalid(input);
+    }
+
+    @Test
+    void refusesTextLongerThanTheCapBeforeParsingIt() {
+        assertInvalid("0".repeat(Decimal.MAX_TEXT_LENGTH) + "1");
+        assertThat(Decimal.parse("0".repeat(Decimal.MAX_TEXT_LENGTH - 1) + "1").value()).isEqualByComparingTo("1");
+    }
+
+    /**
+     * The regex this replaced backtracked quadratically on a long run of digits followed by a bad character:
+     * 50,000 digits took 30 s of CPU. A megabyte of them must be refused at once; the timeout only stops a
+     * regression from hanging the build, it measures nothing.
+     */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aMegabyteOfDigitsIsRefusedWithoutBacktracking() {
+        for (String tail : new String[] {"x", "", ".5x", "e", "e5x"}) {
+            assertInvalid("1" + "0".repeat(1 << 20) + tail);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import pos.api.identity.domain.StoreAccess;
 import pos.api.support.ScanCountingMongo;
 import pos.api.support.TestInfrastructure;
 import pos.schemas.Samples;
@@ -81,7 +82,7 @@ class OrderViewsIT {
                     base.shortages(), null, Instant.parse("2026-11-25T10:00:00Z").plusSeconds(i), null));
         }
 
-        var all = new OrderSearch(null, null, null, null, null, Set.of());
+        var all = new OrderSearch(null, null, null, null, null, StoreAccess.EVERY_STORE);
         assertThat(views.search(all, 0, 10)).extracting(OrderSnapshot::orderId)
                 .containsExactly("65b000000000000000000104", "65b000000000000000000103", "65b000000000000000000102",
                         "65b000000000000000000101", "65b000000000000000000100");
@@ -89,13 +90,14 @@ class OrderViewsIT {
         assertThat(views.search(all, 1, 2)).extracting(OrderSnapshot::orderId)
                 .containsExactly("65b000000000000000000103", "65b000000000000000000102");
 
-        var scoped = new OrderSearch(null, null, null, null, null, Set.of(Samples.STORE));
+        var scoped = new OrderSearch(null, null, null, null, null,
+                new StoreAccess(false, Set.of(Samples.STORE)));
         assertThat(views.count(scoped)).isEqualTo(3);
-        var cancelledInStore = new OrderSearch(Samples.STORE, null, "cancelled", null, null, Set.of());
+        var cancelledInStore = new OrderSearch(Samples.STORE, null, "cancelled", null, null, StoreAccess.EVERY_STORE);
         assertThat(views.search(cancelledInStore, 0, 10)).extracting(OrderSnapshot::orderId)
                 .containsExactly("65b000000000000000000104");
         var window = new OrderSearch(null, null, null, Instant.parse("2026-11-25T10:00:01Z"),
-                Instant.parse("2026-11-25T10:00:03Z"), Set.of());
+                Instant.parse("2026-11-25T10:00:03Z"), StoreAccess.EVERY_STORE);
         assertThat(views.count(window)).isEqualTo(2);
     }
 

@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * Runs while the context starts, before the API takes requests: builds the unique indexes, creates the configured
- * bootstrap admin if absent, and closes "first account becomes admin" when the system already has users (for
- * example data from the original service) or a bootstrap admin.
+ * bootstrap admin if absent (and refuses to start when that username belongs to an account that is not an admin),
+ * closes "first account becomes admin" when the system already has users (for example data from the original
+ * service) or a bootstrap admin, and says once how many cashiers have no store yet.
  */
 public class AccountsBootstrap implements InitializingBean {
 
@@ -45,10 +46,24 @@ public class AccountsBootstrap implements InitializingBean {
         if (!accounts.isEmpty()) {
             accounts.claimFirstAccount(null, now);
         }
+        long cashiersWithoutStores = accounts.countActiveCashiersWithoutStores();
+        if (cashiersWithoutStores > 0) {
+            log.warn("{} active cashier account(s) have no store: they act on no store until an admin grants stores "
+                    + "(PATCH /users/{id} with store_ids); before store access had to be granted, an empty list "
+                    + "meant every store", cashiersWithoutStores);
+        }
     }
 
     private void ensureAdmin(Instant now) {
-        if (accounts.findCredentials(admin.username()).isPresent()) {
+        var existing = accounts.findCredentials(admin.username());
+        if (existing.isPresent()) {
+            var account = existing.get().account();
+            if (account.role() != Role.ADMIN) {
+                throw new IllegalStateException("Bootstrap admin '" + admin.username() + "' exists with role "
+                        + account.role().wireName() + ", not admin: refusing to start rather than leave the system "
+                        + "without the admin you configured. Choose another pos.security.bootstrap-admin.username "
+                        + "(POS_BOOTSTRAP_ADMIN_USERNAME), or make that account an admin first.");
+            }
             log.info("Bootstrap admin '{}' already exists; left unchanged", admin.username());
             return;
         }

@@ -50,13 +50,17 @@ class AuthController {
 
     /** Answers the original's {@code {"id", "username"}}; an admin token may ask for a higher role. */
     @Operation(summary = "Register an account",
-            description = "The first account of an empty system becomes admin. `role` manager or admin needs an "
-                    + "admin's token. Username and email are unique regardless of case.")
+            description = "Without an admin's token the account is a cashier (`user`) with no store: it acts on no "
+                    + "store until an admin grants stores. `role` manager or admin and `store_ids` need an admin's "
+                    + "token, and never grant more than that admin's own stores. On the local stack only, the first "
+                    + "account of an empty system becomes admin. Username and email are unique regardless of case. "
+                    + "Registrations are limited per client address (429 with Retry-After).")
     @ApiResponse(responseCode = "200", description = "`{\"id\", \"username\"}` of the new account")
     @ApiResponse(responseCode = "400", description = "Validation failed, or `Username already exists` / "
             + "`Email already exists`")
     @ApiResponse(responseCode = "401", description = "An invalid token was sent")
-    @ApiResponse(responseCode = "403", description = "Asking for manager or admin without an admin's token")
+    @ApiResponse(responseCode = "403", description = "Asking for manager or admin, or for stores, without an admin's "
+            + "token; or for stores beyond that admin's own")
     @PostMapping("/auth/register")
     Registered register(@Valid @RequestBody RegisterRequest request, @AuthenticationPrincipal Jwt jwt) {
         var account = registrations.register(request, jwt == null ? null : CurrentUser.from(jwt));

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import pos.api.identity.Role;
 import pos.api.identity.domain.AccountKeys;
 
 import java.time.Instant;
@@ -99,6 +100,22 @@ public class MongoUserAccounts {
 
     public long count() {
         return mongo.getCollection(USERS).countDocuments();
+    }
+
+    /**
+     * Active cashiers whose store list is empty. Such an account acted on every store before store access had to be
+     * granted; it now acts on none until an admin grants stores. Read once at start-up, so a plain scan will do.
+     */
+    public long countActiveCashiersWithoutStores() {
+        var cashiers = Filters.or(Filters.eq("role", Role.USER.wireName()), Filters.exists("role", false));
+        long count = 0;
+        for (Document user : mongo.getCollection(USERS).find(cashiers)) {
+            var stores = user.getList("store_ids", Object.class);
+            if (!Boolean.FALSE.equals(user.get("active")) && (stores == null || stores.isEmpty())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     public boolean isEmpty() {

@@ -5,6 +5,7 @@ import pos.api.identity.CurrentUser;
 import pos.api.identity.Role;
 import pos.api.identity.domain.RegistrationPolicy;
 import pos.api.identity.domain.RoleDecision;
+import pos.api.identity.domain.StoreAccess;
 import pos.api.web.ApiException;
 import pos.api.web.FieldError;
 
@@ -15,17 +16,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Creates accounts: role policy, bcrypt, unique username/email, and "the first account becomes admin". */
+/**
+ * Creates accounts: role and store policy, bcrypt, unique username/email, and (on the local stack only) "the
+ * first account becomes admin".
+ */
 public class Registrations {
 
     private final MongoUserAccounts accounts;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final boolean firstAccountAdmin;
 
-    public Registrations(MongoUserAccounts accounts, PasswordEncoder passwords, Clock clock) {
+    public Registrations(MongoUserAccounts accounts, PasswordEncoder passwords, Clock clock,
+            boolean firstAccountAdmin) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
+        this.firstAccountAdmin = firstAccountAdmin;
     }
 
     /** @param caller the caller's token, or null for an anonymous self-registration */
@@ -36,10 +43,18 @@ public class Registrations {
             throw ApiException.forbidden(refused.reason());
         }
         Role role = ((RoleDecision.Granted) decision).role();
+        var stores = storeIds(request.storeIds());
+        RegistrationPolicy.storeRefusal(role, stores, callerRoles,
+                caller == null ? StoreAccess.NONE : caller.storeAccess()).ifPresent(reason -> {
+                    throw ApiException.forbidden(reason);
+                });
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var account = insert(new NewAccount(request.name().strip(), request.email().strip(),
-                request.username().strip(), role, storeIds(request.storeIds()),
+                request.username().strip(), role, stores,
                 passwords.encode(request.password()), now, caller == null ? null : caller.userId()));
+        if (!firstAccountAdmin) {
+            return account;
+        }
         boolean first = accounts.claimFirstAccount(account.id(), now);
         if (first && role != Role.ADMIN && RegistrationPolicy.promotesFirstAccount(callerRoles)) {
             var promote = new AccountChanges(null, null, Role.ADMIN, null, null);

@@ -3,6 +3,7 @@ package pos.api.identity.account;
 import pos.api.identity.CurrentUser;
 import pos.api.identity.Role;
 import pos.api.identity.domain.AdministrationPolicy;
+import pos.api.identity.domain.StoreAccess;
 import pos.api.identity.token.UserStatusCache;
 import pos.api.web.ApiException;
 import pos.api.web.PathIds;
@@ -10,6 +11,7 @@ import pos.api.web.PathIds;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 /** Reading and administering users. Every change evicts the user's cached status, so their tokens follow at once. */
 public class UserAdministration {
@@ -54,6 +56,7 @@ public class UserAdministration {
             throw ApiException.conflict(reason);
         });
         UserAccount current = accounts.findById(id).orElseThrow(UserAdministration::notFound);
+        requireWithinCallersAccess(current, role, request.storeIds(), caller);
         // deactivating twice must not move deleted_at
         Boolean active = request.active() == null || request.active() == current.active() ? null : request.active();
         var changes = new AccountChanges(strip(request.name()), strip(request.email()), role,
@@ -75,6 +78,23 @@ public class UserAdministration {
                 .orElseThrow(UserAdministration::notFound);
         statuses.evict(id);
         return updated;
+    }
+
+    /**
+     * An admin limited to some stores administers only accounts within those stores, and nobody can give an
+     * account wider access than their own.
+     */
+    private static void requireWithinCallersAccess(UserAccount current, Role newRole, List<String> newStores,
+            CurrentUser caller) {
+        var access = caller.storeAccess();
+        if (!StoreAccess.of(Set.of(current.role()), current.storeIds()).isWithin(access)) {
+            throw ApiException.forbidden("Cannot administer an account with access to stores outside your own");
+        }
+        var role = newRole == null ? current.role() : newRole;
+        var stores = newStores == null ? current.storeIds() : Registrations.storeIds(newStores);
+        StoreAccess.grantRefusal(access, role, stores).ifPresent(reason -> {
+            throw ApiException.forbidden(reason);
+        });
     }
 
     private static void requireAdmin(CurrentUser caller) {

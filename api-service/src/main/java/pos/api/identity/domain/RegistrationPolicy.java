@@ -2,11 +2,14 @@ package pos.api.identity.domain;
 
 import pos.api.identity.Role;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who may create which account. Self-registration (or a caller who is not an admin) gets {@code user}; only an
- * admin may hand out {@code manager} or {@code admin}. The original let anyone register as admin.
+ * Who may create which account. Self-registration (or a caller who is not an admin) gets {@code user} with no
+ * store; only an admin may hand out {@code manager}, {@code admin} or stores, and never more than their own
+ * access. The original let anyone register as admin, for every store.
  */
 public final class RegistrationPolicy {
 
@@ -23,6 +26,20 @@ public final class RegistrationPolicy {
             return new RoleDecision.Refused("Only an admin may register an account with role " + role.wireName());
         }
         return new RoleDecision.Granted(role);
+    }
+
+    /**
+     * Why the caller may not give the new account these stores, or empty when it may.
+     *
+     * @param callerAccess the caller's own store access; ignored unless the caller is an admin
+     */
+    public static Optional<String> storeRefusal(Role role, List<String> requestedStores, Set<Role> callerRoles,
+            StoreAccess callerAccess) {
+        if (!callerRoles.contains(Role.ADMIN)) {
+            return requestedStores.isEmpty() ? Optional.empty()
+                    : Optional.of("Only an admin may grant store access");
+        }
+        return StoreAccess.grantRefusal(callerAccess, role, requestedStores);
     }
 
     /**

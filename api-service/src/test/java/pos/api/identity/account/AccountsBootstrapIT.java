@@ -25,7 +25,10 @@ import java.util.concurrent.Executors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Start-up of the account store and the first-account rule, against a MongoDB-wire server, without Spring. */
+/**
+ * Start-up of the account store and the first-account rule (on as on the local stack, unless a test says
+ * otherwise), against a MongoDB-wire server, without Spring.
+ */
 class AccountsBootstrapIT {
 
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(4);
@@ -68,6 +71,32 @@ class AccountsBootstrapIT {
         assertThat(accounts.count()).isEqualTo(1);
         assertThat(passwords.matches("root-password", accounts.findCredentials("root").orElseThrow().passwordHash()))
                 .isTrue();
+    }
+
+    @Test
+    void refusesToStartWhenTheBootstrapUsernameBelongsToAnAccountThatIsNotAnAdmin() {
+        bootstrap(new IdentityProperties.BootstrapAdmin(null, null, null, "Administrator"));
+        register("first");
+        var squatter = register("root");
+        assertThat(squatter.role()).isEqualTo(Role.USER);
+
+        assertThatThrownBy(() -> bootstrap(new IdentityProperties.BootstrapAdmin("Root", "root-password", null,
+                "Administrator")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Bootstrap admin 'Root' exists with role user, not admin");
+        assertThat(accounts.findCredentials("root").orElseThrow().account().role()).isEqualTo(Role.USER);
+    }
+
+    @Test
+    void onADeploymentTheFirstAccountRegisteredIsAPlainCashierWithNoStore() {
+        bootstrap(new IdentityProperties.BootstrapAdmin(null, null, null, "Administrator"));
+        var request = new RegisterRequest("Name", "stranger@example.com", "stranger", "secret1", null, null);
+
+        var first = new Registrations(accounts, passwords, clock, false).register(request, null);
+
+        assertThat(first.role()).isEqualTo(Role.USER);
+        assertThat(first.storeIds()).isEmpty();
+        assertThat(accounts.countActiveCashiersWithoutStores()).isEqualTo(1);
     }
 
     @Test
@@ -126,7 +155,7 @@ class AccountsBootstrapIT {
         var externalAdmin = new CurrentUser("kc-subject", "keycloak-admin", Set.of(Role.ADMIN), Set.of());
         var request = new RegisterRequest("Cashier", "cashier@example.com", "cashier", "secret1", null, null);
 
-        assertThat(new Registrations(accounts, passwords, clock).register(request, externalAdmin).role())
+        assertThat(new Registrations(accounts, passwords, clock, true).register(request, externalAdmin).role())
                 .isEqualTo(Role.USER);
         assertThat(register("later").role()).isEqualTo(Role.USER);
     }
@@ -138,7 +167,7 @@ class AccountsBootstrapIT {
     private UserAccount register(String username) {
         var request = new RegisterRequest("Name", username + "@example.com", username, "secret1", null, List.of());
         try {
-            return new Registrations(accounts, passwords, clock).register(request, null);
+            return new Registrations(accounts, passwords, clock, true).register(request, null);
         } catch (pos.api.web.ApiException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
