@@ -2,6 +2,7 @@ package pos.api.money;
 
 import org.springframework.boot.jackson.JacksonComponent;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -21,6 +22,20 @@ import tools.jackson.databind.module.SimpleModule;
  */
 @JacksonComponent
 public final class DecimalJson {
+
+    /**
+     * Jackson refuses a number token of more than 1,000 digits while it tokenizes, before any field is known, so
+     * the problem could not name the field. Reading such a token is linear and costs no more than a string of the
+     * same length (bodies are capped at 1 MB before Jackson sees them); {@link Decimal} then refuses it by its own
+     * length cap, with the field named. Every request field that takes a number is a {@code Decimal}. Set here,
+     * before Boot builds its JsonMapper, because that mapper's stream factory takes the process-wide default.
+     */
+    static final int MAX_NUMBER_TOKEN_LENGTH = 4 * 1024 * 1024;
+
+    static {
+        StreamReadConstraints.overrideDefaultStreamReadConstraints(
+                StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_TOKEN_LENGTH).build());
+    }
 
     public static SimpleModule module() {
         return new SimpleModule("pos-decimal")

@@ -131,12 +131,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The JSON path of a value of the wrong type as the client wrote it ({@code items[0].qty}), or null. Built from
+     * The JSON path of a value of the wrong type, or beyond a parser limit, as the client wrote it ({@code items[0].qty}), or null. Built from
      * the path's names and indexes only: Jackson's own path reference names Java classes
      * ({@code java.util.ArrayList[0]}), which must not leak.
      */
     static String mismatchedField(HttpMessageNotReadableException e) {
-        if (!(e.getMostSpecificCause() instanceof tools.jackson.databind.exc.MismatchedInputException mismatch)
+        // also a value over a parser limit (a number of a million digits), which Jackson refuses mid-object
+        if (!(e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException mismatch)
                 || mismatch.getPath().isEmpty()) {
             return null;
         }

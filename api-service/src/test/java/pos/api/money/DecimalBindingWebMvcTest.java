@@ -68,6 +68,21 @@ class DecimalBindingWebMvcTest {
         send("{}").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("qty"));
     }
 
+    @Test
+    void hugeExponentsAndLongDigitRunsAreRefusedNamingTheField() throws Exception {
+        send("{\"qty\": \"1e2147483647\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("qty"))
+                .andExpect(jsonPath("$.errors[0].message").value("Format angka tidak didukung (16:2)"));
+        send("{\"qty\": 1e2147483647}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("qty"));
+        send("{\"qty\": \"1" + "0".repeat(200_000) + "x\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("qty"));
+        send("{\"qty\": 1" + "0".repeat(200_000) + "}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("qty"));
+        send("{\"qty\": 1, \"delta\": -" + "9".repeat(5_000) + ".5e-99999}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("delta"));
+    }
+
     private ResultActions send(String json) throws Exception {
         return mvc.perform(post("/test/lines").with(jwt()).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content(json));
