@@ -51,11 +51,16 @@ public class IdempotentRequests {
                 .register(meters);
     }
 
-    /** The ids a request creates: fresh without a key, fixed by the stored key otherwise. */
-    public record Claim(String resourceId, String commandId) {
+    /**
+     * The ids a request creates: fresh without a key, fixed by the stored key otherwise.
+     *
+     * @param retry true when an earlier request with this key ran and did not leave a final answer (it answered
+     *              202, or its instance died): what it created may exist already and must be answered as it is
+     */
+    public record Claim(String resourceId, String commandId, boolean retry) {
 
         static Claim fresh() {
-            return new Claim(new ObjectId().toHexString(), UUID.randomUUID().toString());
+            return new Claim(new ObjectId().toHexString(), UUID.randomUUID().toString(), false);
         }
     }
 
@@ -115,7 +120,7 @@ public class IdempotentRequests {
                     now, now.plus(properties.retention()));
             var owned = store.insertIfAbsent(fresh);
             if (owned.isPresent()) {
-                return execute(owned.get(), work, renderProblem);
+                return execute(owned.get(), work, renderProblem, false);
             }
             var existing = store.find(userId, key.get());
             if (existing.isEmpty()) {
@@ -138,7 +143,7 @@ public class IdempotentRequests {
                 var taken = store.takeOver(record, now.plus(properties.lease()));
                 if (taken.isPresent()) {
                     log.info("Taking over Idempotency-Key of user {} whose first request did not finish", userId);
-                    return execute(taken.get(), work, renderProblem);
+                    return execute(taken.get(), work, renderProblem, true);
                 }
                 continue;
             }
@@ -162,8 +167,8 @@ public class IdempotentRequests {
 
     private CompletableFuture<Result> execute(IdempotencyRecord record,
             Function<Claim, CompletableFuture<StoredResponse>> work,
-            Function<ApiException, StoredResponse> renderProblem) {
-        return start(work, new Claim(record.resourceId(), record.commandId())).handle((response, failure) -> {
+            Function<ApiException, StoredResponse> renderProblem, boolean retry) {
+        return start(work, new Claim(record.resourceId(), record.commandId(), retry)).handle((response, failure) -> {
             if (failure != null) {
                 var cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;

@@ -71,6 +71,12 @@ class OrderIntake {
         var storeId = PathIds.objectId(request.storeId(), "store_id");
         caller.requireStore(storeId);
         var userId = onBehalfOf(caller, request.userId());
+        if (claim.retry()) {
+            var earlier = views.find(claim.resourceId());
+            if (earlier.isPresent()) {
+                return resume(earlier.get(), claim, respondAsync, timing);
+            }
+        }
         var lines = price(request.items());
         var now = clock.instant();
         var subtotal = OrderSnapshot.subtotalOf(lines);
@@ -79,21 +85,43 @@ class OrderIntake {
         boolean placeholderIsOurs = views.insertPending(pending);
         var command = new PlaceOrder(claim.commandId(), claim.resourceId(), storeId, userId, caller.userId(), lines,
                 key.orElse(null), now);
+        return publishAndAwait(command, pending, placeholderIsOurs, respondAsync, timing);
+    }
+
+    /**
+     * A retry with the same Idempotency-Key after an answer that was not final (a 202, or an instance that died
+     * after recording the order): the same order as it stands, never priced again, so what the catalog did
+     * meanwhile cannot change the answer. A decided order is answered; a pending one has its command published
+     * again as it was first built (order-processor drops the duplicate by its command id) and is awaited.
+     */
+    private CompletableFuture<StoredResponse> resume(OrderSnapshot order, Claim claim, boolean respondAsync,
+            Timer.Sample timing) {
+        if (order.status() != OrderStatus.PENDING) {
+            timing.stop(decisionTimer(order.status().name().toLowerCase(Locale.ROOT)));
+            return CompletableFuture.completedFuture(answer(order));
+        }
+        var command = new PlaceOrder(claim.commandId(), order.orderId(), order.storeId(), order.userId(),
+                order.placedBy(), order.lines(), order.idempotencyKey(), order.createdAt());
+        return publishAndAwait(command, order, false, respondAsync, timing);
+    }
+
+    private CompletableFuture<StoredResponse> publishAndAwait(PlaceOrder command, OrderSnapshot pending,
+            boolean placeholderIsOurs, boolean respondAsync, Timer.Sample timing) {
         // replies to a duplicate PlaceOrder can carry the still-pending order; only a decided one ends the wait
         CommandReplies.Waiter waiter;
         try {
-            waiter = replies.expect(claim.commandId(), reply -> reply instanceof OrderCommandReply r
+            waiter = replies.expect(command.commandId(), reply -> reply instanceof OrderCommandReply r
                     && r.order() != null && r.order().status() != OrderStatus.PENDING)
                     .afterPublishing(() -> publisher.publish(command));
         } catch (ApiException e) {
             // Only a placeholder this attempt wrote may go: a retry after a 202 must not remove an order the
             // API has already acknowledged (its command is on Kafka and will be decided).
             if (placeholderIsOurs) {
-                views.deletePlaceholder(claim.resourceId());
+                views.deletePlaceholder(command.orderId());
             }
             throw e;
         }
-        placed(storeId).increment();
+        placed().increment();
         if (respondAsync) {
             waiter.close();
             return CompletableFuture.completedFuture(stillPending(pending, timing));
@@ -113,9 +141,13 @@ class OrderIntake {
         return responses.json(202, OrderResponse.Envelope.of(current), OrderController.location(current));
     }
 
-    private Counter placed(String storeId) {
+    /**
+     * Not tagged by store: store ids are chosen by clients, so a tag would let anyone with a token add series
+     * without bound. Per-store counts come from the order events and read models instead.
+     */
+    private Counter placed() {
         return Counter.builder("pos.orders.placed").description("Orders accepted and published to order-processor")
-                .tag("store_id", storeId).register(meters);
+                .register(meters);
     }
 
     private Timer decisionTimer(String outcome) {
