@@ -7,11 +7,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import pos.api.identity.account.AccountsBootstrap;
+import pos.api.identity.account.ClientLimits;
 import pos.api.identity.account.Logins;
 import pos.api.identity.account.MongoUserAccounts;
 import pos.api.identity.account.Registrations;
 import pos.api.identity.account.UserAdministration;
 import pos.api.identity.domain.LoginThrottle;
+import pos.api.identity.domain.RateLimiter;
 import pos.api.identity.domain.ThrottlePolicy;
 import pos.api.identity.token.AccessTokens;
 import pos.api.identity.token.CurrentAccountValidator;
@@ -66,8 +68,15 @@ class IdentityConfiguration {
     @Bean
     LoginThrottle loginThrottle(IdentityProperties props, ObjectProvider<Clock> clock) {
         var throttle = props.loginThrottle();
-        return new LoginThrottle(new ThrottlePolicy(throttle.maxFailures(), throttle.window(), throttle.lockDuration()),
-                clock(clock));
+        return new LoginThrottle(new ThrottlePolicy(throttle.failuresBeforeDelay(), throttle.firstDelay(),
+                throttle.maxDelay(), throttle.forgetAfter()), clock(clock));
+    }
+
+    @Bean
+    ClientLimits clientLimits(IdentityProperties props, ObjectProvider<Clock> clock) {
+        var limits = props.clientLimits();
+        return new ClientLimits(new RateLimiter(limits.loginCapacity(), limits.loginRefillEvery(), clock(clock)),
+                new RateLimiter(limits.registrationCapacity(), limits.registrationRefillEvery(), clock(clock)));
     }
 
     @Bean

@@ -31,7 +31,8 @@ public record IdentityProperties(
         @DefaultValue("false") boolean firstAccountAdmin,
         @DefaultValue Jwt jwt,
         @DefaultValue BootstrapAdmin bootstrapAdmin,
-        @DefaultValue LoginThrottle loginThrottle) {
+        @DefaultValue LoginThrottle loginThrottle,
+        @DefaultValue ClientLimits clientLimits) {
 
     /**
      * @param privateKeyLocation a PKCS#8 PEM RSA private key; when absent a key is generated into keyStoreDir
@@ -54,7 +55,17 @@ public record IdentityProperties(
         }
     }
 
-    public record LoginThrottle(@DefaultValue("5") int maxFailures, @DefaultValue("5m") Duration window,
-            @DefaultValue("60s") Duration lockDuration) {
+    /** See {@link pos.api.identity.domain.ThrottlePolicy}. */
+    public record LoginThrottle(@DefaultValue("5") int failuresBeforeDelay, @DefaultValue("1s") Duration firstDelay,
+            @DefaultValue("15m") Duration maxDelay, @DefaultValue("1h") Duration forgetAfter) {
+    }
+
+    /**
+     * Token buckets per client address (see {@link pos.api.identity.domain.RateLimiter}): logins (120 at once,
+     * one more a second: a fleet of tills behind one address logs in at once) and registrations without an
+     * admin's token (10 at once, one more every 30 s).
+     */
+    public record ClientLimits(@DefaultValue("120") int loginCapacity, @DefaultValue("1s") Duration loginRefillEvery,
+            @DefaultValue("10") int registrationCapacity, @DefaultValue("30s") Duration registrationRefillEvery) {
     }
 }

@@ -25,6 +25,11 @@ class WebConfiguration {
         return registration;
     }
 
+    @Bean
+    ClientAddresses clientAddresses(WebProperties properties) {
+        return new ClientAddresses(properties.trustedProxies());
+    }
+
     /**
      * Tomcat's own error answers (malformed request line or URI, oversized or malformed headers) as problem+json.
      */

@@ -23,9 +23,23 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String forwardedFor;
 
     public ApiClient(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private ApiClient(String base, String forwardedFor) {
+        this.base = base;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * The same API as seen by another client address: the test application trusts the loopback address as a
+     * proxy, so the address in X-Forwarded-For is the client (see ClientAddresses).
+     */
+    public ApiClient from(String clientAddress) {
+        return new ApiClient(base, clientAddress);
     }
 
     public Response get(String path, String token) {
@@ -73,6 +87,10 @@ public final class ApiClient {
     }
 
     private Response exchange(HttpRequest request) {
+        if (forwardedFor != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("X-Forwarded-For", forwardedFor).build();
+        }
         try {
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Oversized bodies and unreadable Content-Types are refused before anything else reads the request. */
 class RequestGuardFilterTest {
 
-    private final RequestGuardFilter filter = new RequestGuardFilter(new WebProperties(DataSize.ofBytes(1024)));
+    private final RequestGuardFilter filter = new RequestGuardFilter(new WebProperties(DataSize.ofBytes(1024), java.util.List.of()));
 
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedWithoutReadingTheBody() throws Exception {

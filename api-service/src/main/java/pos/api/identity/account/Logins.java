@@ -32,16 +32,17 @@ public class Logins {
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
-    public IssuedToken login(String username, String password) {
-        throttle.lockedFor(username).ifPresent(wait -> {
-            throw new LoginThrottledException(wait);
+    /** @param client the caller's address ({@link pos.api.web.ClientAddresses}) */
+    public IssuedToken login(String username, String password, String client) {
+        throttle.lockedFor(client, username).ifPresent(wait -> {
+            throw new TooManyRequestsException("Too many failed login attempts; try again later", wait);
         });
         var credentials = accounts.findCredentials(username);
         if (!verified(credentials, password)) {
-            throttle.recordFailure(username);
+            throttle.recordFailure(client, username);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Invalid credentials");
         }
-        throttle.recordSuccess(username);
+        throttle.recordSuccess(client, username);
         return tokens.issue(credentials.get().account());
     }
 

@@ -3,77 +3,70 @@ package pos.api.identity.domain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts failed logins per username (case-insensitive) and locks a username that fails too often, so passwords
- * cannot be guessed at full speed. State is in memory, per instance: behind a load balancer an attacker gets
- * {@code maxFailures} tries per instance per window, which still bounds the rate.
+ * Slows down password guessing per client and account: after {@code failuresBeforeDelay} failed logins for a username
+ * from one client, that client waits before its next try for that username, twice as long after every further
+ * failure (up to {@code maxDelay}). Only that pair waits: the owner logging in from their own till is never held
+ * up by wrong passwords sent from elsewhere, and a guesser spread over many addresses still meets the per-client
+ * login limit ({@link RateLimiter}) on each of them. State is in memory, per instance.
  */
 public final class LoginThrottle {
 
-    /** Above this many tracked usernames, stale entries are swept so random usernames cannot grow memory forever. */
+    /** Above this many tracked pairs, forgotten ones are swept so random usernames cannot grow memory forever. */
     static final int SWEEP_THRESHOLD = 10_000;
 
     private final ThrottlePolicy policy;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Attempts> attempts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
 
     public LoginThrottle(ThrottlePolicy policy, Clock clock) {
         this.policy = policy;
         this.clock = clock;
     }
 
-    /** How long this username is still locked, or empty when a login may be tried. */
-    public Optional<Duration> lockedFor(String username) {
-        Attempts current = attempts.get(AccountKeys.normalise(username));
+    /** How long this client must still wait before trying this username again, or empty when it may try now. */
+    public Optional<Duration> lockedFor(String client, String username) {
+        Failures current = failures.get(key(client, username));
         Instant now = clock.instant();
-        if (current == null || current.lockedUntil() == null || !current.lockedUntil().isAfter(now)) {
+        if (current == null || current.retryAt() == null || !current.retryAt().isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(Duration.between(now, current.lockedUntil()));
+        return Optional.of(Duration.between(now, current.retryAt()));
     }
 
-    public void recordFailure(String username) {
+    public void recordFailure(String client, String username) {
         Instant now = clock.instant();
-        attempts.compute(AccountKeys.normalise(username), (key, current) -> next(current, now));
-        if (attempts.size() > SWEEP_THRESHOLD) {
-            attempts.values().removeIf(a -> a.isStale(now, policy.window()));
+        failures.compute(key(client, username), (key, current) -> next(current, now));
+        if (failures.size() > SWEEP_THRESHOLD) {
+            failures.values().removeIf(f -> f.isForgotten(now, policy.forgetAfter()));
         }
     }
 
-    public void recordSuccess(String username) {
-        attempts.remove(AccountKeys.normalise(username));
+    public void recordSuccess(String client, String username) {
+        failures.remove(key(client, username));
     }
 
-    int trackedUsernames() {
-        return attempts.size();
+    int trackedPairs() {
+        return failures.size();
     }
 
-    private Attempts next(Attempts current, Instant now) {
-        List<Instant> failures = new ArrayList<>();
-        if (current != null && (current.lockedUntil() == null || current.lockedUntil().isAfter(now))) {
-            current.failures().stream().filter(f -> f.isAfter(now.minus(policy.window()))).forEach(failures::add);
-        }
-        Instant lockedUntil = current == null ? null : current.lockedUntil();
-        if (lockedUntil != null && !lockedUntil.isAfter(now)) {
-            lockedUntil = null;
-        }
-        failures.add(now);
-        if (failures.size() >= policy.maxFailures()) {
-            return new Attempts(List.of(), now.plus(policy.lockDuration()));
-        }
-        return new Attempts(List.copyOf(failures), lockedUntil);
+    private Failures next(Failures current, Instant now) {
+        int count = current == null || current.isForgotten(now, policy.forgetAfter()) ? 1 : current.count() + 1;
+        return new Failures(count, now, policy.delayAfter(count).map(now::plus).orElse(null));
     }
 
-    private record Attempts(List<Instant> failures, Instant lockedUntil) {
+    /** The separator cannot occur in a client address, so no two pairs share a key. */
+    private static String key(String client, String username) {
+        return client + '\n' + AccountKeys.normalise(username);
+    }
 
-        boolean isStale(Instant now, Duration window) {
-            boolean unlocked = lockedUntil == null || !lockedUntil.isAfter(now);
-            return unlocked && failures.stream().noneMatch(f -> f.isAfter(now.minus(window)));
+    private record Failures(int count, Instant last, Instant retryAt) {
+
+        boolean isForgotten(Instant now, Duration forgetAfter) {
+            return !last.plus(forgetAfter).isAfter(now);
         }
     }
 }

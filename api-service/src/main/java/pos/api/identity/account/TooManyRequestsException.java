@@ -2,13 +2,13 @@ package pos.api.identity.account;
 
 import java.time.Duration;
 
-/** Too many failed logins for this username: refused until the lock expires. */
-public class LoginThrottledException extends RuntimeException {
+/** Refused for now, to slow down guessing or flooding: answered 429 with Retry-After. */
+public class TooManyRequestsException extends RuntimeException {
 
     private final Duration retryAfter;
 
-    public LoginThrottledException(Duration retryAfter) {
-        super("Too many failed login attempts; try again later");
+    public TooManyRequestsException(String message, Duration retryAfter) {
+        super(message);
         this.retryAfter = retryAfter;
     }
 
