@@ -146,6 +146,8 @@ public final class LocalStack implements AutoCloseable {
             int port) {
         var props = commonProperties();
         props.put(portVariable, port);
+        // health and metrics only, for this machine: like the broker and MongoDB, never on the network
+        props.put("server.address", "127.0.0.1");
         props.put("spring.autoconfigure.exclude", PROCESSOR_EXCLUSIONS);
         return builder.registerShutdownHook(false).properties(props).run();
     }

@@ -31,6 +31,10 @@ final class PosClient {
         this.baseUrl = baseUrl;
     }
 
+    String token() {
+        return token;
+    }
+
     PosClient withToken(String token) {
         var client = new PosClient(baseUrl);
         client.token = token;

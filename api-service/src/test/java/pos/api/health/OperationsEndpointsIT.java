@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import pos.api.identity.Role;
+import pos.api.identity.TestAccounts;
 import pos.api.support.AbstractApiIT;
 
 import java.net.URI;
@@ -13,7 +16,10 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Probes and metrics as an orchestrator and Prometheus see them: no token, the right contributors. */
+/**
+ * Probes as an orchestrator sees them (no token, the right contributors) and metrics as an admin sees them on the
+ * API's port (Prometheus scrapes a management port that deployments do not publish).
+ */
 class OperationsEndpointsIT extends AbstractApiIT {
 
     @LocalServerPort
@@ -35,20 +41,34 @@ class OperationsEndpointsIT extends AbstractApiIT {
         assertThat(health.healthForPath("liveness", "kafka")).isNull();
     }
 
-    @Test
-    void probesAndMetricsNeedNoToken() throws Exception {
-        assertThat(get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
-        assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+    @Autowired
+    ApplicationContext context;
 
-        var metrics = get("/actuator/prometheus");
+    @Test
+    void probesNeedNoTokenAndShowNoDetails() throws Exception {
+        var readiness = get("/actuator/health/readiness", null).body();
+        assertThat(get("/actuator/health/liveness", null).body()).contains("\"status\":\"UP\"");
+        assertThat(readiness).contains("\"status\":\"UP\"").doesNotContain("components", "mongo", "kafka");
+    }
+
+    @Test
+    void metricsNeedAnAdminsToken() throws Exception {
+        var accounts = TestAccounts.of(context);
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", accounts.create(Role.MANAGER).token()).statusCode()).isEqualTo(403);
+
+        var metrics = get("/actuator/prometheus", accounts.create(Role.ADMIN).token());
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes{", "application=\"api-service\"",
                 "kafka_consumer_", "pos_idempotency_replays_total");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

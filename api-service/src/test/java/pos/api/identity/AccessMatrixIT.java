@@ -33,7 +33,7 @@ class AccessMatrixIT extends IdentityITSupport {
             row("GET", "/actuator/info", null, "OK OK OK OK"),
             row("GET", "/actuator/health/liveness", null, "OK OK OK OK"),
             row("GET", "/actuator/health/readiness", null, "OK OK OK OK"),
-            row("GET", "/actuator/prometheus", null, "OK OK OK OK"),
+            row("GET", "/actuator/prometheus", null, "UNAUTHORIZED FORBIDDEN FORBIDDEN OK"),
             row("GET", "/actuator/env", null, "UNAUTHORIZED FORBIDDEN FORBIDDEN THROUGH"),
             row("POST", "/auth/register", "{register}", "OK OK OK OK"),
             row("POST", "/auth/login/", "{login}", "OK OK OK OK"),

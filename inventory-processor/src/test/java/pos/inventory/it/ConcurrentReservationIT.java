@@ -98,9 +98,10 @@ class ConcurrentReservationIT {
         await().atMost(TIMEOUT).untilAsserted(() -> {
             HttpResponse<String> response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
-            JsonNode streams = JsonMapper.shared().readTree(response.body()).path("components").path("kafkaStreams");
-            assertThat(streams.path("status").asString()).isEqualTo("UP");
-            assertThat(streams.path("details").path("state").asString()).isEqualTo("RUNNING");
+            JsonNode health = JsonMapper.shared().readTree(response.body());
+            assertThat(health.path("status").asString()).isEqualTo("UP");
+            // details (Streams state, broker ids, thread names) are for authenticated callers, and there are none
+            assertThat(health.has("components")).isFalse();
         });
     }
 

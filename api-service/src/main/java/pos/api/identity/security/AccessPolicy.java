@@ -29,8 +29,8 @@ public final class AccessPolicy {
             new Rule(GET, "/health", Access.PUBLIC),
             new Rule(GET, "/actuator/health/**", Access.PUBLIC),
             new Rule(GET, "/actuator/info", Access.PUBLIC),
-            // Prometheus scrapes without a token; keep the port off the public internet (README "Operations")
-            new Rule(GET, "/actuator/prometheus", Access.PUBLIC),
+            // metrics (and every other actuator endpoint) need an admin's token; Prometheus scrapes a management port
+            // instead (management.server.port), which deployments do not publish: see SecurityConfiguration
             new Rule(null, "/actuator/**", Access.ADMIN),
             new Rule(POST, "/auth/register", Access.PUBLIC),
             new Rule(POST, "/auth/login", Access.PUBLIC),

@@ -1,6 +1,7 @@
 package pos.api.identity.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,10 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(IdentityProperties.class)
 public class SecurityConfiguration {
 
+    /**
+     * @param managementPort {@code management.server.port} when the actuator has a port of its own: there, and only
+     *                       there, Prometheus scrapes {@code /actuator/prometheus} without a token (deployments
+     *                       keep that port unpublished); on the API's port metrics need an admin's token
+     */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props,
             ObjectProvider<LocalTokenVerifier> localTokens, ObjectProvider<JwtDecoder> externalDecoder,
-            JsonMapper json) {
+            JsonMapper json, @Value("${management.server.port:-1}") int managementPort) {
         LocalTokenVerifier local = localTokens.getIfAvailable();
         var decoder = new IssuerRoutingJwtDecoder(props.issuer(), local == null ? null : local.decoder(),
                 externalDecoder.getIfAvailable());
@@ -44,6 +50,8 @@ public class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort
+                            && "/actuator/prometheus".equals(request.getRequestURI())).permitAll();
                     AccessPolicy.RULES.forEach(rule -> apply(requests, rule));
                     requests.anyRequest().authenticated();
                 })

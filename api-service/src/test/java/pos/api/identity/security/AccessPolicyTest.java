@@ -16,7 +16,7 @@ class AccessPolicyTest {
             "GET,    /actuator/health/liveness,                 PUBLIC",
             "GET,    /actuator/info,                            PUBLIC",
             "GET,    /actuator/health/readiness,                PUBLIC",
-            "GET,    /actuator/prometheus,                      PUBLIC",
+            "GET,    /actuator/prometheus,                      ADMIN",
             "GET,    /actuator/env,                             ADMIN",
             "POST,   /actuator/shutdown,                        ADMIN",
             "GET,    /actuator,                                 ADMIN",
