@@ -14,7 +14,11 @@ import java.util.function.IntFunction;
  * product in every store, and cashier accounts. Names carry a run tag, so runs against one system do not collide.
  */
 record Fixture(String runTag, String adminToken, List<String> storeIds, List<String> productIds,
-        List<String> cashierTokens) {
+        List<Cashier> cashiers) {
+
+    /** A till's account: registered by the admin for one store, as store access is granted, never taken. */
+    record Cashier(String token, String storeId) {
+    }
 
     /** Far more than a run sells, so orders are decided by the processors' logic, not by running out. */
     static final String INITIAL_STOCK = "1000000";
@@ -50,23 +54,25 @@ record Fixture(String runTag, String adminToken, List<String> storeIds, List<Str
             return adjustUntilDecided(api, adminToken, store, product, runTag + "-setup-" + i, SETUP_ATTEMPTS);
         });
 
-        var cashierTokens = inParallel(options.users(), i -> {
+        var cashiers = inParallel(options.users(), i -> {
             var username = "bench-" + runTag + "-cashier-" + i;
             var password = "secret-" + username;
-            return api.post("/auth/register", null, Map.of("name", "Cashier " + i, "email", username + "@example.com",
-                    "username", username, "password", password), Map.of())
+            var store = storeIds.get(i % storeIds.size());
+            return api.post("/auth/register", adminToken, Map.of("name", "Cashier " + i,
+                            "email", username + "@example.com", "username", username, "password", password,
+                            "store_ids", List.of(store)), Map.of())
                     .thenApply(reply -> expect(reply, 200, "register " + username))
                     .thenCompose(registered -> api.post("/auth/login", null,
                             Map.of("username", username, "password", password), Map.of()))
-                    .thenApply(reply -> expect(reply, 200, "login " + username).json().get("access_token")
-                            .asString());
+                    .thenApply(reply -> new Cashier(expect(reply, 200, "login " + username).json()
+                            .get("access_token").asString(), store));
         });
 
         log.printf("Setup: %d products, %d stores x %d products stocked with %s each, %d cashiers (%.1f s)%n",
-                productIds.size(), storeIds.size(), productIds.size(), INITIAL_STOCK, cashierTokens.size(),
+                productIds.size(), storeIds.size(), productIds.size(), INITIAL_STOCK, cashiers.size(),
                 (System.nanoTime() - started) / 1e9);
         return new Fixture(runTag, adminToken, List.copyOf(storeIds), List.copyOf(productIds),
-                List.copyOf(cashierTokens));
+                List.copyOf(cashiers));
     }
 
     /**
@@ -83,7 +89,10 @@ record Fixture(String runTag, String adminToken, List<String> storeIds, List<Str
                         : CompletableFuture.completedFuture(expect(reply, 200, "stock " + store + "/" + product)));
     }
 
-    /** Registers the admin (the first account of an empty system is one) or, if it exists, logs in. */
+    /**
+     * Registers the admin (the first account of an empty local stack is one) or, if it exists (a bootstrap admin
+     * of a deployment, given with --admin-user and --admin-password), logs in.
+     */
     private static String adminToken(PosApi api, String username, String password) {
         var registered = PosApi.await(api.post("/auth/register", null, Map.of("name", "Benchmark admin",
                 "email", username + "@example.com", "username", username, "password", password), Map.of()));

@@ -48,8 +48,9 @@ final class OrdersWorkload implements Workload {
     }
 
     private Plan plan(long index) {
-        var token = fixture.cashierTokens().get(random.nextInt(fixture.cashierTokens().size()));
-        var store = fixture.storeIds().get(random.nextInt(fixture.storeIds().size()));
+        var cashier = fixture.cashiers().get(random.nextInt(fixture.cashiers().size()));
+        var token = cashier.token();
+        var store = cashier.storeId();
         int lineCount = 1 + random.nextInt(Math.min(options.maxLinesPerOrder(), fixture.productIds().size()));
         var products = new HashSet<String>();
         var items = new ArrayList<Map<String, Object>>();
