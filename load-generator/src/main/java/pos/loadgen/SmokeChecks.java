@@ -66,9 +66,9 @@ final class SmokeChecks {
     /**
      * The order's events as a downstream consumer needs them: each a JSON object with a {@code type} and the
      * order's id, sequences rising, and the statuses created, confirmed, preparing, ready, completed in that
-     * order (a {@code pending} before them is allowed, not required).
+     * order (a {@code pending} before them is allowed, not required). Returns the statuses read, for the log.
      */
-    static void orderEvents(List<JsonNode> events, String orderId) {
+    static String orderEvents(List<JsonNode> events, String orderId) {
         check(!events.isEmpty(), "no event keyed by order " + orderId + " on " + OrderEventsReader.TOPIC);
         var statuses = new ArrayList<String>();
         long lastSequence = Long.MIN_VALUE;
@@ -87,6 +87,8 @@ final class SmokeChecks {
                 : statuses.subList(1, statuses.size());
         check(seen.equals(EXPECTED_STATUSES), "expected the statuses [pending,] " + EXPECTED_STATUSES
                 + " in order, read " + statuses + " from " + events.size() + " events");
+        return String.join(" -> ", statuses) + " (" + events.size() + " events, types "
+                + events.stream().map(event -> event.path("type").asString()).distinct().toList() + ")";
     }
 
     static String show(PosApi.Reply reply) {

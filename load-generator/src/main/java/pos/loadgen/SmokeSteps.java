@@ -25,6 +25,11 @@ final class SmokeSteps {
         out.println(text);
     }
 
+    /** A line of detail under the step before. */
+    void note(String text) {
+        out.println("        " + text);
+    }
+
     /** Runs the walk; true when every step passed. Prints {@code smoke: N passed, M failed} either way. */
     boolean walk(Runnable walk) {
         try {

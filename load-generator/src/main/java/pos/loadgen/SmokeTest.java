@@ -26,6 +26,7 @@ public final class SmokeTest {
     static final BigDecimal STOCKED = new BigDecimal("10");
     static final BigDecimal ORDERED = new BigDecimal("2");
     static final List<String> LIFECYCLE = List.of("confirmed", "preparing", "ready", "completed");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SmokeOptions options;
     private final SmokeSteps steps;
@@ -39,10 +40,9 @@ public final class SmokeTest {
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.api = new PosApi(options.apiUrl(), http, Duration.ofSeconds(30));
-        var random = new SecureRandom();
-        this.runTag = Long.toString(System.currentTimeMillis(), 36) + random.nextInt(1000);
+        this.runTag = Long.toString(System.currentTimeMillis(), 36) + randomHex(2);
         // stores are client-chosen ObjectIds: a random one keeps runs against one system apart
-        this.store = HexFormat.of().formatHex(random.generateSeed(12));
+        this.store = randomHex(12);
     }
 
     public static void main(String[] args) {
@@ -73,42 +73,56 @@ public final class SmokeTest {
     }
 
     private void walk() {
-        steps.step("the API answers GET /health", () -> SmokeChecks.expect(PosApi.await(api.get("/health", null)), 200));
+        steps.step("the API answers GET /health",
+                () -> SmokeChecks.expect(PosApi.await(api.get("/health", null)), 200));
+        String admin = adminToken();
+        String cashier = cashierToken(admin);
+        String product = steps.value("the admin creates a product at " + PRICE, () -> createProduct(admin));
+        steps.step("the admin stocks it: +" + STOCKED + " in the store", () -> stock(admin, product));
+        var orders = new SmokeOrders(api, options.timeout(), store, product);
+        String orderId = placeAndComplete(orders, cashier);
+        steps.step("the stock shows the sale: on hand " + STOCKED.subtract(ORDERED) + ", reserved 0",
+                () -> orders.expectStock(cashier, STOCKED.subtract(ORDERED)));
+        String statuses = steps.value("a downstream consumer reads the order's status changes from "
+                + OrderEventsReader.TOPIC, () -> SmokeChecks.orderEvents(OrderEventsReader.read(
+                        options.kafkaBootstrap(), orderId, SmokeChecks::hasCompleted, options.timeout()), orderId));
+        steps.note("order " + orderId + ": " + statuses);
+    }
+
+    private String adminToken() {
         String admin = steps.value("log in as the admin '" + options.adminUser() + "'",
                 () -> login(options.adminUser(), options.adminPassword()));
         steps.step("the admin's token carries the admin role", () -> SmokeChecks.check(
                 me(admin).path("role").asString("").equals("admin"), "GET /users/me: " + me(admin)));
+        return admin;
+    }
 
+    private String cashierToken(String admin) {
         String cashierName = "smoke-" + runTag;
-        String cashierPassword = "smoke-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        String cashierPassword = "smoke-" + randomHex(12);
         steps.step("the admin registers cashier '" + cashierName + "' for store " + store,
                 () -> register(admin, cashierName, cashierPassword));
         String cashier = steps.value("log in as the cashier", () -> login(cashierName, cashierPassword));
         steps.step("the cashier is a user limited to that store", () -> {
             var me = me(cashier);
-            SmokeChecks.check(me.path("role").asString("").equals("user")
-                    && me.path("store_ids").size() == 1 && me.path("store_ids").get(0).asString().equals(store),
-                    "GET /users/me: " + me);
+            SmokeChecks.check(me.path("role").asString("").equals("user") && me.path("store_ids").size() == 1
+                    && me.path("store_ids").get(0).asString().equals(store), "GET /users/me: " + me);
         });
+        return cashier;
+    }
 
-        String product = steps.value("the admin creates a product at " + PRICE, () -> createProduct(admin));
-        steps.step("the admin stocks it: +" + STOCKED + " in the store", () -> stock(admin, product));
-
-        var orders = new SmokeOrders(api, options.timeout(), store, product);
+    private String placeAndComplete(SmokeOrders orders, String cashier) {
         String key = "smoke-" + runTag + "-order-1";
         String orderId = steps.value("the cashier places an order of " + ORDERED + " with Idempotency-Key " + key,
                 () -> orders.place(cashier, key, ORDERED, new BigDecimal(PRICE).multiply(ORDERED)));
         steps.step("a replay with the same key answers the same order with Idempotent-Replayed: true",
                 () -> orders.replay(cashier, key, ORDERED, orderId));
         for (String status : LIFECYCLE) {
-            steps.step("the cashier moves the order to " + status, () -> orders.changeStatus(cashier, orderId, status));
+            steps.step("the cashier moves the order to " + status,
+                    () -> orders.changeStatus(cashier, orderId, status));
         }
         steps.step("GET /orders/{id} shows it completed", () -> orders.expectStatus(cashier, orderId, "completed"));
-        steps.step("the stock shows the sale: on hand " + STOCKED.subtract(ORDERED) + ", reserved 0",
-                () -> orders.expectStock(cashier, STOCKED.subtract(ORDERED)));
-        steps.step("a downstream consumer reads the order's status changes from " + OrderEventsReader.TOPIC,
-                () -> SmokeChecks.orderEvents(OrderEventsReader.read(options.kafkaBootstrap(), orderId,
-                        SmokeChecks::hasCompleted, options.timeout()), orderId));
+        return orderId;
     }
 
     private String login(String username, String password) {
@@ -134,12 +148,18 @@ public final class SmokeTest {
     }
 
     private void stock(String adminToken, String product) {
-        Supplier<PosApi.Reply> adjust = () -> PosApi.await(api.post("/stores/" + store + "/inventory/adjust", adminToken,
-                Map.of("product_id", product, "delta", STOCKED.toPlainString(), "reason", "smoke test delivery"),
+        Supplier<PosApi.Reply> adjust = () -> PosApi.await(api.post("/stores/" + store + "/inventory/adjust",
+                adminToken, Map.of("product_id", product, "delta", STOCKED.toPlainString(), "reason", "smoke test delivery"),
                 Map.of("Idempotency-Key", "smoke-" + runTag + "-stock")));
         // a 202 is not final: the same request with the same key picks it up again (README "Idempotency-Key")
         var reply = SmokeChecks.expect(SmokeChecks.retryWhile(adjust, r -> r.status() == 202, options.timeout()),
                 200);
         SmokeChecks.decimal(reply.json().path("item"), "qty", STOCKED, reply);
+    }
+
+    private static String randomHex(int bytes) {
+        var random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 }
