@@ -16,7 +16,8 @@ COPY order-processor/pom.xml order-processor/
 COPY api-service/pom.xml api-service/
 COPY local-stack/pom.xml local-stack/
 COPY load-generator/pom.xml load-generator/
-ARG MAVEN_FLAGS="--batch-mode --no-transfer-progress -DskipTests -pl api-service,order-processor,inventory-processor -am"
+# batch mode, no transfer progress, no tests, the three services and what they depend on
+ARG MAVEN_FLAGS="-B -ntp -DskipTests -pl api-service,order-processor,inventory-processor -am"
 RUN ./mvnw $MAVEN_FLAGS -Dspring-boot.repackage.skip=true package && rm -rf */target
 COPY . .
 # offline: anything the dependency layer missed fails here instead of being downloaded again on every build

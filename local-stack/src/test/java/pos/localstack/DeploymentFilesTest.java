@@ -72,7 +72,9 @@ class DeploymentFilesTest {
 
         assertThat(api.get("POS_BOOTSTRAP_ADMIN_USERNAME")).asString().startsWith("${POS_BOOTSTRAP_ADMIN_USERNAME:?");
         assertThat(api.get("POS_BOOTSTRAP_ADMIN_PASSWORD")).asString().startsWith("${POS_BOOTSTRAP_ADMIN_PASSWORD:?");
-        assertThat(read("docker-compose.yml")).doesNotContain("POS_FIRST_ACCOUNT_ADMIN");
+        for (var service : services().values()) {
+            assertThat(environment(asMap(service))).doesNotContainKey("POS_FIRST_ACCOUNT_ADMIN");
+        }
     }
 
     @Test
