@@ -1,6 +1,12 @@
-# One image recipe for the three services: docker compose builds it once per SERVICE build argument.
+# One image recipe for the three services: docker compose builds it once per SERVICE build argument (the build
+# stage does not use the argument, so the three images share it).
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
+# Dependency layer: the Maven wrapper and every pom of the reactor (the root pom lists them all: a missing one
+# fails Maven), then the same build as below on no sources. That resolves and downloads every dependency and
+# plugin the real build uses, inter-module dependencies included (they come from the reactor, not a repository,
+# which dependency:go-offline cannot do). Repackaging is skipped: there is no main class yet. This layer is
+# rebuilt only when a pom changes. DeploymentFilesTest checks that every module's pom is copied here.
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY common-schemas/pom.xml common-schemas/
@@ -9,9 +15,13 @@ COPY inventory-processor/pom.xml inventory-processor/
 COPY order-processor/pom.xml order-processor/
 COPY api-service/pom.xml api-service/
 COPY local-stack/pom.xml local-stack/
-RUN ./mvnw --batch-mode --no-transfer-progress -q dependency:go-offline -DexcludeGroupIds=pos || true
+COPY load-generator/pom.xml load-generator/
+# batch mode, no transfer progress, no tests, the three services and what they depend on
+ARG MAVEN_FLAGS="-B -ntp -DskipTests -pl api-service,order-processor,inventory-processor -am"
+RUN ./mvnw $MAVEN_FLAGS -Dspring-boot.repackage.skip=true package && rm -rf */target
 COPY . .
-RUN ./mvnw --batch-mode --no-transfer-progress -q -DskipTests package -pl api-service,order-processor,inventory-processor -am
+# offline: anything the dependency layer missed fails here instead of being downloaded again on every build
+RUN ./mvnw $MAVEN_FLAGS --offline package
 
 FROM eclipse-temurin:17-jre
 ARG SERVICE
