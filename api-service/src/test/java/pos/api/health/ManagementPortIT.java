@@ -1,0 +1,60 @@
+package pos.api.health;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import pos.api.support.AbstractApiIT;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How docker-compose and Kubernetes run the API: the actuator on a management port of its own, which they do not
+ * publish. Prometheus scrapes metrics there without a token; the API's port has no actuator at all.
+ */
+class ManagementPortIT extends AbstractApiIT {
+
+    private static final int MANAGEMENT_PORT = freePort();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void managementPort(DynamicPropertyRegistry registry) {
+        registry.add("management.server.port", () -> MANAGEMENT_PORT);
+    }
+
+    @Test
+    void metricsAndProbesAnswerWithoutATokenOnTheManagementPortOnly() throws Exception {
+        var metrics = get(MANAGEMENT_PORT, "/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes{");
+        assertThat(get(MANAGEMENT_PORT, "/actuator/health/readiness").body()).contains("\"status\":\"UP\"")
+                .doesNotContain("components");
+        assertThat(get(MANAGEMENT_PORT, "/actuator/env").statusCode()).isEqualTo(401);
+
+        assertThat(get(port, "/actuator/prometheus").statusCode()).isIn(401, 404);
+        assertThat(get(port, "/health").statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
