@@ -313,7 +313,8 @@ final class FuzzCatalog {
     }
 
     private void defineInventory() {
-        // anchor: the manager is limited to store A and adjusts store B (403 once the body is read)
+        // anchor: the manager is limited to store A and adjusts store B (404 once the body is read: outside the
+        // caller's stores answers like nothing there)
         var adjust = body(() -> Obj.of("product_id", f.productId(), "delta", "5", "reason", "fuzz"), Set.of());
         String storeB = "/stores/" + f.storeB() + "/inventory/adjust";
         spec("POST /stores/{storeId}/inventory/adjust",
@@ -323,7 +324,7 @@ final class FuzzCatalog {
                 contentTypeCases("POST", storeB, f.managerStoreA(), adjust),
                 idempotencyKeyCases("POST", storeB, f.managerStoreA(), adjust),
                 List.of(new Generator("store not the caller's", 1, r -> new FuzzCase("store not the caller's",
-                        json("POST", storeB, f.managerStoreA(), Json.bytes(adjust.template().get())), 403))));
+                        json("POST", storeB, f.managerStoreA(), Json.bytes(adjust.template().get())), 404))));
         spec("GET /stores/{storeId}/inventory",
                 pathCases("GET", "/stores/{storeId}/inventory", f.admin(), null),
                 queryCases("/stores/" + f.storeA() + "/inventory", f.admin(), Map.of("skip",
@@ -339,7 +340,7 @@ final class FuzzCatalog {
     }
 
     private void defineOrders() {
-        // anchor: a cashier limited to store A orders for store B (403 once the body is valid); store_id is only
+        // anchor: a cashier limited to store A orders for store B (404 once the body is valid); store_id is only
         // ever replaced by values that are not ids at all
         var order = body(() -> Obj.of("store_id", f.storeB(), "user_id", f.userId(), "items",
                         List.of(Obj.of("product_id", f.productId(), "qty", "1", "price", "3.50")),
@@ -350,12 +351,12 @@ final class FuzzCatalog {
                 contentTypeCases("POST", "/orders", f.userStoreA(), order),
                 idempotencyKeyCases("POST", "/orders", f.userStoreA(), order),
                 List.of(new Generator("store not the caller's", 1, r -> new FuzzCase("store not the caller's",
-                        json("POST", "/orders", f.userStoreA(), Json.bytes(order.template().get())), 403))));
+                        json("POST", "/orders", f.userStoreA(), Json.bytes(order.template().get())), 404))));
         spec("GET /orders/{orderId}",
                 pathCases("GET", "/orders/{orderId}", f.admin(), null),
                 List.of(unknownId("GET", "/orders/", f.admin()),
                         new Generator("order of another store", 1, r -> new FuzzCase("order of another store",
-                                request("GET", "/orders/" + f.orderInStoreB(), f.userStoreA(), null, null), 403))));
+                                request("GET", "/orders/" + f.orderInStoreB(), f.userStoreA(), null, null), 404))));
         spec("GET /orders", queryCases("/orders", f.admin(), Map.of(
                         "store_id", Hostile::badIdQueryValue, "user_id", Hostile::badIdQueryValue,
                         "status", r -> pick(r, List.of("bogus", "%24ne", "CREATED%00", "pending%20", "%7B%7D",
@@ -365,7 +366,7 @@ final class FuzzCatalog {
                         "created_to", r -> pick(r, List.of("tomorrow", "2026-02-30T25:00:00Z", "-1", "%24gt")),
                         "skip", Hostile::badIntQueryValue, "limit", Hostile::badLimitQueryValue)),
                 List.of(new Generator("store not the caller's", 1, r -> new FuzzCase("store not the caller's",
-                        request("GET", "/orders?store_id=" + f.storeB(), f.userStoreA(), null, null), 403))));
+                        request("GET", "/orders?store_id=" + f.storeB(), f.userStoreA(), null, null), 404))));
         // anchor: the order does not exist (a valid status would change nothing: 404)
         var status = body(() -> Obj.of("status", "cancelled"), Set.of());
         spec("PATCH /orders/{orderId}/status",
@@ -375,7 +376,7 @@ final class FuzzCatalog {
                 contentTypeCases("PATCH", "/orders/" + fresh() + "/status", f.admin(), status),
                 List.of(new Generator("order of another store", 1, r -> new FuzzCase("order of another store",
                         json("PATCH", "/orders/" + f.orderInStoreB() + "/status", f.userStoreA(),
-                                Json.bytes(Obj.of("status", "cancelled"))), 403))));
+                                Json.bytes(Obj.of("status", "cancelled"))), 404))));
     }
 
     private void defineMisc() {
@@ -581,7 +582,7 @@ final class FuzzCatalog {
 
     private Generator storeNotTheCallers(String path) {
         return new Generator("store not the caller's", 1, r -> new FuzzCase("store not the caller's",
-                request("GET", path, f.userStoreA(), null, null), 403));
+                request("GET", path, f.userStoreA(), null, null), 404));
     }
 
     @SafeVarargs

@@ -73,6 +73,16 @@ final class Hostile {
                 r -> new Raw("-" + digits(r, 400)),
                 r -> new Raw(digits(r, 20) + "." + digits(r, 20)),
                 r -> new Raw("9223372036854775808"),
+                // parse cost: quadratic backtracking and exponents BigDecimal would expand (edge-security issue)
+                r -> "1" + digits(r, 50_000) + "x",
+                r -> digits(r, ONE_MEGABYTE - 64),
+                r -> new Raw("1" + digits(r, 500_000)),
+                r -> "-" + digits(r, 20_000) + ".5e-99999",
+                r -> "1e2147483647",
+                r -> new Raw("1e2147483647"),
+                r -> "0e2147483647",
+                r -> "9e-2147483648",
+                r -> "1." + "0".repeat(100_000) + "1",
                 r -> new Raw("NaN"),
                 r -> new Raw("Infinity"),
                 r -> "NaN",
@@ -98,7 +108,9 @@ final class Hostile {
                 r -> "../../../../etc/passwd",
                 r -> "x".repeat(100_000),
                 r -> "é".repeat(50_000),
-                r -> "x".repeat(ONE_MEGABYTE));
+                r -> "x".repeat(ONE_MEGABYTE),
+                r -> deepArray(200_000),
+                r -> deepObject(100_000));
         return pick(random, makers).apply(random);
     }
 
