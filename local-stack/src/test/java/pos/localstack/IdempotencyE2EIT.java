@@ -38,6 +38,33 @@ class IdempotencyE2EIT {
         assertThat(stockItem().get("reserved_qty").asString()).isEqualTo("2");
     }
 
+    /** It used to price the order again: after a price change it stored a final 409 for an order holding stock. */
+    @Test
+    void aRetryAfterA202AnswersThatOrderWhateverTheCatalogDidMeanwhile() {
+        stock(store, product, "5");
+        var body = Map.of("store_id", store, "items",
+                java.util.List.of(Map.of("product_id", product, "qty", "2", "price", "2.00")));
+        var accepted = admin().post("/orders/", body, Map.of("Idempotency-Key", "till-202",
+                "Prefer", "respond-async"));
+        assertThat(accepted.status()).isEqualTo(202);
+        var orderId = accepted.body().get("order").get("id").asString();
+        var repriced = admin().patch("/products/" + product, Map.of("price", "9.99"));
+        assertThat(repriced.status()).as(repriced.raw().body()).isEqualTo(200);
+
+        var retry = admin().post("/orders/", body, Map.of("Idempotency-Key", "till-202"));
+
+        assertThat(retry.status()).as(retry.raw().body()).isIn(200, 202);
+        assertThat(retry.body().get("order").get("id").asString()).isEqualTo(orderId);
+        assertThat(retry.body().get("order").get("items").get(0).get("price").asString()).isEqualTo("2.00");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var again = admin().post("/orders/", body, Map.of("Idempotency-Key", "till-202"));
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.body().get("order").get("status").asString()).isEqualTo("created");
+        });
+        assertThat(admin().get("/orders/?store_id=" + store).header("X-Total-Count")).isEqualTo("1");
+        assertThat(stockItem().get("reserved_qty").asString()).isEqualTo("2");
+    }
+
     @Test
     void theSameKeyWithAnotherBodyIsRefused() {
         stock(store, product, "5");
