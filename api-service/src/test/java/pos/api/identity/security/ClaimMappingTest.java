@@ -43,12 +43,16 @@ class ClaimMappingTest {
     }
 
     @Test
-    void aUserWithoutStoresMayActOnEveryStore() {
-        var user = CurrentUser.from((Jwt) converter.convert(jwt(LOCAL, c -> c.put("roles", List.of("user"))))
+    void aCashierWithoutStoresMayActOnNoStoreAndAManagerWithoutStoresOnEvery() {
+        var cashier = CurrentUser.from((Jwt) converter.convert(jwt(LOCAL, c -> c.put("roles", List.of("user"))))
                 .getPrincipal());
-        assertThat(user.storeIds()).isEmpty();
-        assertThat(user.canActOnStore("65c0ffee0000000000000002")).isTrue();
-        assertThat(user.isManagerOrAdmin()).isFalse();
+        assertThat(cashier.storeIds()).isEmpty();
+        assertThat(cashier.canActOnStore("65c0ffee0000000000000002")).isFalse();
+        assertThat(cashier.isManagerOrAdmin()).isFalse();
+
+        var manager = CurrentUser.from((Jwt) converter.convert(jwt(LOCAL, c -> c.put("roles", List.of("manager"))))
+                .getPrincipal());
+        assertThat(manager.canActOnStore("65c0ffee0000000000000002")).isTrue();
     }
 
     @Test
