@@ -62,7 +62,8 @@ class IdentityConfiguration {
 
     @Bean
     LocalTokenVerifier localTokenVerifier(SigningKey key, IdentityProperties props, UserStatusCache statuses) {
-        return new LocalTokenVerifier(key, props.issuer(), props.audience(), new CurrentAccountValidator(statuses));
+        return new LocalTokenVerifier(key, props.issuer(), props.audience(), new CurrentAccountValidator(statuses),
+                Clock.systemUTC());
     }
 
     @Bean
