@@ -54,14 +54,14 @@ class CatalogConfiguration {
     /** Closed with the context: KafkaProductChanges owns the producer (see the class comment). */
     @Bean
     KafkaProductChanges productChanges(MongoProducts products, KafkaProperties kafka, CatalogProperties properties,
-            ObjectProvider<MeterRegistry> meters) {
+            PublishedCatalog published, ObjectProvider<MeterRegistry> meters) {
         var config = kafka.buildProducerProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.publishTimeout().toMillis());
         var producers = new DefaultKafkaProducerFactory<String, CatalogEvent>(config, new StringSerializer(),
                 JsonSerdes.catalogEvent().serializer());
         meters.ifAvailable(registry -> producers.addListener(new MicrometerProducerListener<>(registry)));
-        return new KafkaProductChanges(products, producers, properties.publishTimeout());
+        return new KafkaProductChanges(products, producers, properties.publishTimeout(), published);
     }
 
     @Bean
@@ -70,9 +70,16 @@ class CatalogConfiguration {
         return new ProductRepublisher(products, changes, properties, clockOf(clock));
     }
 
+    /** Orders are priced from the catalog as published on Kafka, in memory (see {@link PublishedCatalog}). */
     @Bean
-    CatalogProducts catalogProducts(MongoProducts products) {
-        return new MongoCatalogProducts(products);
+    PublishedCatalog catalogProducts(MongoProducts products) {
+        return new PublishedCatalog(new MongoCatalogProducts(products));
+    }
+
+    /** Also the {@code catalog} health contributor: not ready until the catalog topic has been read. */
+    @Bean
+    CatalogFeed catalogHealthIndicator(PublishedCatalog catalog, KafkaProperties kafka) {
+        return new CatalogFeed(catalog, kafka.buildConsumerProperties());
     }
 
     /** A shared Clock bean when the application defines exactly one, UTC system time otherwise. */

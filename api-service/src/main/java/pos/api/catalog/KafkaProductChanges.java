@@ -37,11 +37,14 @@ class KafkaProductChanges implements AutoCloseable {
     private final DefaultKafkaProducerFactory<String, CatalogEvent> producers;
     private final KafkaTemplate<String, CatalogEvent> kafka;
     private final Duration timeout;
+    private final PublishedCatalog published;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
+    /** @param published told of each acknowledged change at once, so this instance prices with it right away */
     KafkaProductChanges(MongoProducts products, DefaultKafkaProducerFactory<String, CatalogEvent> producers,
-            Duration timeout) {
+            Duration timeout, PublishedCatalog published) {
         this.products = products;
+        this.published = published;
         this.producers = producers;
         this.kafka = new KafkaTemplate<>(producers);
         this.kafka.setProducerListener(new ProducerListener<>() { }); // failures are logged once, below
@@ -60,8 +63,9 @@ class KafkaProductChanges implements AutoCloseable {
             if (product == null || product.published()) {
                 return true;
             }
-            kafka.send(Topics.CATALOG_PRODUCTS, productId, changed(product))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            var changed = changed(product);
+            kafka.send(Topics.CATALOG_PRODUCTS, productId, changed).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            published.apply(changed);
             products.markPublished(productId, product.version());
             return true;
         } catch (InterruptedException e) {

@@ -93,6 +93,7 @@ class KafkaProductChangesIT {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000),
                 new StringSerializer(), JsonSerdes.catalogEvent().serializer());
-        return new KafkaProductChanges(products, producers, Duration.ofSeconds(5));
+        return new KafkaProductChanges(products, producers, Duration.ofSeconds(5),
+                new PublishedCatalog(new MongoCatalogProducts(products)));
     }
 }
