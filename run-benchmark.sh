@@ -13,7 +13,7 @@
 # Environment: SUT_JAVA_OPTS (stack JVM, default -Xmx1g), GENERATOR_JAVA_OPTS (default -Xmx512m), BENCH_DIR (logs and
 # data, default target/benchmark; its data is deleted at start), the stack's usual variables (POS_COMMIT_INTERVAL_MS,
 # POS_TOPIC_PARTITIONS, ...) and its ports (defaults here: API 18080, Kafka 19092/19093, MongoDB 28017, processors
-# 18081/18082).
+# 18081/18082, the bare Spring MVC baseline 18090).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -67,6 +67,8 @@ export KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-19093}
 export MONGO_PORT=${MONGO_PORT:-28017}
 export ORDER_PROCESSOR_PORT=${ORDER_PROCESSOR_PORT:-18081}
 export INVENTORY_PROCESSOR_PORT=${INVENTORY_PROCESSOR_PORT:-18082}
+# the bare Spring MVC endpoint in the stack's JVM: the bare scenario's same-run baseline
+export POS_BARE_BASELINE_PORT=${POS_BARE_BASELINE_PORT:-18090}
 export POS_DATA_DIR="$BENCH_DIR/data"
 rm -rf "$POS_DATA_DIR"
 mkdir -p "$POS_DATA_DIR"
@@ -106,4 +108,5 @@ until grep -q "POS local stack ready" "$stack_log" 2>/dev/null; do
 done
 echo "Local stack ready (pid $stack_pid)."
 
-run_generator --api-url "http://localhost:$API_PORT" --sut-pid "$stack_pid" "${generator_args[@]}"
+run_generator --api-url "http://localhost:$API_PORT" --bare-url "http://127.0.0.1:$POS_BARE_BASELINE_PORT" \
+    --sut-pid "$stack_pid" "${generator_args[@]}"

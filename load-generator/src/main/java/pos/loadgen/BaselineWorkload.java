@@ -4,16 +4,20 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code GET /health} at the same rate: the same Tomcat, filters and JSON writing with no Kafka, MongoDB or
- * processor behind it, so the other scenarios can be stated as multiples of what the bare HTTP stack costs here.
+ * One GET answered without Kafka, MongoDB or a processor behind it: {@code GET /health} on the API (its Tomcat,
+ * filters, security and JSON writing) or {@code GET /bare} on the bare Spring MVC endpoint beside it (Tomcat and
+ * Spring MVC alone), so the other scenarios can be stated as multiples of what the HTTP stack costs here.
  */
 final class BaselineWorkload implements Workload {
 
     private final PosApi api;
-    private final OperationStats health = new OperationStats("health");
+    private final String path;
+    private final OperationStats health;
 
-    BaselineWorkload(PosApi api) {
+    BaselineWorkload(PosApi api, String path, String operation) {
         this.api = api;
+        this.path = path;
+        this.health = new OperationStats(operation);
     }
 
     @Override
@@ -23,7 +27,7 @@ final class BaselineWorkload implements Workload {
 
     @Override
     public CompletableFuture<?> fire(long index, long intendedNanos, boolean measured) {
-        return api.get("/health", null).handle((reply, error) -> Workload.record(health, measured, intendedNanos,
+        return api.get(path, null).handle((reply, error) -> Workload.record(health, measured, intendedNanos,
                 reply, error, error == null && reply.status() == 200 ? "200" : null));
     }
 }

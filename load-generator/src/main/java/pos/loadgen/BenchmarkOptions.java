@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Everything a benchmark run is told on the command line. Every option has a default, so a run is reproducible
  * from the command alone; {@link #describe()} prints them all with the results.
  */
-record BenchmarkOptions(URI apiUrl, List<Scenario> scenarios, List<Double> rates, Duration warmup,
+record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<Double> rates, Duration warmup,
         Duration duration, Duration pause, Duration drainTimeout, Duration requestTimeout, int stores, int products,
         int users, int maxLinesPerOrder, double retryFraction, double advanceFraction, double cancelFraction,
         double lagSampleFraction, Duration lagPollInterval, int maxInFlight, int clientThreads, OptionalLong sutPid,
@@ -26,7 +26,9 @@ record BenchmarkOptions(URI apiUrl, List<Scenario> scenarios, List<Double> rates
     static final String USAGE = """
             Usage: load-generator [options]   (normally through ./run-benchmark.sh, which starts the stack)
               --api-url URL            API to load (default http://localhost:8080)
-              --scenarios LIST         orders,stock,baseline (default all three, in that order)
+              --bare-url URL           the bare Spring MVC endpoint started beside the stack for the bare
+                                       scenario (default http://localhost:8090; run-benchmark.sh starts it)
+              --scenarios LIST         orders,stock,baseline,bare (default all four, in that order)
               --rates LIST             target arrivals per second, each scenario runs at each (default 200)
               --warmup DURATION        sent but not measured, per run (default 10s)
               --duration DURATION      measured part of each run (default 30s)
@@ -59,7 +61,8 @@ record BenchmarkOptions(URI apiUrl, List<Scenario> scenarios, List<Double> rates
     private static Map<String, String> defaults() {
         var defaults = new LinkedHashMap<String, String>();
         defaults.put("api-url", "http://localhost:8080");
-        defaults.put("scenarios", "orders,stock,baseline");
+        defaults.put("bare-url", "http://localhost:8090");
+        defaults.put("scenarios", "orders,stock,baseline,bare");
         defaults.put("rates", "200");
         defaults.put("warmup", "10s");
         defaults.put("duration", "30s");
@@ -116,6 +119,7 @@ record BenchmarkOptions(URI apiUrl, List<Scenario> scenarios, List<Double> rates
         Function<String, String> option = name -> given.getOrDefault(name, DEFAULTS.get(name));
         var options = new BenchmarkOptions(
                 apiUrl(option.apply("api-url")),
+                apiUrl(option.apply("bare-url")),
                 list(option.apply("scenarios"), Scenario::parse),
                 list(option.apply("rates"), text -> positive("rates", Double.parseDouble(text))),
                 DurationText.parse(option.apply("warmup")),
@@ -164,6 +168,9 @@ record BenchmarkOptions(URI apiUrl, List<Scenario> scenarios, List<Double> rates
     Map<String, String> describe() {
         var described = new LinkedHashMap<String, String>();
         described.put("api-url", apiUrl.toString());
+        if (scenarios.contains(Scenario.BARE)) {
+            described.put("bare-url", bareUrl.toString());
+        }
         described.put("scenarios", String.join(",", scenarios.stream().map(Scenario::label).toList()));
         described.put("rates", String.join(",", rates.stream().map(BenchmarkOptions::number).toList()));
         described.put("warmup", DurationText.format(warmup));
@@ -190,7 +197,7 @@ record BenchmarkOptions(URI apiUrl, List<Scenario> scenarios, List<Double> rates
     private static URI apiUrl(String text) {
         var uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new IllegalArgumentException("api-url must be an absolute http(s) URL, not '" + text + "'");
+            throw new IllegalArgumentException("expected an absolute http(s) URL, not '" + text + "'");
         }
         return uri;
     }

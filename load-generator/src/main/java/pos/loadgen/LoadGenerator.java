@@ -58,6 +58,7 @@ public final class LoadGenerator {
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
         var api = new PosApi(options.apiUrl(), http, options.requestTimeout());
+        var bare = new PosApi(options.bareUrl(), http, options.requestTimeout());
         var health = PosApi.await(api.get("/health", null));
         if (health.status() != 200) {
             throw new IllegalStateException(options.apiUrl() + "/health answered " + health.status());
@@ -76,7 +77,7 @@ public final class LoadGenerator {
                         pause(options.pause());
                     }
                     var runId = "r" + runNumber;
-                    var workload = workload(scenario, api, fixture, runId);
+                    var workload = workload(scenario, api, bare, fixture, runId);
                     out.printf(Locale.ROOT, "Run %d: %s at %s/s, %s warm-up + %s measured...%n", runNumber,
                             scenario.label(), BenchmarkOptions.number(rate), DurationText.format(options.warmup()),
                             DurationText.format(options.duration()));
@@ -113,11 +114,12 @@ public final class LoadGenerator {
         }
     }
 
-    private Workload workload(Scenario scenario, PosApi api, Fixture fixture, String runId) {
+    private Workload workload(Scenario scenario, PosApi api, PosApi bare, Fixture fixture, String runId) {
         return switch (scenario) {
             case ORDERS -> new OrdersWorkload(api, fixture, options, runId);
             case STOCK -> new StockWorkload(api, fixture, options, runId);
-            case BASELINE -> new BaselineWorkload(api);
+            case BASELINE -> new BaselineWorkload(api, "/health", Scenario.BASELINE.primaryOperation());
+            case BARE -> new BaselineWorkload(bare, "/bare", Scenario.BARE.primaryOperation());
         };
     }
 

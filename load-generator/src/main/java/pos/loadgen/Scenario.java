@@ -8,8 +8,13 @@ enum Scenario {
     ORDERS("order.place"),
     /** Stock adjustments through inventory-processor, and how long the read model takes to show them. */
     STOCK("stock.adjust"),
-    /** GET /health on the same HTTP stack: the floor the other scenarios are compared with. */
-    BASELINE("health");
+    /** GET /health on the API: its HTTP stack (Tomcat, filters, security, JSON) with nothing behind it. */
+    BASELINE("health"),
+    /**
+     * GET /bare on a bare Spring MVC application in the same JVM as the stack (no security, no filters): the floor
+     * of the HTTP stack itself, measured in the same run, that the other scenarios are stated as multiples of.
+     */
+    BARE("bare");
 
     private final String primaryOperation;
 
@@ -32,6 +37,6 @@ enum Scenario {
                 return scenario;
             }
         }
-        throw new IllegalArgumentException("unknown scenario '" + text + "' (orders, stock, baseline)");
+        throw new IllegalArgumentException("unknown scenario '" + text + "' (orders, stock, baseline, bare)");
     }
 }

@@ -17,7 +17,9 @@ class BenchmarkOptionsTest {
         var options = BenchmarkOptions.parse();
 
         assertThat(options.apiUrl()).isEqualTo(URI.create("http://localhost:8080"));
-        assertThat(options.scenarios()).containsExactly(Scenario.ORDERS, Scenario.STOCK, Scenario.BASELINE);
+        assertThat(options.bareUrl()).isEqualTo(URI.create("http://localhost:8090"));
+        assertThat(options.scenarios()).containsExactly(Scenario.ORDERS, Scenario.STOCK, Scenario.BASELINE,
+                Scenario.BARE);
         assertThat(options.rates()).containsExactly(200.0);
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
@@ -47,6 +49,7 @@ class BenchmarkOptionsTest {
     @Test
     void onlyTheBaselineNeedsNoFixture() {
         assertThat(BenchmarkOptions.parse("--scenarios", "baseline").needsFixture()).isFalse();
+        assertThat(BenchmarkOptions.parse("--scenarios", "bare").needsFixture()).isFalse();
         assertThat(BenchmarkOptions.parse("--scenarios", "stock").needsFixture()).isTrue();
     }
 
@@ -56,7 +59,8 @@ class BenchmarkOptionsTest {
                 "0.25").describe();
 
         assertThat(described).containsEntry("rates", "100,250.5").containsEntry("warmup", "90s")
-                .containsEntry("lag-sample-fraction", "0.25").containsEntry("scenarios", "orders,stock,baseline");
+                .containsEntry("lag-sample-fraction", "0.25").containsEntry("scenarios", "orders,stock,baseline,bare")
+                .containsEntry("bare-url", "http://localhost:8090");
         assertThat(BenchmarkOptions.parse(described.entrySet().stream()
                 .flatMap(e -> List.of("--" + e.getKey(), e.getValue()).stream()).toArray(String[]::new))
                 .describe()).isEqualTo(described);

@@ -187,6 +187,16 @@ public final class LocalStack implements AutoCloseable {
         return Map.of("logging.config", "classpath:logback-json.xml", "logging.structured.format.console", format);
     }
 
+    /** The benchmark's bare Spring MVC endpoint ({@link BareHttpBaseline}), only when a port is given. */
+    private static ConfigurableApplicationContext bareBaseline(String port) {
+        if (port == null || port.isBlank()) {
+            return null;
+        }
+        var context = BareHttpBaseline.start(Integer.parseInt(port.trim()));
+        log.info("Bare Spring MVC baseline on http://127.0.0.1:{}/bare", port.trim());
+        return context;
+    }
+
     @Override
     public void close() {
         closeQuietly(api);
@@ -208,9 +218,11 @@ public final class LocalStack implements AutoCloseable {
         var settings = LocalStackSettings.fromEnvironment(System.getenv());
         long started = System.nanoTime();
         var stack = start(settings);
+        var bare = bareBaseline(System.getenv("POS_BARE_BASELINE_PORT"));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping the POS local stack...");
+            closeQuietly(bare);
             stack.close();
             stopped.countDown();
         }, "local-stack-shutdown"));
