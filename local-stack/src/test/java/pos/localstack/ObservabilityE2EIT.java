@@ -71,10 +71,11 @@ class ObservabilityE2EIT {
             assertThat(placed.status()).isEqualTo(200);
             var orderId = placed.body().get("order").get("id").asString();
             try (var consumer = consumer(stack.kafkaBootstrapServers())) {
-                var reserve = awaitRecord(consumer, Topics.INVENTORY_COMMANDS,
-                        r -> r.value().contains("ReserveStock") && r.value().contains(orderId));
-                assertThat(traceIdOf(reserve)).isEqualTo(traceId);
-                var reserved = awaitRecord(consumer, Topics.INVENTORY_RESERVATIONS, r -> orderId.equals(r.key()));
+                var place = awaitRecord(consumer, Topics.ORDER_COMMANDS,
+                        r -> r.value().contains("PlaceOrder") && r.value().contains(orderId));
+                assertThat(traceIdOf(place)).isEqualTo(traceId);
+                var reserved = awaitRecord(consumer, Topics.INVENTORY_EVENTS,
+                        r -> r.value().contains("\"reserved\"") && r.value().contains(orderId));
                 assertThat(traceIdOf(reserved)).isEqualTo(traceId);
                 var created = awaitRecord(consumer, Topics.ORDER_EVENTS,
                         r -> orderId.equals(r.key()) && r.value().contains("\"status\":\"created\""));
@@ -127,7 +128,7 @@ class ObservabilityE2EIT {
         assertThat(sample(api, "pos_orders_decision_seconds_count", "outcome=\"rejected\"")).isPositive();
         await().atMost(WAIT).untilAsserted(() -> {
             for (var status : List.of("created", "rejected", "cancelled")) {
-                assertThat(sample(orders, "pos_orders_status_changes_total", "status=\"" + status + "\"", storeTag))
+                assertThat(sample(inventory, "pos_orders_status_changes_total", "status=\"" + status + "\"", storeTag))
                         .as(status).isEqualTo(1.0);
             }
             assertThat(sample(inventory, "pos_inventory_reservations_refused_total", storeTag)).isEqualTo(1.0);

@@ -72,6 +72,7 @@ class OrderIntake {
         caller.requireStore(storeId);
         var userId = onBehalfOf(caller, request.userId());
         var lines = price(request.items());
+        OrderLimits.check(lines);
         var now = clock.instant();
         var subtotal = OrderSnapshot.subtotalOf(lines);
         var pending = new OrderSnapshot(claim.resourceId(), 0, OrderStatus.PENDING, storeId, userId,
