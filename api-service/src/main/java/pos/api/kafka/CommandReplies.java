@@ -202,10 +202,17 @@ public class CommandReplies implements SmartLifecycle {
             var partitions = opened.partitionsFor(Topics.COMMAND_REPLIES, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException(Topics.COMMAND_REPLIES + " has no partitions (yet)");
+            }
             opened.assign(partitions);
-            var resumable = partitions.stream().filter(positions::containsKey).toList();
-            resumable.forEach(partition -> opened.seek(partition, positions.get(partition)));
-            opened.seekToEnd(partitions.stream().filter(p -> !positions.containsKey(p)).toList());
+            partitions.stream().filter(positions::containsKey)
+                    .forEach(partition -> opened.seek(partition, positions.get(partition)));
+            var fresh = partitions.stream().filter(p -> !positions.containsKey(p)).toList();
+            if (!fresh.isEmpty()) {
+                // never with an empty list: that would seek every assigned partition to the end
+                opened.seekToEnd(fresh);
+            }
             // resolve the positions now: replies published from here on are read
             partitions.forEach(partition -> positions.put(partition, opened.position(partition)));
             health.reading(partitions.size());

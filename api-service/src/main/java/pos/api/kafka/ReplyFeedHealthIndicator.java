@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * {@code commandReplies} in readiness: without a running reply feed every write would wait for a decision it never
+ * {@code replyFeed} in readiness: without a running reply feed every write would wait for a decision it never
  * sees. UP while the feed reads and has polled recently; DOWN while it is (re)starting, with its restarts and last
  * error.
  */
-@Component("commandReplies")
+@Component
 class ReplyFeedHealthIndicator implements HealthIndicator {
 
     /** A poll returns at least every 200 ms; a feed silent for longer is stuck. */

@@ -128,8 +128,10 @@ class CommandRepliesTest {
             var consumer = new MockConsumer<String, byte[]>("latest");
             consumer.updatePartitions(Topics.COMMAND_REPLIES,
                     List.of(new PartitionInfo(Topics.COMMAND_REPLIES, 0, null, null, null)));
-            consumer.updateEndOffsets(Map.of(partition, 7L));
-            if (opened.incrementAndGet() == 1) {
+            boolean first = opened.incrementAndGet() == 1;
+            // while the feed was down one reply was published: the end moved from 7 to 8
+            consumer.updateEndOffsets(Map.of(partition, first ? 7L : 8L));
+            if (first) {
                 consumer.setPollException(new KafkaException("connection to the broker lost"));
             } else {
                 // published while the feed was down: at the position the first consumer had reached
