@@ -34,7 +34,7 @@ import java.util.Optional;
 public final class StoreLedger {
 
     public static final String NOT_DECIDED_IN_TIME = "Not decided in time";
-    public static final String ORDER_NOT_FOUND = "Order not found";
+    public static final String STILL_PENDING = "Order is still pending";
 
     private final StockLedger stock;
 
@@ -112,8 +112,9 @@ public final class StoreLedger {
             return command.status() == OrderStatus.CANCELLED
                     ? unplaced(command.orderId(), command.storeId(), OrderStatus.CANCELLED, command.commandId(),
                             Outcome.APPLIED, null, now)
-                    : LedgerDecision.replyOnly(OrderMessages.refused(command.commandId(), command.orderId(), null,
-                            ORDER_NOT_FOUND, List.of(), List.of(), now));
+                    : LedgerDecision.replyOnly(OrderMessages.refused(command.commandId(), command.orderId(),
+                            notYetPlaced(command.orderId(), command.storeId(), now), STILL_PENDING,
+                            OrderLifecycle.allowedNext(OrderStatus.PENDING), List.of(), now));
         }
         var earlier = current.handled(command.commandId());
         if (earlier.isPresent()) {
@@ -185,6 +186,15 @@ public final class StoreLedger {
                 ? OrderMessages.refused(commandId, orderId, ended.order(), detail, List.of(), List.of(), now)
                 : OrderMessages.reply(commandId, outcome, ended.order(), List.of(), now);
         return LedgerDecision.changed(ended, events, StockMoves.none(), reply);
+    }
+
+    /**
+     * The order as the API knows it before the ledger has seen its placement: pending, sequence 0 (the API's own
+     * placeholder), so a reply carrying it never overwrites anything in a read model.
+     */
+    private static OrderSnapshot notYetPlaced(String orderId, String storeId, Instant now) {
+        return new OrderSnapshot(orderId, 0, OrderStatus.PENDING, storeId, null, null, List.of(), BigDecimal.ZERO,
+                null, BigDecimal.ZERO, List.of(), null, now, now);
     }
 
     /** The reply to a repeated status command, rebuilt from the order as it is now and the first outcome. */

@@ -199,12 +199,14 @@ class StoreLedgerTest {
     }
 
     @Test
-    void aStatusChangeForAnUnknownOrderIsNotFound() {
+    void anOrderTheLedgerHasNotSeenIsStillPendingAndCanOnlyBeCancelled() {
         var reply = change("c-1", "order-9", CONFIRMED).reply().orElseThrow();
 
         assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
-        assertThat(reply.order()).isNull();
-        assertThat(reply.detail()).isEqualTo(StoreLedger.ORDER_NOT_FOUND);
+        assertThat(reply.detail()).isEqualTo(StoreLedger.STILL_PENDING);
+        assertThat(reply.order().status()).isEqualTo(PENDING);
+        assertThat(reply.order().sequence()).as("never newer than the API's placeholder").isZero();
+        assertThat(reply.allowedNext()).containsExactly(CANCELLED);
         assertThat(store.orders).doesNotContainKey("order-9");
     }
 
