@@ -91,6 +91,15 @@ class DeadLetterHandlersTest {
         assertThat(expiries.readValuesToList()).extracting(OrderCommand::orderId).containsExactly(Samples.ORDER);
     }
 
+    @Test
+    void transientFailuresAreRetriedNotDeadLettered() {
+        assertThat(DeadLetterProcessingExceptionHandler.isTransient(new org.apache.kafka.streams.errors.StreamsException(
+                new org.apache.kafka.streams.errors.ProcessorStateException("rocksdb")))).isTrue();
+        assertThat(DeadLetterProcessingExceptionHandler.isTransient(
+                new org.apache.kafka.common.errors.TimeoutException("broker"))).isTrue();
+        assertThat(DeadLetterProcessingExceptionHandler.isTransient(new IllegalArgumentException("bad"))).isFalse();
+    }
+
     private static byte[] placeOrderBytes() {
         return JsonSerdes.orderCommand().serialize(Topics.ORDER_COMMANDS, Samples.placeOrder());
     }
