@@ -6,22 +6,23 @@ import java.util.List;
  * Every topic of the system in one place. Names are versioned: a breaking change to a value type gets a new
  * topic ({@code .v2}) rather than a silent change on the old one.
  *
- * <p>Co-partitioning: {@link #ORDER_COMMANDS} and {@link #INVENTORY_RESERVATIONS} are merged by order-processor
- * and are both keyed by order id, so they must have the same partition count. All topics are created with one
- * partition count for that reason.
+ * <p>Co-partitioning: {@link #ORDER_COMMANDS} and {@link #INVENTORY_COMMANDS} are merged by inventory-processor's
+ * store ledger and are both keyed by store id, so they must have the same partition count. All topics are created
+ * with one partition count for that reason.
  */
 public final class Topics {
 
-    /** {@code OrderCommand}s from api-service, keyed by order id. */
+    /**
+     * {@code OrderCommand}s from api-service (place, change status) and order-processor (expire placement), keyed by
+     * store id.
+     */
     public static final String ORDER_COMMANDS = "pos.orders.commands.v1";
     /** {@code OrderEvent}s: every status change of every order, keyed by order id. */
     public static final String ORDER_EVENTS = "pos.orders.events.v1";
     /** Latest {@code OrderSnapshot} per order, keyed by order id, compacted: a new consumer can rebuild from it. */
     public static final String ORDER_STATE = "pos.orders.state.v1";
-    /** {@code InventoryCommand}s from api-service (adjust) and order-processor (reserve, release, commit), keyed by store id. */
+    /** {@code InventoryCommand}s from api-service (adjust), keyed by store id. */
     public static final String INVENTORY_COMMANDS = "pos.inventory.commands.v1";
-    /** {@code ReservationResult}s from inventory-processor back to order-processor, keyed by order id. */
-    public static final String INVENTORY_RESERVATIONS = "pos.inventory.reservations.v1";
     /** {@code InventoryEvent}s: every stock change and low-stock warning, keyed by store id. */
     public static final String INVENTORY_EVENTS = "pos.inventory.events.v1";
     /** {@code CommandReply}s: the decision on each command api-service waits for, keyed by command id. */
@@ -49,24 +50,22 @@ public final class Topics {
 
     public static List<TopicSpec> all() {
         return List.of(
-                new TopicSpec(ORDER_COMMANDS, "order id", "OrderCommand", false, "api-service", "order-processor"),
-                new TopicSpec(ORDER_EVENTS, "order id", "OrderEvent", false, "order-processor",
+                new TopicSpec(ORDER_COMMANDS, "store id", "OrderCommand", false, "api-service, order-processor",
+                        "inventory-processor, order-processor"),
+                new TopicSpec(ORDER_EVENTS, "order id", "OrderEvent", false, "inventory-processor",
                         "api-service (read model), downstream"),
-                new TopicSpec(ORDER_STATE, "order id", "OrderSnapshot", true, "order-processor", "downstream"),
-                new TopicSpec(INVENTORY_COMMANDS, "store id", "InventoryCommand", false,
-                        "api-service, order-processor", "inventory-processor"),
-                new TopicSpec(INVENTORY_RESERVATIONS, "order id", "ReservationResult", false, "inventory-processor",
-                        "order-processor"),
+                new TopicSpec(ORDER_STATE, "order id", "OrderSnapshot", true, "inventory-processor", "downstream"),
+                new TopicSpec(INVENTORY_COMMANDS, "store id", "InventoryCommand", false, "api-service",
+                        "inventory-processor"),
                 new TopicSpec(INVENTORY_EVENTS, "store id", "InventoryEvent", false, "inventory-processor",
                         "api-service (read model), downstream"),
                 new TopicSpec(COMMAND_REPLIES, "command id", "CommandReply", false,
-                        "order-processor, inventory-processor", "api-service"),
+                        "inventory-processor", "api-service"),
                 new TopicSpec(CATALOG_PRODUCTS, "product id", "CatalogEvent", true, "api-service", "downstream"));
     }
 
     /** Topics whose consumers send records they cannot read or process to {@code <topic>.dlq}. */
     public static List<String> withDeadLetters() {
-        return List.of(ORDER_COMMANDS, INVENTORY_COMMANDS, INVENTORY_RESERVATIONS, ORDER_EVENTS, INVENTORY_EVENTS,
-                COMMAND_REPLIES);
+        return List.of(ORDER_COMMANDS, INVENTORY_COMMANDS, ORDER_EVENTS, INVENTORY_EVENTS, COMMAND_REPLIES);
     }
 }

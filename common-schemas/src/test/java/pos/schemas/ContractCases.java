@@ -5,7 +5,6 @@ import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderLine;
 import pos.schemas.value.Shortage;
 import pos.schemas.value.StockLevel;
-import pos.schemas.value.StockLine;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,17 +23,10 @@ final class ContractCases {
         return List.of(
                 onTopic(Samples.placeOrder(), Topics.ORDER_COMMANDS, JsonSerdes.orderCommand()),
                 onTopic(Samples.changeOrderStatus(), Topics.ORDER_COMMANDS, JsonSerdes.orderCommand()),
+                onTopic(Samples.expirePlacement(), Topics.ORDER_COMMANDS, JsonSerdes.orderCommand()),
                 onTopic(Samples.orderStatusChanged(), Topics.ORDER_EVENTS, JsonSerdes.orderEvent()),
                 onTopic(Samples.orderSnapshot(), Topics.ORDER_STATE, JsonSerdes.orderSnapshot()),
                 onTopic(Samples.adjustStock(), Topics.INVENTORY_COMMANDS, JsonSerdes.inventoryCommand()),
-                onTopic(Samples.reserveStock(), Topics.INVENTORY_COMMANDS, JsonSerdes.inventoryCommand()),
-                onTopic(Samples.releaseStock(), Topics.INVENTORY_COMMANDS, JsonSerdes.inventoryCommand()),
-                onTopic(Samples.commitStock(), Topics.INVENTORY_COMMANDS, JsonSerdes.inventoryCommand()),
-                onTopic(Samples.stockReserved(), Topics.INVENTORY_RESERVATIONS, JsonSerdes.reservationResult()),
-                onTopic(Samples.stockReservationRejected(), Topics.INVENTORY_RESERVATIONS,
-                        JsonSerdes.reservationResult()),
-                onTopic(Samples.stockReleased(), Topics.INVENTORY_RESERVATIONS, JsonSerdes.reservationResult()),
-                onTopic(Samples.stockCommitted(), Topics.INVENTORY_RESERVATIONS, JsonSerdes.reservationResult()),
                 onTopic(Samples.stockChanged(), Topics.INVENTORY_EVENTS, JsonSerdes.inventoryEvent()),
                 onTopic(Samples.stockLevelLow(), Topics.INVENTORY_EVENTS, JsonSerdes.inventoryEvent()),
                 onTopic(Samples.orderCommandReply(), Topics.COMMAND_REPLIES, JsonSerdes.commandReply()),
@@ -42,10 +34,7 @@ final class ContractCases {
                 onTopic(Samples.productChanged(), Topics.CATALOG_PRODUCTS, JsonSerdes.catalogEvent()),
                 nestedIn("InventoryEvent.schema.json", Samples.stockLevel(), JsonSerdes.of(StockLevel.class)),
                 nestedIn("OrderCommand.schema.json", Samples.lines().get(0), JsonSerdes.of(OrderLine.class)),
-                nestedIn("InventoryCommand.schema.json", Samples.reserveStock().lines().get(0),
-                        JsonSerdes.of(StockLine.class)),
-                nestedIn("ReservationResult.schema.json", Samples.stockReservationRejected().shortages().get(0),
-                        JsonSerdes.of(Shortage.class)));
+                nestedIn("OrderSnapshot.schema.json", Samples.shortage(), JsonSerdes.of(Shortage.class)));
     }
 
     static ContractCase named(String typeName) {
@@ -60,7 +49,6 @@ final class ContractCases {
         serdes.put(Topics.ORDER_EVENTS, JsonSerdes.orderEvent());
         serdes.put(Topics.ORDER_STATE, JsonSerdes.orderSnapshot());
         serdes.put(Topics.INVENTORY_COMMANDS, JsonSerdes.inventoryCommand());
-        serdes.put(Topics.INVENTORY_RESERVATIONS, JsonSerdes.reservationResult());
         serdes.put(Topics.INVENTORY_EVENTS, JsonSerdes.inventoryEvent());
         serdes.put(Topics.COMMAND_REPLIES, JsonSerdes.commandReply());
         serdes.put(Topics.CATALOG_PRODUCTS, JsonSerdes.catalogEvent());

@@ -103,9 +103,9 @@ class JsonSchemasTest {
 
     @Test
     void rejectsMalformedIdsAndInstants() {
-        assertRejected("ReleaseStock", json -> json.put("order_id", "65b00000000000000000000z"));
-        assertRejected("ReleaseStock", json -> json.put("issued_at", "2026-11-25T11:15:30.123+01:00"));
-        assertRejected("ReleaseStock", json -> json.put("issued_at", "2026-11-25 10:15:30"));
+        assertRejected("ExpirePlacement", json -> json.put("order_id", "65b00000000000000000000z"));
+        assertRejected("ExpirePlacement", json -> json.put("issued_at", "2026-11-25T11:15:30.123+01:00"));
+        assertRejected("ExpirePlacement", json -> json.put("issued_at", "2026-11-25 10:15:30"));
     }
 
     /** The untouched golden file passes, so only the mutation can be what fails. */

@@ -2,19 +2,13 @@ package pos.schemas;
 
 import pos.schemas.command.AdjustStock;
 import pos.schemas.command.ChangeOrderStatus;
-import pos.schemas.command.CommitStock;
+import pos.schemas.command.ExpirePlacement;
 import pos.schemas.command.PlaceOrder;
-import pos.schemas.command.ReleaseStock;
-import pos.schemas.command.ReserveStock;
 import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.event.ProductChanged;
 import pos.schemas.event.StockChange;
 import pos.schemas.event.StockChanged;
-import pos.schemas.event.StockCommitted;
 import pos.schemas.event.StockLevelLow;
-import pos.schemas.event.StockReleased;
-import pos.schemas.event.StockReservationRejected;
-import pos.schemas.event.StockReserved;
 import pos.schemas.reply.OrderCommandReply;
 import pos.schemas.reply.Outcome;
 import pos.schemas.reply.StockCommandReply;
@@ -23,7 +17,6 @@ import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
 import pos.schemas.value.Shortage;
 import pos.schemas.value.StockLevel;
-import pos.schemas.value.StockLine;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,25 +47,15 @@ public final class Samples {
     }
 
     public static ChangeOrderStatus changeOrderStatus() {
-        return new ChangeOrderStatus("cmd-status-1", ORDER, OrderStatus.CONFIRMED, USER, AT);
+        return new ChangeOrderStatus("cmd-status-1", ORDER, STORE, OrderStatus.CONFIRMED, USER, AT);
     }
 
     public static AdjustStock adjustStock() {
         return new AdjustStock("cmd-adjust-1", STORE, PRODUCT, new BigDecimal("10"), "delivery", USER, AT);
     }
 
-    public static ReserveStock reserveStock() {
-        return new ReserveStock("cmd-reserve-1", STORE, ORDER,
-                List.of(new StockLine(PRODUCT, new BigDecimal("2")), new StockLine(PRODUCT_2, new BigDecimal("1.5"))),
-                AT);
-    }
-
-    public static ReleaseStock releaseStock() {
-        return new ReleaseStock("cmd-release-1", STORE, ORDER, AT);
-    }
-
-    public static CommitStock commitStock() {
-        return new CommitStock("cmd-commit-1", STORE, ORDER, AT);
+    public static ExpirePlacement expirePlacement() {
+        return new ExpirePlacement(ExpirePlacement.commandIdFor(ORDER), ORDER, STORE, AT);
     }
 
     public static OrderSnapshot orderSnapshot() {
@@ -84,7 +67,7 @@ public final class Samples {
 
     public static OrderStatusChanged orderStatusChanged() {
         return new OrderStatusChanged("evt-order-1", ORDER, 2, OrderStatus.PENDING, OrderStatus.CREATED, STORE,
-                orderSnapshot(), "cmd-reserve-1", AT.plusSeconds(1));
+                orderSnapshot(), "cmd-place-1", AT.plusSeconds(1));
     }
 
     public static StockLevel stockLevel() {
@@ -94,7 +77,7 @@ public final class Samples {
 
     public static StockChanged stockChanged() {
         return new StockChanged("evt-stock-1", STORE, PRODUCT, StockChange.RESERVED, BigDecimal.ZERO,
-                new BigDecimal("2"), stockLevel(), null, ORDER, "cmd-reserve-1", AT.plusSeconds(1));
+                new BigDecimal("2"), stockLevel(), null, ORDER, "cmd-place-1", AT.plusSeconds(1));
     }
 
     public static StockLevelLow stockLevelLow() {
@@ -102,27 +85,14 @@ public final class Samples {
                 AT.plusSeconds(1));
     }
 
-    public static StockReserved stockReserved() {
-        return new StockReserved("cmd-reserve-1", ORDER, STORE, reserveStock().lines(), AT.plusSeconds(1));
-    }
-
-    public static StockReservationRejected stockReservationRejected() {
-        return new StockReservationRejected("cmd-reserve-1", ORDER, STORE,
-                List.of(new Shortage(PRODUCT, new BigDecimal("2"), new BigDecimal("1"))), AT.plusSeconds(1));
-    }
-
-    public static StockReleased stockReleased() {
-        return new StockReleased("cmd-release-1", ORDER, STORE, AT.plusSeconds(1));
-    }
-
-    public static StockCommitted stockCommitted() {
-        return new StockCommitted("cmd-commit-1", ORDER, STORE, AT.plusSeconds(1));
+    public static Shortage shortage() {
+        return new Shortage(PRODUCT, new BigDecimal("2"), new BigDecimal("1"));
     }
 
     public static OrderCommandReply orderCommandReply() {
         return new OrderCommandReply("cmd-status-1", ORDER, Outcome.REFUSED, orderSnapshot(),
                 "Cannot change status from created to completed",
-                List.of(OrderStatus.CONFIRMED, OrderStatus.CANCELLED), AT.plusSeconds(1));
+                List.of(OrderStatus.CONFIRMED, OrderStatus.CANCELLED), List.of(stockLevel()), AT.plusSeconds(1));
     }
 
     public static StockCommandReply stockCommandReply() {

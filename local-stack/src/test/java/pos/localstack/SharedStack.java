@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class SharedStack {
 
+    static final String PLACEMENT_DEADLINE = "pos.orders.placement-deadline";
+
     private static LocalStack stack;
     private static PosClient admin;
 
@@ -22,6 +24,12 @@ final class SharedStack {
 
     static synchronized PosClient admin() {
         if (stack == null) {
+            // The placement deadline only ever rejects a placement the store ledger never received (an expiry is
+            // written after its PlaceOrder in the same partition), so a short one is safe and keeps
+            // OneHopE2EIT quick.
+            if (System.getProperty(PLACEMENT_DEADLINE) == null) {
+                System.setProperty(PLACEMENT_DEADLINE, "3s");
+            }
             try {
                 var dataDir = Files.createTempDirectory("pos-e2e-");
                 stack = LocalStack.start(FreePorts.settings(dataDir));

@@ -22,19 +22,10 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import pos.orderprocessor.config.DeadLetterProcessingExceptionHandler;
 import pos.schemas.Samples;
 import pos.schemas.Topics;
-import pos.schemas.command.ChangeOrderStatus;
-import pos.schemas.command.CommitStock;
-import pos.schemas.command.InventoryCommand;
+import pos.schemas.command.ExpirePlacement;
+import pos.schemas.command.OrderCommand;
 import pos.schemas.command.PlaceOrder;
-import pos.schemas.command.ReserveStock;
-import pos.schemas.event.OrderEvent;
-import pos.schemas.event.OrderStatusChanged;
-import pos.schemas.event.StockReserved;
-import pos.schemas.reply.CommandReply;
-import pos.schemas.reply.OrderCommandReply;
-import pos.schemas.reply.Outcome;
 import pos.schemas.serde.JsonSerdes;
-import pos.schemas.value.OrderSnapshot;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,17 +41,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static pos.schemas.value.OrderStatus.COMPLETED;
-import static pos.schemas.value.OrderStatus.CONFIRMED;
-import static pos.schemas.value.OrderStatus.CREATED;
-import static pos.schemas.value.OrderStatus.PENDING;
-import static pos.schemas.value.OrderStatus.PREPARING;
-import static pos.schemas.value.OrderStatus.READY;
 
 /**
- * The application as deployed (its builder, its properties, exactly-once) against a real broker. The test plays
- * api-service (sends commands) and inventory-processor (answers reservations), and reads the outputs as a
- * downstream read_committed consumer would.
+ * The application as deployed (its builder, its properties, exactly-once) against a real broker: the placement
+ * deadline. The test plays api-service (sends placements keyed by store id) and reads what order-processor sends
+ * back to the order commands topic as the store ledger would.
  */
 @EmbeddedKafka(brokerProperties = {
         "transaction.state.log.replication.factor=1",
@@ -76,10 +61,7 @@ class OrderProcessorIT {
 
     private static ConfigurableApplicationContext app;
     private static KafkaProducer<String, byte[]> producer;
-    private static TopicReader<InventoryCommand> inventoryCommands;
-    private static TopicReader<CommandReply> replies;
-    private static TopicReader<OrderEvent> events;
-    private static TopicReader<OrderSnapshot> states;
+    private static TopicReader<OrderCommand> orderCommands;
 
     @BeforeAll
     static void startApplication(EmbeddedKafkaBroker broker) {
@@ -88,62 +70,31 @@ class OrderProcessorIT {
                 "--spring.kafka.bootstrap-servers=" + servers,
                 "--spring.kafka.streams.state-dir=" + stateDir,
                 "--pos.topics.partitions=2",
+                "--pos.orders.placement-deadline=2s",
+                "--pos.orders.placement-deadline-check=200ms",
                 "--server.port=0");
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
                 new StringSerializer(), new ByteArraySerializer());
-        inventoryCommands = new TopicReader<>(servers, Topics.INVENTORY_COMMANDS,
-                JsonSerdes.inventoryCommand().deserializer());
-        replies = new TopicReader<>(servers, Topics.COMMAND_REPLIES, JsonSerdes.commandReply().deserializer());
-        events = new TopicReader<>(servers, Topics.ORDER_EVENTS, JsonSerdes.orderEvent().deserializer());
-        states = new TopicReader<>(servers, Topics.ORDER_STATE, JsonSerdes.orderSnapshot().deserializer());
+        orderCommands = new TopicReader<>(servers, Topics.ORDER_COMMANDS, JsonSerdes.orderCommand().deserializer());
     }
 
     @AfterAll
     static void stopApplication() {
-        for (var reader : List.of(inventoryCommands, replies, events, states)) {
-            reader.close();
-        }
+        orderCommands.close();
         producer.close();
         app.close();
     }
 
     @Test
-    void placedOrderIsCreatedOnceStockIsReserved() {
+    void aPlacementIsExpiredOnceItsDeadlineHasPassedKeyedByItsStore() {
         var orderId = newOrderId();
 
-        send(Topics.ORDER_COMMANDS, orderId, JsonSerdes.orderCommand().serialize("", placeOrder(orderId)));
-        reserveStockFor(orderId);
+        send(Topics.ORDER_COMMANDS, Samples.STORE, JsonSerdes.orderCommand().serialize("", placeOrder(orderId)));
 
-        var reply = awaitReply("place-" + orderId);
-        assertThat(reply.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(reply.order().status()).isEqualTo(CREATED);
-        assertThat(reply.order().sequence()).isEqualTo(2);
-    }
-
-    @Test
-    void walksAnOrderToCompletedAndDownstreamSeesEachChangeOnceInOrder() {
-        var orderId = newOrderId();
-        send(Topics.ORDER_COMMANDS, orderId, JsonSerdes.orderCommand().serialize("", placeOrder(orderId)));
-        reserveStockFor(orderId);
-        awaitReply("place-" + orderId);
-
-        for (var status : List.of(CONFIRMED, PREPARING, READY, COMPLETED)) {
-            var commandId = status.wireName() + "-" + orderId;
-            send(Topics.ORDER_COMMANDS, orderId, JsonSerdes.orderCommand().serialize("",
-                    new ChangeOrderStatus(commandId, orderId, status, Samples.USER, Instant.now())));
-            assertThat(awaitReply(commandId).outcome()).isEqualTo(Outcome.APPLIED);
-        }
-
-        var commit = inventoryCommands.awaitValue(command -> command instanceof CommitStock c
-                && c.orderId().equals(orderId));
-        assertThat(commit.commandId()).isEqualTo("commit:" + orderId);
-        var changes = events.readToEnd().stream().filter(event -> event.orderId().equals(orderId)).toList();
-        assertThat(changes).extracting(OrderEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-        assertThat(changes).extracting(event -> ((OrderStatusChanged) event).status())
-                .containsExactly(PENDING, CREATED, CONFIRMED, PREPARING, READY, COMPLETED);
-        var latest = states.readToEnd().stream().filter(state -> state.orderId().equals(orderId)).toList();
-        assertThat(latest.get(latest.size() - 1).status()).isEqualTo(COMPLETED);
-        assertThat(latest.get(latest.size() - 1).sequence()).isEqualTo(6);
+        var expiry = orderCommands.awaitRecord(record -> isExpiryOf(record.value(), orderId));
+        assertThat(expiry.key()).isEqualTo(Samples.STORE);
+        assertThat(((ExpirePlacement) orderCommands.value(expiry)).commandId())
+                .isEqualTo(ExpirePlacement.commandIdFor(orderId));
     }
 
     @Test
@@ -154,7 +105,7 @@ class OrderProcessorIT {
                 new ByteArrayDeserializer())) {
 
             send(Topics.ORDER_COMMANDS, orderId, poison);
-            send(Topics.ORDER_COMMANDS, orderId, JsonSerdes.orderCommand().serialize("", placeOrder(orderId)));
+            send(Topics.ORDER_COMMANDS, Samples.STORE, JsonSerdes.orderCommand().serialize("", placeOrder(orderId)));
 
             var deadLetter = deadLetters.awaitRecord(record -> orderId.equals(record.key()));
             assertThat(deadLetter.value()).isEqualTo(poison);
@@ -164,26 +115,7 @@ class OrderProcessorIT {
                     .isEqualTo("org.apache.kafka.common.errors.SerializationException");
             assertThat(header(deadLetter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)))
                     .contains("cannot read OrderCommand");
-            assertThat(inventoryCommands.awaitValue(command -> command instanceof ReserveStock r
-                    && r.orderId().equals(orderId))).isNotNull();
-        }
-    }
-
-    @Test
-    void resultThatFailsProcessingGoesToItsDeadLetterTopic() {
-        var orderId = newOrderId();
-        var misrouted = JsonSerdes.reservationResult().serialize("", reservedStock(orderId, "reserve:" + orderId));
-        try (var deadLetters = new TopicReader<>(broker(), Topics.deadLetter(Topics.INVENTORY_RESERVATIONS),
-                new ByteArrayDeserializer())) {
-
-            send(Topics.INVENTORY_RESERVATIONS, "not-" + orderId, misrouted);
-
-            var deadLetter = deadLetters.awaitRecord(record -> ("not-" + orderId).equals(record.key()));
-            assertThat(deadLetter.value()).isEqualTo(misrouted);
-            assertThat(header(deadLetter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_FQCN)))
-                    .isEqualTo(IllegalArgumentException.class.getName());
-            assertThat(header(deadLetter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC)))
-                    .isEqualTo(Topics.INVENTORY_RESERVATIONS);
+            assertThat(orderCommands.awaitRecord(record -> isExpiryOf(record.value(), orderId))).isNotNull();
         }
     }
 
@@ -203,47 +135,23 @@ class OrderProcessorIT {
     }
 
     @Test
-    void countsOrdersAndDeadLettersAndExposesStreamsMetricsForPrometheus() throws Exception {
+    void countsDeadLettersAndExposesStreamsMetricsForPrometheus() throws Exception {
         var orderId = newOrderId();
         var deadLettersBefore = metric("pos_dead_letters_total", "topic=\"" + Topics.ORDER_COMMANDS + "\"");
-        var created = "status=\"created\",store_id=\"" + Samples.STORE + "\"";
-        var createdBefore = metric("pos_orders_status_changes_total", created);
 
         send(Topics.ORDER_COMMANDS, orderId, "{not json".getBytes(StandardCharsets.UTF_8));
-        send(Topics.ORDER_COMMANDS, orderId, JsonSerdes.orderCommand().serialize("", placeOrder(orderId)));
-        reserveStockFor(orderId);
-        awaitReply("place-" + orderId);
 
         await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> {
-            assertThat(metric("pos_orders_status_changes_total", created)).isEqualTo(createdBefore + 1);
             assertThat(metric("pos_dead_letters_total", "topic=\"" + Topics.ORDER_COMMANDS + "\""))
                     .isEqualTo(deadLettersBefore + 1);
         });
         assertThat(scrape()).contains("kafka_stream_", "kafka_consumer_", "kafka_producer_", "jvm_memory_used_bytes");
     }
 
-    @Test
-    void everythingACommandCausesCarriesItsTraceparent() {
-        var orderId = newOrderId();
-        var traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        try {
-            producer.send(new ProducerRecord<>(Topics.ORDER_COMMANDS, null, orderId,
-                    JsonSerdes.orderCommand().serialize("", placeOrder(orderId)),
-                    List.of(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII)))))
-                    .get(TopicReader.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-
-        var reserve = inventoryCommands.awaitRecord(record -> orderIdIn(record.value(), orderId)
-                && inventoryCommands.value(record) instanceof ReserveStock r && r.orderId().equals(orderId));
-        assertThat(header(reserve.headers().lastHeader("traceparent"))).isEqualTo(traceparent);
-        var pending = events.awaitRecord(record -> orderId.equals(record.key()));
-        assertThat(header(pending.headers().lastHeader("traceparent"))).isEqualTo(traceparent);
-    }
-
-    private static boolean orderIdIn(byte[] value, String orderId) {
-        return value != null && new String(value, StandardCharsets.UTF_8).contains(orderId);
+    /** The topic also holds the poison records these tests send, so raw bytes are looked at first. */
+    private static boolean isExpiryOf(byte[] value, String orderId) {
+        var text = value == null ? "" : new String(value, StandardCharsets.UTF_8);
+        return text.contains("\"ExpirePlacement\"") && text.contains(orderId);
     }
 
     private static double metric(String name, String label) throws Exception {
@@ -272,22 +180,6 @@ class OrderProcessorIT {
                 .isEqualTo(RecoveringDeserializationExceptionHandler.class);
         assertThat(config.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
                 .isEqualTo(DeadLetterProcessingExceptionHandler.class);
-    }
-
-    /** Stands in for inventory-processor: answers the order's ReserveStock with StockReserved. */
-    private static void reserveStockFor(String orderId) {
-        var reserve = (ReserveStock) inventoryCommands.awaitValue(command -> command instanceof ReserveStock r
-                && r.orderId().equals(orderId));
-        send(Topics.INVENTORY_RESERVATIONS, orderId,
-                JsonSerdes.reservationResult().serialize("", reservedStock(orderId, reserve.commandId())));
-    }
-
-    private static OrderCommandReply awaitReply(String commandId) {
-        return (OrderCommandReply) replies.awaitValue(reply -> reply.commandId().equals(commandId));
-    }
-
-    private static StockReserved reservedStock(String orderId, String commandId) {
-        return new StockReserved(commandId, orderId, Samples.STORE, Samples.reserveStock().lines(), Instant.now());
     }
 
     private static PlaceOrder placeOrder(String orderId) {

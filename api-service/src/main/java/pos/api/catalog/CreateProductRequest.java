@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import pos.api.catalog.domain.SkuRules;
 import pos.api.money.Decimal;
 import pos.api.money.Sign;
+import pos.schemas.Limits;
 import pos.schemas.value.Ids;
 
 /** Body of {@code POST /products/}: name and price required; category, SKU, cost and unit optional. */
@@ -19,7 +20,7 @@ record CreateProductRequest(
 
     NewProduct toNewProduct() {
         var errors = new RequestErrors();
-        String storedName = errors.requiredText("name", name);
+        String storedName = errors.requiredText("name", name, Limits.MAX_PRODUCT_NAME_LENGTH);
         var storedPrice = errors.decimal("price", price, Sign.NON_NEGATIVE, true);
         var storedCost = errors.decimal("cost", cost, Sign.NON_NEGATIVE, false);
         String storedSku = null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import pos.api.money.Decimal;
 import pos.api.money.Sign;
 import org.springframework.data.mongodb.core.query.Update;
+import pos.schemas.Limits;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -60,7 +61,7 @@ final class ProductPatch {
         var errors = new RequestErrors();
         var update = new Update();
         if (name != null) {
-            String stored = errors.requiredText("name", name.orElse(null));
+            String stored = errors.requiredText("name", name.orElse(null), Limits.MAX_PRODUCT_NAME_LENGTH);
             update.set("name", stored).set("nameLower", stored == null ? null : stored.toLowerCase(Locale.ROOT));
         }
         if (price != null) {

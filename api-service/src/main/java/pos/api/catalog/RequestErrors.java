@@ -32,6 +32,16 @@ final class RequestErrors {
         return value.strip();
     }
 
+    /** The stripped text; an error if it is missing, blank or longer than {@code maxLength} characters. */
+    String requiredText(String field, String value, int maxLength) {
+        String stripped = requiredText(field, value);
+        if (stripped != null && stripped.codePointCount(0, stripped.length()) > maxLength) {
+            add(field, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        return stripped;
+    }
+
     /** The value of a decimal field; an error if it is malformed, on the wrong side of zero, or missing. */
     BigDecimal decimal(String field, Decimal value, Sign sign, boolean required) {
         if (value == null) {

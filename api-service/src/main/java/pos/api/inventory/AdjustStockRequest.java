@@ -6,10 +6,11 @@ import jakarta.validation.constraints.Size;
 import pos.api.money.Decimal;
 import pos.api.money.DecimalValue;
 import pos.api.money.Sign;
+import pos.schemas.Limits;
 
 
 /** Body of {@code POST /stores/{store_id}/inventory/adjust}: a non-zero delta with an optional reason. */
 record AdjustStockRequest(@NotBlank String productId,
         @NotNull @DecimalValue(sign = Sign.NON_ZERO) Decimal delta,
-        @Size(max = 200) String reason) {
+        @Size(max = Limits.MAX_REASON_LENGTH) String reason) {
 }

@@ -25,7 +25,7 @@ import java.util.Optional;
  * processor's low-stock events.
  */
 @Component
-class StockViews {
+public class StockViews {
 
     static final String COLLECTION = "inventory";
 
@@ -43,7 +43,7 @@ class StockViews {
         return storeId + ":" + productId;
     }
 
-    boolean applyIfNewer(StockLevel stock) {
+    public boolean applyIfNewer(StockLevel stock) {
         return documents.applyIfNewer(idOf(stock.storeId(), stock.productId()), stock.version(), current -> {
             var threshold = current.map(d -> d.getString("low_stock_threshold")).map(BigDecimal::new);
             return new Document("store_id", stock.storeId())

@@ -43,6 +43,9 @@ public class CommandPublisher implements DisposableBean {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "api-commands");
+        // With the broker down a send fails within the send timeout (503) instead of blocking on metadata or
+        // retrying for the producer's default two minutes.
+        boundedBy(props, properties.sendTimeout());
         this.producerFactory = new DefaultKafkaProducerFactory<>(props, new StringSerializer(),
                 new ByteArraySerializer());
         producerFactory.addListener(new MicrometerProducerListener<>(meters));
@@ -52,9 +55,12 @@ public class CommandPublisher implements DisposableBean {
         this.sendTimeout = properties.sendTimeout();
     }
 
-    /** Keyed by order id: all commands of one order go to one partition, in order. */
+    /**
+     * Keyed by store id: the store ledger decides an order together with its store's stock, and all commands of one
+     * store (hence of one order) go to one partition, in order.
+     */
     public void publish(OrderCommand command) {
-        send(Topics.ORDER_COMMANDS, command.orderId(),
+        send(Topics.ORDER_COMMANDS, command.storeId(),
                 orderCommands.serialize(Topics.ORDER_COMMANDS, command));
     }
 
@@ -62,6 +68,15 @@ public class CommandPublisher implements DisposableBean {
     public void publish(InventoryCommand command) {
         send(Topics.INVENTORY_COMMANDS, command.storeId(),
                 inventoryCommands.serialize(Topics.INVENTORY_COMMANDS, command));
+    }
+
+    static void boundedBy(java.util.Map<String, Object> props, Duration sendTimeout) {
+        long timeout = Math.max(1_000, sendTimeout.toMillis());
+        long linger = props.get(ProducerConfig.LINGER_MS_CONFIG) == null ? 5
+                : Long.parseLong(props.get(ProducerConfig.LINGER_MS_CONFIG).toString());
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, timeout - linger - 1));
     }
 
     private void send(String topic, String key, byte[] value) {

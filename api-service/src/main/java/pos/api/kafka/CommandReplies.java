@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import jakarta.annotation.PreDestroy;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -39,6 +41,8 @@ import java.util.concurrent.TimeUnit;
  * Delivers the processors' decisions to the requests waiting for them. Every API instance reads every partition
  * of {@link Topics#COMMAND_REPLIES} from the end (no consumer group, nothing committed), so a reply reaches
  * whichever instance is waiting. A waiter registers before its command is published, so no reply can be missed.
+ * The feed restarts itself after any error, resuming where it was, and reports its state to readiness
+ * ({@link ReplyFeedHealthIndicator}).
  */
 @Component
 public class CommandReplies implements SmartLifecycle {
@@ -46,21 +50,37 @@ public class CommandReplies implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CommandReplies.class);
     /** Continue decided requests (a MongoDB write and the JSON answer each); waiting itself takes no thread. */
     static final int DECISION_THREADS = 8;
+    static final Duration FIRST_ASSIGNMENT_WAIT = Duration.ofSeconds(5);
+    static final Duration MIN_RESTART_PAUSE = Duration.ofMillis(100);
+    static final Duration MAX_RESTART_PAUSE = Duration.ofSeconds(5);
 
     private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
     private final KafkaProperties kafkaProperties;
     private final MeterRegistry meters;
     private volatile KafkaClientMetrics consumerMetrics;
     private final JsonSerde<CommandReply> serde = JsonSerdes.commandReply();
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private final Function<Map<String, Object>, Consumer<String, byte[]>> consumers;
+    /** Next offset to read per partition: a restarted feed resumes there instead of skipping to the end. */
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+    private final ReplyFeedHealth health = new ReplyFeedHealth();
+    private volatile Consumer<String, byte[]> consumer;
     private volatile Thread thread;
     private final ExecutorService decisionThreads = Executors.newFixedThreadPool(DECISION_THREADS,
             new CustomizableThreadFactory("api-decisions-"));
     private volatile boolean running;
 
+    @Autowired
     public CommandReplies(KafkaProperties kafkaProperties, MeterRegistry meters) {
+        this(kafkaProperties, meters,
+                props -> new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer()));
+    }
+
+    /** With another consumer: tests inject failures. */
+    CommandReplies(KafkaProperties kafkaProperties, MeterRegistry meters,
+            Function<Map<String, Object>, Consumer<String, byte[]>> consumers) {
         this.kafkaProperties = kafkaProperties;
         this.meters = meters;
+        this.consumers = consumers;
     }
 
     /**
@@ -131,6 +151,43 @@ public class CommandReplies implements SmartLifecycle {
 
     @Override
     public void start() {
+        running = true;
+        var ready = new CountDownLatch(1);
+        thread = new Thread(() -> feed(ready), "api-command-replies");
+        thread.setDaemon(true);
+        thread.start();
+        // a reply published after start() returns is then never skipped; without a broker the feed keeps trying
+        // in the background and readiness says so
+        awaitQuietly(ready, FIRST_ASSIGNMENT_WAIT);
+    }
+
+    /**
+     * Reads replies until stopped. Any failure closes the consumer and opens a new one after a short pause,
+     * resuming at the positions already reached, so no reply is skipped and the feed never stays down.
+     */
+    private void feed(CountDownLatch ready) {
+        var pause = MIN_RESTART_PAUSE;
+        while (running) {
+            try {
+                readReplies(ready);
+            } catch (WakeupException e) {
+                // stop() woke us up; the loop ends unless this was a spurious wakeup
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                health.failed(e);
+                log.error("Command reply feed failed; restarting it in {} ms", pause.toMillis(), e);
+                pauseQuietly(pause);
+                pause = pause.multipliedBy(2).compareTo(MAX_RESTART_PAUSE) > 0 ? MAX_RESTART_PAUSE
+                        : pause.multipliedBy(2);
+                continue;
+            }
+            pause = MIN_RESTART_PAUSE;
+        }
+    }
+
+    private void readReplies(CountDownLatch ready) {
         Map<String, Object> props = kafkaProperties.buildConsumerProperties();
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -138,43 +195,59 @@ public class CommandReplies implements SmartLifecycle {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "api-command-replies");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        // the same tag keys as the listener containers' consumers, or Prometheus would drop one set
-        consumerMetrics = new KafkaClientMetrics(consumer, List.of(Tag.of("spring.id", "api-command-replies")));
-        consumerMetrics.bindTo(meters);
-        var partitions = consumer.partitionsFor(Topics.COMMAND_REPLIES, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        // resolve the end offsets now: a reply published after start() returns is then never skipped
-        partitions.forEach(consumer::position);
-        running = true;
-        var started = new CountDownLatch(1);
-        thread = new Thread(() -> {
-            started.countDown();
-            pollLoop();
-        }, "api-command-replies");
-        thread.setDaemon(true);
-        thread.start();
-        awaitQuietly(started);
-        log.info("Waiting for command replies on {} partitions of {}", partitions.size(), Topics.COMMAND_REPLIES);
+        Consumer<String, byte[]> opened = consumers.apply(props);
+        try {
+            consumer = opened;
+            bindMetrics(opened);
+            var partitions = opened.partitionsFor(Topics.COMMAND_REPLIES, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException(Topics.COMMAND_REPLIES + " has no partitions (yet)");
+            }
+            opened.assign(partitions);
+            partitions.stream().filter(positions::containsKey)
+                    .forEach(partition -> opened.seek(partition, positions.get(partition)));
+            var fresh = partitions.stream().filter(p -> !positions.containsKey(p)).toList();
+            if (!fresh.isEmpty()) {
+                // never with an empty list: that would seek every assigned partition to the end
+                opened.seekToEnd(fresh);
+            }
+            // resolve the positions now: replies published from here on are read
+            partitions.forEach(partition -> positions.put(partition, opened.position(partition)));
+            health.reading(partitions.size());
+            ready.countDown();
+            log.info("Waiting for command replies on {} partitions of {}", partitions.size(), Topics.COMMAND_REPLIES);
+            while (running) {
+                var records = opened.poll(Duration.ofMillis(200));
+                for (var record : records) {
+                    deliver(record.key(), record.value());
+                    positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                }
+                health.polled();
+            }
+        } finally {
+            consumer = null;
+            try {
+                opened.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                log.debug("Closing the command reply consumer failed", e);
+            }
+        }
     }
 
-    private void pollLoop() {
-        try {
-            while (running) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    deliver(record.key(), record.value());
-                }
-            }
-        } catch (WakeupException e) {
-            // stop() woke us up
-        } catch (RuntimeException e) {
-            log.error("Command reply feed stopped", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+    private void bindMetrics(Consumer<String, byte[]> opened) {
+        if (consumerMetrics != null) {
+            consumerMetrics.close();
         }
+        // the same tag keys as the listener containers' consumers, or Prometheus would drop one set
+        consumerMetrics = new KafkaClientMetrics(opened, List.of(Tag.of("spring.id", "api-command-replies")));
+        consumerMetrics.bindTo(meters);
+    }
+
+    /** For the readiness health indicator. */
+    public ReplyFeedHealth health() {
+        return health;
     }
 
     void deliver(String commandId, byte[] value) {
@@ -192,8 +265,12 @@ public class CommandReplies implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
+        var current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            thread.interrupt();
         }
         if (thread != null) {
             try {
@@ -229,10 +306,19 @@ public class CommandReplies implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
+    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
         try {
-            latch.await(5, TimeUnit.SECONDS);
+            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Backs off between restarts; stop() interrupts it. */
+    private void pauseQuietly(Duration pause) {
+        var resume = new CountDownLatch(1);
+        awaitQuietly(resume, pause);
+        if (Thread.interrupted() && running) {
             Thread.currentThread().interrupt();
         }
     }

@@ -78,6 +78,7 @@ class OrderIntake {
             }
         }
         var lines = price(request.items());
+        OrderLimits.check(lines);
         var now = clock.instant();
         var subtotal = OrderSnapshot.subtotalOf(lines);
         var pending = new OrderSnapshot(claim.resourceId(), 0, OrderStatus.PENDING, storeId, userId,

@@ -3,6 +3,7 @@ package pos.api.order;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import pos.api.identity.CurrentUser;
+import pos.api.inventory.StockViews;
 import pos.api.kafka.CommandProperties;
 import pos.api.kafka.CommandPublisher;
 import pos.api.kafka.CommandReplies;
@@ -18,7 +19,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-/** Asks order-processor to move an order along its lifecycle and answers with its decision. */
+/**
+ * Asks the store ledger (inventory-processor) to move an order along its lifecycle and answers with its decision,
+ * after applying the order and the stock the decision moved to the read models.
+ */
 @Service
 class OrderStatusChanges {
 
@@ -30,14 +34,16 @@ class OrderStatusChanges {
             + "completed, cancelled";
 
     private final OrderViews views;
+    private final StockViews stockViews;
     private final CommandPublisher publisher;
     private final CommandReplies replies;
     private final CommandProperties properties;
     private final Clock clock;
 
-    OrderStatusChanges(OrderViews views, CommandPublisher publisher, CommandReplies replies,
+    OrderStatusChanges(OrderViews views, StockViews stockViews, CommandPublisher publisher, CommandReplies replies,
             CommandProperties properties, Clock clock) {
         this.views = views;
+        this.stockViews = stockViews;
         this.publisher = publisher;
         this.replies = replies;
         this.properties = properties;
@@ -51,8 +57,8 @@ class OrderStatusChanges {
                 .orElseThrow(() -> ApiException.badRequest(INVALID_STATUS));
         var order = views.find(orderId).orElseThrow(() -> ApiException.notFound("Order not found"));
         caller.requireStore(order.storeId(), "Order not found");
-        var command = new ChangeOrderStatus(UUID.randomUUID().toString(), orderId, target, caller.userId(),
-                clock.instant());
+        var command = new ChangeOrderStatus(UUID.randomUUID().toString(), orderId, order.storeId(), target,
+                caller.userId(), clock.instant());
         var waiter = replies.expect(command.commandId()).afterPublishing(() -> publisher.publish(command));
         return waiter.decision(properties.decisionTimeout()).thenApply(reply -> reply
                 .map(decided -> answer((OrderCommandReply) decided))
@@ -69,6 +75,8 @@ class OrderStatusChanges {
             throw ApiException.notFound("Order not found");
         }
         views.upsertIfNewer(reply.order());
+        // the stock the change released or sold, so a read of the stock right after this answer shows it
+        reply.stock().forEach(stockViews::applyIfNewer);
         if (reply.outcome() == Outcome.REFUSED) {
             throw ApiException.conflict(reply.detail())
                     // not "status": that member is the problem's HTTP status

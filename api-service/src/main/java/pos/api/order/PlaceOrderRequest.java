@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import pos.api.money.Decimal;
 import pos.api.money.DecimalValue;
 import pos.api.money.Sign;
+import pos.schemas.Limits;
 
 import java.util.List;
 
@@ -20,7 +21,7 @@ import java.util.List;
 record PlaceOrderRequest(
         @NotBlank String storeId,
         String userId,
-        @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> items,
+        @NotEmpty @Size(max = Limits.MAX_ORDER_LINES) List<@Valid @NotNull Line> items,
         String idempotencyKey) {
 
     @Schema(name = "PlaceOrderLine")

@@ -36,6 +36,7 @@ class OperationsEndpointsIT extends AbstractApiIT {
         assertThat(readiness.getStatus().getCode()).isEqualTo("UP");
         assertThat(health.healthForPath("readiness", "mongo")).isNotNull();
         assertThat(health.healthForPath("readiness", "kafka")).isNotNull();
+        assertThat(health.healthForPath("readiness", "replyFeed")).as("the command reply feed").isNotNull();
         assertThat(liveness.getStatus().getCode()).isEqualTo("UP");
         assertThat(health.healthForPath("liveness", "mongo")).isNull();
         assertThat(health.healthForPath("liveness", "kafka")).isNull();

@@ -12,13 +12,23 @@ import pos.schemas.reply.Outcome;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderStatus;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.health.contributor.Status;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Handing replies to waiting requests without a thread per request. */
 class CommandRepliesTest {
@@ -35,7 +45,7 @@ class CommandRepliesTest {
         var snapshot = new pos.schemas.value.OrderSnapshot(order.orderId(), 1, status, order.storeId(),
                 order.userId(), order.placedBy(), order.lines(), order.subtotal(), order.tax(), order.total(),
                 order.shortages(), order.idempotencyKey(), order.createdAt(), order.updatedAt());
-        return new OrderCommandReply(commandId, order.orderId(), Outcome.APPLIED, snapshot, null, List.of(),
+        return new OrderCommandReply(commandId, order.orderId(), Outcome.APPLIED, snapshot, null, List.of(), List.of(),
                 order.createdAt());
     }
 
@@ -106,5 +116,50 @@ class CommandRepliesTest {
 
         assertThat(replies.waitingCount()).as("only the published command is waited for").isEqualTo(1);
         published.close();
+    }
+
+    /** The stuck feed: after any error it opens a new consumer and resumes where it was. */
+    @Test
+    void theReplyFeedRestartsAfterAnErrorResumesWhereItWasAndReportsItToReadiness() throws Exception {
+        var opened = new AtomicInteger();
+        var partition = new TopicPartition(Topics.COMMAND_REPLIES, 0);
+        byte[] decided = JsonSerdes.commandReply().serialize(Topics.COMMAND_REPLIES, reply("c9", OrderStatus.CREATED));
+        var feed = new CommandReplies(new KafkaProperties(), new SimpleMeterRegistry(), props -> {
+            var consumer = new MockConsumer<String, byte[]>("latest");
+            consumer.updatePartitions(Topics.COMMAND_REPLIES,
+                    List.of(new PartitionInfo(Topics.COMMAND_REPLIES, 0, null, null, null)));
+            boolean first = opened.incrementAndGet() == 1;
+            // while the feed was down one reply was published: the end moved from 7 to 8
+            consumer.updateEndOffsets(Map.of(partition, first ? 7L : 8L));
+            if (first) {
+                consumer.setPollException(new KafkaException("connection to the broker lost"));
+            } else {
+                // published while the feed was down: at the position the first consumer had reached
+                consumer.schedulePollTask(() -> consumer.addRecord(
+                        new ConsumerRecord<>(Topics.COMMAND_REPLIES, 0, 7L, "c9", decided)));
+            }
+            return consumer;
+        });
+        var indicator = new ReplyFeedHealthIndicator(feed);
+        var waiter = feed.expect("c9");
+        feed.start();
+        try {
+            assertThat(waiter.decision(Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS)).isPresent();
+            assertThat(opened).hasValue(2);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(feed.health().isReading()).isTrue();
+                assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+            });
+            assertThat(feed.health().restarts()).isEqualTo(1);
+            assertThat(feed.health().lastError()).contains("connection to the broker lost");
+        } finally {
+            feed.stop();
+            feed.stopDecisionThreads();
+        }
+    }
+
+    @Test
+    void aFeedThatNeverStartedIsNotReady() {
+        assertThat(new ReplyFeedHealthIndicator(replies).health().getStatus()).isEqualTo(Status.DOWN);
     }
 }

@@ -6,17 +6,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 
 /**
- * Commands for inventory-processor on {@code pos.inventory.commands.v1}, keyed by store id, so one store's
+ * Stock commands for inventory-processor on {@code pos.inventory.commands.v1}, keyed by store id, so one store's
  * stock is changed by one stream task, one command at a time.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = AdjustStock.class, name = "AdjustStock"),
-        @JsonSubTypes.Type(value = ReserveStock.class, name = "ReserveStock"),
-        @JsonSubTypes.Type(value = ReleaseStock.class, name = "ReleaseStock"),
-        @JsonSubTypes.Type(value = CommitStock.class, name = "CommitStock")
+        @JsonSubTypes.Type(value = AdjustStock.class, name = "AdjustStock")
 })
-public sealed interface InventoryCommand permits AdjustStock, ReserveStock, ReleaseStock, CommitStock {
+public sealed interface InventoryCommand permits AdjustStock {
 
     String commandId();
 

@@ -2,6 +2,7 @@ package pos.schemas.reply;
 
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
+import pos.schemas.value.StockLevel;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Objects;
 /**
  * Decision on a {@code PlaceOrder} or {@code ChangeOrderStatus}. {@code order} is the order after the decision
  * (null only when the order does not exist). A refused status change lists the statuses allowed next.
+ * {@code stock} is the stock of the order's products after the decision (each with its per-(store, product)
+ * version), so the API can bring its read model up to date before it answers; empty when nothing was read.
  */
 public record OrderCommandReply(
         String commandId,
@@ -18,6 +21,7 @@ public record OrderCommandReply(
         OrderSnapshot order,
         String detail,
         List<OrderStatus> allowedNext,
+        List<StockLevel> stock,
         Instant occurredAt) implements CommandReply {
 
     public OrderCommandReply {
@@ -26,5 +30,6 @@ public record OrderCommandReply(
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(occurredAt, "occurredAt");
         allowedNext = allowedNext == null ? List.of() : List.copyOf(allowedNext);
+        stock = stock == null ? List.of() : List.copyOf(stock);
     }
 }

@@ -5,7 +5,6 @@ import pos.schemas.command.OrderCommand;
 import pos.schemas.event.CatalogEvent;
 import pos.schemas.event.InventoryEvent;
 import pos.schemas.event.OrderEvent;
-import pos.schemas.event.ReservationResult;
 import pos.schemas.reply.CommandReply;
 import pos.schemas.value.OrderSnapshot;
 
@@ -33,10 +32,6 @@ public final class JsonSerdes {
 
     public static JsonSerde<InventoryEvent> inventoryEvent() {
         return new JsonSerde<>(InventoryEvent.class);
-    }
-
-    public static JsonSerde<ReservationResult> reservationResult() {
-        return new JsonSerde<>(ReservationResult.class);
     }
 
     public static JsonSerde<CommandReply> commandReply() {

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Kafka Streams' processing exception handler (KIP-1033) that hands the failed input, as the raw bytes read from
  * the source topic, to a {@link ConsumerRecordRecoverer} (a {@code DeadLetterPublishingRecoverer}) and lets the
- * task continue. Kafka 4.1 has no dead-letter support of its own (KIP-1034 arrives in 4.2) and spring-kafka's
+ * task continue, unless the failure is transient (see {@link #isTransient}): then the task fails and the record
+ * is retried. Kafka 4.1 has no dead-letter support of its own (KIP-1034 arrives in 4.2) and spring-kafka's
  * recovering processing handler in 4.1, so this is the 4.0 counterpart of spring-kafka's
  * {@code RecoveringDeserializationExceptionHandler}, configured the same way: the recoverer instance under
  * {@link #RECOVERER} in the Streams properties.
@@ -44,6 +45,12 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
                     context.taskId(), exception);
             return ProcessingHandlerResponse.CONTINUE;
         }
+        if (isTransient(exception)) {
+            // a broker or state store hiccup is not the record's fault: fail the task so it is retried, never skipped
+            log.warn("Transient failure on {}-{}@{}; failing the task so the record is retried", context.topic(),
+                    context.partition(), context.offset(), exception);
+            return ProcessingHandlerResponse.FAIL;
+        }
         try {
             recoverer.accept(failedInput(context), exception);
             log.warn("Sent {}-{}@{} to the dead-letter topic: {}", context.topic(), context.partition(),
@@ -54,6 +61,27 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
                     context.partition(), context.offset(), publishFailed);
             return ProcessingHandlerResponse.FAIL;
         }
+    }
+
+    /**
+     * Failures of the infrastructure rather than of the record: retriable client errors, state store failures and
+     * timeouts, anywhere in the cause chain. Everything else (invariants, unreadable or oversized records) is the
+     * record's, and dead-lettering it is the only way forward.
+     */
+    static boolean isTransient(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.kafka.common.errors.RetriableException
+                    || cause instanceof org.apache.kafka.streams.errors.ProcessorStateException
+                    || cause instanceof org.apache.kafka.streams.errors.InvalidStateStoreException
+                    || cause instanceof org.apache.kafka.common.errors.TimeoutException
+                    || cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static ConsumerRecord<byte[], byte[]> failedInput(ErrorHandlerContext context) {

@@ -15,13 +15,12 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 import pos.inventory.domain.StockLedger;
-import pos.inventory.topology.InventoryOutput;
-import pos.inventory.topology.InventoryTopology;
+import pos.inventory.topology.StoreLedgerTopology;
 
 import java.util.Properties;
 
 /**
- * The inventory topology on Boot's Streams infrastructure ({@code spring.kafka.streams.*}), plus what Boot
+ * The store ledger topology on Boot's Streams infrastructure ({@code spring.kafka.streams.*}), plus what Boot
  * cannot set from properties: the dead-letter handlers (they need the recoverer instance) and the uncaught
  * exception handler.
  */
@@ -38,13 +37,13 @@ class StreamsConfiguration {
     }
 
     @Bean
-    InventoryTopology inventoryTopology(StockLedger stockLedger, InventoryProcessorProperties properties,
+    StoreLedgerTopology storeLedgerTopology(StockLedger stockLedger, InventoryProcessorProperties properties,
             MeterRegistry meters) {
-        return new InventoryTopology(stockLedger, properties.processedCommands().purge(), meters);
+        return new StoreLedgerTopology(stockLedger, properties.processedCommands().purge(), meters);
     }
 
     @Bean
-    KStream<String, InventoryOutput> inventoryPipeline(StreamsBuilder builder, InventoryTopology topology) {
+    KStream<String, ?> storeLedgerPipeline(StreamsBuilder builder, StoreLedgerTopology topology) {
         return topology.addTo(builder);
     }
 

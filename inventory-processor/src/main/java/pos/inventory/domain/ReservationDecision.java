@@ -1,7 +1,6 @@
 package pos.inventory.domain;
 
 import pos.schemas.value.Shortage;
-import pos.schemas.value.StockLine;
 
 import java.util.List;
 

@@ -1,19 +1,10 @@
 package pos.inventory.domain;
 
 import pos.schemas.command.AdjustStock;
-import pos.schemas.command.CommitStock;
-import pos.schemas.command.ReleaseStock;
-import pos.schemas.command.ReserveStock;
-import pos.schemas.event.ReservationResult;
 import pos.schemas.event.StockChange;
-import pos.schemas.event.StockCommitted;
-import pos.schemas.event.StockReleased;
-import pos.schemas.event.StockReservationRejected;
-import pos.schemas.event.StockReserved;
 import pos.schemas.reply.Outcome;
 import pos.schemas.reply.StockCommandReply;
 import pos.schemas.value.Shortage;
-import pos.schemas.value.StockLine;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,10 +16,8 @@ import java.util.Optional;
  * it never oversells (0 <= reserved <= on hand always holds) and a repeated command changes nothing and gets the
  * answer it got the first time.
  *
- * <p>A reservation is a one-way lifecycle: reserved or rejected, then released or committed. Once it has ended,
- * release and commit answer the final result again (a release after a commit answers {@code StockCommitted}).
- * Two cases answer without a stored reservation: release of an unknown or rejected order ({@code StockReleased},
- * nothing to give back) and commit of an unknown order ({@code StockCommitted}, nothing to sell).
+ * <p>Reservations belong to orders: {@link StoreLedger} decides when an order's lines are reserved, released or
+ * committed (its lifecycle makes each happen at most once); this class only moves the quantities.
  */
 public final class StockLedger {
 
@@ -67,61 +56,41 @@ public final class StockLedger {
                 : new ReservationDecision.Rejected(shortages);
     }
 
-    public LedgerChange reserve(ReserveStock command, Optional<Reservation> existing, StockLookup stock,
-            Instant now) {
-        if (existing.isPresent()) {
-            return LedgerChange.answer(existing.get().result());
-        }
-        String storeId = command.storeId();
-        String orderId = command.orderId();
-        ReservationDecision decision = check(storeId, command.lines(), stock);
-        if (decision instanceof ReservationDecision.Rejected rejected) {
-            return LedgerChange.decided(new Reservation(storeId, orderId, StockLines.merge(command.lines()),
-                    ReservationStatus.REJECTED,
-                    new StockReservationRejected(command.commandId(), orderId, storeId, rejected.shortages(), now)));
-        }
-        List<StockLine> lines = ((ReservationDecision.Reserved) decision).lines();
-        Movements movements = movements(StockChange.RESERVED, command.commandId(), orderId, null, now);
-        lines.forEach(line -> {
+    /**
+     * Reserves lines that {@link #check} found covered (its {@code Reserved.lines()}), for an order placed by
+     * {@code commandId}.
+     */
+    public StockMoves reserve(String storeId, String orderId, String commandId, List<StockLine> lines,
+            StockLookup stock, Instant now) {
+        Movements movements = movements(StockChange.RESERVED, commandId, orderId, null, now);
+        StockLines.merge(lines).forEach(line -> {
             ProductStock before = current(stock, storeId, line.productId());
             movements.record(before, before.reserve(line.qty(), now));
         });
-        return LedgerChange.moved(movements, new Reservation(storeId, orderId, lines, ReservationStatus.RESERVED,
-                new StockReserved(command.commandId(), orderId, storeId, command.lines(), now)));
+        return new StockMoves(movements.stocks(), movements.events());
     }
 
-    public LedgerChange release(ReleaseStock command, Optional<Reservation> existing, StockLookup stock,
-            Instant now) {
-        var released = new StockReleased(command.commandId(), command.orderId(), command.storeId(), now);
-        if (existing.isEmpty() || existing.get().status() == ReservationStatus.REJECTED) {
-            return LedgerChange.answer(released);
-        }
-        return settle(existing.get(), ReservationStatus.RELEASED, released, stock, now);
-    }
-
-    public LedgerChange commit(CommitStock command, Optional<Reservation> existing, StockLookup stock,
-            Instant now) {
-        var committed = new StockCommitted(command.commandId(), command.orderId(), command.storeId(), now);
-        if (existing.isEmpty()) {
-            return LedgerChange.answer(committed);
-        }
-        return settle(existing.get(), ReservationStatus.COMMITTED, committed, stock, now);
-    }
-
-    /** Ends a live reservation (stock given back or sold); an ended one only answers its final result again. */
-    private LedgerChange settle(Reservation reservation, ReservationStatus end, ReservationResult answer,
+    /** Gives an order's reserved lines back (the order was cancelled). */
+    public StockMoves release(String storeId, String orderId, String commandId, List<StockLine> lines,
             StockLookup stock, Instant now) {
-        if (reservation.status() != ReservationStatus.RESERVED) {
-            return LedgerChange.answer(reservation.result());
-        }
-        boolean sold = end == ReservationStatus.COMMITTED;
-        Movements movements = movements(sold ? StockChange.COMMITTED : StockChange.RELEASED, answer.commandId(),
-                reservation.orderId(), null, now);
-        reservation.lines().forEach(line -> {
-            ProductStock before = current(stock, reservation.storeId(), line.productId());
+        return settle(StockChange.RELEASED, storeId, orderId, commandId, lines, stock, now);
+    }
+
+    /** Turns an order's reserved lines into sold stock (the order was completed): on hand goes down. */
+    public StockMoves commit(String storeId, String orderId, String commandId, List<StockLine> lines,
+            StockLookup stock, Instant now) {
+        return settle(StockChange.COMMITTED, storeId, orderId, commandId, lines, stock, now);
+    }
+
+    private StockMoves settle(StockChange change, String storeId, String orderId, String commandId,
+            List<StockLine> lines, StockLookup stock, Instant now) {
+        boolean sold = change == StockChange.COMMITTED;
+        Movements movements = movements(change, commandId, orderId, null, now);
+        StockLines.merge(lines).forEach(line -> {
+            ProductStock before = current(stock, storeId, line.productId());
             movements.record(before, sold ? before.commit(line.qty(), now) : before.release(line.qty(), now));
         });
-        return LedgerChange.moved(movements, reservation.finish(end, answer));
+        return new StockMoves(movements.stocks(), movements.events());
     }
 
     private Movements movements(StockChange change, String commandId, String orderId, String reason, Instant now) {

@@ -1,6 +1,5 @@
 package pos.inventory.domain;
 
-import pos.schemas.value.StockLine;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -8,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Helpers over order lines. */
-final class StockLines {
+public final class StockLines {
 
     private StockLines() {
     }
 
     /** One line per product, in order of first appearance, quantities of repeated products summed. */
-    static List<StockLine> merge(List<StockLine> lines) {
+    public static List<StockLine> merge(List<StockLine> lines) {
         Map<String, BigDecimal> byProduct = new LinkedHashMap<>();
         lines.forEach(line -> byProduct.merge(line.productId(), line.qty(), BigDecimal::add));
         return byProduct.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList();

@@ -4,20 +4,20 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import pos.inventory.domain.OrderState;
 import pos.inventory.domain.ProductStock;
-import pos.inventory.domain.Reservation;
 import pos.schemas.serde.JsonSerde;
 
 /**
- * The processor's persistent, changelogged state. Keys start with the store id, the record key of the input,
+ * The store ledger's persistent, changelogged state. Keys start with the store id, the record key of the input,
  * so everything one command touches lives in the task that owns that store.
  */
 public final class InventoryStores {
 
     /** Stock per store and product. */
     public static final String STOCK = "stock-level-store";
-    /** Reservation per store and order. */
-    public static final String RESERVATIONS = "stock-reservation-store";
+    /** Order state per store and order. */
+    public static final String ORDERS = "order-state-store";
     /** Reply per processed AdjustStock command id, purged after the retention. */
     public static final String PROCESSED_ADJUSTMENTS = "processed-adjustment-store";
 
@@ -35,9 +35,9 @@ public final class InventoryStores {
                 new JsonSerde<>(ProductStock.class));
     }
 
-    static StoreBuilder<KeyValueStore<String, Reservation>> reservations() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESERVATIONS), Serdes.String(),
-                new JsonSerde<>(Reservation.class));
+    static StoreBuilder<KeyValueStore<String, OrderState>> orders() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS), Serdes.String(),
+                new JsonSerde<>(OrderState.class));
     }
 
     static StoreBuilder<KeyValueStore<String, ProcessedCommand>> processedAdjustments() {

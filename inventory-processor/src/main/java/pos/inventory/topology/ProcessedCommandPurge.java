@@ -3,7 +3,7 @@ package pos.inventory.topology;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import pos.inventory.domain.Reservation;
+import pos.inventory.domain.OrderState;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +14,9 @@ import java.util.function.Predicate;
 
 /**
  * Forgets what the processor only keeps to answer repeated commands, once it is older than the retention:
- * processed adjust command ids, and reservations that have ended (rejected, released or committed). A repeat can
- * only come within that window (producer and API retries take seconds, idempotency keys live 72 hours), and the
- * stores must not grow forever. Live reservations are never purged: they hold stock.
+ * processed adjust command ids, and orders that have ended (rejected, cancelled or completed). A repeat can only
+ * come within that window (producer and API retries take seconds, idempotency keys live 72 hours), and the stores
+ * must not grow forever. Live orders are never purged: they hold stock.
  */
 public record ProcessedCommandPurge(Duration retention, Duration interval) {
 
@@ -33,10 +33,15 @@ public record ProcessedCommandPurge(Duration retention, Duration interval) {
         return removeWhere(store, processed -> processed.expired(now, retention));
     }
 
-    /** Returns how many ended reservations were removed. */
-    int runOnReservations(KeyValueStore<String, Reservation> store, Instant now) {
+    /**
+     * Returns how many ended orders (rejected, cancelled, completed) last changed before the retention were removed.
+     * Within the retention a placement re-driven from the dead-letter topic is still refused for an order the ledger
+     * rejected or cancelled; the retention must outlast any re-drive.
+     */
+    int runOnOrders(KeyValueStore<String, OrderState> store, Instant now) {
         Instant cutoff = now.minus(retention);
-        return removeWhere(store, reservation -> reservation.endedBefore(cutoff));
+        return removeWhere(store, state -> state.isFinal() && state.order().updatedAt() != null
+                && state.order().updatedAt().isBefore(cutoff));
     }
 
     private static <V> int removeWhere(KeyValueStore<String, V> store, Predicate<V> expired) {

@@ -16,7 +16,7 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 import pos.inventory.domain.LowStockPolicy;
 import pos.inventory.domain.StockLedger;
-import pos.inventory.topology.InventoryTopology;
+import pos.inventory.topology.StoreLedgerTopology;
 import pos.inventory.topology.ProcessedCommandPurge;
 import pos.schemas.Samples;
 import pos.schemas.Topics;
@@ -46,11 +46,12 @@ class DeadLetterHandlersTopologyTest {
     private final List<Exception> causes = new ArrayList<>();
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> commands;
+    private TestInputTopic<byte[], byte[]> orderCommands;
     private TestOutputTopic<String, CommandReply> replies;
 
     private void start(ConsumerRecordRecoverer recoverer) {
         StreamsBuilder builder = new StreamsBuilder();
-        new InventoryTopology(new StockLedger(LowStockPolicy.uniform(BigDecimal.ONE)),
+        new StoreLedgerTopology(new StockLedger(LowStockPolicy.uniform(BigDecimal.ONE)),
                 new ProcessedCommandPurge(Duration.ofDays(7), Duration.ofHours(1))).addTo(builder);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-processor");
@@ -65,6 +66,8 @@ class DeadLetterHandlersTopologyTest {
         driver = new TopologyTestDriver(builder.build(), props);
         commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS, Serdes.ByteArray().serializer(),
                 Serdes.ByteArray().serializer());
+        orderCommands = driver.createInputTopic(Topics.ORDER_COMMANDS, Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer());
         replies = driver.createOutputTopic(Topics.COMMAND_REPLIES, Serdes.String().deserializer(),
                 JsonSerdes.commandReply().deserializer());
     }
@@ -78,7 +81,9 @@ class DeadLetterHandlersTopologyTest {
 
     @AfterEach
     void stop() {
-        driver.close();
+        if (driver != null) {
+            driver.close();
+        }
     }
 
     private static byte[] bytes(String text) {
@@ -147,5 +152,43 @@ class DeadLetterHandlersTopologyTest {
         assertThatThrownBy(() -> commands.pipeInput(bytes("another-store"),
                 JsonSerdes.inventoryCommand().serialize("t", Samples.adjustStock())))
                 .isInstanceOf(StreamsException.class);
+    }
+
+    /**
+     * A placement whose decision would write records above the broker's message size (here 200 lines with
+     * 6,000-character names) is dead-lettered before any state changes, and the next command is decided: the task
+     * is never stuck aborting the same transaction.
+     */
+    @Test
+    void placementWhoseOutputsWouldBeTooLargeIsDeadLetteredAndTheStoreGoesOn() {
+        startRecording();
+        var lines = java.util.stream.IntStream.range(0, pos.schemas.Limits.MAX_ORDER_LINES)
+                .mapToObj(i -> new pos.schemas.value.OrderLine(Samples.PRODUCT, "SKU-" + i, "n".repeat(6_000),
+                        BigDecimal.ONE, BigDecimal.ONE))
+                .toList();
+        var huge = new pos.schemas.command.PlaceOrder("place-huge", Samples.ORDER, Samples.STORE, Samples.USER,
+                Samples.USER, lines, null, Samples.AT);
+        byte[] hugeBytes = JsonSerdes.orderCommand().serialize("t", huge);
+
+        orderCommands.pipeInput(bytes(Samples.STORE), hugeBytes);
+        sendGoodCommand();
+
+        assertThat(deadLetters).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo(Topics.ORDER_COMMANDS);
+            assertThat((byte[]) record.value()).isEqualTo(hugeBytes);
+        });
+        assertThat(causes).singleElement().isInstanceOf(pos.inventory.topology.OutputTooLargeException.class);
+        assertThat(replies.readValuesToList()).extracting(CommandReply::commandId).containsExactly("cmd-adjust-1");
+    }
+
+    @Test
+    void transientFailuresAreRetriedNotDeadLettered() {
+        assertThat(DeadLetterProcessingExceptionHandler.isTransient(new org.apache.kafka.streams.errors.StreamsException(
+                new org.apache.kafka.streams.errors.ProcessorStateException("rocksdb")))).isTrue();
+        assertThat(DeadLetterProcessingExceptionHandler.isTransient(
+                new org.apache.kafka.common.errors.TimeoutException("broker"))).isTrue();
+        assertThat(DeadLetterProcessingExceptionHandler.isTransient(new IllegalArgumentException("bad"))).isFalse();
+        assertThat(DeadLetterProcessingExceptionHandler.isTransient(
+                new pos.inventory.topology.OutputTooLargeException("too large"))).isFalse();
     }
 }

@@ -15,7 +15,7 @@ import static pos.inventory.domain.LedgerHarness.PLUM;
 
 /**
  * Long random command sequences (fixed seeds, so a failure replays): the invariants hold after every step,
- * reserved stock always equals what live reservations hold, and the events add up to the final stock.
+ * reserved stock always equals what the live orders hold, and the events add up to the final stock.
  */
 class StockLedgerInvariantTest {
 
@@ -31,7 +31,7 @@ class StockLedgerInvariantTest {
             String order = "order-" + random.nextInt(40);
             switch (random.nextInt(5)) {
                 case 0 -> store.adjust(product(random), quantity(random, true));
-                case 1, 2 -> store.reserve(order, new pos.schemas.value.StockLine(product(random),
+                case 1, 2 -> store.reserve(order, new StockLine(product(random),
                         new BigDecimal(quantity(random, false))));
                 case 3 -> store.release(order);
                 default -> store.commit(order);
@@ -53,11 +53,11 @@ class StockLedgerInvariantTest {
 
     private static void assertReservedMatchesLiveReservations(LedgerHarness store) {
         for (String product : PRODUCTS) {
-            BigDecimal held = store.reservations.values().stream()
-                    .filter(r -> r.status() == ReservationStatus.RESERVED)
-                    .flatMap(r -> r.lines().stream())
+            BigDecimal held = store.orders.values().stream()
+                    .filter(OrderState::holdsStock)
+                    .flatMap(order -> order.stockLines().stream())
                     .filter(line -> line.productId().equals(product))
-                    .map(pos.schemas.value.StockLine::qty)
+                    .map(StockLine::qty)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(store.stock(product).reserved()).isEqualByComparingTo(held);
         }

@@ -13,17 +13,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import pos.schemas.Topics;
 import pos.schemas.command.AdjustStock;
-import pos.schemas.command.ReserveStock;
-import pos.schemas.event.ReservationResult;
+import pos.schemas.command.PlaceOrder;
 import pos.schemas.event.StockChanged;
-import pos.schemas.event.StockReservationRejected;
-import pos.schemas.event.StockReserved;
 import pos.schemas.reply.CommandReply;
+import pos.schemas.reply.OrderCommandReply;
 import pos.schemas.reply.Outcome;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.Shortage;
+import pos.schemas.value.OrderLine;
+import pos.schemas.value.OrderStatus;
 import pos.schemas.value.StockLevel;
-import pos.schemas.value.StockLine;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -45,8 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static pos.schemas.Samples.PRODUCT;
 import static pos.schemas.Samples.STORE;
+import static pos.schemas.Samples.USER;
 
-/** Many tills reserving the last units at once: the store's stock is never oversold. */
+/** Many tills placing orders for the last units at once: the store's stock is never oversold. */
 @EmbeddedKafka(brokerProperties = {EmbeddedBroker.TRANSACTION_LOG_RF, EmbeddedBroker.TRANSACTION_LOG_ISR,
         EmbeddedBroker.MIN_ISR, EmbeddedBroker.NO_REBALANCE_DELAY})
 class ConcurrentReservationIT {
@@ -73,8 +73,7 @@ class ConcurrentReservationIT {
     @Test
     void fiftyConcurrentReservationsOfTenUnitsReserveExactlyTen() throws Exception {
         try (var sender = new CommandSender(bootstrapServers);
-                var reader = new TopicReader(bootstrapServers, Topics.INVENTORY_RESERVATIONS, Topics.INVENTORY_EVENTS,
-                        Topics.COMMAND_REPLIES)) {
+                var reader = new TopicReader(bootstrapServers, Topics.INVENTORY_EVENTS, Topics.COMMAND_REPLIES)) {
             sender.send(new AdjustStock("stock-10", STORE, PRODUCT, BigDecimal.TEN, "delivery", "it", Instant.now()));
             reader.awaitUntil(TIMEOUT, r -> r.count(Topics.COMMAND_REPLIES) == 1);
             assertThat(reader.values(Topics.COMMAND_REPLIES, JsonSerdes.commandReply()))
@@ -82,7 +81,7 @@ class ConcurrentReservationIT {
 
             sendConcurrently(sender);
 
-            reader.awaitUntil(TIMEOUT, r -> r.count(Topics.INVENTORY_RESERVATIONS) >= ORDERS);
+            reader.awaitUntil(TIMEOUT, r -> r.count(Topics.COMMAND_REPLIES) >= 1 + ORDERS);
             assertExactlyTenReserved(reader);
             assertStockNeverWentNegative(reader);
         }
@@ -112,8 +111,9 @@ class ConcurrentReservationIT {
             List<CompletableFuture<Void>> sends = IntStream.range(0, ORDERS).mapToObj(i -> CompletableFuture.runAsync(
                     () -> {
                         awaitQuietly(go);
-                        sender.send(new ReserveStock("reserve-" + i, STORE, "order-" + i,
-                                List.of(new StockLine(PRODUCT, BigDecimal.ONE)), Instant.now()));
+                        sender.send(new PlaceOrder("place-" + i, "order-" + i, STORE, USER, USER,
+                                List.of(new OrderLine(PRODUCT, null, "Burger", BigDecimal.ONE, BigDecimal.TEN)),
+                                null, Instant.now()));
                     }, tills)).toList();
             go.countDown();
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
@@ -131,15 +131,15 @@ class ConcurrentReservationIT {
     }
 
     private static void assertExactlyTenReserved(TopicReader reader) {
-        List<ConsumerRecord<String, byte[]>> records = reader.records(Topics.INVENTORY_RESERVATIONS);
-        List<ReservationResult> results = reader.values(Topics.INVENTORY_RESERVATIONS,
-                JsonSerdes.reservationResult());
+        List<ConsumerRecord<String, byte[]>> records = reader.records(Topics.COMMAND_REPLIES);
+        List<OrderCommandReply> results = reader.values(Topics.COMMAND_REPLIES, JsonSerdes.commandReply()).stream()
+                .filter(OrderCommandReply.class::isInstance).map(OrderCommandReply.class::cast).toList();
         assertThat(results).hasSize(ORDERS);
-        assertThat(records).allSatisfy(record -> assertThat(record.key()).startsWith("order-"));
-        assertThat(results).extracting(ReservationResult::orderId).doesNotHaveDuplicates();
-        assertThat(results).filteredOn(StockReserved.class::isInstance).hasSize(10);
-        assertThat(results).filteredOn(StockReservationRejected.class::isInstance).hasSize(40)
-                .allSatisfy(rejected -> assertThat(((StockReservationRejected) rejected).shortages())
+        assertThat(records).filteredOn(record -> record.key().startsWith("place-")).hasSize(ORDERS);
+        assertThat(results).extracting(OrderCommandReply::orderId).doesNotHaveDuplicates();
+        assertThat(results).filteredOn(r -> r.order().status() == OrderStatus.CREATED).hasSize(10);
+        assertThat(results).filteredOn(r -> r.order().status() == OrderStatus.REJECTED).hasSize(40)
+                .allSatisfy(rejected -> assertThat(rejected.order().shortages())
                         .containsExactly(new Shortage(PRODUCT, BigDecimal.ONE, BigDecimal.ZERO)));
     }
 

@@ -13,14 +13,16 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import pos.inventory.domain.LowStockPolicy;
 import pos.inventory.domain.ProductStock;
-import pos.inventory.domain.Reservation;
+import pos.inventory.domain.OrderState;
 import pos.inventory.domain.StockLedger;
 import pos.schemas.Topics;
 import pos.schemas.command.InventoryCommand;
+import pos.schemas.command.OrderCommand;
 import pos.schemas.event.InventoryEvent;
-import pos.schemas.event.ReservationResult;
+import pos.schemas.event.OrderEvent;
 import pos.schemas.reply.CommandReply;
 import pos.schemas.serde.JsonSerdes;
+import pos.schemas.value.OrderSnapshot;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
-/** The production topology in a TopologyTestDriver, with typed input and output topics. */
+/** The production store ledger topology in a TopologyTestDriver, with typed input and output topics. */
 final class InventoryDriver implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
@@ -39,13 +41,15 @@ final class InventoryDriver implements AutoCloseable {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final TestInputTopic<String, InventoryCommand> commands;
     final TestOutputTopic<String, InventoryEvent> events;
-    final TestOutputTopic<String, ReservationResult> results;
+    final TestInputTopic<String, OrderCommand> orderCommands;
+    final TestOutputTopic<String, OrderEvent> orderEvents;
+    final TestOutputTopic<String, OrderSnapshot> orderState;
     final TestOutputTopic<String, CommandReply> replies;
     private Instant now = START;
 
     InventoryDriver(Path stateDir, LowStockPolicy lowStock, Properties extra) {
         StreamsBuilder builder = new StreamsBuilder();
-        new InventoryTopology(new StockLedger(lowStock), new ProcessedCommandPurge(RETENTION, PURGE_INTERVAL),
+        new StoreLedgerTopology(new StockLedger(lowStock), new ProcessedCommandPurge(RETENTION, PURGE_INTERVAL),
                 meters).addTo(builder);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-processor");
@@ -58,8 +62,12 @@ final class InventoryDriver implements AutoCloseable {
                 JsonSerdes.inventoryCommand().serializer());
         events = driver.createOutputTopic(Topics.INVENTORY_EVENTS, Serdes.String().deserializer(),
                 JsonSerdes.inventoryEvent().deserializer());
-        results = driver.createOutputTopic(Topics.INVENTORY_RESERVATIONS, Serdes.String().deserializer(),
-                JsonSerdes.reservationResult().deserializer());
+        orderCommands = driver.createInputTopic(Topics.ORDER_COMMANDS, Serdes.String().serializer(),
+                JsonSerdes.orderCommand().serializer());
+        orderEvents = driver.createOutputTopic(Topics.ORDER_EVENTS, Serdes.String().deserializer(),
+                JsonSerdes.orderEvent().deserializer());
+        orderState = driver.createOutputTopic(Topics.ORDER_STATE, Serdes.String().deserializer(),
+                JsonSerdes.orderSnapshot().deserializer());
         replies = driver.createOutputTopic(Topics.COMMAND_REPLIES, Serdes.String().deserializer(),
                 JsonSerdes.commandReply().deserializer());
     }
@@ -76,8 +84,16 @@ final class InventoryDriver implements AutoCloseable {
         commands.pipeInput(new TestRecord<>(command.storeId(), command, headers));
     }
 
-    List<TestRecord<String, ReservationResult>> resultRecords() {
-        return results.readRecordsToList();
+    void send(OrderCommand command) {
+        orderCommands.pipeInput(command.storeId(), command);
+    }
+
+    void send(OrderCommand command, Headers headers) {
+        orderCommands.pipeInput(new TestRecord<>(command.storeId(), command, headers));
+    }
+
+    List<TestRecord<String, OrderEvent>> orderEventRecords() {
+        return orderEvents.readRecordsToList();
     }
 
     List<TestRecord<String, InventoryEvent>> eventRecords() {
@@ -98,8 +114,12 @@ final class InventoryDriver implements AutoCloseable {
         return events.readKeyValuesToList();
     }
 
-    List<KeyValue<String, ReservationResult>> results() {
-        return results.readKeyValuesToList();
+    List<KeyValue<String, OrderEvent>> orderEvents() {
+        return orderEvents.readKeyValuesToList();
+    }
+
+    List<KeyValue<String, OrderSnapshot>> orderSnapshots() {
+        return orderState.readKeyValuesToList();
     }
 
     List<KeyValue<String, CommandReply>> replies() {
@@ -110,8 +130,8 @@ final class InventoryDriver implements AutoCloseable {
         return driver.getKeyValueStore(InventoryStores.STOCK);
     }
 
-    KeyValueStore<String, Reservation> reservationStore() {
-        return driver.getKeyValueStore(InventoryStores.RESERVATIONS);
+    KeyValueStore<String, OrderState> orderStore() {
+        return driver.getKeyValueStore(InventoryStores.ORDERS);
     }
 
     KeyValueStore<String, ProcessedCommand> processedStore() {

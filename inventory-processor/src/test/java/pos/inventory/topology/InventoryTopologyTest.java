@@ -72,7 +72,7 @@ class InventoryTopologyTest {
                 assertThat(changed.occurredAt()).isEqualTo(inventory.now());
             });
         });
-        assertThat(inventory.results.isEmpty()).isTrue();
+        assertThat(inventory.orderEvents.isEmpty()).isTrue();
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.Optional;
  * The processing-side twin of spring-kafka's {@code RecoveringDeserializationExceptionHandler} (Kafka Streams
  * KIP-1033 handler; spring-kafka only ships its own from 4.1 on): a record that throws while being processed is
  * handed, as the raw bytes read from its source topic, to the same recoverer, and processing continues. If the
- * recoverer itself fails the record is not dropped: the stream thread fails and retries it.
+ * recoverer itself fails, or the failure is transient (broker, state store), the record is not dropped: the stream
+ * thread fails and retries it.
  */
 public class DeadLetterProcessingExceptionHandler implements ProcessingExceptionHandler {
 
@@ -39,6 +40,12 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
 
     @Override
     public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (isTransient(exception)) {
+            // a broker or state store hiccup is not the record's fault: fail the task so it is retried, never skipped
+            LOG.warn("Transient failure on " + context.topic() + "-" + context.partition() + "@" + context.offset()
+                    + "; failing the task so the record is retried", exception);
+            return ProcessingHandlerResponse.FAIL;
+        }
         var source = new ConsumerRecord<>(context.topic(), context.partition(), context.offset(),
                 context.timestamp(), TimestampType.CREATE_TIME, -1, -1, context.sourceRawKey(),
                 context.sourceRawValue(), new RecordHeaders(context.headers().toArray()), Optional.empty());
@@ -51,5 +58,18 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
                     + "@" + context.offset(), recoveryFailure);
             return ProcessingHandlerResponse.FAIL;
         }
+    }
+
+    /** Retriable client errors, state store failures and timeouts, anywhere in the cause chain. */
+    static boolean isTransient(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.apache.kafka.common.errors.RetriableException
+                    || cause instanceof org.apache.kafka.streams.errors.ProcessorStateException
+                    || cause instanceof org.apache.kafka.streams.errors.InvalidStateStoreException
+                    || cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

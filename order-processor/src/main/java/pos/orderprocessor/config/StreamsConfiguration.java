@@ -1,6 +1,5 @@
 package pos.orderprocessor.config;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -10,8 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
-import pos.orderprocessor.domain.OrderStateMachine;
-import pos.orderprocessor.topology.OrderStatusTopology;
+import pos.orderprocessor.topology.PlacementDeadlineTopology;
 
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -20,12 +18,12 @@ class StreamsConfiguration {
     private static final Log LOG = LogFactory.getLog(StreamsConfiguration.class);
 
     @Bean
-    OrderStatusTopology orderStatusTopology(MeterRegistry meters) {
-        return new OrderStatusTopology(new OrderStateMachine(), meters);
+    PlacementDeadlineTopology placementDeadlineTopology(PlacementDeadlineProperties properties) {
+        return new PlacementDeadlineTopology(properties.deadline(), properties.placementDeadlineCheck());
     }
 
     @Bean
-    KStream<String, ?> orderStatusPipeline(StreamsBuilder builder, OrderStatusTopology topology) {
+    KStream<String, ?> placementDeadlinePipeline(StreamsBuilder builder, PlacementDeadlineTopology topology) {
         return topology.addTo(builder);
     }
 

@@ -16,15 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
-import pos.orderprocessor.domain.OrderStateMachine;
-import pos.orderprocessor.topology.OrderStatusTopology;
+import pos.orderprocessor.domain.PlacementDeadline;
+import pos.orderprocessor.topology.PlacementDeadlineTopology;
 import pos.schemas.Samples;
 import pos.schemas.Topics;
-import pos.schemas.event.OrderEvent;
+import pos.schemas.command.OrderCommand;
 import pos.schemas.serde.JsonSerdes;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -37,16 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeadLetterHandlersTest {
 
-    private static final String OTHER_ORDER = "65b000000000000000000999";
-
     @TempDir
     Path stateDir;
 
     private final List<Recovered> recovered = new ArrayList<>();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> rawCommands;
-    private TestInputTopic<String, byte[]> rawReservations;
-    private TestOutputTopic<String, OrderEvent> events;
+    private TestOutputTopic<String, OrderCommand> expiries;
 
     record Recovered(ConsumerRecord<?, ?> record, Exception exception) {
     }
@@ -54,7 +52,8 @@ class DeadLetterHandlersTest {
     @BeforeEach
     void startDriver() {
         var builder = new StreamsBuilder();
-        new OrderStatusTopology(new OrderStateMachine()).addTo(builder);
+        new PlacementDeadlineTopology(new PlacementDeadline(Duration.ofSeconds(30)), Duration.ofSeconds(1))
+                .addTo(builder);
         ConsumerRecordRecoverer recorder = (record, exception) -> recovered.add(new Recovered(record, exception));
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-processor-test");
@@ -67,10 +66,8 @@ class DeadLetterHandlersTest {
         props.put(DeadLetterProcessingExceptionHandler.RECOVERER, recorder);
         driver = new TopologyTestDriver(builder.build(), props);
         rawCommands = driver.createInputTopic(Topics.ORDER_COMMANDS, new StringSerializer(), new ByteArraySerializer());
-        rawReservations = driver.createInputTopic(Topics.INVENTORY_RESERVATIONS, new StringSerializer(),
-                new ByteArraySerializer());
-        events = driver.createOutputTopic(Topics.ORDER_EVENTS, new StringDeserializer(),
-                JsonSerdes.orderEvent().deserializer());
+        expiries = driver.createOutputTopic(Topics.ORDER_COMMANDS, new StringDeserializer(),
+                JsonSerdes.orderCommand().deserializer());
     }
 
     @AfterEach
@@ -82,40 +79,25 @@ class DeadLetterHandlersTest {
     void unreadableCommandIsRecoveredAndTheNextOneProcessed() {
         var poison = "{not json".getBytes(StandardCharsets.UTF_8);
 
-        rawCommands.pipeInput(Samples.ORDER, poison);
-        rawCommands.pipeInput(Samples.ORDER, placeOrderBytes());
+        rawCommands.pipeInput(Samples.STORE, poison);
+        rawCommands.pipeInput(Samples.STORE, placeOrderBytes());
+        driver.advanceWallClockTime(Duration.ofSeconds(31));
 
         assertThat(recovered).singleElement().satisfies(r -> {
             assertThat(r.record().topic()).isEqualTo(Topics.ORDER_COMMANDS);
             assertThat(r.record().value()).isEqualTo(poison);
             assertThat(r.exception()).isInstanceOf(SerializationException.class);
         });
-        assertThat(events.readValuesToList()).hasSize(1);
+        assertThat(expiries.readValuesToList()).extracting(OrderCommand::orderId).containsExactly(Samples.ORDER);
     }
 
     @Test
-    void unreadableReservationResultIsRecovered() {
-        rawReservations.pipeInput(Samples.ORDER, "{\"type\":\"StockReserved\"}".getBytes(StandardCharsets.UTF_8));
-
-        assertThat(recovered).singleElement()
-                .satisfies(r -> assertThat(r.record().topic()).isEqualTo(Topics.INVENTORY_RESERVATIONS));
-    }
-
-    @Test
-    void commandThatFailsProcessingIsRecoveredAsItsSourceBytes() {
-        var misrouted = placeOrderBytes();
-
-        rawCommands.pipeInput(OTHER_ORDER, misrouted);
-        rawCommands.pipeInput(Samples.ORDER, placeOrderBytes());
-
-        assertThat(recovered).singleElement().satisfies(r -> {
-            assertThat(r.record().topic()).isEqualTo(Topics.ORDER_COMMANDS);
-            assertThat(r.record().key()).isEqualTo(OTHER_ORDER.getBytes(StandardCharsets.UTF_8));
-            assertThat(r.record().value()).isEqualTo(misrouted);
-            assertThat(r.exception()).isInstanceOf(IllegalArgumentException.class);
-        });
-        assertThat(events.readValuesToList()).as("the failed record left no trace, the next was processed")
-                .singleElement().satisfies(event -> assertThat(event.orderId()).isEqualTo(Samples.ORDER));
+    void transientFailuresAreRetriedNotDeadLettered() {
+        assertThat(DeadLetterProcessingExceptionHandler.isTransient(new org.apache.kafka.streams.errors.StreamsException(
+                new org.apache.kafka.streams.errors.ProcessorStateException("rocksdb")))).isTrue();
+        assertThat(DeadLetterProcessingExceptionHandler.isTransient(
+                new org.apache.kafka.common.errors.TimeoutException("broker"))).isTrue();
+        assertThat(DeadLetterProcessingExceptionHandler.isTransient(new IllegalArgumentException("bad"))).isFalse();
     }
 
     private static byte[] placeOrderBytes() {

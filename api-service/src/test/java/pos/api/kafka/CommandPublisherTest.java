@@ -1,0 +1,52 @@
+package pos.api.kafka;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import pos.api.web.ApiException;
+import pos.schemas.Samples;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** With Kafka unreachable a command is refused with a 503 within the send timeout, never blocking longer. */
+class CommandPublisherTest {
+
+    @Test
+    void aCommandThatKafkaCannotTakeIsA503WithinTheSendTimeout() throws Exception {
+        int unused;
+        try (var socket = new ServerSocket(0)) {
+            unused = socket.getLocalPort();
+        }
+        var kafka = new KafkaProperties();
+        kafka.setBootstrapServers(List.of("localhost:" + unused));
+        var publisher = new CommandPublisher(kafka, new CommandProperties(Duration.ofSeconds(1), Duration.ofSeconds(5)),
+                new SimpleMeterRegistry(), ObservationRegistry.NOOP);
+        try {
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> publisher.publish(Samples.placeOrder()))
+                    .isInstanceOfSatisfying(ApiException.class,
+                            e -> assertThat(e.status().value()).isEqualTo(503));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            publisher.destroy();
+        }
+    }
+
+    @Test
+    void theProducerNeverBlocksOrRetriesLongerThanTheSendTimeout() {
+        var props = new java.util.HashMap<String, Object>();
+
+        CommandPublisher.boundedBy(props, Duration.ofSeconds(3));
+
+        assertThat(props).containsEntry("max.block.ms", 3000L).containsEntry("delivery.timeout.ms", 3000);
+        assertThat((Integer) props.get("request.timeout.ms")).isLessThan(3000 - 5);
+    }
+}

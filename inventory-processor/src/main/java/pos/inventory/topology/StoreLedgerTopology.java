@@ -1,0 +1,80 @@
+package pos.inventory.topology;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.BranchedKStream;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import pos.inventory.domain.StockLedger;
+import pos.inventory.domain.StoreLedger;
+import pos.schemas.Topics;
+import pos.schemas.serde.JsonSerdes;
+
+/**
+ * The store ledger: order commands and stock commands, both keyed by store id and co-partitioned, merge into one
+ * processor that owns the store's stock and its orders. One command, one exactly-once transaction: the order
+ * events (keyed by order id), the order snapshot (keyed by order id, compacted), the stock events (keyed by store
+ * id) and the reply (keyed by command id) are written together with the state changes.
+ */
+public final class StoreLedgerTopology {
+
+    static final String ORDER_SOURCE = "order-commands-source";
+    static final String STOCK_SOURCE = "inventory-commands-source";
+    static final String PROCESSOR = "store-ledger";
+
+    private final StoreLedger orders;
+    private final StockLedger stock;
+    private final ProcessedCommandPurge purge;
+    private final OrderMetrics metrics;
+
+    /** Without metrics: for tests that count nothing. */
+    public StoreLedgerTopology(StockLedger stock, ProcessedCommandPurge purge) {
+        this(stock, purge, new SimpleMeterRegistry());
+    }
+
+    public StoreLedgerTopology(StockLedger stock, ProcessedCommandPurge purge, MeterRegistry meters) {
+        this.stock = stock;
+        this.orders = new StoreLedger(stock);
+        this.purge = purge;
+        this.metrics = new OrderMetrics(meters);
+    }
+
+    public KStream<String, LedgerOutput> addTo(StreamsBuilder builder) {
+        builder.addStateStore(InventoryStores.stock());
+        builder.addStateStore(InventoryStores.orders());
+        builder.addStateStore(InventoryStores.processedAdjustments());
+
+        KStream<String, LedgerInput> orderCommands = builder
+                .stream(Topics.ORDER_COMMANDS,
+                        Consumed.with(Serdes.String(), JsonSerdes.orderCommand()).withName(ORDER_SOURCE))
+                .mapValues(LedgerInput.Order::new, Named.as("order-command-input"));
+        KStream<String, LedgerInput> stockCommands = builder
+                .stream(Topics.INVENTORY_COMMANDS,
+                        Consumed.with(Serdes.String(), JsonSerdes.inventoryCommand()).withName(STOCK_SOURCE))
+                .mapValues(LedgerInput.Stock::new, Named.as("stock-command-input"));
+
+        KStream<String, LedgerOutput> outputs = orderCommands.merge(stockCommands, Named.as("ledger-inputs"))
+                .process(() -> new StoreLedgerProcessor(orders, stock, purge, metrics), Named.as(PROCESSOR),
+                        InventoryStores.STOCK, InventoryStores.ORDERS, InventoryStores.PROCESSED_ADJUSTMENTS);
+
+        var routes = outputs.split(Named.as("ledger-output-"));
+        route(routes, Topics.ORDER_EVENTS, "order-events");
+        route(routes, Topics.ORDER_STATE, "order-state");
+        route(routes, Topics.INVENTORY_EVENTS, "inventory-events");
+        route(routes, Topics.COMMAND_REPLIES, "command-replies");
+        routes.noDefaultBranch();
+        return outputs;
+    }
+
+    private static void route(BranchedKStream<String, LedgerOutput> routes, String topic, String name) {
+        routes.branch((key, output) -> output.topic().equals(topic), Branched.withConsumer(
+                stream -> stream.mapValues(LedgerOutput::value, Named.as(name + "-value"))
+                        .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-sink")),
+                name));
+    }
+}

@@ -1,0 +1,79 @@
+package pos.orderprocessor.topology;
+
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pos.orderprocessor.domain.PlacementDeadline;
+import pos.schemas.command.OrderCommand;
+import pos.schemas.command.PlaceOrder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Remembers each placement under its deadline and, on a wall-clock punctuation, sends {@code ExpirePlacement} for
+ * those past it. Keys are the deadline in zero-padded epoch milliseconds followed by the order id, so the store
+ * iterates in deadline order and a punctuation reads only what is due. Other order commands pass by.
+ */
+final class PlacementDeadlineProcessor implements Processor<String, OrderCommand, String, OrderCommand> {
+
+    /** Expiries sent per punctuation at most, so one transaction stays small after a long outage. */
+    static final int MAX_EXPIRIES_PER_CHECK = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(PlacementDeadlineProcessor.class);
+
+    private final PlacementDeadline deadline;
+    private final Duration checkInterval;
+    private ProcessorContext<String, OrderCommand> context;
+    private KeyValueStore<String, PendingPlacement> pending;
+
+    PlacementDeadlineProcessor(PlacementDeadline deadline, Duration checkInterval) {
+        this.deadline = deadline;
+        this.checkInterval = checkInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, OrderCommand> context) {
+        this.context = context;
+        this.pending = context.getStateStore(PlacementDeadlineTopology.DEADLINE_STORE);
+        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME,
+                wallClockMs -> expireDue(Instant.ofEpochMilli(wallClockMs)));
+    }
+
+    @Override
+    public void process(Record<String, OrderCommand> record) {
+        if (record.value() instanceof PlaceOrder place) {
+            var seenAt = Instant.ofEpochMilli(context.currentSystemTimeMs());
+            pending.put(key(deadline.dueAt(seenAt), place.orderId()),
+                    new PendingPlacement(place.orderId(), place.storeId()));
+        }
+    }
+
+    private void expireDue(Instant now) {
+        List<String> expired = new ArrayList<>();
+        try (var due = pending.range(key(Instant.EPOCH, ""), key(now, "\uffff"))) {
+            while (due.hasNext() && expired.size() < MAX_EXPIRIES_PER_CHECK) {
+                var entry = due.next();
+                var placement = entry.value;
+                OrderCommand expiry = deadline.expiry(placement.orderId(), placement.storeId(), now);
+                context.forward(new Record<>(placement.storeId(), expiry, now.toEpochMilli()));
+                expired.add(entry.key);
+            }
+        }
+        expired.forEach(pending::delete);
+        if (!expired.isEmpty()) {
+            log.info("Expired {} placement(s) not known to be decided within {}", expired.size(), deadline.timeout());
+        }
+    }
+
+    /** Zero-padded, so that the store's byte order is deadline order. */
+    static String key(Instant due, String orderId) {
+        return String.format("%019d|%s", Math.max(0, due.toEpochMilli()), orderId);
+    }
+}
