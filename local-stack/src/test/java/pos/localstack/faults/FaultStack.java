@@ -76,11 +76,15 @@ final class FaultStack implements AutoCloseable {
                 "INVENTORY_PROCESSOR_PORT");
     }
 
-    /** The API keeps its data (signing key) in one folder, so a restarted instance accepts the old tokens. */
+    /**
+     * The API keeps its data (signing key) in one folder, so a restarted instance accepts the old tokens. As on the
+     * local stack, the first account registered becomes admin.
+     */
     ServiceProcess api(int port) {
         return service("api-service", ApiServiceApplication.class, "384m", port, Map.of(
                 "API_PORT", String.valueOf(port),
                 "MONGODB_URI", mongoUri,
+                "POS_FIRST_ACCOUNT_ADMIN", "true",
                 "POS_DATA_DIR", workDir.resolve("api-data").toString()), List.of());
     }
 
@@ -90,6 +94,7 @@ final class FaultStack implements AutoCloseable {
                 "API_PORT", port,
                 "MONGODB_URI", mongoUri,
                 "POS_DATA_DIR", workDir.resolve("api-data").toString(),
+                "POS_FIRST_ACCOUNT_ADMIN", "true",
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
                 "POS_TOPIC_PARTITIONS", partitions,
                 "spring.main.banner-mode", "off")).run();
