@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
-    private static final long HOUSEKEEPING_SECONDS = 10;
+    static final long HOUSEKEEPING_SECONDS = 5;
 
     private final MongoServer server;
     private final DurableH2Backend backend;

@@ -2,7 +2,6 @@ package pos.localstack;
 
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
@@ -33,8 +32,9 @@ import java.util.function.Function;
 @EnabledIfSystemProperty(named = "bench.durable", matches = "true")
 class DurableCommitBenchmarkIT {
 
-    static final int OPERATIONS = Integer.getInteger("bench.durable.operations", 4000);
+    static final int OPERATIONS = Integer.getInteger("bench.durable.operations", 3000);
     static final int CLIENTS = 8;
+    static final int SUSTAINED = Integer.getInteger("bench.durable.sustained", 24000);
 
     @TempDir
     Path dir;
@@ -43,7 +43,8 @@ class DurableCommitBenchmarkIT {
     void durableCommitAgainstBackgroundCommit() throws Exception {
         for (int round = 1; round <= 2; round++) {
             run("stock H2 (background commit)", round, H2Backend::new);
-            run("durable (commit per write)", round, DurableH2Backend::open);
+            run("durable, 16 KB pages", round, file -> DurableH2Backend.open(file, 16 * 1024));
+            run("durable, 4 KB pages (used)", round, file -> DurableH2Backend.open(file, 4 * 1024));
         }
     }
 
@@ -51,6 +52,12 @@ class DurableCommitBenchmarkIT {
         var file = dir.resolve(variant.hashCode() + "-" + round + ".mv");
         var backend = backends.apply(file.toString());
         var server = new MongoServer(backend);
+        // as EmbeddedMongo does (every 10 s there): compaction keeps the file from growing with every commit
+        var housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        if (backend instanceof DurableH2Backend durable) {
+            housekeeping.scheduleWithFixedDelay(durable::housekeeping, EmbeddedMongo.HOUSEKEEPING_SECONDS,
+                    EmbeddedMongo.HOUSEKEEPING_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        }
         try (var client = MongoClients.create(server.bindAndGetConnectionString())) {
             var orders = client.getDatabase("bench").getCollection("orders");
             // as VersionedDocuments does: the exact (_id, sequence) guard is then an index lookup
@@ -63,8 +70,7 @@ class DurableCommitBenchmarkIT {
             }));
             report(variant, round, "CAS update, 1 client", time(() -> {
                 for (int i = 0; i < OPERATIONS; i++) {
-                    orders.updateOne(Filters.and(Filters.eq("_id", i), Filters.eq("sequence", 0)),
-                            Updates.set("sequence", 1));
+                    orders.updateOne(new Document("_id", i).append("sequence", 0), Updates.set("sequence", 1));
                 }
             }));
             report(variant, round, "insert, 8 clients", time(() -> concurrently(orders, OPERATIONS)));
@@ -72,13 +78,27 @@ class DurableCommitBenchmarkIT {
                 for (int start = 0; start < OPERATIONS; start += 100) {
                     var bulk = new ArrayList<UpdateOneModel<Document>>();
                     for (int i = start; i < start + 100; i++) {
-                        bulk.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", i), Filters.eq("sequence", 1)),
+                        bulk.add(new UpdateOneModel<>(new Document("_id", i).append("sequence", 1),
                                 Updates.set("sequence", 2)));
                     }
                     orders.bulkWrite(bulk);
                 }
             }));
+            // the same documents updated for a while: does compaction keep the file's size bounded?
+            long sustainedStart = System.nanoTime();
+            for (int i = 0; i < SUSTAINED; i++) {
+                int id = i % OPERATIONS;
+                long sequence = 2 + i / OPERATIONS;
+                orders.updateOne(new Document("_id", id).append("sequence", sequence),
+                        Updates.set("sequence", sequence + 1));
+                if ((i + 1) % (SUSTAINED / 4) == 0) {
+                    System.out.printf("BENCH %-30s round %d: %6d more CAS updates, %7.1f us each, file %.1f MB%n",
+                            variant, round, i + 1, (System.nanoTime() - sustainedStart) / 1e3 / (i + 1),
+                            Files.size(file) / 1e6);
+                }
+            }
         } finally {
+            housekeeping.shutdownNow();
             server.shutdownNow();
         }
         System.out.printf("BENCH %-30s round %d: data file %.1f MB before close%n", variant, round,
