@@ -102,10 +102,10 @@ class LocalStackCrashIT {
             clients.submit(() -> registrar(admin, running));
             long started = System.nanoTime();
             // kill under load: only once the load ran its time and some of it was acknowledged
-            await("load acknowledged").atMost(LOAD.plus(Duration.ofSeconds(60))).pollInterval(Duration.ofMillis(100))
+            await("load acknowledged").atMost(LOAD.plus(Duration.ofSeconds(90))).pollInterval(Duration.ofMillis(100))
                     .until(() -> System.nanoTime() - started >= LOAD.toNanos()
-                            && acknowledgedOrders.size() > ordersBefore + TILLS
-                            && acknowledgedAccounts.size() > accountsBefore);
+                            && acknowledgedOrders.size() >= ordersBefore + 4 * TILLS
+                            && acknowledgedAccounts.size() >= accountsBefore + 3);
             stack.kill();
         } finally {
             running.set(false);
