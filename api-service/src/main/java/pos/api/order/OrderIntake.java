@@ -76,23 +76,16 @@ class OrderIntake {
         var subtotal = OrderSnapshot.subtotalOf(lines);
         var pending = new OrderSnapshot(claim.resourceId(), 0, OrderStatus.PENDING, storeId, userId,
                 caller.userId(), lines, subtotal, null, subtotal, List.of(), key.orElse(null), now, now);
-        boolean placeholderIsOurs = views.insertPending(pending);
         var command = new PlaceOrder(claim.commandId(), claim.resourceId(), storeId, userId, caller.userId(), lines,
                 key.orElse(null), now);
         // replies to a duplicate PlaceOrder can carry the still-pending order; only a decided one ends the wait
-        CommandReplies.Waiter waiter;
-        try {
-            waiter = replies.expect(claim.commandId(), reply -> reply instanceof OrderCommandReply r
-                    && r.order() != null && r.order().status() != OrderStatus.PENDING)
-                    .afterPublishing(() -> publisher.publish(command));
-        } catch (ApiException e) {
-            // Only a placeholder this attempt wrote may go: a retry after a 202 must not remove an order the
-            // API has already acknowledged (its command is on Kafka and will be decided).
-            if (placeholderIsOurs) {
-                views.deletePlaceholder(claim.resourceId());
-            }
-            throw e;
-        }
+        var waiter = replies.expect(claim.commandId(), reply -> reply instanceof OrderCommandReply r
+                && r.order() != null && r.order().status() != OrderStatus.PENDING)
+                .afterPublishing(() -> publisher.publish(command));
+        // Only once the command is on Kafka (issue 18): a crash in between then leaves no pending order that Kafka
+        // never saw. Still before any answer, so every acknowledged order reads back; a decision that was quicker
+        // is kept (the placeholder never replaces a document).
+        views.insertPending(pending);
         placed(storeId).increment();
         if (respondAsync) {
             waiter.close();
