@@ -26,7 +26,10 @@ final class DurableH2Backend extends H2Backend {
     /** Chunks with less live data than this share are rewritten by {@link #housekeeping()}. */
     private static final int TARGET_FILL_RATE = 80;
     private static final int COMPACT_BYTES = 8 * 1024 * 1024;
-    /** How long freed chunks are kept before their space is reused; enough for a scan that began before. */
+    /**
+     * How long freed chunks are kept before their space is reused (H2's default is 45 s). Shorter keeps the file
+     * smaller under a commit per write; no command reads an older version meanwhile, as none runs during a commit.
+     */
     private static final int RETENTION_MILLIS = 5_000;
     /**
      * A commit writes every page it changed in full, so pages smaller than H2's default for a file store (16 KB)
