@@ -93,6 +93,22 @@ class EmbeddedMongoDurabilityTest {
         }
     }
 
+    @Test
+    void opensADataFileTheStockBackendWrote() throws IOException {
+        var file = dir.resolve("pos.mv");
+        try (var before = new Reopened(file)) {
+            before.client.getDatabase("pos").getCollection("users").insertOne(new Document("_id", "kept"));
+        }
+
+        try (var mongo = EmbeddedMongo.start(file, FreePorts.next());
+             var client = MongoClients.create(mongo.uri("pos"))) {
+            var users = client.getDatabase("pos").getCollection("users");
+            assertThat(users.find(Filters.eq("_id", "kept")).first()).isNotNull();
+            users.insertOne(new Document("_id", "added"));
+            assertThat(users.countDocuments()).isEqualTo(2);
+        }
+    }
+
     /** The copied file opened by a new server, as the restarted local stack opens its data file. */
     private static final class Reopened implements AutoCloseable {
 
