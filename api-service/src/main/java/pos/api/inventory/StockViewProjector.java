@@ -2,6 +2,7 @@ package pos.api.inventory;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -47,6 +48,15 @@ class StockViewProjector implements ConsumerSeekAware {
             topics = Topics.INVENTORY_EVENTS, containerFactory = "projectionListenerContainerFactory",
             batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            project(records);
+        } catch (DataAccessException e) {
+            // the whole poll again, once MongoDB answers (ProjectionConfiguration retries it without end)
+            throw new BatchListenerFailedException("Inventory read model not written", e, records.get(0));
+        }
+    }
+
+    private void project(List<ConsumerRecord<String, byte[]>> records) {
         var pending = new ArrayList<StockLevel>();
         for (int i = 0; i < records.size(); i++) {
             var record = records.get(i);

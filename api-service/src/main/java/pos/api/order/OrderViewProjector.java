@@ -6,6 +6,7 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -71,8 +72,13 @@ class OrderViewProjector implements ConsumerSeekAware {
     }
 
     private void project(List<ConsumerRecord<String, byte[]>> records, List<OrderSnapshot> orders) {
-        views.upsertAllIfNewer(orders);
-        progress.save(records);
+        try {
+            views.upsertAllIfNewer(orders);
+            progress.save(records);
+        } catch (DataAccessException e) {
+            // the whole poll again, once MongoDB answers (ProjectionConfiguration retries it without end)
+            throw new BatchListenerFailedException("Orders read model not written", e, records.get(0));
+        }
         if (log.isDebugEnabled()) {
             for (int i = 0; i < orders.size(); i++) {
                 logProjected(records.get(i), orders.get(i));

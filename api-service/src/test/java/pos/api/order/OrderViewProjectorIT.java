@@ -6,7 +6,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,6 +26,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
@@ -92,5 +97,20 @@ class OrderViewProjectorIT {
         assertThat(views.find(b)).isPresent();
         assertThat(mongo.findById("order-view-projector/" + Topics.ORDER_EVENTS + "/0", Document.class,
                 "projection_progress")).containsEntry("next_offset", 2L);
+    }
+
+    @Test
+    void aReadModelThatCannotBeWrittenFailsThePollFromItsFirstRecordAndStoresNoProgress() {
+        var unwritable = mock(OrderViews.class);
+        doThrow(new DataAccessResourceFailureException("MongoDB down")).when(unwritable).upsertAllIfNewer(any());
+        var first = record(7, order("65e000000000000000000001", 1, OrderStatus.PENDING));
+
+        assertThatThrownBy(() -> new OrderViewProjector(unwritable, mongo).on(List.of(first,
+                record(8, order("65e000000000000000000002", 1, OrderStatus.PENDING)))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getRecord()).isSameAs(first);
+                    assertThat(e.getCause()).isInstanceOf(DataAccessResourceFailureException.class);
+                });
+        assertThat(mongo.getCollection("projection_progress").countDocuments()).isZero();
     }
 }
