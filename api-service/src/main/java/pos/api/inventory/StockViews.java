@@ -44,7 +44,17 @@ public class StockViews {
     }
 
     public boolean applyIfNewer(StockLevel stock) {
-        return documents.applyIfNewer(idOf(stock.storeId(), stock.productId()), stock.version(), current -> {
+        var change = changeOf(stock);
+        return documents.applyIfNewer(change.id(), change.version(), change.fieldsFrom());
+    }
+
+    /** {@link #applyIfNewer} for a projector's batch: one read and one bulk write. */
+    void applyAllIfNewer(List<StockLevel> stocks) {
+        documents.applyAllIfNewer(stocks.stream().map(StockViews::changeOf).toList());
+    }
+
+    private static VersionedDocuments.Change changeOf(StockLevel stock) {
+        return new VersionedDocuments.Change(idOf(stock.storeId(), stock.productId()), stock.version(), current -> {
             var threshold = current.map(d -> d.getString("low_stock_threshold")).map(BigDecimal::new);
             return new Document("store_id", stock.storeId())
                     .append("product_id", stock.productId())

@@ -83,17 +83,16 @@ class OrderIntake {
         var subtotal = OrderSnapshot.subtotalOf(lines);
         var pending = new OrderSnapshot(claim.resourceId(), 0, OrderStatus.PENDING, storeId, userId,
                 caller.userId(), lines, subtotal, null, subtotal, List.of(), key.orElse(null), now, now);
-        boolean placeholderIsOurs = views.insertPending(pending);
         var command = new PlaceOrder(claim.commandId(), claim.resourceId(), storeId, userId, caller.userId(), lines,
                 key.orElse(null), now);
-        return publishAndAwait(command, pending, placeholderIsOurs, respondAsync, timing);
+        return publishAndAwait(command, pending, respondAsync, timing);
     }
 
     /**
      * A retry with the same Idempotency-Key after an answer that was not final (a 202, or an instance that died
      * after recording the order): the same order as it stands, never priced again, so what the catalog did
      * meanwhile cannot change the answer. A decided order is answered; a pending one has its command published
-     * again as it was first built (order-processor drops the duplicate by its command id) and is awaited.
+     * again as it was first built (the store ledger drops the duplicate by its command id) and is awaited.
      */
     private CompletableFuture<StoredResponse> resume(OrderSnapshot order, Claim claim, boolean respondAsync,
             Timer.Sample timing) {
@@ -103,25 +102,19 @@ class OrderIntake {
         }
         var command = new PlaceOrder(claim.commandId(), order.orderId(), order.storeId(), order.userId(),
                 order.placedBy(), order.lines(), order.idempotencyKey(), order.createdAt());
-        return publishAndAwait(command, order, false, respondAsync, timing);
+        return publishAndAwait(command, order, respondAsync, timing);
     }
 
     private CompletableFuture<StoredResponse> publishAndAwait(PlaceOrder command, OrderSnapshot pending,
-            boolean placeholderIsOurs, boolean respondAsync, Timer.Sample timing) {
+            boolean respondAsync, Timer.Sample timing) {
         // replies to a duplicate PlaceOrder can carry the still-pending order; only a decided one ends the wait
-        CommandReplies.Waiter waiter;
-        try {
-            waiter = replies.expect(command.commandId(), reply -> reply instanceof OrderCommandReply r
-                    && r.order() != null && r.order().status() != OrderStatus.PENDING)
-                    .afterPublishing(() -> publisher.publish(command));
-        } catch (ApiException e) {
-            // Only a placeholder this attempt wrote may go: a retry after a 202 must not remove an order the
-            // API has already acknowledged (its command is on Kafka and will be decided).
-            if (placeholderIsOurs) {
-                views.deletePlaceholder(command.orderId());
-            }
-            throw e;
-        }
+        var waiter = replies.expect(command.commandId(), reply -> reply instanceof OrderCommandReply r
+                && r.order() != null && r.order().status() != OrderStatus.PENDING)
+                .afterPublishing(() -> publisher.publish(command));
+        // Only once the command is on Kafka (issue 18): a crash in between then leaves no pending order that Kafka
+        // never saw. Still before any answer, so every acknowledged order reads back; a decision that was quicker
+        // is kept (the placeholder never replaces a document).
+        views.insertPending(pending);
         placed().increment();
         if (respondAsync) {
             waiter.close();

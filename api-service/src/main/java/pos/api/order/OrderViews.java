@@ -49,6 +49,14 @@ public class OrderViews {
         return documents.applyIfNewer(order.orderId(), order.sequence(), toDocument(order));
     }
 
+    /** {@link #upsertIfNewer} for a projector's batch: one read and one bulk write. */
+    public void upsertAllIfNewer(List<OrderSnapshot> orders) {
+        documents.applyAllIfNewer(orders.stream().map(o -> {
+            var fields = toDocument(o);
+            return new VersionedDocuments.Change(o.orderId(), o.sequence(), current -> fields);
+        }).toList());
+    }
+
     /**
      * Records an order the API has accepted (sequence 0) so it can be read at once; never overwrites. Returns
      * whether this call inserted it (false when an earlier attempt with the same Idempotency-Key, or the projector,

@@ -3,12 +3,17 @@ package pos.api.readmodel;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -77,6 +82,62 @@ public final class VersionedDocuments {
                 + " after " + MAX_ATTEMPTS + " concurrent changes");
     }
 
+    /** One write for {@link #applyAllIfNewer(List)}: the fields of {@code version}, made from the stored document. */
+    public record Change(Object id, long version, Function<Optional<Document>, Document> fieldsFrom) {
+    }
+
+    /**
+     * {@link #applyIfNewer(Object, long, Function)} for a batch (a projector's poll) in two round trips: one read of
+     * the stored documents ({@code _id $in}, an index lookup) and one unordered bulk write of exact compare-and-sets
+     * and inserts. Of several changes to one document only the newest is written. When another writer changed one
+     * of the documents in between (an insert or a compare-and-set did not apply), every change of the batch is
+     * redone one by one, which is idempotent.
+     */
+    public void applyAllIfNewer(List<Change> changes) {
+        var newest = new LinkedHashMap<String, Change>();
+        for (var change : changes) {
+            newest.merge(String.valueOf(change.id()), change, (a, b) -> b.version() > a.version() ? b : a);
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        var stored = new HashMap<String, Document>();
+        var ids = newest.values().stream().map(Change::id).toList();
+        for (var document : mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, collection)) {
+            stored.put(String.valueOf(document.get("_id")), document);
+        }
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        int inserts = 0;
+        int updates = 0;
+        for (var change : newest.values()) {
+            var current = Optional.ofNullable(stored.get(String.valueOf(change.id())));
+            if (current.isEmpty()) {
+                var update = new Update();
+                change.fieldsFrom().apply(current).forEach(update::setOnInsert);
+                bulk.upsert(byId(change.id()), update);
+                inserts++;
+                continue;
+            }
+            var version = versionOf(current.get());
+            if (version == null || version < change.version()) {
+                bulk.updateOne(byIdAndVersion(change.id(), version), setAll(change.fieldsFrom().apply(current)));
+                updates++;
+            }
+        }
+        if (inserts + updates > 0 && !executedCompletely(bulk, inserts, updates)) {
+            newest.values().forEach(change -> applyIfNewer(change.id(), change.version(), change.fieldsFrom()));
+        }
+    }
+
+    private static boolean executedCompletely(BulkOperations bulk, int inserts, int updates) {
+        try {
+            var result = bulk.execute();
+            return result.getUpserts().size() == inserts && result.getMatchedCount() == updates;
+        } catch (BulkOperationException | DuplicateKeyException e) {
+            return false; // a concurrent insert of the same id won
+        }
+    }
+
     /** Inserts the document unless one with this id exists; never changes an existing one. */
     public boolean insertIfAbsent(Object id, Document fields) {
         var update = new Update();
@@ -99,11 +160,15 @@ public final class VersionedDocuments {
     }
 
     private boolean compareAndSet(Object id, Long expected, Document fields) {
+        return mongo.updateFirst(byIdAndVersion(id, expected), setAll(fields), collection).getMatchedCount() > 0;
+    }
+
+    private static Update setAll(Document fields) {
         var update = new Update();
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             update.set(field.getKey(), field.getValue());
         }
-        return mongo.updateFirst(byIdAndVersion(id, expected), update, collection).getMatchedCount() > 0;
+        return update;
     }
 
     private Long versionOf(Document document) {

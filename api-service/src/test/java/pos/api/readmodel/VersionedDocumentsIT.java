@@ -177,4 +177,73 @@ class VersionedDocumentsIT {
 
         assertThat(mongo.scansOf(COLLECTION)).hasSize(1);
     }
+    @Test
+    void aBatchWritesTheNewestVersionOfEachDocumentAndSkipsOlderOnes() {
+        documents.insertIfAbsent("stale", at(5, "five"));
+        documents.insertIfAbsent("behind", at(1, "one"));
+
+        documents.applyAllIfNewer(List.of(
+                change("new", 1, "new-1"), change("new", 3, "new-3"), change("new", 2, "new-2"),
+                change("stale", 4, "stale-4"),
+                change("behind", 2, "behind-2"), change("behind", 3, "behind-3")));
+
+        assertThat(stored("new")).containsEntry("version", 3L).containsEntry("value", "new-3");
+        assertThat(stored("stale")).containsEntry("version", 5L).containsEntry("value", "five");
+        assertThat(stored("behind")).containsEntry("version", 3L).containsEntry("value", "behind-3");
+    }
+
+    @Test
+    void aBatchRedoneIsANoOp() {
+        var batch = List.of(change("a", 1, "a-1"), change("b", 2, "b-2"));
+        documents.applyAllIfNewer(batch);
+        documents.applyIfNewer("a", 2, at(2, "a-2"));
+
+        documents.applyAllIfNewer(batch);
+
+        assertThat(stored("a")).containsEntry("version", 2L).containsEntry("value", "a-2");
+        assertThat(stored("b")).containsEntry("version", 2L).containsEntry("value", "b-2");
+    }
+
+    @Test
+    void aBatchRacingSingleWritersEndsAtTheNewestVersion() throws Exception {
+        var ids = IntStream.range(0, 50).mapToObj(i -> "doc-" + i).toList();
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            var tasks = new ArrayList<Callable<Void>>();
+            for (long version = 1; version <= 6; version++) {
+                long v = version;
+                tasks.add(() -> {
+                    documents.applyAllIfNewer(ids.stream().map(id -> change(id, v, id + "-" + v)).toList());
+                    return null;
+                });
+                tasks.add(() -> {
+                    ids.forEach(id -> documents.applyIfNewer(id, v, at(v, id + "-" + v)));
+                    return null;
+                });
+            }
+            Collections.shuffle(tasks, new Random(18));
+            for (var future : pool.invokeAll(tasks)) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        ids.forEach(id -> assertThat(stored(id)).containsEntry("version", 6L).containsEntry("value", id + "-6"));
+    }
+
+    @Test
+    void aBatchScansNothing() {
+        documents.applyAllIfNewer(IntStream.range(0, 20).mapToObj(i -> change("doc-" + i, 1, "one")).toList());
+        documents.applyAllIfNewer(IntStream.range(0, 20).mapToObj(i -> change("doc-" + i, 2, "two")).toList());
+        mongo.forgetScans();
+
+        documents.applyAllIfNewer(IntStream.range(0, 30).mapToObj(i -> change("doc-" + i, 3, "three")).toList());
+
+        assertThat(mongo.scansOf(COLLECTION)).isEmpty();
+    }
+
+    static VersionedDocuments.Change change(String id, long version, String value) {
+        return new VersionedDocuments.Change(id, version, current -> at(version, value));
+    }
 }

@@ -1,0 +1,112 @@
+package pos.localstack;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * mongo-java-server's H2 backend, made to keep what it acknowledged. The stock backend opens its MVStore with the
+ * defaults: changes stay in memory until a background thread commits them to the file about once a second, so
+ * a process killed in that second loses writes whose replies were already sent (issue 18). Here the background
+ * commit is off and every command that changed something commits before its reply goes out: once a client has an
+ * answer, its write is in the file (the operating system's page cache), which survives the death of this process.
+ * A power cut is another matter: nothing is fsynced.
+ * <p>
+ * A commit writes a consistent cut of all maps, so no command may be half-applied while one runs (a document
+ * stored but not yet in its unique index would be a corrupt file after a crash): commands run under a shared lock,
+ * the commit under the exclusive one. Commands that finish while a commit runs are all written by the next one
+ * (group commit), so concurrent writers share the cost. With no background thread there is no automatic
+ * compaction either: {@link #housekeeping()} does it under the same lock, called from a timer.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    /** Chunks with less live data than this share are rewritten by {@link #housekeeping()}. */
+    private static final int TARGET_FILL_RATE = 80;
+    private static final int COMPACT_BYTES = 8 * 1024 * 1024;
+    /**
+     * How long freed chunks are kept before their space is reused (H2's default is 45 s). Shorter keeps the file
+     * smaller under a commit per write; no command reads an older version meanwhile, as none runs during a commit.
+     */
+    private static final int RETENTION_MILLIS = 5_000;
+    /**
+     * A commit writes every page it changed in full, so pages smaller than H2's default for a file store (16 KB)
+     * make a commit cheaper and the file grow less: about half the cost per write in DurableCommitBenchmarkIT.
+     */
+    static final int PAGE_SPLIT_SIZE = 4 * 1024;
+
+    private final MVStore store;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+
+    private DurableH2Backend(MVStore store) {
+        super(store);
+        this.store = store;
+    }
+
+    static DurableH2Backend open(String fileName) {
+        return open(fileName, PAGE_SPLIT_SIZE);
+    }
+
+    /** With pages split at {@code pageSplitSize} bytes: a commit writes every page it changed, whole. */
+    static DurableH2Backend open(String fileName, int pageSplitSize) {
+        var store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().pageSplitSize(pageSplitSize)
+                .open();
+        store.setRetentionTime(RETENTION_MILLIS);
+        return new DurableH2Backend(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        var shared = lock.readLock();
+        shared.lock();
+        try {
+            return super.handleCommand(channel, database, command, query);
+        } finally {
+            shared.unlock();
+            // also after a failed command: a bulk write that failed half-way acknowledged the part it applied
+            commitIfChanged();
+        }
+    }
+
+    /** Writes every change made so far to the file; returns at once when an earlier commit already did. */
+    void commitIfChanged() {
+        if (!store.hasUnsavedChanges()) {
+            return;
+        }
+        var exclusive = lock.writeLock();
+        exclusive.lock();
+        try {
+            if (store.hasUnsavedChanges()) {
+                store.commit();
+            }
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    /** Rewrites mostly-empty chunks so the file does not grow without bound, then commits that. */
+    void housekeeping() {
+        var exclusive = lock.writeLock();
+        exclusive.lock();
+        try {
+            if (store.compact(TARGET_FILL_RATE, COMPACT_BYTES)) {
+                store.commit();
+            }
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        var exclusive = lock.writeLock();
+        exclusive.lock();
+        try {
+            super.close();
+        } finally {
+            exclusive.unlock();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package pos.localstack;
+
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * A benchmark, not a test (it asserts nothing and is skipped unless {@code -Dbench.durable=true}): what committing
+ * the embedded MongoDB's H2 store before every acknowledgement ({@link DurableH2Backend}) costs against
+ * mongo-java-server's stock H2 backend (background commit about once a second), per operation, for the write
+ * shapes of the order path: single inserts and exact compare-and-set updates from one client, the same from
+ * 8 concurrent clients (request threads), and a projector's bulk of 100 guarded updates. Prints microseconds per
+ * operation and the data file's size. docs/benchmarks.md records a run.
+ * <pre>./mvnw -q -o -pl local-stack -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dit.test=DurableCommitBenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.durable=true</pre>
+ */
+@EnabledIfSystemProperty(named = "bench.durable", matches = "true")
+class DurableCommitBenchmarkIT {
+
+    static final int OPERATIONS = Integer.getInteger("bench.durable.operations", 3000);
+    static final int CLIENTS = 8;
+    static final int SUSTAINED = Integer.getInteger("bench.durable.sustained", 24000);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void durableCommitAgainstBackgroundCommit() throws Exception {
+        for (int round = 1; round <= 2; round++) {
+            run("stock H2 (background commit)", round, H2Backend::new);
+            run("durable, 16 KB pages", round, file -> DurableH2Backend.open(file, 16 * 1024));
+            run("durable, 4 KB pages (used)", round, file -> DurableH2Backend.open(file, 4 * 1024));
+        }
+    }
+
+    void run(String variant, int round, Function<String, MongoBackend> backends) throws Exception {
+        var file = dir.resolve(variant.hashCode() + "-" + round + ".mv");
+        var backend = backends.apply(file.toString());
+        var server = new MongoServer(backend);
+        // as EmbeddedMongo does (every 10 s there): compaction keeps the file from growing with every commit
+        var housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        if (backend instanceof DurableH2Backend durable) {
+            housekeeping.scheduleWithFixedDelay(durable::housekeeping, EmbeddedMongo.HOUSEKEEPING_SECONDS,
+                    EmbeddedMongo.HOUSEKEEPING_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        try (var client = MongoClients.create(server.bindAndGetConnectionString())) {
+            var orders = client.getDatabase("bench").getCollection("orders");
+            // as VersionedDocuments does: the exact (_id, sequence) guard is then an index lookup
+            orders.createIndex(com.mongodb.client.model.Indexes.ascending("_id", "sequence"),
+                    new com.mongodb.client.model.IndexOptions().unique(true));
+            report(variant, round, "insert, 1 client", time(() -> {
+                for (int i = 0; i < OPERATIONS; i++) {
+                    orders.insertOne(order(i));
+                }
+            }));
+            report(variant, round, "CAS update, 1 client", time(() -> {
+                for (int i = 0; i < OPERATIONS; i++) {
+                    orders.updateOne(new Document("_id", i).append("sequence", 0), Updates.set("sequence", 1));
+                }
+            }));
+            report(variant, round, "insert, 8 clients", time(() -> concurrently(orders, OPERATIONS)));
+            report(variant, round, "bulk of 100 CAS updates", time(() -> {
+                for (int start = 0; start < OPERATIONS; start += 100) {
+                    var bulk = new ArrayList<UpdateOneModel<Document>>();
+                    for (int i = start; i < start + 100; i++) {
+                        bulk.add(new UpdateOneModel<>(new Document("_id", i).append("sequence", 1),
+                                Updates.set("sequence", 2)));
+                    }
+                    orders.bulkWrite(bulk);
+                }
+            }));
+            // the same documents updated for a while: does compaction keep the file's size bounded?
+            long sustainedStart = System.nanoTime();
+            for (int i = 0; i < SUSTAINED; i++) {
+                int id = i % OPERATIONS;
+                long sequence = 2 + i / OPERATIONS;
+                orders.updateOne(new Document("_id", id).append("sequence", sequence),
+                        Updates.set("sequence", sequence + 1));
+                if ((i + 1) % (SUSTAINED / 4) == 0) {
+                    System.out.printf("BENCH %-30s round %d: %6d more CAS updates, %7.1f us each, file %.1f MB%n",
+                            variant, round, i + 1, (System.nanoTime() - sustainedStart) / 1e3 / (i + 1),
+                            Files.size(file) / 1e6);
+                }
+            }
+        } finally {
+            housekeeping.shutdownNow();
+            server.shutdownNow();
+        }
+        System.out.printf("BENCH %-30s round %d: data file %.1f MB before close%n", variant, round,
+                Files.size(file) / 1e6);
+        backend.close();
+    }
+
+    private static void concurrently(MongoCollection<Document> orders, int operations) throws Exception {
+        var pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            var done = new ArrayList<Future<?>>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int clientNumber = c;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < operations / CLIENTS; i++) {
+                        orders.insertOne(order(operations * (clientNumber + 2) + i));
+                    }
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Document order(int id) {
+        return new Document("_id", id).append("sequence", 0).append("status", "pending")
+                .append("store_id", "64b7f0c2a1b2c3d4e5f60718").append("user_id", "64b7f0c2a1b2c3d4e5f60719")
+                .append("items", java.util.List.of(new Document("product_id", "64b7f0c2a1b2c3d4e5f60720")
+                        .append("name", "Product").append("qty", "1").append("price", "2.50")))
+                .append("total", "2.50");
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    private static long time(Work work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+
+    private static void report(String variant, int round, String shape, long nanos) {
+        System.out.printf("BENCH %-30s round %d: %-24s %7.1f us per operation%n", variant, round, shape,
+                nanos / 1e3 / OPERATIONS);
+    }
+}
