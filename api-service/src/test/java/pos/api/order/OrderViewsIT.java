@@ -1,32 +1,36 @@
 package pos.api.order;
 
-import com.mongodb.client.MongoClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.junit.jupiter.params.Parameter;
 import pos.api.identity.domain.StoreAccess;
+import pos.api.support.MongoBackend;
+import pos.api.support.OnEachMongoBackend;
 import pos.api.support.ScanCountingMongo;
-import pos.api.support.TestInfrastructure;
 import pos.schemas.Samples;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
 
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The orders read model against a MongoDB-wire server: guarded upserts never go backwards. */
+/**
+ * The orders read model against mongo-java-server and real MongoDB: guarded upserts never go backwards, and the
+ * search filters, pages and sorts alike on both.
+ */
+@OnEachMongoBackend
 class OrderViewsIT {
+
+    @Parameter
+    MongoBackend backend;
 
     OrderViews views;
 
     @BeforeEach
     void freshDatabase() {
-        var uri = TestInfrastructure.mongoUri("orders_" + UUID.randomUUID().toString().replace("-", ""));
-        var client = MongoClients.create(uri);
-        views = new OrderViews(new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1)));
+        views = new OrderViews(backend.freshDatabase("orders"));
     }
 
     static OrderSnapshot at(long sequence, OrderStatus status) {
@@ -103,6 +107,7 @@ class OrderViewsIT {
 
     @Test
     void placingAndDecidingAnOrderNeverScansTheCollection() {
+        backend.assumeEmbedded("scan counts of its query planner");
         try (var mongo = new ScanCountingMongo()) {
             var scanned = new OrderViews(mongo.template("orders_scan"));
             var base = Samples.orderSnapshot();

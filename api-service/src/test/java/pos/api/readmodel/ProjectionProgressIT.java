@@ -6,8 +6,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback;
+import pos.api.support.MongoBackend;
+import pos.api.support.OnEachMongoBackend;
 import pos.api.support.ScanCountingMongo;
 
 import java.util.ArrayList;
@@ -19,10 +22,15 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
-/** Projector progress kept in the read model's database, against mongo-java-server. */
+/** Projector progress kept in the read model's database, against mongo-java-server and real MongoDB. */
+@OnEachMongoBackend
 class ProjectionProgressIT {
 
     static ScanCountingMongo mongo;
+
+    @Parameter
+    MongoBackend backend;
+
     MongoTemplate template;
     ProjectionProgress progress;
 
@@ -38,7 +46,17 @@ class ProjectionProgressIT {
 
     @BeforeEach
     void freshDatabase() {
-        template = mongo.template("db_" + UUID.randomUUID().toString().replace("-", ""));
+        use(backend.freshDatabase("db"));
+    }
+
+    /** For the scan counts: the same reads and writes on a mongo-java-server that records its collection scans. */
+    void onScanCountingMongo() {
+        backend.assumeEmbedded("scan counts of its query planner");
+        use(mongo.template("db_" + UUID.randomUUID().toString().replace("-", "")));
+    }
+
+    void use(MongoTemplate template) {
+        this.template = template;
         progress = new ProjectionProgress(template, "view");
     }
 
@@ -80,6 +98,7 @@ class ProjectionProgressIT {
 
     @Test
     void neitherReadingNorSavingScans() {
+        onScanCountingMongo();
         var records = new ArrayList<ConsumerRecord<String, byte[]>>();
         for (int i = 0; i < 50; i++) {
             records.add(record(i % 6, i));

@@ -5,10 +5,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import pos.api.support.MongoBackend;
+import pos.api.support.OnEachMongoBackend;
 import pos.api.support.ScanCountingMongo;
 
 import java.util.ArrayList;
@@ -25,11 +28,18 @@ import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Version-guarded writes against mongo-java-server, the local stack's MongoDB. */
+/**
+ * Version-guarded writes against mongo-java-server, the local stack's MongoDB, and against real MongoDB where
+ * Docker exists. The scan counts are mongo-java-server's: on MongoDB every filter used here is an {@code _id} lookup.
+ */
+@OnEachMongoBackend
 class VersionedDocumentsIT {
 
     static final String COLLECTION = "views";
     static ScanCountingMongo mongo;
+
+    @Parameter
+    MongoBackend backend;
 
     MongoTemplate template;
     VersionedDocuments documents;
@@ -46,7 +56,17 @@ class VersionedDocumentsIT {
 
     @BeforeEach
     void freshDatabase() {
-        template = mongo.template("db_" + UUID.randomUUID().toString().replace("-", ""));
+        use(backend.freshDatabase("db"));
+    }
+
+    /** For the scan counts: the same writes on a mongo-java-server that records its collection scans. */
+    void onScanCountingMongo() {
+        backend.assumeEmbedded("scan counts of its query planner");
+        use(mongo.template("db_" + UUID.randomUUID().toString().replace("-", "")));
+    }
+
+    void use(MongoTemplate template) {
+        this.template = template;
         documents = new VersionedDocuments(template, COLLECTION, "version");
     }
 
@@ -149,6 +169,7 @@ class VersionedDocumentsIT {
 
     @Test
     void noWriteScansTheCollection() {
+        onScanCountingMongo();
         IntStream.range(0, 300).forEach(i -> documents.applyIfNewer("doc" + i, 1, at(1, "one")));
         mongo.forgetScans();
 
@@ -169,6 +190,7 @@ class VersionedDocumentsIT {
     @Test
     void aRangeGuardWouldScanTheCollection() {
         // what the read models did before: shows the scan counter sees the scans this class avoids
+        onScanCountingMongo();
         IntStream.range(0, 10).forEach(i -> documents.applyIfNewer("doc" + i, 1, at(1, "one")));
         mongo.forgetScans();
 
@@ -234,6 +256,7 @@ class VersionedDocumentsIT {
 
     @Test
     void aBatchScansNothing() {
+        onScanCountingMongo();
         documents.applyAllIfNewer(IntStream.range(0, 20).mapToObj(i -> change("doc-" + i, 1, "one")).toList());
         documents.applyAllIfNewer(IntStream.range(0, 20).mapToObj(i -> change("doc-" + i, 2, "two")).toList());
         mongo.forgetScans();

@@ -1,0 +1,147 @@
+package pos.api.idempotency;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import pos.api.support.MongoBackend;
+import pos.api.support.OnEachMongoBackend;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Idempotency-Key store against mongo-java-server and real MongoDB: one owner per (user, key) through the unique
+ * index, however many first requests race; lease take-over as a compare-and-set; expiry by the application's
+ * clean-up on both, and by the TTL index on MongoDB (mongo-java-server ignores TTL indexes).
+ */
+@OnEachMongoBackend
+class MongoIdempotencyStoreIT {
+
+    static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
+
+    @Parameter
+    MongoBackend backend;
+
+    MongoTemplate template;
+    MongoIdempotencyStore store;
+
+    @BeforeEach
+    void freshDatabase() {
+        template = backend.freshDatabase("idempotency");
+        store = new MongoIdempotencyStore(template);
+    }
+
+    static IdempotencyRecord record(String user, String key, Instant leaseUntil, Instant expiresAt) {
+        return new IdempotencyRecord(null, user, key, "fingerprint-" + key, false, "65b000000000000000000001",
+                "command-" + key, leaseUntil, null, T0, expiresAt);
+    }
+
+    @Test
+    void exactlyOneOfRacingFirstRequestsOwnsTheKey() throws Exception {
+        int requests = 8;
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(requests);
+        try {
+            var tasks = new ArrayList<Callable<Optional<IdempotencyRecord>>>();
+            for (int i = 0; i < requests; i++) {
+                tasks.add(() -> {
+                    start.await();
+                    return store.insertIfAbsent(record("user-1", "key-1", T0, T0.plus(Duration.ofDays(1))));
+                });
+            }
+            var futures = tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            int owners = 0;
+            for (var future : futures) {
+                owners += future.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+            }
+            assertThat(owners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(store.insertIfAbsent(record("user-2", "key-1", T0, T0.plusSeconds(60))))
+                .as("the same key of another user").isPresent();
+        assertThat(store.find("user-1", "key-1")).get().satisfies(found -> {
+            assertThat(found.fingerprint()).isEqualTo("fingerprint-key-1");
+            assertThat(found.leaseUntil()).isEqualTo(T0);
+            assertThat(found.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(1)));
+            assertThat(found.completed()).isFalse();
+        });
+        assertThat(store.find("user-1", "other")).isEmpty();
+    }
+
+    @Test
+    void anExpiredLeaseIsTakenOverOnceAndACompletedKeyNever() {
+        var owned = store.insertIfAbsent(record("user-1", "key-1", T0, T0.plusSeconds(3600))).orElseThrow();
+
+        var taken = store.takeOver(owned, T0.plusSeconds(30));
+        assertThat(taken).get().extracting(IdempotencyRecord::leaseUntil).isEqualTo(T0.plusSeconds(30));
+        assertThat(store.takeOver(owned, T0.plusSeconds(31))).as("taken over already").isEmpty();
+
+        store.complete(taken.orElseThrow(), new StoredResponse(201, "application/json", "{\"id\":1}", "/orders/1"));
+        assertThat(store.takeOver(taken.orElseThrow(), T0.plusSeconds(60))).as("completed").isEmpty();
+        assertThat(store.find("user-1", "key-1")).get().satisfies(found -> {
+            assertThat(found.completed()).isTrue();
+            assertThat(found.response()).isEqualTo(
+                    new StoredResponse(201, "application/json", "{\"id\":1}", "/orders/1"));
+        });
+    }
+
+    @Test
+    void aReleasedKeyCanBeTakenOverAtOnceAndADeletedOneReused() {
+        var owned = store.insertIfAbsent(record("user-1", "key-1", T0.plusSeconds(30), T0.plusSeconds(3600)))
+                .orElseThrow();
+
+        store.releaseLease(owned, T0.plusSeconds(5));
+        var released = store.find("user-1", "key-1").orElseThrow();
+        assertThat(released.leaseUntil()).isEqualTo(T0.plusSeconds(5));
+        assertThat(store.takeOver(released, T0.plusSeconds(40))).isPresent();
+
+        store.delete(released);
+        assertThat(store.find("user-1", "key-1")).isEmpty();
+        assertThat(store.insertIfAbsent(record("user-1", "key-1", T0, T0.plusSeconds(60)))).isPresent();
+    }
+
+    @Test
+    void theCleanUpRemovesExactlyTheExpiredKeys() {
+        store.insertIfAbsent(record("user-1", "old", T0, T0.plusSeconds(10)));
+        store.insertIfAbsent(record("user-1", "due", T0, T0.plusSeconds(20)));
+        store.insertIfAbsent(record("user-1", "fresh", T0, T0.plusSeconds(30)));
+
+        assertThat(store.deleteExpired(T0.plusSeconds(20))).isEqualTo(2);
+
+        assertThat(store.find("user-1", "old")).isEmpty();
+        assertThat(store.find("user-1", "due")).isEmpty();
+        assertThat(store.find("user-1", "fresh")).isPresent();
+    }
+
+    @Test
+    void onMongoDbATtlIndexRemovesExpiredKeysToo() {
+        if (backend.isEmbedded()) {
+            // not an assumption: the point is that the store must not rely on it here
+            assertThat(ttlIndex()).as("mongo-java-server ignores TTL indexes").isEmpty();
+            return;
+        }
+        assertThat(ttlIndex()).get().satisfies(index -> {
+            assertThat(index.getIndexFields()).singleElement()
+                    .satisfies(field -> assertThat(field.getKey()).isEqualTo("expires_at"));
+            assertThat(index.getExpireAfter()).contains(Duration.ZERO);
+        });
+    }
+
+    Optional<IndexInfo> ttlIndex() {
+        return template.indexOps(MongoIdempotencyStore.COLLECTION).getIndexInfo().stream()
+                .filter(index -> index.getName().equals("expires_at_ttl")).findFirst();
+    }
+}
