@@ -24,10 +24,12 @@ import java.util.function.Function;
  * projector and the request threads writes first.
  * <p>
  * The guard is a compare-and-set on the exact stored version: every filter is {@code {_id}} or
- * {@code {_id, <version>: <exact value>}}. Both are index lookups on MongoDB and, through the unique
- * {@code (_id, version)} index created here, on mongo-java-server too, whose query planner uses an index only for
- * a filter with exactly that index's fields and plain values. A range guard such as {@code {_id, version: {$lt: n}}}
- * made it scan the whole collection on every write, so writes slowed down with every document stored.
+ * {@code {_id, <version>: <exact value>}}. Both are index lookups on MongoDB through its {@code _id} index and, through
+ * the unique {@code (_id, version)} index created here, on mongo-java-server too, whose query planner uses an index
+ * only for a filter with exactly that index's fields and plain values. A range guard such as
+ * {@code {_id, version: {$lt: n}}} made it scan the whole collection on every write, so writes slowed down with every
+ * document stored. MongoDB needs no such index, so it is created only on mongo-java-server (the local stack's
+ * database); there it is the only thing that keeps a write from scanning.
  */
 public final class VersionedDocuments {
 
@@ -42,8 +44,19 @@ public final class VersionedDocuments {
         this.mongo = mongo;
         this.collection = collection;
         this.versionField = versionField;
-        mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                .on(versionField, Sort.Direction.ASC).unique().named("_id_" + versionField + "_guard"));
+        if (isMongoJavaServer(mongo)) {
+            mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                    .on(versionField, Sort.Direction.ASC).unique().named(guardIndexName(versionField)));
+        }
+    }
+
+    static String guardIndexName(String versionField) {
+        return "_id_" + versionField + "_guard";
+    }
+
+    /** mongo-java-server answers {@code buildInfo} without the {@code gitVersion} that every mongod reports. */
+    static boolean isMongoJavaServer(MongoTemplate mongo) {
+        return !mongo.executeCommand(new Document("buildInfo", 1)).containsKey("gitVersion");
     }
 
     /**

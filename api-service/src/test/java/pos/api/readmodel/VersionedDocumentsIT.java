@@ -188,6 +188,17 @@ class VersionedDocumentsIT {
     }
 
     @Test
+    void theGuardIndexIsCreatedOnlyOnMongoJavaServer() {
+        var indexes = template.indexOps(COLLECTION).getIndexInfo().stream().map(index -> index.getName()).toList();
+
+        if (backend.isEmbedded()) {
+            assertThat(indexes).contains(VersionedDocuments.guardIndexName("version"));
+        } else {
+            assertThat(indexes).doesNotContain(VersionedDocuments.guardIndexName("version"));
+        }
+    }
+
+    @Test
     void aRangeGuardWouldScanTheCollection() {
         // what the read models did before: shows the scan counter sees the scans this class avoids
         onScanCountingMongo();
