@@ -1,11 +1,11 @@
 package pos.api.order;
 
-import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback;
-import pos.api.support.TestInfrastructure;
+import pos.api.support.MongoBackend;
+import pos.api.support.OnEachMongoBackend;
 import pos.schemas.Samples;
 import pos.schemas.Topics;
 import pos.schemas.event.OrderStatusChanged;
@@ -33,10 +34,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 /**
- * The orders projector against a MongoDB-wire server: a poll is projected, its progress stored in the same
- * database, and a restart resumes from that progress, so writes a database lost are projected again.
+ * The orders projector against mongo-java-server and real MongoDB: a poll is projected, its progress stored in the
+ * same database, and a restart resumes from that progress, so writes a database lost are projected again.
  */
+@OnEachMongoBackend
 class OrderViewProjectorIT {
+
+    @Parameter
+    MongoBackend backend;
 
     MongoTemplate mongo;
     OrderViews views;
@@ -44,8 +49,7 @@ class OrderViewProjectorIT {
 
     @BeforeEach
     void freshDatabase() {
-        var uri = TestInfrastructure.mongoUri("projector_" + UUID.randomUUID().toString().replace("-", ""));
-        mongo = new MongoTemplate(MongoClients.create(uri), uri.substring(uri.lastIndexOf('/') + 1));
+        mongo = backend.freshDatabase("projector");
         views = new OrderViews(mongo);
         projector = new OrderViewProjector(views, mongo);
     }
