@@ -6,33 +6,38 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import pos.api.support.TestInfrastructure;
+import pos.api.support.MongoBackend;
+import pos.api.support.OnEachMongoBackend;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ping-based check works against mongo-java-server, where Boot's hello-based one fails. */
+/** The ping-based check works against mongo-java-server, where Boot's hello-based one fails, and real MongoDB. */
+@OnEachMongoBackend
 class MongoPingHealthIndicatorIT {
+
+    @Parameter
+    MongoBackend backend;
 
     @Test
     void upWhileTheServerAnswersPing() {
-        var uri = TestInfrastructure.mongoUri("health_up");
-        try (var client = MongoClients.create(uri)) {
-            var indicator = new MongoPingHealthIndicator(new MongoTemplate(client, "health_up"), Duration.ofSeconds(2));
+        var template = backend.freshDatabase("health_up");
+        var indicator = new MongoPingHealthIndicator(template, Duration.ofSeconds(2));
 
-            var health = indicator.health();
+        var health = indicator.health();
 
-            assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("database", "health_up");
-        }
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("database", template.getDb().getName());
     }
 
     @Test
     void downOnceTheServerIsGone() {
+        backend.assumeEmbedded("a server this test can stop");
         var server = new MongoServer(new MemoryBackend());
         var uri = server.bindAndGetConnectionString();
         var settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
