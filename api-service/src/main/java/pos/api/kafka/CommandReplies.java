@@ -53,10 +53,17 @@ public class CommandReplies implements SmartLifecycle {
     static final Duration FIRST_ASSIGNMENT_WAIT = Duration.ofSeconds(5);
     static final Duration MIN_RESTART_PAUSE = Duration.ofMillis(100);
     static final Duration MAX_RESTART_PAUSE = Duration.ofSeconds(5);
+    /**
+     * Requests waiting for a decision at once, at most. Each holds its request (buffers, async context) until the
+     * decision or the timeout; when the processors fall behind, a rate above capacity would otherwise pile up
+     * requests until the heap is gone. Past it a request answers at once as if the wait had timed out (202).
+     */
+    static final int MAX_WAITING = 2_000;
 
     private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
     private final KafkaProperties kafkaProperties;
     private final MeterRegistry meters;
+    private final io.micrometer.core.instrument.Counter overflow;
     private volatile KafkaClientMetrics consumerMetrics;
     private final JsonSerde<CommandReply> serde = JsonSerdes.commandReply();
     private final Function<Map<String, Object>, Consumer<String, byte[]>> consumers;
@@ -81,6 +88,9 @@ public class CommandReplies implements SmartLifecycle {
         this.kafkaProperties = kafkaProperties;
         this.meters = meters;
         this.consumers = consumers;
+        this.overflow = io.micrometer.core.instrument.Counter.builder("pos.commands.waits.shed")
+                .description("Requests answered at once (202) because too many were already waiting for a decision")
+                .register(meters);
     }
 
     /**
@@ -91,6 +101,12 @@ public class CommandReplies implements SmartLifecycle {
      */
     public Waiter expect(String commandId, Predicate<CommandReply> decides) {
         var waiter = new Waiter(commandId, decides);
+        if (waiting.size() >= MAX_WAITING) {
+            // overloaded: answer at once (202, the decision comes later) rather than hold yet another request
+            overflow.increment();
+            waiter.close();
+            return waiter;
+        }
         waiting.put(commandId, waiter);
         return waiter;
     }

@@ -105,6 +105,23 @@ class CommandRepliesTest {
         assertThat(closed.decision(Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS)).isEmpty();
     }
 
+    /** Processors behind and a rate above capacity: requests must not pile up until the heap is gone. */
+    @Test
+    void pastTheLimitARequestIsAnsweredAtOnceInsteadOfWaiting() throws Exception {
+        for (int i = 0; i < CommandReplies.MAX_WAITING; i++) {
+            replies.expect("waiting-" + i);
+        }
+
+        var shed = replies.expect("one-too-many");
+
+        assertThat(shed.decision(Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(replies.waitingCount()).isEqualTo(CommandReplies.MAX_WAITING);
+        deliver(reply("waiting-0", OrderStatus.CREATED));
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.waitingCount() < CommandReplies.MAX_WAITING);
+        replies.expect("room-again");
+        assertThat(replies.waitingCount()).isEqualTo(CommandReplies.MAX_WAITING);
+    }
+
     @Test
     void aCommandThatCannotBePublishedIsNotWaitedFor() {
         var failure = new IllegalStateException("broker down");
