@@ -19,8 +19,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole system driven through its REST API as a till would: stock goes in, orders reserve it, an order beyond
- * the stock is refused, and the state survives restarting the processors and the whole stack. The scenario is one
- * story, so its steps run in order against one stack; subclasses say where Kafka and MongoDB come from.
+ * the stock is refused, the state survives restarting the processors and the whole stack, a cashier registered by
+ * the admin walks an order to completion (a replay with its key changes nothing) and a downstream consumer reads
+ * every status change from the events topic. The scenario is one story, so its steps run in order against one
+ * stack; subclasses say where Kafka and MongoDB come from (embedded here, containers where Docker exists).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -135,6 +137,68 @@ abstract class OrderJourney {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 again.get("/stores/" + STORE + "/inventory/" + productId).body().get("available_qty").asString())
                 .isEqualTo("2"));
+    }
+
+    @Test
+    @Order(6)
+    void aCashierWalksAnOrderToCompletionAReplayChangesNothingAndADownstreamConsumerSeesEveryStatus() {
+        var owner = new PosClient(stack.apiUrl()).login("owner");
+        assertThat(owner.post("/stores/" + STORE + "/inventory/adjust",
+                Map.of("product_id", productId, "delta", "10")).status()).isEqualTo(200);
+        var registered = owner.post("/auth/register", Map.of("name", "Till 1", "email", "till1@example.com",
+                "username", "till1", "password", "secret-till1", "store_ids", List.of(STORE)));
+        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(200);
+        var till = new PosClient(stack.apiUrl()).login("till1");
+        var body = Map.of("store_id", STORE, "items", List.of(Map.of("product_id", productId, "qty", "2")));
+
+        var placed = till.post("/orders/", body, Map.of("Idempotency-Key", "till1-0001"));
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(200);
+        var completedOrder = placed.body().get("order").get("id").asString();
+        var replayed = till.post("/orders/", body, Map.of("Idempotency-Key", "till1-0001"));
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.body().get("order").get("id").asString()).isEqualTo(completedOrder);
+
+        for (var status : List.of("confirmed", "preparing", "ready", "completed")) {
+            var moved = till.patch("/orders/" + completedOrder + "/status", Map.of("status", status));
+            assertThat(moved.status()).as(status + ": " + moved.raw().body()).isEqualTo(200);
+            assertThat(moved.body().get("order").get("status").asString()).isEqualTo(status);
+        }
+        // the sale is applied and readable when the completion is answered: 5 + 10 - 2 on hand, order-3's 3 reserved
+        var stock = till.get("/stores/" + STORE + "/inventory/" + productId).body();
+        assertThat(stock.get("qty").asString()).isEqualTo("13");
+        assertThat(stock.get("reserved_qty").asString()).isEqualTo("3");
+
+        assertThat(statusesOnTheEventsTopic(completedOrder))
+                .containsSubsequence("created", "confirmed", "preparing", "ready", "completed")
+                .doesNotHaveDuplicates();
+    }
+
+    /** As a downstream system reads them: every status change of the order, keyed by its id, in order. */
+    private List<String> statusesOnTheEventsTopic(String order) {
+        var statuses = new java.util.ArrayList<String>();
+        var sequences = new java.util.ArrayList<Long>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(), "isolation.level", "read_committed",
+                "auto.offset.reset", "earliest"), new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            var partitions = consumer.partitionsFor(pos.schemas.Topics.ORDER_EVENTS).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (order.equals(record.key())) {
+                        var event = tools.jackson.databind.json.JsonMapper.shared().readTree(record.value());
+                        statuses.add(event.get("status").asString());
+                        sequences.add(event.get("sequence").asLong());
+                    }
+                }
+                return statuses.contains("completed");
+            });
+        }
+        assertThat(sequences).isSorted();
+        return statuses;
     }
 
     private PosClient.Response placeOrder(String qty, String idempotencyKey) {
