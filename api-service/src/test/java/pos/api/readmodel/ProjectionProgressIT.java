@@ -15,7 +15,6 @@ import pos.api.support.ScanCountingMongo;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -51,8 +50,7 @@ class ProjectionProgressIT {
 
     /** For the scan counts: the same reads and writes on a mongo-java-server that records its collection scans. */
     void onScanCountingMongo() {
-        backend.assumeEmbedded("scan counts of its query planner");
-        use(mongo.template("db_" + UUID.randomUUID().toString().replace("-", "")));
+        use(backend.scanCountingDatabase(mongo));
     }
 
     void use(MongoTemplate template) {

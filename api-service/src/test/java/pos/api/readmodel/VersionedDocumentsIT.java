@@ -19,7 +19,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,8 +60,7 @@ class VersionedDocumentsIT {
 
     /** For the scan counts: the same writes on a mongo-java-server that records its collection scans. */
     void onScanCountingMongo() {
-        backend.assumeEmbedded("scan counts of its query planner");
-        use(mongo.template("db_" + UUID.randomUUID().toString().replace("-", "")));
+        use(backend.scanCountingDatabase(mongo));
     }
 
     void use(MongoTemplate template) {

@@ -63,6 +63,15 @@ public enum MongoBackend {
      * Skips the calling test on real MongoDB: for assertions about mongo-java-server itself (its query planner, as
      * counted by {@link ScanCountingMongo}), which have no meaning there.
      */
+    /**
+     * A fresh database on a mongo-java-server that records its collection scans, for tests of what its query
+     * planner does; skipped on the container, whose planner is another one.
+     */
+    public MongoTemplate scanCountingDatabase(ScanCountingMongo mongo) {
+        assumeEmbedded("scan counts of its query planner");
+        return mongo.template("db_" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
     public void assumeEmbedded(String why) {
         assumeTrue(isEmbedded(), "mongo-java-server only: " + why);
     }
