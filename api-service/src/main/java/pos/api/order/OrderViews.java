@@ -49,6 +49,16 @@ public class OrderViews {
         return documents.applyIfNewer(order.orderId(), order.sequence(), toDocument(order));
     }
 
+    /**
+     * {@link #upsertIfNewer} for an order the API has just seen decided: usually nothing is stored for it yet, so
+     * it tries the insert first, one round trip, and compares with what is stored only when that finds a document.
+     */
+    public boolean recordDecision(OrderSnapshot order) {
+        var fields = toDocument(order);
+        return documents.insertIfAbsent(order.orderId(), fields)
+                || documents.applyIfNewer(order.orderId(), order.sequence(), current -> fields);
+    }
+
     /** {@link #upsertIfNewer} for a projector's batch: one read and one bulk write. */
     public void upsertAllIfNewer(List<OrderSnapshot> orders) {
         documents.applyAllIfNewer(orders.stream().map(o -> {
@@ -64,11 +74,6 @@ public class OrderViews {
      */
     public boolean insertPending(OrderSnapshot pending) {
         return documents.insertIfAbsent(pending.orderId(), toDocument(pending));
-    }
-
-    /** Removes a pending placeholder whose command never reached Kafka. */
-    public void deletePlaceholder(String orderId) {
-        documents.deleteIfVersion(orderId, 0);
     }
 
     public Optional<OrderSnapshot> find(String orderId) {

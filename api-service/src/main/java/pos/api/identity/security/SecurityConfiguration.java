@@ -5,19 +5,23 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import pos.api.identity.IdentityProperties;
 import pos.api.identity.Role;
 import pos.api.identity.token.LocalTokenVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one security filter chain: a stateless bearer-token API (hence no sessions and no CSRF), with the role matrix
+ * The API's security filter chain: a stateless bearer-token API (hence no sessions and no CSRF), with the role matrix
  * of {@link AccessPolicy}. Our own tokens are verified with our key; if Spring Boot built a decoder for an external
  * issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}), every other token
  * goes to it. Needs only a JsonMapper and one of the two verifiers, so web slice tests can import it.
@@ -25,6 +29,28 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
 public class SecurityConfiguration {
+
+    /**
+     * {@code GET /health}, the original's liveness answer, is public and reads nothing from the request, so it gets
+     * a chain of its own without the filters every other request pays for (bearer token, OAuth metadata, anonymous
+     * authentication, security context, exception translation): load balancers call it often.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain livenessSecurity(HttpSecurity http) {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/health"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .securityContext(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .exceptionHandling(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
 
     /**
      * @param managementPort {@code management.server.port} when the actuator has a port of its own: there, and only
