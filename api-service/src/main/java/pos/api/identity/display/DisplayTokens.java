@@ -64,7 +64,7 @@ public class DisplayTokens {
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         var display = new Display(new ObjectId().toHexString(), storeId, name, pairedBy, now, now.plus(ttl));
-        mongo.insert(new Document("_id", display.id()).append("token_hash", hash(token))
+        mongo.insert(new Document("_id", new ObjectId(display.id())).append("token_hash", hash(token))
                 .append("store_id", storeId).append("name", name).append("paired_by", pairedBy)
                 .append("created_at", Date.from(display.createdAt()))
                 .append("expires_at", Date.from(display.expiresAt())), COLLECTION);
@@ -84,7 +84,7 @@ public class DisplayTokens {
 
     /** Whether a display of this store was there to revoke. */
     public boolean revoke(String storeId, String id) {
-        var removed = mongo.remove(Query.query(Criteria.where("_id").is(id).and("store_id").is(storeId)),
+        var removed = mongo.remove(Query.query(Criteria.where("_id").is(new ObjectId(id)).and("store_id").is(storeId)),
                 COLLECTION).getDeletedCount() > 0;
         cache.clear();
         return removed;
@@ -111,7 +111,7 @@ public class DisplayTokens {
     }
 
     private static Display display(Document d) {
-        return new Display(d.getString("_id"), d.getString("store_id"), d.getString("name"),
+        return new Display(d.getObjectId("_id").toHexString(), d.getString("store_id"), d.getString("name"),
                 d.getString("paired_by"), d.getDate("created_at").toInstant(), d.getDate("expires_at").toInstant());
     }
 
