@@ -255,7 +255,8 @@
     $('login').addEventListener('submit', login);
     $('sign-out').addEventListener('click', () => showLogin(''));
     window.addEventListener('online', () => { if (token()) { retryMs = 1000; connect(); } });
-    window.addEventListener('offline', () => setOnline(false));
+    // the line is down: drop the stream now rather than wait for it to time out; 'online' resumes it
+    window.addEventListener('offline', () => { stop(); setOnline(false); });
     setInterval(tick, 1000);
     if (token()) startBoard(); else showLogin('');
   });
