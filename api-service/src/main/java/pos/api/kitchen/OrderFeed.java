@@ -66,7 +66,7 @@ public class OrderFeed implements SmartLifecycle {
         private final String storeId;
         private final FeedCursor start;
         private final BlockingQueue<FeedEvent> queue;
-        private volatile boolean overflowed;
+        private volatile String ended;
 
         private Subscription(String storeId, FeedCursor start, int capacity) {
             this.storeId = storeId;
@@ -78,9 +78,12 @@ public class OrderFeed implements SmartLifecycle {
             return start;
         }
 
-        /** True once the client fell so far behind that events were dropped: the stream must end. */
-        boolean overflowed() {
-            return overflowed;
+        /**
+         * Why the stream must end, once it must: its client fell so far behind that events were dropped, or the feed
+         * stopped (the instance shuts down, or lost the broker). Its client resumes from its last event id.
+         */
+        Optional<String> ended() {
+            return Optional.ofNullable(ended);
         }
 
         FeedEvent poll(Duration wait) throws InterruptedException {
@@ -88,8 +91,8 @@ public class OrderFeed implements SmartLifecycle {
         }
 
         private void offer(FeedEvent event) {
-            if (!overflowed && !queue.offer(event)) {
-                overflowed = true;
+            if (ended == null && !queue.offer(event)) {
+                ended = "The client fell too far behind; reconnect with Last-Event-ID to catch up";
                 queue.clear();
             }
         }
@@ -178,7 +181,7 @@ public class OrderFeed implements SmartLifecycle {
                     break;
                 }
                 log.error("Order feed failed; its streams end (clients catch up on reconnect), restarting", e);
-                endAll();
+                endAll("The order feed lost the broker; reconnect with Last-Event-ID");
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {
@@ -228,8 +231,8 @@ public class OrderFeed implements SmartLifecycle {
     }
 
     /** Ends every subscription: their streams close and their clients resume from their last event id. */
-    private void endAll() {
-        subscriptions.forEach(s -> s.overflowed = true);
+    private void endAll(String reason) {
+        subscriptions.forEach(s -> s.ended = reason);
         subscriptions.clear();
     }
 
@@ -245,7 +248,8 @@ public class OrderFeed implements SmartLifecycle {
         if (open != null) {
             open.wakeup();
         }
-        endAll();
+        // before the web server's graceful shutdown (a higher phase stops first), which would wait for open streams
+        endAll("The server is shutting down; reconnect with Last-Event-ID");
         var tailing = thread;
         if (tailing != null) {
             try {

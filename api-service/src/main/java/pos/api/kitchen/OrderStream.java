@@ -107,8 +107,9 @@ final class OrderStream implements Runnable {
         var nextRecheck = Instant.now().plus(props.recheck());
         while (!closed) {
             var event = subscription.poll(props.recheck());
-            if (subscription.overflowed()) {
-                end("The client fell too far behind; reconnect with Last-Event-ID to catch up");
+            var ended = subscription.ended();
+            if (ended.isPresent()) {
+                end(ended.get());
                 return;
             }
             if (event != null && event.offset() >= floor.position(event.partition())) {

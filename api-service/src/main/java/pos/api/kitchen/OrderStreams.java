@@ -1,5 +1,7 @@
 package pos.api.kitchen;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
@@ -30,7 +32,7 @@ class OrderStreams {
     private final ThreadPoolExecutor threads;
 
     OrderStreams(OrderFeed feed, OrderViews views, MongoTemplate mongo, TokenRecheck tokens, KitchenProperties props,
-            JsonMapper json) {
+            JsonMapper json, MeterRegistry meters) {
         this.feed = feed;
         this.views = views;
         this.projection = new ProjectionProgress(mongo, OrderViews.PROJECTION);
@@ -41,6 +43,8 @@ class OrderStreams {
         // never queues: a place in the limits is a thread; the pool is as large as the instance's limit
         this.threads = new ThreadPoolExecutor(0, props.maxStreams(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 new CustomizableThreadFactory("order-stream-"));
+        Gauge.builder("pos.kitchen.streams.open", limits, StreamLimits::open)
+                .description("Order streams (Server-Sent Events) open on this instance").register(meters);
     }
 
     /** Thrown when a limit is reached: 429 with Retry-After. */
