@@ -26,15 +26,17 @@ import static pos.localstack.SharedStack.stock;
 
 /**
  * The kitchen display page in headless Chromium (the OS packages {@code chromium} and {@code chromium-driver};
- * skipped where they are not installed; other paths with -Dpos.test.chromium and -Dpos.test.chromedriver):
+ * or a Chrome and chromedriver on the PATH; skipped where there is none; other paths with -Dpos.test.chromium and
+ * -Dpos.test.chromedriver):
  * a manager signs in on one screen and pairs a second, an order placed through the API appears on both, one tap
  * at a time moves it to ready on the first and the second follows, and a screen whose network drops shows it is
  * offline, then catches up with what it missed.
  */
 class KitchenDisplayBrowserE2EIT {
 
-    static final String CHROMIUM = System.getProperty("pos.test.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("pos.test.chromedriver", "/usr/bin/chromedriver");
+    static final String CHROMIUM = System.getProperty("pos.test.chromium", firstOnPath("chromium",
+            "chromium-browser", "google-chrome"));
+    static final String CHROMEDRIVER = System.getProperty("pos.test.chromedriver", firstOnPath("chromedriver"));
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
     final List<ChromeDriver> browsers = new ArrayList<>();
@@ -87,6 +89,20 @@ class KitchenDisplayBrowserE2EIT {
         ticket(second, later, "created");
         wait(second).until(d -> d.findElements(By.cssSelector("[data-order-id='" + id + "']")).isEmpty());
         wait(second).until(d -> d.findElement(By.id("connection")).getAttribute("class").equals("online"));
+    }
+
+    /** The first of these programs found on the PATH (Debian's packages put them in /usr/bin). */
+    private static String firstOnPath(String... names) {
+        var path = System.getenv().getOrDefault("PATH", "/usr/bin");
+        for (var name : names) {
+            for (var dir : path.split(File.pathSeparator)) {
+                var candidate = new File(dir, name);
+                if (candidate.canExecute()) {
+                    return candidate.getPath();
+                }
+            }
+        }
+        return "/usr/bin/" + names[0];
     }
 
     private ChromeDriver browser() {
