@@ -1,5 +1,8 @@
 package pos.api.kitchen;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,8 +59,11 @@ public class OrderFeed implements SmartLifecycle {
     private volatile Thread thread;
     private volatile Consumer<String, byte[]> consumer;
 
-    public OrderFeed(KafkaProperties kafkaProperties) {
+    private final MeterRegistry meters;
+
+    public OrderFeed(KafkaProperties kafkaProperties, MeterRegistry meters) {
         this.kafkaProperties = kafkaProperties;
+        this.meters = meters;
     }
 
     /** A stream's share of the feed: the events of its store from {@link #start()} on, in topic order. */
@@ -193,7 +199,10 @@ public class OrderFeed implements SmartLifecycle {
     }
 
     private void tailOnce(CountDownLatch ready) {
-        try (var opened = newConsumer("api-order-feed")) {
+        try (var opened = newConsumer("api-order-feed");
+             // its lag is kafka_consumer_fetch_manager_records_lag{spring_id="api-order-feed"}
+             var metrics = new KafkaClientMetrics(opened, List.of(Tag.of("spring.id", "api-order-feed")))) {
+            metrics.bindTo(meters);
             consumer = opened;
             var partitions = partitions(opened);
             opened.assign(partitions);
