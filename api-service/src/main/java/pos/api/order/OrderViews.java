@@ -4,6 +4,8 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import pos.api.readmodel.VersionedDocuments;
 import pos.schemas.value.OrderLine;
@@ -28,6 +30,8 @@ import java.util.Optional;
 public class OrderViews {
 
     static final String COLLECTION = "orders";
+    /** The name under which OrderViewProjector keeps its progress ({@link pos.api.readmodel.ProjectionProgress}). */
+    public static final String PROJECTION = "order-view-projector";
 
     private final MongoTemplate mongo;
     private final VersionedDocuments documents;
@@ -78,6 +82,14 @@ public class OrderViews {
 
     public Optional<OrderSnapshot> find(String orderId) {
         return Optional.ofNullable(mongo.findById(orderId, Document.class, COLLECTION)).map(OrderViews::fromDocument);
+    }
+
+    /** A store's orders in these statuses, oldest first, at most {@code limit}: a kitchen display's snapshot. */
+    public List<OrderSnapshot> inStatuses(String storeId, java.util.Collection<OrderStatus> statuses, int limit) {
+        var query = Query.query(Criteria.where("store_id").is(storeId)
+                        .and("status").in(statuses.stream().map(OrderStatus::wireName).toList()))
+                .with(Sort.by(Sort.Order.asc("created_at"), Sort.Order.asc("_id"))).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(OrderViews::fromDocument).toList();
     }
 
     public List<OrderSnapshot> search(OrderSearch search, int skip, int limit) {

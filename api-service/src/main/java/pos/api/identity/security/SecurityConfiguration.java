@@ -17,7 +17,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import pos.api.identity.IdentityProperties;
 import pos.api.identity.Role;
+import pos.api.identity.display.DisplayTokenDecoder;
+import pos.api.identity.display.DisplayTokens;
 import pos.api.identity.token.LocalTokenVerifier;
+import pos.api.identity.token.UserStatusCache;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,13 +60,30 @@ public class SecurityConfiguration {
      *                       there, Prometheus scrapes {@code /actuator/prometheus} without a token (deployments
      *                       keep that port unpublished); on the API's port metrics need an admin's token
      */
+    /**
+     * Every token the API accepts, verified the way each request's is: also what an open order stream asks every
+     * second or so, to end when its token is revoked or its user deactivated. Not a JwtDecoder bean, so Spring
+     * Boot still builds the external issuer's decoder when one is configured.
+     */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props,
-            ObjectProvider<LocalTokenVerifier> localTokens, ObjectProvider<JwtDecoder> externalDecoder,
-            JsonMapper json, @Value("${management.server.port:-1}") int managementPort) {
+    TokenRecheck tokenRecheck(IdentityProperties props, ObjectProvider<LocalTokenVerifier> localTokens,
+            ObjectProvider<JwtDecoder> externalDecoder, ObjectProvider<DisplayTokens> displays,
+            ObjectProvider<UserStatusCache> users) {
         LocalTokenVerifier local = localTokens.getIfAvailable();
-        var decoder = new IssuerRoutingJwtDecoder(props.issuer(), local == null ? null : local.decoder(),
+        JwtDecoder decoder = new IssuerRoutingJwtDecoder(props.issuer(), local == null ? null : local.decoder(),
                 externalDecoder.getIfAvailable());
+        var displayTokens = displays.getIfAvailable();
+        var userStatuses = users.getIfAvailable();
+        if (displayTokens != null && userStatuses != null) {
+            decoder = new DisplayTokenDecoder(decoder, displayTokens, userStatuses, props.issuer());
+        }
+        return new TokenRecheck(decoder);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props, TokenRecheck tokens,
+            JsonMapper json, @Value("${management.server.port:-1}") int managementPort) {
+        var decoder = tokens.decoder();
         var converter = new PosJwtAuthenticationConverter(props.issuer(), new RolesClaim(props.rolesClaim()));
         var problems = new ProblemWriter(json);
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
@@ -98,6 +118,9 @@ public class SecurityConfiguration {
         switch (rule.access()) {
             case PUBLIC -> matched.permitAll();
             case ANY_ROLE -> matched.hasAnyRole(names(Role.values()));
+            case STAFF_OR_DISPLAY -> matched.hasAnyRole(java.util.stream.Stream.concat(
+                    java.util.Arrays.stream(names(Role.values())),
+                    java.util.stream.Stream.of(PosJwtAuthenticationConverter.DISPLAY_ROLE)).toArray(String[]::new));
             case MANAGER_OR_ADMIN -> matched.hasAnyRole(names(Role.MANAGER, Role.ADMIN));
             case ADMIN -> matched.hasRole(Role.ADMIN.name());
             case AUTHENTICATED -> matched.authenticated();
