@@ -77,15 +77,27 @@ final class OrderStream implements Runnable {
         } catch (IOException | IllegalStateException e) {
             // the client went away (or the response was completed under us): nothing to tell anyone
             log.debug("Order stream of store {} closed: {}", storeId, e.toString());
-            emitter.complete();
+            completeQuietly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            emitter.complete();
+            completeQuietly();
         } catch (RuntimeException e) {
             log.warn("Order stream of store {} failed", storeId, e);
-            emitter.complete();
+            completeQuietly();
         } finally {
             release.run();
+        }
+    }
+
+    /**
+     * Once the client has gone, the servlet container may already have ended the response (its error callback ran):
+     * completing it again is refused, and there is nobody left to tell.
+     */
+    private void completeQuietly() {
+        try {
+            emitter.complete();
+        } catch (IllegalStateException e) {
+            log.debug("Order stream of store {} was already ended by the container: {}", storeId, e.toString());
         }
     }
 
