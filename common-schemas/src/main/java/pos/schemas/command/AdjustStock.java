@@ -2,6 +2,7 @@ package pos.schemas.command;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,10 @@ public record AdjustStock(
         String requestedBy,
         Instant issuedAt,
         String reasonCode) implements InventoryCommand {
+
+    /** The kinds of adjustment, as {@code reason_code} carries them. */
+    public static final List<String> REASON_CODES =
+            List.of("delivery", "count", "waste", "return", "transfer", "correction");
 
     /** An adjustment without a reason code: the ledger derives it from {@code reason}. */
     public AdjustStock(String commandId, String storeId, String productId, BigDecimal delta, String reason,

@@ -1,5 +1,7 @@
 package pos.inventory.domain;
 
+import pos.schemas.command.AdjustStock;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +22,7 @@ public final class AdjustmentReasons {
     public static final String TRANSFER = "transfer";
     public static final String CORRECTION = "correction";
     /** Every code, in the order the API documents them. */
-    public static final List<String> CODES = List.of(DELIVERY, COUNT, WASTE, RETURN, TRANSFER, CORRECTION);
+    public static final List<String> CODES = AdjustStock.REASON_CODES;
 
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("delivery", DELIVERY), Map.entry("deliveries", DELIVERY), Map.entry("delivered", DELIVERY),
