@@ -22,6 +22,7 @@ import pos.api.catalog.CatalogProducts;
 import pos.api.identity.CurrentUser;
 import pos.api.idempotency.IdempotentRequests;
 import pos.api.idempotency.RequestFingerprint;
+import pos.api.idempotency.StoredResponse;
 import pos.api.web.ApiException;
 import pos.api.web.Instants;
 import pos.api.web.JsonResponses;
@@ -72,14 +73,8 @@ class InventoryController {
     CompletableFuture<ResponseEntity<String>> adjust(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @Valid @RequestBody AdjustStockRequest request,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
-        var caller = CurrentUser.from(jwt);
-        var store = PathIds.objectId(storeId, "store_id");
-        caller.requireStore(store);
-        var key = IdempotentRequests.normalise(idempotencyKey);
-        var fingerprint = RequestFingerprint.of("POST /stores/" + store + "/inventory/adjust", request);
-        return idempotentRequests.runAsync(caller.userId(), key, fingerprint,
-                claim -> adjustments.adjust(caller, store, request, claim), responses::problem)
-                .thenApply(responses::toEntity);
+        return once(jwt, storeId, "adjust", request, idempotencyKey,
+                (caller, store, claim) -> adjustments.adjust(caller, store, request, claim));
     }
 
     @Operation(summary = "Record a physical count of a product",
@@ -100,13 +95,25 @@ class InventoryController {
     CompletableFuture<ResponseEntity<String>> count(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @Valid @RequestBody CountStockRequest request,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        return once(jwt, storeId, "count", request, idempotencyKey,
+                (caller, store, claim) -> adjustments.count(caller, store, request, claim));
+    }
+
+    /** A stock command of the caller's store, done at most once per Idempotency-Key. */
+    private CompletableFuture<ResponseEntity<String>> once(Jwt jwt, String storeId, String operation,
+            Object request, String idempotencyKey, StockCommand command) {
         var caller = CurrentUser.from(jwt);
         var store = PathIds.objectId(storeId, "store_id");
         caller.requireStore(store);
-        var fingerprint = RequestFingerprint.of("POST /stores/" + store + "/inventory/count", request);
+        var fingerprint = RequestFingerprint.of("POST /stores/" + store + "/inventory/" + operation, request);
         return idempotentRequests.runAsync(caller.userId(), IdempotentRequests.normalise(idempotencyKey),
-                fingerprint, claim -> adjustments.count(caller, store, request, claim), responses::problem)
+                fingerprint, claim -> command.run(caller, store, claim), responses::problem)
                 .thenApply(responses::toEntity);
+    }
+
+    @FunctionalInterface
+    private interface StockCommand {
+        CompletableFuture<StoredResponse> run(CurrentUser caller, String store, IdempotentRequests.Claim claim);
     }
 
     @Operation(summary = "List the movements of a product's stock in a store",
