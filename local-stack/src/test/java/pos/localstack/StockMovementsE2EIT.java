@@ -1,5 +1,9 @@
 package pos.localstack;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -10,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -148,6 +153,17 @@ class StockMovementsE2EIT {
         var refused = till.post("/orders/", tooOld);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("occurred_at");
+    }
+
+    @Test
+    void theInventoryEventsTopicKeepsItsHistory() throws Exception {
+        try (var kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedStack.stack().kafkaBootstrapServers()))) {
+            var topic = new ConfigResource(ConfigResource.Type.TOPIC, "pos.inventory.events.v1");
+            var config = kafka.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+        }
     }
 
     private static List<JsonNode> list(JsonNode array) {
