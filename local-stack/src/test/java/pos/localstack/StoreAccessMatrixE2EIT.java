@@ -61,6 +61,9 @@ class StoreAccessMatrixE2EIT {
                 rows.add(Arguments.of(role, scope, "GET /stores/X/inventory/{product}", storeAnswer));
                 rows.add(Arguments.of(role, scope, "POST /stores/X/inventory/adjust",
                         role.equals("user") ? 403 : storeAnswer));
+                rows.add(Arguments.of(role, scope, "GET /stores/X/inventory/{product}/movements", storeAnswer));
+                rows.add(Arguments.of(role, scope, "POST /stores/X/inventory/count",
+                        role.equals("user") ? 403 : storeAnswer));
             }
         }
         return rows.stream();
@@ -127,7 +130,11 @@ class StoreAccessMatrixE2EIT {
                 "GET /stores/X/inventory/{product}", (c, t) -> c.get("/stores/" + t.storeX + "/inventory/"
                         + t.product),
                 "POST /stores/X/inventory/adjust", (c, t) -> c.post("/stores/" + t.storeX + "/inventory/adjust",
-                        Map.of("product_id", t.product, "delta", "1")));
+                        Map.of("product_id", t.product, "delta", "1")),
+                "GET /stores/X/inventory/{product}/movements", (c, t) -> c.get("/stores/" + t.storeX
+                        + "/inventory/" + t.product + "/movements"),
+                "POST /stores/X/inventory/count", (c, t) -> c.post("/stores/" + t.storeX + "/inventory/count",
+                        Map.of("product_id", t.product, "qty", "1000")));
     }
 
     /** An account per role and scope, registered by the admin as a store's cashiers and managers are. */

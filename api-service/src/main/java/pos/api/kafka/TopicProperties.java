@@ -3,7 +3,14 @@ package pos.api.kafka;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** How topics are created: one partition count for all (co-partitioning), replication per environment. */
+import java.time.Duration;
+
+/**
+ * How topics are created: one partition count for all (co-partitioning), replication per environment, and how long
+ * the inventory events are kept ({@code inventory-events-retention}: unlimited by default, so the stock movements
+ * can be rebuilt from Kafka).
+ */
 @ConfigurationProperties("pos.topics")
-public record TopicProperties(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
+public record TopicProperties(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor,
+        @DefaultValue("-1") Duration inventoryEventsRetention) {
 }

@@ -22,7 +22,9 @@ public record OrderResponse(
         String status,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ShortageResponse> shortages,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "When the sale happened on the device that placed it, if it said (its clock); "
+                + "created_at is the server's time") Instant occurredAt) {
 
     @Schema(name = "OrderItem")
     public record Item(String productId, String sku, String name, BigDecimal qty, BigDecimal price) {
@@ -37,7 +39,7 @@ public record OrderResponse(
                 o.lines().stream().map(l -> new Item(l.productId(), l.sku(), l.name(), l.qty(), l.unitPrice()))
                         .toList(),
                 o.idempotencyKey(), o.subtotal(), o.tax(), o.total(), o.status().wireName(),
-                shortages(o), o.createdAt(), o.updatedAt());
+                shortages(o), o.createdAt(), o.updatedAt(), o.occurredAt());
     }
 
     static List<ShortageResponse> shortages(OrderSnapshot o) {

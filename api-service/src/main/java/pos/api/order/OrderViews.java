@@ -126,7 +126,8 @@ public class OrderViews {
                 .append("shortages", shortages)
                 .append("idempotency_key", o.idempotencyKey())
                 .append("created_at", date(o.createdAt()))
-                .append("updated_at", date(o.updatedAt()));
+                .append("updated_at", date(o.updatedAt()))
+                .append("occurred_at", date(o.occurredAt()));
     }
 
     private static OrderSnapshot fromDocument(Document d) {
@@ -144,7 +145,7 @@ public class OrderViews {
                 d.getString("store_id"), d.getString("user_id"), d.getString("placed_by"), lines,
                 decimal(d.getString("subtotal")), decimal(d.getString("tax")), decimal(d.getString("total")),
                 shortages, d.getString("idempotency_key"), instant(d.getDate("created_at")),
-                instant(d.getDate("updated_at")));
+                instant(d.getDate("updated_at")), instant(d.getDate("occurred_at")));
     }
 
     private static String plain(BigDecimal value) {

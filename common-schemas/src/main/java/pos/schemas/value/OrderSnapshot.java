@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The whole state of an order after a change. {@code sequence} counts the order's changes from 1, so a
- * projection can apply each snapshot at most once and never go backwards.
+ * projection can apply each snapshot at most once and never go backwards. {@code occurredAt} is when the sale
+ * happened on the device that placed it (its clock), if it said; {@code createdAt} is the server's time.
  */
 public record OrderSnapshot(
         String orderId,
@@ -23,7 +24,16 @@ public record OrderSnapshot(
         List<Shortage> shortages,
         String idempotencyKey,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant occurredAt) {
+
+    /** An order without a device time. */
+    public OrderSnapshot(String orderId, long sequence, OrderStatus status, String storeId, String userId,
+            String placedBy, List<OrderLine> lines, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
+            List<Shortage> shortages, String idempotencyKey, Instant createdAt, Instant updatedAt) {
+        this(orderId, sequence, status, storeId, userId, placedBy, lines, subtotal, tax, total, shortages,
+                idempotencyKey, createdAt, updatedAt, null);
+    }
 
     public OrderSnapshot {
         Objects.requireNonNull(orderId, "orderId");

@@ -1,6 +1,7 @@
 package pos.inventory.config;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -17,6 +18,10 @@ class TopicsConfiguration {
     KafkaAdmin.NewTopics posTopics(TopicProperties topics) {
         Stream<NewTopic> main = Topics.all().stream().map(spec -> {
             TopicBuilder builder = topic(spec.name(), topics);
+            if (Topics.keepingHistory().contains(spec.name())) {
+                builder.config(TopicConfig.RETENTION_MS_CONFIG,
+                        Topics.historyRetentionMs(topics.inventoryEventsRetention()));
+            }
             return spec.compacted() ? builder.compact().build() : builder.build();
         });
         Stream<NewTopic> deadLetters = Topics.withDeadLetters().stream()

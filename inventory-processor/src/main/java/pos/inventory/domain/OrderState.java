@@ -67,7 +67,7 @@ public record OrderState(OrderSnapshot order, String placeCommandId, List<Handle
     OrderState movedTo(OrderStatus status, List<Shortage> shortages, Instant now) {
         var next = new OrderSnapshot(order.orderId(), order.sequence() + 1, status, order.storeId(), order.userId(),
                 order.placedBy(), order.lines(), order.subtotal(), order.tax(), order.total(), shortages,
-                order.idempotencyKey(), order.createdAt(), now);
+                order.idempotencyKey(), order.createdAt(), now, order.occurredAt());
         return new OrderState(next, placeCommandId, handledCommands);
     }
 }

@@ -3,12 +3,16 @@ package pos.orderprocessor.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
+
 /**
  * How the topics this service declares are created. One partition count for all of them keeps the merged inputs
- * (order commands and reservation results) co-partitioned.
+ * (order commands and reservation results) co-partitioned. {@code inventory-events-retention} (unlimited by default)
+ * is how long the inventory events are kept.
  */
 @ConfigurationProperties("pos.topics")
-public record TopicsProperties(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
+public record TopicsProperties(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor,
+        @DefaultValue("-1") Duration inventoryEventsRetention) {
 
     public TopicsProperties {
         if (partitions < 1) {

@@ -59,6 +59,7 @@ public final class AccessPolicy {
             new Rule(DELETE, "/products/**", Access.MANAGER_OR_ADMIN),
             new Rule(POST, "/stores/*/inventory/adjust", Access.MANAGER_OR_ADMIN),
             new Rule(null, "/stores/*/displays/**", Access.MANAGER_OR_ADMIN),
+            new Rule(POST, "/stores/*/inventory/count", Access.MANAGER_OR_ADMIN),
 
             new Rule(GET, "/users/me", Access.ANY_ROLE),
             new Rule(GET, "/users", Access.ADMIN),
