@@ -5,16 +5,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import pos.api.identity.IdentityProperties;
 import pos.api.identity.Role;
 import pos.api.identity.display.DisplayTokenDecoder;
@@ -24,7 +20,7 @@ import pos.api.identity.token.UserStatusCache;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's security filter chain: a stateless bearer-token API (hence no sessions and no CSRF), with the role matrix
+ * The one security filter chain: a stateless bearer-token API (hence no sessions and no CSRF), with the role matrix
  * of {@link AccessPolicy}. Our own tokens are verified with our key; if Spring Boot built a decoder for an external
  * issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}), every other token
  * goes to it. Needs only a JsonMapper and one of the two verifiers, so web slice tests can import it.
@@ -33,33 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(IdentityProperties.class)
 public class SecurityConfiguration {
 
-    /**
-     * {@code GET /health}, the original's liveness answer, is public and reads nothing from the request, so it gets
-     * a chain of its own without the filters every other request pays for (bearer token, OAuth metadata, anonymous
-     * authentication, security context, exception translation): load balancers call it often.
-     */
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain livenessSecurity(HttpSecurity http) {
-        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/health"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .securityContext(AbstractHttpConfigurer::disable)
-                .sessionManagement(AbstractHttpConfigurer::disable)
-                .anonymous(AbstractHttpConfigurer::disable)
-                .exceptionHandling(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable);
-        return http.build();
-    }
-
-    /**
-     * @param managementPort {@code management.server.port} when the actuator has a port of its own: there, and only
-     *                       there, Prometheus scrapes {@code /actuator/prometheus} without a token (deployments
-     *                       keep that port unpublished); on the API's port metrics need an admin's token
-     */
     /**
      * Every token the API accepts, verified the way each request's is: also what an open order stream asks every
      * second or so, to end when its token is revoked or its user deactivated. Not a JwtDecoder bean, so Spring
@@ -80,6 +49,11 @@ public class SecurityConfiguration {
         return new TokenRecheck(decoder);
     }
 
+    /**
+     * @param managementPort {@code management.server.port} when the actuator has a port of its own: there, and only
+     *                       there, Prometheus scrapes {@code /actuator/prometheus} without a token (deployments
+     *                       keep that port unpublished); on the API's port metrics need an admin's token
+     */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props, TokenRecheck tokens,
             JsonMapper json, @Value("${management.server.port:-1}") int managementPort) {
