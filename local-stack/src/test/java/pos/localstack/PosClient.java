@@ -61,6 +61,11 @@ final class PosClient {
                 .header("Content-Type", "application/json"));
     }
 
+    Response delete(String path, Object body) {
+        return send(request(path).method("DELETE", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Content-Type", "application/json"));
+    }
+
     /** Registers an account and logs in with it; the first account of an empty system is an admin. */
     PosClient registerAndLogin(String username) {
         var registered = post("/auth/register", Map.of("name", username, "email", username + "@example.com",

@@ -70,7 +70,8 @@ public class CommandPublisher implements DisposableBean {
                 inventoryCommands.serialize(Topics.INVENTORY_COMMANDS, command));
     }
 
-    static void boundedBy(java.util.Map<String, Object> props, Duration sendTimeout) {
+    /** Bounds a producer's blocking and delivery by the send timeout: with the broker down a send fails in time. */
+    public static void boundedBy(java.util.Map<String, Object> props, Duration sendTimeout) {
         long timeout = Math.max(1_000, sendTimeout.toMillis());
         long linger = props.get(ProducerConfig.LINGER_MS_CONFIG) == null ? 5
                 : Long.parseLong(props.get(ProducerConfig.LINGER_MS_CONFIG).toString());

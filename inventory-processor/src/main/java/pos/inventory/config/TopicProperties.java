@@ -3,7 +3,14 @@ package pos.inventory.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code pos.topics.*}: how the topics this service declares are created. */
+import java.time.Duration;
+
+/**
+ * {@code pos.topics.*}: how the topics this service declares are created; {@code dead-letter-retention} is how
+ * long dead-letter topics keep records, at most {@code pos.inventory.processed-commands.retention} (checked at
+ * start-up), so a command re-driven from a dead-letter topic is always one the ledger can still recognise.
+ */
 @ConfigurationProperties("pos.topics")
-public record TopicProperties(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
+public record TopicProperties(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor,
+        @DefaultValue("7d") Duration deadLetterRetention) {
 }

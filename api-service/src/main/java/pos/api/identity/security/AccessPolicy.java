@@ -55,6 +55,8 @@ public final class AccessPolicy {
             new Rule(DELETE, "/products/**", Access.MANAGER_OR_ADMIN),
             new Rule(POST, "/stores/*/inventory/adjust", Access.MANAGER_OR_ADMIN),
 
+            new Rule(null, "/admin/**", Access.ADMIN),
+
             new Rule(GET, "/users/me", Access.ANY_ROLE),
             new Rule(GET, "/users", Access.ADMIN),
             new Rule(GET, "/users/*", Access.ANY_ROLE),
