@@ -41,20 +41,9 @@ public final class DeadLetterRules {
         return Optional.empty();
     }
 
-    /** Why this dead letter cannot be discarded with this reason, or empty when it can. */
+    /** Why this dead letter cannot be discarded, or empty when it can. */
     public static Optional<String> discardRefusal(DeadLetterStatus status) {
         return status == DeadLetterStatus.OPEN ? Optional.empty()
                 : Optional.of("Dead letter already " + status.wireName());
-    }
-
-    /** A discard must say why, within bounds. */
-    public static Optional<String> reasonProblem(String reason) {
-        if (reason == null || reason.isBlank()) {
-            return Optional.of("must not be blank");
-        }
-        if (reason.length() > MAX_REASON_LENGTH) {
-            return Optional.of("must be at most " + MAX_REASON_LENGTH + " characters");
-        }
-        return Optional.empty();
     }
 }
