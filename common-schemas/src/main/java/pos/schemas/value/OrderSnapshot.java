@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The whole state of an order after a change. {@code sequence} counts the order's changes from 1, so a
- * projection can apply each snapshot at most once and never go backwards.
+ * projection can apply each snapshot at most once and never go backwards. {@code cancelReason} says why the
+ * system cancelled an order ({@value #EXPIRED}: nobody confirmed it within its store's expiry); null otherwise.
  */
 public record OrderSnapshot(
         String orderId,
@@ -23,7 +24,11 @@ public record OrderSnapshot(
         List<Shortage> shortages,
         String idempotencyKey,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String cancelReason) {
+
+    /** The cancel reason of a created order that nobody confirmed within its store's order expiry. */
+    public static final String EXPIRED = "expired";
 
     public OrderSnapshot {
         Objects.requireNonNull(orderId, "orderId");
@@ -31,6 +36,14 @@ public record OrderSnapshot(
         Objects.requireNonNull(storeId, "storeId");
         lines = lines == null ? List.of() : List.copyOf(lines);
         shortages = shortages == null ? List.of() : List.copyOf(shortages);
+    }
+
+    /** An order no system rule cancelled (no cancel reason). */
+    public OrderSnapshot(String orderId, long sequence, OrderStatus status, String storeId, String userId,
+            String placedBy, List<OrderLine> lines, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
+            List<Shortage> shortages, String idempotencyKey, Instant createdAt, Instant updatedAt) {
+        this(orderId, sequence, status, storeId, userId, placedBy, lines, subtotal, tax, total, shortages,
+                idempotencyKey, createdAt, updatedAt, null);
     }
 
     public static BigDecimal subtotalOf(List<OrderLine> lines) {
