@@ -22,7 +22,10 @@ public record OrderResponse(
         String status,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ShortageResponse> shortages,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "Why the system cancelled the order: `expired` when nobody confirmed it within its "
+                + "store's order expiry (`GET /stores/{id}/settings`); absent otherwise")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String cancelReason) {
 
     @Schema(name = "OrderItem")
     public record Item(String productId, String sku, String name, BigDecimal qty, BigDecimal price) {
@@ -37,7 +40,7 @@ public record OrderResponse(
                 o.lines().stream().map(l -> new Item(l.productId(), l.sku(), l.name(), l.qty(), l.unitPrice()))
                         .toList(),
                 o.idempotencyKey(), o.subtotal(), o.tax(), o.total(), o.status().wireName(),
-                shortages(o), o.createdAt(), o.updatedAt());
+                shortages(o), o.createdAt(), o.updatedAt(), o.cancelReason());
     }
 
     static List<ShortageResponse> shortages(OrderSnapshot o) {

@@ -1,6 +1,5 @@
 package pos.schemas.value;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -11,7 +10,8 @@ import java.util.Objects;
  */
 public record StoreSettings(String storeId, Long orderExpirySeconds, String updatedBy, Instant updatedAt) {
 
-    public static final long MAX_ORDER_EXPIRY_SECONDS = Duration.ofDays(7).toSeconds();
+    /** Seven days. */
+    public static final long MAX_ORDER_EXPIRY_SECONDS = 604_800;
 
     public StoreSettings {
         Objects.requireNonNull(storeId, "storeId");

@@ -25,7 +25,7 @@ public final class InventoryStores {
 
     /** Created orders of stores with an order expiry, by deadline: {@code <deadline ms, 19 digits>|store|order}. */
     public static final String ORDER_EXPIRY = "order-expiry-store";
-    /** Every store's settings, a global store fed by {@code pos.stores.settings.v1}. */
+    /** The settings of the task's stores, from {@code pos.stores.settings.v1}. */
     public static final String STORE_SETTINGS = "store-settings-store";
 
     static final String SEPARATOR = "|";
@@ -52,10 +52,9 @@ public final class InventoryStores {
                 Serdes.String());
     }
 
-    /** In memory: a few bytes per store, restored from the compacted topic itself at start (no changelog). */
     static StoreBuilder<KeyValueStore<String, StoreSettings>> storeSettings() {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE_SETTINGS), Serdes.String(),
-                JsonSerdes.storeSettings()).withLoggingDisabled();
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_SETTINGS), Serdes.String(),
+                JsonSerdes.storeSettings());
     }
 
     static StoreBuilder<KeyValueStore<String, ProcessedCommand>> processedAdjustments() {

@@ -32,6 +32,7 @@ import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
+import pos.schemas.value.StoreSettings;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,6 +67,7 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
     private KeyValueStore<String, ProductStock> stock;
     private KeyValueStore<String, OrderState> orderStates;
     private KeyValueStore<String, ProcessedCommand> processed;
+    private KeyValueStore<String, StoreSettings> settings;
     private OrderExpiries expiries;
     private final Duration expiryCheckInterval;
 
@@ -89,8 +91,8 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
             purge.run(processed, now);
             purge.runOnOrders(orderStates, now);
         });
-        expiries = new OrderExpiries(context.getStateStore(InventoryStores.ORDER_EXPIRY),
-                context.getStateStore(InventoryStores.STORE_SETTINGS));
+        settings = context.getStateStore(InventoryStores.STORE_SETTINGS);
+        expiries = new OrderExpiries(context.getStateStore(InventoryStores.ORDER_EXPIRY), settings);
         context.schedule(expiryCheckInterval, PunctuationType.WALL_CLOCK_TIME,
                 wallClockMs -> expireDue(Instant.ofEpochMilli(wallClockMs)));
     }
@@ -123,6 +125,8 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
             StockLookup lookup = productId -> Optional.ofNullable(stock.get(InventoryStores.key(storeId, productId)));
             if (input instanceof LedgerInput.Order order) {
                 decide(record, order.command(), lookup, now);
+            } else if (input instanceof LedgerInput.Settings changed) {
+                settings.put(storeId, changed.settings());
             } else {
                 adjust(record, (AdjustStock) ((LedgerInput.Stock) input).command(), lookup, now);
             }

@@ -22,7 +22,8 @@ import java.time.Duration;
  * processor that owns the store's stock and its orders. One command, one exactly-once transaction: the order
  * events (keyed by order id), the order snapshot (keyed by order id, compacted), the stock events (keyed by store
  * id) and the reply (keyed by command id) are written together with the state changes. Store settings (order
- * expiry) come from {@code pos.stores.settings.v1} into a global store every task reads.
+ * expiry) from {@code pos.stores.settings.v1}, also keyed by store id, are merged in too, so a store's settings
+ * reach its task in order with its commands.
  */
 public final class StoreLedgerTopology {
 
@@ -62,9 +63,7 @@ public final class StoreLedgerTopology {
         builder.addStateStore(InventoryStores.orders());
         builder.addStateStore(InventoryStores.processedAdjustments());
         builder.addStateStore(InventoryStores.orderExpiry());
-        builder.addGlobalStore(InventoryStores.storeSettings(), Topics.STORE_SETTINGS,
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SETTINGS_SOURCE),
-                StoreSettingsUpdater::new);
+        builder.addStateStore(InventoryStores.storeSettings());
 
         KStream<String, LedgerInput> orderCommands = builder
                 .stream(Topics.ORDER_COMMANDS,
@@ -75,10 +74,17 @@ public final class StoreLedgerTopology {
                         Consumed.with(Serdes.String(), JsonSerdes.inventoryCommand()).withName(STOCK_SOURCE))
                 .mapValues(LedgerInput.Stock::new, Named.as("stock-command-input"));
 
+        KStream<String, LedgerInput> settings = builder
+                .stream(Topics.STORE_SETTINGS, Consumed.with(Serdes.String(), Serdes.ByteArray())
+                        .withName(SETTINGS_SOURCE))
+                .flatMapValues((key, value) -> StoreSettingsInput.read(key, value), Named.as("store-settings-input"));
+
         KStream<String, LedgerOutput> outputs = orderCommands.merge(stockCommands, Named.as("ledger-inputs"))
+                .merge(settings, Named.as("ledger-inputs-and-settings"))
                 .process(() -> new StoreLedgerProcessor(orders, stock, purge, metrics, expiryCheckInterval),
                         Named.as(PROCESSOR), InventoryStores.STOCK, InventoryStores.ORDERS,
-                        InventoryStores.PROCESSED_ADJUSTMENTS, InventoryStores.ORDER_EXPIRY);
+                        InventoryStores.PROCESSED_ADJUSTMENTS, InventoryStores.ORDER_EXPIRY,
+                        InventoryStores.STORE_SETTINGS);
 
         var routes = outputs.split(Named.as("ledger-output-"));
         route(routes, Topics.ORDER_EVENTS, "order-events");

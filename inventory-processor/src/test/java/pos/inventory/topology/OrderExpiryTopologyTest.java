@@ -4,7 +4,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.kafka.common.serialization.Serdes;
 import pos.inventory.domain.LowStockPolicy;
+import pos.schemas.Topics;
 import pos.schemas.command.AdjustStock;
 import pos.schemas.command.ChangeOrderStatus;
 import pos.schemas.command.PlaceOrder;
@@ -15,6 +17,7 @@ import pos.schemas.value.OrderStatus;
 import pos.schemas.value.StoreSettings;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -142,5 +145,20 @@ class OrderExpiryTopologyTest {
 
         assertThat(ledger.orderEvents()).isEmpty();
         assertThat(ledger.expiryStore().approximateNumEntries()).isZero();
+    }
+
+    @Test
+    void unreadableOrMisroutedSettingsAreSkippedAndTheLedgerGoesOn() {
+        var raw = ledger.driver.createInputTopic(Topics.STORE_SETTINGS, Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        raw.pipeInput(STORE, "not json".getBytes(StandardCharsets.UTF_8));
+        ledger.settings.pipeInput("65a000000000000000000009", new StoreSettings(STORE, 60L, "ada", AT));
+        place();
+
+        ledger.advance(Duration.ofSeconds(61));
+
+        assertThat(ledger.orderEvents()).isEmpty();
+        assertThat(ledger.orderStore().get(InventoryStores.key(STORE, ORDER)).status())
+                .isEqualTo(OrderStatus.CREATED);
     }
 }

@@ -54,6 +54,8 @@ public final class AccessPolicy {
             new Rule(PATCH, "/products/**", Access.MANAGER_OR_ADMIN),
             new Rule(DELETE, "/products/**", Access.MANAGER_OR_ADMIN),
             new Rule(POST, "/stores/*/inventory/adjust", Access.MANAGER_OR_ADMIN),
+            new Rule(GET, "/stores/*/settings", Access.MANAGER_OR_ADMIN),
+            new Rule(PUT, "/stores/*/settings", Access.MANAGER_OR_ADMIN),
 
             new Rule(null, "/admin/**", Access.ADMIN),
 
