@@ -61,6 +61,10 @@ class StoreAccessMatrixE2EIT {
                 rows.add(Arguments.of(role, scope, "GET /stores/X/inventory/{product}", storeAnswer));
                 rows.add(Arguments.of(role, scope, "POST /stores/X/inventory/adjust",
                         role.equals("user") ? 403 : storeAnswer));
+                rows.add(Arguments.of(role, scope, "GET /stores/X/settings", role.equals("user") ? 403 : storeAnswer));
+                rows.add(Arguments.of(role, scope, "PUT /stores/X/settings", role.equals("user") ? 403 : storeAnswer));
+                rows.add(Arguments.of(role, scope, "GET /admin/dead-letters",
+                        role.equals("admin") && scope == Scope.EMPTY_LIST ? 200 : 403));
             }
         }
         return rows.stream();
@@ -112,7 +116,10 @@ class StoreAccessMatrixE2EIT {
                 "GET /stores/X/inventory/{product}", (c, t) -> c.get("/stores/" + t.storeX + "/inventory/"
                         + t.product),
                 "POST /stores/X/inventory/adjust", (c, t) -> c.post("/stores/" + t.storeX + "/inventory/adjust",
-                        Map.of("product_id", t.product, "delta", "1")));
+                        Map.of("product_id", t.product, "delta", "1")),
+                "GET /stores/X/settings", (c, t) -> c.get("/stores/" + t.storeX + "/settings"),
+                "PUT /stores/X/settings", (c, t) -> c.put("/stores/" + t.storeX + "/settings", Map.of()),
+                "GET /admin/dead-letters", (c, t) -> c.get("/admin/dead-letters"));
     }
 
     /** An account per role and scope, registered by the admin as a store's cashiers and managers are. */
