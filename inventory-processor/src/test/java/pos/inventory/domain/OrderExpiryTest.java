@@ -61,6 +61,7 @@ class OrderExpiryTest {
             assertThat(event.previousStatus()).isEqualTo(OrderStatus.CREATED);
             assertThat(event.status()).isEqualTo(OrderStatus.CANCELLED);
             assertThat(event.order().cancelReason()).isEqualTo(OrderSnapshot.EXPIRED);
+            assertThat(event.cancelReason()).isEqualTo(OrderSnapshot.EXPIRED);
             assertThat(event.causedBy()).isEqualTo(OrderExpiry.causeOf("order-1"));
         });
         assertThat(decision.stocks()).singleElement().satisfies(stock -> {

@@ -95,6 +95,7 @@ class OrderExpiryTopologyTest {
             assertThat(event.previousStatus()).isEqualTo(OrderStatus.CREATED);
             assertThat(event.status()).isEqualTo(OrderStatus.CANCELLED);
             assertThat(event.order().cancelReason()).isEqualTo(OrderSnapshot.EXPIRED);
+            assertThat(event.cancelReason()).isEqualTo(OrderSnapshot.EXPIRED);
         });
         assertThat(ledger.orderSnapshots()).extracting(kv -> kv.value.cancelReason())
                 .containsExactly(OrderSnapshot.EXPIRED);
