@@ -1,11 +1,21 @@
 package pos.localstack;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import pos.schemas.Topics;
+import pos.schemas.serde.JsonSerdes;
+import pos.schemas.value.StoreSettings;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -77,6 +87,24 @@ class OrderExpiryE2EIT {
         assertThat(turnedOff.status()).as(turnedOff.raw().body()).isEqualTo(200);
         assertThat(turnedOff.body().get("order_expiry_seconds").isNull()).isTrue();
         assertThat(admin().get("/stores/not-an-id/settings").status()).isEqualTo(400);
+    }
+
+    /** The API's copy follows the topic the store ledger reads, whichever instance or tool wrote it. */
+    @Test
+    void settingsWrittenToTheTopicAreReadBack() throws Exception {
+        var settings = new StoreSettings(store, 600L, "ops-tool", Instant.now());
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.stack().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.STORE_SETTINGS, store,
+                    JsonSerdes.storeSettings().serialize(Topics.STORE_SETTINGS, settings))).get(30, TimeUnit.SECONDS);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var read = admin().get("/stores/" + store + "/settings").body();
+            assertThat(read.get("order_expiry_seconds").asLong()).isEqualTo(600);
+            assertThat(read.get("updated_by").asString()).isEqualTo("ops-tool");
+        });
     }
 
     private String place(String product, String qty) {

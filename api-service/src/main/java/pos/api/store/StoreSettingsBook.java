@@ -17,12 +17,14 @@ import java.util.Date;
 
 /**
  * Store settings: published to {@code pos.stores.settings.v1} (compacted, keyed by store id), where the store
- * ledger reads them, and, once the broker has them, kept in {@code store_settings} for {@code GET}.
+ * ledger reads them, and, once the broker has them, kept in {@code store_settings} for {@code GET} (written
+ * through, and projected from the topic by {@link StoreSettingsProjector}).
  */
 @Service
 class StoreSettingsBook {
 
     static final String COLLECTION = "store_settings";
+    static final String CONTAINER_FACTORY = "storeSettingsListenerContainerFactory";
     private static final Logger log = LoggerFactory.getLogger(StoreSettingsBook.class);
 
     private final CommandPublisher publisher;
@@ -47,12 +49,26 @@ class StoreSettingsBook {
     StoreSettings put(String storeId, StoreSettingsRequest request, CurrentUser caller) {
         var settings = new StoreSettings(storeId, request.orderExpirySeconds(), caller.username(), Instant.now());
         publisher.publish(settings);
-        mongo.upsert(Query.query(Criteria.where("_id").is(storeId)), new Update()
-                .set("order_expiry_seconds", settings.orderExpirySeconds())
-                .set("updated_by", settings.updatedBy())
-                .set("updated_at", Date.from(settings.updatedAt())), COLLECTION);
+        keep(settings);
         log.info("Store {} settings changed by {}: order expiry {}", storeId, caller.username(),
                 settings.orderExpirySeconds() == null ? "off" : settings.orderExpirySeconds() + " s");
         return settings;
+    }
+
+    /** A change from the topic, unless the stored settings are newer. */
+    void keepIfNewer(StoreSettings settings) {
+        var stored = get(settings.storeId());
+        if (stored.updatedAt() == null || settings.updatedAt() == null
+                || !settings.updatedAt().isBefore(stored.updatedAt())) {
+            keep(settings);
+        }
+    }
+
+    private void keep(StoreSettings settings) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(settings.storeId())), new Update()
+                .set("order_expiry_seconds", settings.orderExpirySeconds())
+                .set("updated_by", settings.updatedBy())
+                .set("updated_at", settings.updatedAt() == null ? null : Date.from(settings.updatedAt())),
+                COLLECTION);
     }
 }
