@@ -28,7 +28,7 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
               --api-url URL            API to load (default http://localhost:8080)
               --bare-url URL           the bare Spring MVC endpoint started beside the stack for the bare
                                        scenario (default http://localhost:8090; run-benchmark.sh starts it)
-              --scenarios LIST         orders,stock,baseline,bare (default all four, in that order)
+              --scenarios LIST         orders,stock,read,baseline,bare (default all five, in that order)
               --rates LIST             target arrivals per second, each scenario runs at each (default 200)
               --warmup DURATION        sent but not measured, per run (default 10s)
               --duration DURATION      measured part of each run (default 30s)
@@ -62,7 +62,7 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
         var defaults = new LinkedHashMap<String, String>();
         defaults.put("api-url", "http://localhost:8080");
         defaults.put("bare-url", "http://localhost:8090");
-        defaults.put("scenarios", "orders,stock,baseline,bare");
+        defaults.put("scenarios", "orders,stock,read,baseline,bare");
         defaults.put("rates", "200");
         defaults.put("warmup", "10s");
         defaults.put("duration", "30s");
@@ -161,7 +161,8 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
     }
 
     boolean needsFixture() {
-        return scenarios.contains(Scenario.ORDERS) || scenarios.contains(Scenario.STOCK);
+        return scenarios.contains(Scenario.ORDERS) || scenarios.contains(Scenario.STOCK)
+                || scenarios.contains(Scenario.READ);
     }
 
     /** The options as {@code --name value} pairs, to print with the results so a run can be repeated. */

@@ -118,6 +118,7 @@ public final class LoadGenerator {
         return switch (scenario) {
             case ORDERS -> new OrdersWorkload(api, fixture, options, runId);
             case STOCK -> new StockWorkload(api, fixture, options, runId);
+            case READ -> new ReadWorkload(api, fixture);
             case BASELINE -> new BaselineWorkload(api, "/health", Scenario.BASELINE.primaryOperation());
             case BARE -> new BaselineWorkload(bare, "/bare", Scenario.BARE.primaryOperation());
         };

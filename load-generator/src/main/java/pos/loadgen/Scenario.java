@@ -8,6 +8,8 @@ enum Scenario {
     ORDERS("order.place"),
     /** Stock adjustments through inventory-processor, and how long the read model takes to show them. */
     STOCK("stock.adjust"),
+    /** An authenticated GET /orders/{id}: a read through the API's whole request path and one read-model lookup. */
+    READ("order.read"),
     /** GET /health on the API: its HTTP stack (Tomcat, filters, security, JSON) with nothing behind it. */
     BASELINE("health"),
     /**
@@ -37,6 +39,6 @@ enum Scenario {
                 return scenario;
             }
         }
-        throw new IllegalArgumentException("unknown scenario '" + text + "' (orders, stock, baseline, bare)");
+        throw new IllegalArgumentException("unknown scenario '" + text + "' (orders, stock, read, baseline, bare)");
     }
 }

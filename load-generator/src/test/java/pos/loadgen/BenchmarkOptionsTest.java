@@ -18,7 +18,7 @@ class BenchmarkOptionsTest {
 
         assertThat(options.apiUrl()).isEqualTo(URI.create("http://localhost:8080"));
         assertThat(options.bareUrl()).isEqualTo(URI.create("http://localhost:8090"));
-        assertThat(options.scenarios()).containsExactly(Scenario.ORDERS, Scenario.STOCK, Scenario.BASELINE,
+        assertThat(options.scenarios()).containsExactly(Scenario.ORDERS, Scenario.STOCK, Scenario.READ, Scenario.BASELINE,
                 Scenario.BARE);
         assertThat(options.rates()).containsExactly(200.0);
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
@@ -51,6 +51,7 @@ class BenchmarkOptionsTest {
         assertThat(BenchmarkOptions.parse("--scenarios", "baseline").needsFixture()).isFalse();
         assertThat(BenchmarkOptions.parse("--scenarios", "bare").needsFixture()).isFalse();
         assertThat(BenchmarkOptions.parse("--scenarios", "stock").needsFixture()).isTrue();
+        assertThat(BenchmarkOptions.parse("--scenarios", "read").needsFixture()).isTrue();
     }
 
     @Test
@@ -59,7 +60,7 @@ class BenchmarkOptionsTest {
                 "0.25").describe();
 
         assertThat(described).containsEntry("rates", "100,250.5").containsEntry("warmup", "90s")
-                .containsEntry("lag-sample-fraction", "0.25").containsEntry("scenarios", "orders,stock,baseline,bare")
+                .containsEntry("lag-sample-fraction", "0.25").containsEntry("scenarios", "orders,stock,read,baseline,bare")
                 .containsEntry("bare-url", "http://localhost:8090");
         assertThat(BenchmarkOptions.parse(described.entrySet().stream()
                 .flatMap(e -> List.of("--" + e.getKey(), e.getValue()).stream()).toArray(String[]::new))

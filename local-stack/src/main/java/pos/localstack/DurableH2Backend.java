@@ -1,9 +1,13 @@
 package pos.localstack;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -20,8 +24,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * the commit under the exclusive one. Commands that finish while a commit runs are all written by the next one
  * (group commit), so concurrent writers share the cost. With no background thread there is no automatic
  * compaction either: {@link #housekeeping()} does it under the same lock, called from a timer.
+ * <p>
+ * Values are stored as BSON ({@link BsonValueType}), not with H2's default Java serialization. A file written
+ * before (by an earlier version, or by the stock backend) is converted once when it is opened.
  */
 final class DurableH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
+    /** Present, with this value, in every file whose maps are stored as BSON. */
+    private static final String FORMAT_MAP = "pos.storage-format";
+    private static final String FORMAT = "bson-1";
 
     /** Chunks with less live data than this share are rewritten by {@link #housekeeping()}. */
     private static final int TARGET_FILL_RATE = 80;
@@ -54,7 +66,37 @@ final class DurableH2Backend extends H2Backend {
         var store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().pageSplitSize(pageSplitSize)
                 .open();
         store.setRetentionTime(RETENTION_MILLIS);
+        convertToBson(store);
+        // the superclass constructor opens the existing databases: their maps must already be open as BSON
+        store.getMapNames().forEach(name -> BsonH2Database.openMap(store, name));
         return new DurableH2Backend(store);
+    }
+
+    /** Rewrites every map of a file written with H2's default types (Java serialization) as BSON, in one commit. */
+    private static void convertToBson(MVStore store) {
+        var format = BsonH2Database.openMap(store, FORMAT_MAP);
+        if (FORMAT.equals(format.get("format"))) {
+            return;
+        }
+        var legacy = store.getMapNames().stream().filter(name -> !name.equals(FORMAT_MAP)).toList();
+        for (String name : legacy) {
+            MVMap<Object, Object> old = store.openMap(name);
+            var converted = BsonH2Database.openMap(store, "converting." + name);
+            converted.clear();
+            old.forEach(converted::put);
+            store.removeMap(old);
+            store.renameMap(converted, name);
+        }
+        format.put("format", FORMAT);
+        store.commit();
+        if (!legacy.isEmpty()) {
+            log.info("Converted the embedded MongoDB data file to BSON storage ({} maps)", legacy.size());
+        }
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return BsonH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

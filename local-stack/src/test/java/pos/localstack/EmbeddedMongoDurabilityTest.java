@@ -51,7 +51,7 @@ class EmbeddedMongoDurabilityTest {
             Files.copy(file, dir.resolve("after-kill.mv"));
         }
 
-        try (var restarted = new Reopened(dir.resolve("after-kill.mv"))) {
+        try (var restarted = Reopened.asTheStackDoes(dir.resolve("after-kill.mv"))) {
             var accounts = restarted.client.getDatabase("pos").getCollection("accounts");
             assertThat(accounts.countDocuments()).isEqualTo(DOCUMENTS - 1);
             assertThat(accounts.countDocuments(Filters.eq("version", 1))).isEqualTo(DOCUMENTS / 2);
@@ -87,25 +87,34 @@ class EmbeddedMongoDurabilityTest {
             Files.copy(file, dir.resolve("after-kill.mv"));
         }
 
-        try (var restarted = new Reopened(dir.resolve("after-kill.mv"))) {
+        try (var restarted = Reopened.asTheStackDoes(dir.resolve("after-kill.mv"))) {
             assertThat(restarted.client.getDatabase("pos").getCollection("orders").countDocuments())
                     .isEqualTo(DOCUMENTS / writers * writers);
         }
     }
 
     @Test
-    void opensADataFileTheStockBackendWrote() throws IOException {
+    void opensADataFileTheStockBackendWroteAndConvertsItToBson() throws IOException {
         var file = dir.resolve("pos.mv");
-        try (var before = new Reopened(file)) {
-            before.client.getDatabase("pos").getCollection("users").insertOne(new Document("_id", "kept"));
+        try (var before = Reopened.withTheStockBackend(file)) {
+            var users = before.client.getDatabase("pos").getCollection("users");
+            users.createIndex(Indexes.ascending("username"), new IndexOptions().unique(true));
+            users.insertOne(new Document("_id", "kept").append("username", "ada").append("stores", java.util.List.of("s-1")));
         }
 
-        try (var mongo = EmbeddedMongo.start(file, FreePorts.next());
-             var client = MongoClients.create(mongo.uri("pos"))) {
-            var users = client.getDatabase("pos").getCollection("users");
-            assertThat(users.find(Filters.eq("_id", "kept")).first()).isNotNull();
-            users.insertOne(new Document("_id", "added"));
-            assertThat(users.countDocuments()).isEqualTo(2);
+        for (int restart = 0; restart < 2; restart++) {
+            try (var mongo = EmbeddedMongo.start(file, FreePorts.next());
+                 var client = MongoClients.create(mongo.uri("pos"))) {
+                var users = client.getDatabase("pos").getCollection("users");
+                assertThat(users.find(Filters.eq("username", "ada")).first())
+                        .isEqualTo(new Document("_id", "kept").append("username", "ada").append("stores", java.util.List.of("s-1")));
+                users.insertOne(new Document("_id", "added-" + restart).append("username", "user-" + restart));
+                assertThat(users.countDocuments()).isEqualTo(2 + restart);
+                // the unique index was converted with the documents: it still refuses a duplicate
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> users.insertOne(new Document("_id", "other").append("username", "ada"))))
+                        .isInstanceOf(com.mongodb.MongoWriteException.class);
+            }
         }
     }
 
@@ -116,8 +125,16 @@ class EmbeddedMongoDurabilityTest {
         final MongoServer server;
         final com.mongodb.client.MongoClient client;
 
-        Reopened(Path file) {
-            backend = new H2Backend(file.toString());
+        static Reopened asTheStackDoes(Path file) {
+            return new Reopened(DurableH2Backend.open(file.toString()));
+        }
+
+        static Reopened withTheStockBackend(Path file) {
+            return new Reopened(new H2Backend(file.toString()));
+        }
+
+        private Reopened(H2Backend backend) {
+            this.backend = backend;
             server = new MongoServer(backend);
             client = MongoClients.create(server.bindAndGetConnectionString());
         }

@@ -71,6 +71,10 @@ final class PosClient {
                 .header("Content-Type", "application/json"));
     }
 
+    Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** Registers an account and logs in with it; the first account of an empty system is an admin. */
     PosClient registerAndLogin(String username) {
         var registered = post("/auth/register", Map.of("name", username, "email", username + "@example.com",

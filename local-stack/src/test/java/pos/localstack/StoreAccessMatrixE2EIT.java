@@ -100,6 +100,21 @@ class StoreAccessMatrixE2EIT {
         }
     }
 
+    /** The README's row for the order stream, and who may pair, list and revoke a store's displays. */
+    @ParameterizedTest(name = "{0} with {1}: the order stream and the displays of X")
+    @MethodSource("roleScopes")
+    void theOrderStreamAndTheDisplaysFollowTheMatrix(String role, Scope scope) {
+        var caller = account(role, scope);
+        boolean reaches = scope == Scope.STORE_X || (scope == Scope.EMPTY_LIST && !role.equals("user"));
+
+        try (var stream = SseStream.open(SharedStack.stack().apiUrl(), storeX, caller.token(), null)) {
+            assertThat(stream.status).isEqualTo(reaches ? 200 : 404);
+        }
+        var displays = caller.get("/stores/" + storeX + "/displays");
+        assertThat(displays.status()).as(displays.raw().body())
+                .isEqualTo(role.equals("user") ? 403 : reaches ? 200 : 404);
+    }
+
     static Stream<Arguments> roleScopes() {
         return Stream.of("user", "manager", "admin")
                 .flatMap(role -> Stream.of(Scope.values()).map(scope -> Arguments.of(role, scope)));

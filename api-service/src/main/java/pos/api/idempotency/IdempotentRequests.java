@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -25,6 +30,11 @@ import java.util.function.Function;
  * different request is refused (422); a duplicate that arrives while the first is still running waits for it and
  * then replays it (409 if that takes too long); a first request whose instance died is taken over when its lease
  * runs out, with the same resource and command ids, so nothing is created twice.
+ * <p>
+ * The outcome is stored after the answer is on its way, not before: a request with a key then costs one MongoDB
+ * round trip of its own (the claim), not two. A duplicate that arrives in between finds the key still running and
+ * waits for the stored outcome, as it would for a slow first request; an instance that dies in between leaves the
+ * key to be taken over when its lease runs out, like one that died while working.
  */
 @Component
 public class IdempotentRequests {
@@ -40,9 +50,17 @@ public class IdempotentRequests {
     private final IdempotencyProperties properties;
     private final Clock clock;
     private final Counter replays;
+    private final Executor completions;
 
+    @Autowired
     public IdempotentRequests(IdempotencyStore store, IdempotencyProperties properties, Clock clock,
             MeterRegistry meters) {
+        this(store, properties, clock, meters, completionExecutor());
+    }
+
+    IdempotentRequests(IdempotencyStore store, IdempotencyProperties properties, Clock clock, MeterRegistry meters,
+            Executor completions) {
+        this.completions = completions;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -178,12 +196,35 @@ public class IdempotentRequests {
                 }
                 response = renderProblem.apply(e);
             }
-            if (response.isFinal()) {
-                store.complete(record, response);
-            } else {
-                store.releaseLease(record, clock.instant());
-            }
+            var outcome = response;
+            completions.execute(() -> {
+                if (outcome.isFinal()) {
+                    store.complete(record, outcome);
+                } else {
+                    store.releaseLease(record, clock.instant());
+                }
+            });
             return new Result(response, false);
+        });
+    }
+
+    /**
+     * Two threads store outcomes; past 10,000 waiting, the request thread stores its own, so a MongoDB slower than
+     * the requests never grows the queue without bound.
+     */
+    private static Executor completionExecutor() {
+        var executor = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(10_000), task -> {
+            var thread = new Thread(task, "idempotency-outcomes");
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        executor.allowCoreThreadTimeOut(true);
+        return task -> executor.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("Storing the outcome of an Idempotency-Key failed; a retry takes it over once its lease runs out", e);
+            }
         });
     }
 

@@ -19,6 +19,8 @@ public record CurrentUser(String userId, String username, Set<Role> roles, Set<S
     public static final String CLAIM_ROLES = "roles";
     public static final String CLAIM_STORE_IDS = "store_ids";
     public static final String STORE_NOT_FOUND = "Store not found";
+    /** The subject of a paired kitchen display's token: {@code display:<display id>}. */
+    public static final String DISPLAY_PREFIX = "display:";
 
     public static CurrentUser from(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList(CLAIM_ROLES);
@@ -30,6 +32,14 @@ public record CurrentUser(String userId, String username, Set<Role> roles, Set<S
                         .collect(Collectors.toUnmodifiableSet()),
                 stores == null ? Set.of() : stores.stream().map(String::toLowerCase)
                         .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * A paired kitchen display (its token is scoped to one store: it reads the store's order stream and bumps
+     * its orders to their next status, nothing else).
+     */
+    public boolean isDisplay() {
+        return userId != null && userId.startsWith(DISPLAY_PREFIX);
     }
 
     public boolean isAdmin() {

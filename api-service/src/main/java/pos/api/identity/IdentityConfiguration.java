@@ -21,6 +21,8 @@ import pos.api.identity.token.LocalTokenVerifier;
 import pos.api.identity.token.SigningKey;
 import pos.api.identity.token.SigningKeySource;
 import pos.api.identity.token.UserStatusCache;
+import pos.api.identity.display.DisplayProperties;
+import pos.api.identity.display.DisplayTokens;
 
 import java.time.Clock;
 
@@ -64,6 +66,11 @@ class IdentityConfiguration {
     LocalTokenVerifier localTokenVerifier(SigningKey key, IdentityProperties props, UserStatusCache statuses) {
         return new LocalTokenVerifier(key, props.issuer(), props.audience(), new CurrentAccountValidator(statuses),
                 Clock.systemUTC());
+    }
+
+    @Bean
+    DisplayTokens displayTokens(MongoTemplate mongo, DisplayProperties props, ObjectProvider<Clock> clock) {
+        return new DisplayTokens(mongo, props.cacheTtl(), clock(clock));
     }
 
     @Bean

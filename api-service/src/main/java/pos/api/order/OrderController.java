@@ -150,6 +150,8 @@ class OrderController {
             content = @Content(schema = @Schema(implementation = OrderResponse.Envelope.class)))
     @ApiResponse(responseCode = "400", description = "Invalid status. Must be one of: created, confirmed, "
             + "preparing, ready, completed, cancelled")
+    @ApiResponse(responseCode = "403", description = "A kitchen display asking for anything but the order's next "
+            + "status (created, confirmed, preparing, ready, completed)")
     @ApiResponse(responseCode = "404", description = "Order not found, or in a store that is not the caller's (the "
             + "same answer)")
     @ApiResponse(responseCode = "409", description = "Cannot change status from <a> to <b> (`allowed_next`)")

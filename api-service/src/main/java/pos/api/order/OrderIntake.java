@@ -98,7 +98,7 @@ class OrderIntake {
             Timer.Sample timing) {
         if (order.status() != OrderStatus.PENDING) {
             timing.stop(decisionTimer(order.status().name().toLowerCase(Locale.ROOT)));
-            return CompletableFuture.completedFuture(answer(order));
+            return CompletableFuture.completedFuture(answer(order, false));
         }
         var command = new PlaceOrder(claim.commandId(), order.orderId(), order.storeId(), order.userId(),
                 order.placedBy(), order.lines(), order.idempotencyKey(), order.createdAt());
@@ -111,10 +111,6 @@ class OrderIntake {
         var waiter = replies.expect(command.commandId(), reply -> reply instanceof OrderCommandReply r
                 && r.order() != null && r.order().status() != OrderStatus.PENDING)
                 .afterPublishing(() -> publisher.publish(command));
-        // Only once the command is on Kafka (issue 18): a crash in between then leaves no pending order that Kafka
-        // never saw. Still before any answer, so every acknowledged order reads back; a decision that was quicker
-        // is kept (the placeholder never replaces a document).
-        views.insertPending(pending);
         placed().increment();
         if (respondAsync) {
             waiter.close();
@@ -124,12 +120,19 @@ class OrderIntake {
                 .map(decided -> ((OrderCommandReply) decided).order())
                 .map(order -> {
                     timing.stop(decisionTimer(order.status().name().toLowerCase(Locale.ROOT)));
-                    return answer(order);
+                    return answer(order, true);
                 })
                 .orElseGet(() -> stillPending(pending, timing)));
     }
 
+    /**
+     * A 202: the order is recorded as pending first, so every order the API has acknowledged reads back at once.
+     * Only after the command is on Kafka, so a crash in between leaves no pending order that Kafka never saw; a
+     * decision that was quicker is kept (the placeholder never replaces a document). A placement decided within
+     * the wait needs no placeholder: its decided order is the first thing written.
+     */
     private StoredResponse stillPending(OrderSnapshot pending, Timer.Sample timing) {
+        views.insertPending(pending);
         timing.stop(decisionTimer("pending"));
         var current = views.find(pending.orderId()).orElse(pending);
         return responses.json(202, OrderResponse.Envelope.of(current), OrderController.location(current));
@@ -152,8 +155,11 @@ class OrderIntake {
                 .register(meters);
     }
 
-    private StoredResponse answer(OrderSnapshot order) {
-        views.upsertIfNewer(order);
+    /** @param justDecided the reply's order, which the read model has most likely not seen yet */
+    private StoredResponse answer(OrderSnapshot order, boolean justDecided) {
+        if (justDecided) {
+            views.recordDecision(order);
+        }
         if (order.status() == OrderStatus.REJECTED) {
             var first = order.shortages().isEmpty() ? "" : " for product " + order.shortages().get(0).productId();
             throw ApiException.badRequest("Insufficient stock" + first)

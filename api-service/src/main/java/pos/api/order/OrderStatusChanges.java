@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import pos.api.identity.CurrentUser;
 import pos.api.inventory.StockViews;
 import pos.api.kafka.CommandProperties;
+import pos.api.kitchen.domain.OrderFlow;
 import pos.api.kafka.CommandPublisher;
 import pos.api.kafka.CommandReplies;
 import pos.api.web.ApiException;
@@ -57,6 +58,9 @@ class OrderStatusChanges {
                 .orElseThrow(() -> ApiException.badRequest(INVALID_STATUS));
         var order = views.find(orderId).orElseThrow(() -> ApiException.notFound("Order not found"));
         caller.requireStore(order.storeId(), "Order not found");
+        if (caller.isDisplay() && target != order.status() && !OrderFlow.isBump(order.status(), target)) {
+            throw ApiException.forbidden("A kitchen display moves an order to its next status only");
+        }
         var command = new ChangeOrderStatus(UUID.randomUUID().toString(), orderId, order.storeId(), target,
                 caller.userId(), clock.instant());
         var waiter = replies.expect(command.commandId()).afterPublishing(() -> publisher.publish(command));

@@ -42,7 +42,7 @@ class OrderViewProjector implements ConsumerSeekAware {
 
     OrderViewProjector(OrderViews views, MongoTemplate mongo) {
         this.views = views;
-        this.progress = new ProjectionProgress(mongo, "order-view-projector");
+        this.progress = new ProjectionProgress(mongo, OrderViews.PROJECTION);
     }
 
     @Override

@@ -4,6 +4,8 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import pos.api.readmodel.VersionedDocuments;
 import pos.schemas.value.OrderLine;
@@ -28,6 +30,8 @@ import java.util.Optional;
 public class OrderViews {
 
     static final String COLLECTION = "orders";
+    /** The name under which OrderViewProjector keeps its progress ({@link pos.api.readmodel.ProjectionProgress}). */
+    public static final String PROJECTION = "order-view-projector";
 
     private final MongoTemplate mongo;
     private final VersionedDocuments documents;
@@ -49,6 +53,16 @@ public class OrderViews {
         return documents.applyIfNewer(order.orderId(), order.sequence(), toDocument(order));
     }
 
+    /**
+     * {@link #upsertIfNewer} for an order the API has just seen decided: usually nothing is stored for it yet, so
+     * it tries the insert first, one round trip, and compares with what is stored only when that finds a document.
+     */
+    public boolean recordDecision(OrderSnapshot order) {
+        var fields = toDocument(order);
+        return documents.insertIfAbsent(order.orderId(), fields)
+                || documents.applyIfNewer(order.orderId(), order.sequence(), current -> fields);
+    }
+
     /** {@link #upsertIfNewer} for a projector's batch: one read and one bulk write. */
     public void upsertAllIfNewer(List<OrderSnapshot> orders) {
         documents.applyAllIfNewer(orders.stream().map(o -> {
@@ -66,13 +80,16 @@ public class OrderViews {
         return documents.insertIfAbsent(pending.orderId(), toDocument(pending));
     }
 
-    /** Removes a pending placeholder whose command never reached Kafka. */
-    public void deletePlaceholder(String orderId) {
-        documents.deleteIfVersion(orderId, 0);
-    }
-
     public Optional<OrderSnapshot> find(String orderId) {
         return Optional.ofNullable(mongo.findById(orderId, Document.class, COLLECTION)).map(OrderViews::fromDocument);
+    }
+
+    /** A store's orders in these statuses, oldest first, at most {@code limit}: a kitchen display's snapshot. */
+    public List<OrderSnapshot> inStatuses(String storeId, java.util.Collection<OrderStatus> statuses, int limit) {
+        var query = Query.query(Criteria.where("store_id").is(storeId)
+                        .and("status").in(statuses.stream().map(OrderStatus::wireName).toList()))
+                .with(Sort.by(Sort.Order.asc("created_at"), Sort.Order.asc("_id"))).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(OrderViews::fromDocument).toList();
     }
 
     public List<OrderSnapshot> search(OrderSearch search, int skip, int limit) {

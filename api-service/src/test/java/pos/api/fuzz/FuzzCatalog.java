@@ -51,6 +51,7 @@ final class FuzzCatalog {
         defineCatalog();
         defineInventory();
         defineOrders();
+        defineKitchen();
         defineMisc();
         defineStoreSettings();
         defineDeadLetters();
@@ -379,6 +380,37 @@ final class FuzzCatalog {
                 List.of(new Generator("order of another store", 1, r -> new FuzzCase("order of another store",
                         json("PATCH", "/orders/" + f.orderInStoreB() + "/status", f.userStoreA(),
                                 Json.bytes(Obj.of("status", "cancelled"))), 404))));
+    }
+
+    private void defineKitchen() {
+        String streamB = "/stores/" + f.storeB() + "/orders/stream";
+        // every Last-Event-ID here is refused (a valid one would open a stream): 400 before any stream opens
+        List<String> badCursors = List.of("x", "0:", ":1", "0:-1", "-1:0", "0:1.0:2", "0:1..1:2", "0:1;1:2",
+                "99999:1", "0:99999999999999999999", "0:1.".repeat(2_000), "%30:1", "0:1 .1:2", "{\"$gt\":1}");
+        spec("GET /stores/{storeId}/orders/stream",
+                pathCases("GET", "/stores/{storeId}/orders/stream", f.admin(), null),
+                List.of(storeNotTheCallers(streamB),
+                        new Generator("bad Last-Event-ID", 3, r -> {
+                            var req = request("GET", "/stores/" + f.storeA() + "/orders/stream", f.admin(), null,
+                                    null);
+                            req.headers().put("Last-Event-ID", pick(r, badCursors));
+                            return new FuzzCase("bad Last-Event-ID", req, 400);
+                        })));
+        spec("GET /stores/{storeId}/kitchen", pathCases("GET", "/stores/{storeId}/kitchen", null, null));
+        // anchor: a blank screen name never passes validation, so nothing is paired
+        var pair = body(() -> Obj.of("name", " "), Set.of("name"));
+        String displaysA = "/stores/" + f.storeA() + "/displays";
+        spec("POST /stores/{storeId}/displays",
+                pathCases("POST", "/stores/{storeId}/displays", f.admin(), () -> Json.bytes(pair.template().get())),
+                bodyCases("POST", displaysA, f.admin(), pair),
+                contentTypeCases("POST", displaysA, f.admin(), pair));
+        spec("GET /stores/{storeId}/displays",
+                pathCases("GET", "/stores/{storeId}/displays", f.admin(), null),
+                List.of(new Generator("store not the caller's", 1, r -> new FuzzCase("store not the caller's",
+                        request("GET", "/stores/" + f.storeB() + "/displays", f.managerStoreA(), null, null), 404))));
+        spec("DELETE /stores/{storeId}/displays/{displayId}",
+                pathCases("DELETE", "/stores/{storeId}/displays/{displayId}", f.admin(), null),
+                List.of(unknownId("DELETE", displaysA + "/", f.admin())));
     }
 
     private void defineMisc() {

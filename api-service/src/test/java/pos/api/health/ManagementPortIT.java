@@ -37,8 +37,10 @@ class ManagementPortIT extends AbstractApiIT {
         var metrics = get(MANAGEMENT_PORT, "/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes{");
-        assertThat(get(MANAGEMENT_PORT, "/actuator/health/readiness").body()).contains("\"status\":\"UP\"")
-                .doesNotContain("components");
+        // ready once the reply feed and the catalog have caught up, which takes a moment on a busy machine
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get(MANAGEMENT_PORT, "/actuator/health/readiness").body()).contains("\"status\":\"UP\"")
+                        .doesNotContain("components"));
         assertThat(get(MANAGEMENT_PORT, "/actuator/env").statusCode()).isEqualTo(401);
 
         assertThat(get(port, "/actuator/prometheus").statusCode()).isIn(401, 404);

@@ -26,7 +26,7 @@ class IdempotentRequestsTest {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final IdempotentRequests requests = new IdempotentRequests(store,
             new IdempotencyProperties(Duration.ofHours(72), Duration.ofSeconds(15), Duration.ofSeconds(2),
-                    Duration.ofMinutes(10)), clock, meters);
+                    Duration.ofMinutes(10)), clock, meters, Runnable::run);
     final List<IdempotentRequests.Claim> claims = new ArrayList<>();
     final AtomicInteger runs = new AtomicInteger();
 

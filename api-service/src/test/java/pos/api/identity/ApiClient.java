@@ -52,7 +52,12 @@ public final class ApiClient {
 
     /** @param body a JSON string, or any object (serialised), or null for no body */
     public Response send(String method, String path, String token, Object body) {
+        return send(method, path, token, body, Map.of());
+    }
+
+    public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create(base + path));
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -83,7 +83,6 @@ class OrderIntakeTest {
                 .isInstanceOf(ApiException.class);
 
         verify(views, never()).insertPending(any());
-        verify(views, never()).deletePlaceholder(any());
     }
 
     @Test

@@ -34,8 +34,12 @@ class OrderViewsIT {
     }
 
     static OrderSnapshot at(long sequence, OrderStatus status) {
+        return at(Samples.orderSnapshot().orderId(), sequence, status);
+    }
+
+    static OrderSnapshot at(String orderId, long sequence, OrderStatus status) {
         var s = Samples.orderSnapshot();
-        return new OrderSnapshot(s.orderId(), sequence, status, s.storeId(), s.userId(), s.placedBy(), s.lines(),
+        return new OrderSnapshot(orderId, sequence, status, s.storeId(), s.userId(), s.placedBy(), s.lines(),
                 s.subtotal(), s.tax(), s.total(), s.shortages(), s.idempotencyKey(), s.createdAt(),
                 s.createdAt().plusSeconds(sequence));
     }
@@ -62,17 +66,22 @@ class OrderViewsIT {
 
         views.upsertIfNewer(at(2, OrderStatus.CREATED));
         views.insertPending(at(0, OrderStatus.PENDING));
-        views.deletePlaceholder(Samples.ORDER);
 
         assertThat(views.find(Samples.ORDER).orElseThrow().status()).isEqualTo(OrderStatus.CREATED);
     }
 
     @Test
-    void anUnpublishedPlaceholderCanBeRemoved() {
-        views.insertPending(at(0, OrderStatus.PENDING));
-        views.deletePlaceholder(Samples.ORDER);
+    void aDecisionIsInsertedWhenNothingIsStoredAndOtherwiseOnlyOverAnOlderVersion() {
+        assertThat(views.recordDecision(at(2, OrderStatus.CREATED))).isTrue();
+        assertThat(views.find(Samples.ORDER).orElseThrow().status()).isEqualTo(OrderStatus.CREATED);
 
-        assertThat(views.find(Samples.ORDER)).isEmpty();
+        views.upsertIfNewer(at(3, OrderStatus.CONFIRMED));
+        assertThat(views.recordDecision(at(2, OrderStatus.CREATED))).isFalse();
+        assertThat(views.find(Samples.ORDER).orElseThrow().status()).isEqualTo(OrderStatus.CONFIRMED);
+
+        views.insertPending(at("65b0000000000000000000ff", 0, OrderStatus.PENDING));
+        assertThat(views.recordDecision(at("65b0000000000000000000ff", 2, OrderStatus.REJECTED))).isTrue();
+        assertThat(views.find("65b0000000000000000000ff").orElseThrow().status()).isEqualTo(OrderStatus.REJECTED);
     }
 
     @Test
@@ -123,7 +132,7 @@ class OrderViewsIT {
             scanned.upsertIfNewer(at(1, OrderStatus.CREATED));
             scanned.upsertIfNewer(at(3, OrderStatus.PREPARING));
             scanned.upsertIfNewer(at(2, OrderStatus.CONFIRMED));
-            scanned.deletePlaceholder(Samples.ORDER);
+            scanned.recordDecision(at(3, OrderStatus.PREPARING));
             var found = scanned.find(Samples.ORDER);
 
             assertThat(mongo.scansOf(OrderViews.COLLECTION)).isEmpty();

@@ -41,6 +41,8 @@ class UndecidedRequestsIT extends AbstractApiIT {
     ApplicationContext context;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void manyRequestsWaitForTheirDecisionsWhileOthersAreServed() throws Exception {
@@ -50,6 +52,7 @@ class UndecidedRequestsIT extends AbstractApiIT {
         assertThat(product.status()).as(product.body()).isEqualTo(200);
         var productId = product.json().get("id").asString();
 
+        double placedBefore = placed();
         var answered = new AtomicInteger();
         var pool = Executors.newFixedThreadPool(2 * WAITING);
         try {
@@ -63,8 +66,8 @@ class UndecidedRequestsIT extends AbstractApiIT {
                         Map.of("product_id", productId, "delta", "5", "reason", "delivery"))), pool));
             }
 
-            // every order got as far as its pending placeholder, so every request is inside the API at once
-            await().atMost(Duration.ofSeconds(12)).until(() -> pendingOrders(manager.id()) == WAITING);
+            // every order got as far as publishing its command, so every request is inside the API at once
+            await().atMost(Duration.ofSeconds(12)).until(() -> placedSince(placedBefore) == WAITING);
             var health = api.get("/health", null);
 
             assertThat(health.status()).isEqualTo(200);
@@ -73,9 +76,20 @@ class UndecidedRequestsIT extends AbstractApiIT {
                 var response = request.get();
                 assertThat(response.status()).as(response.body()).isEqualTo(202);
             }
+            // each order answered 202 was recorded as pending before its answer
+            assertThat(pendingOrders(manager.id())).isEqualTo(WAITING);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    double placed() {
+        var counter = meters.find("pos.orders.placed").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    long placedSince(double before) {
+        return Math.round(placed() - before);
     }
 
     long pendingOrders(String userId) {

@@ -19,7 +19,8 @@ import static org.springframework.http.HttpMethod.PUT;
  */
 public final class AccessPolicy {
 
-    public enum Access { PUBLIC, ANY_ROLE, MANAGER_OR_ADMIN, ADMIN, AUTHENTICATED }
+    /** STAFF_OR_DISPLAY: any role, or a paired kitchen display (its token is scoped to one store). */
+    public enum Access { PUBLIC, ANY_ROLE, STAFF_OR_DISPLAY, MANAGER_OR_ADMIN, ADMIN, AUTHENTICATED }
 
     /** @param method null for every method */
     public record Rule(HttpMethod method, String pattern, Access access) {
@@ -45,6 +46,9 @@ public final class AccessPolicy {
             new Rule(GET, "/products/**", Access.PUBLIC),
             new Rule(GET, "/schemas/**", Access.PUBLIC),
             new Rule(null, "/error", Access.PUBLIC),
+            // the kitchen display page and its assets (no data: the page asks for a token to read anything)
+            new Rule(GET, "/stores/*/kitchen", Access.PUBLIC),
+            new Rule(GET, "/kitchen/*", Access.PUBLIC),
 
             new Rule(POST, "/categories/**", Access.MANAGER_OR_ADMIN),
             new Rule(PUT, "/categories/**", Access.MANAGER_OR_ADMIN),
@@ -56,6 +60,7 @@ public final class AccessPolicy {
             new Rule(POST, "/stores/*/inventory/adjust", Access.MANAGER_OR_ADMIN),
             new Rule(GET, "/stores/*/settings", Access.MANAGER_OR_ADMIN),
             new Rule(PUT, "/stores/*/settings", Access.MANAGER_OR_ADMIN),
+            new Rule(null, "/stores/*/displays/**", Access.MANAGER_OR_ADMIN),
 
             new Rule(null, "/admin/**", Access.ADMIN),
 
@@ -67,7 +72,8 @@ public final class AccessPolicy {
 
             new Rule(POST, "/orders", Access.ANY_ROLE),
             new Rule(GET, "/orders/**", Access.ANY_ROLE),
-            new Rule(PATCH, "/orders/*/status", Access.ANY_ROLE),
+            new Rule(PATCH, "/orders/*/status", Access.STAFF_OR_DISPLAY),
+            new Rule(GET, "/stores/*/orders/stream", Access.STAFF_OR_DISPLAY),
             new Rule(GET, "/stores/*/inventory/**", Access.ANY_ROLE));
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;

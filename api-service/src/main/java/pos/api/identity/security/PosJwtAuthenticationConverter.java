@@ -7,6 +7,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import pos.api.identity.CurrentUser;
 import pos.api.identity.Role;
+import pos.api.identity.display.DisplayTokenDecoder;
 
 import java.util.Set;
 
@@ -18,6 +19,8 @@ import java.util.Set;
 public final class PosJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private static final String PREFERRED_USERNAME = "preferred_username";
+    /** The authority of a paired kitchen display (not a {@link Role}: a display is no user). */
+    public static final String DISPLAY_ROLE = "DISPLAY";
 
     private final String localIssuer;
     private final RolesClaim externalRoles;
@@ -32,7 +35,12 @@ public final class PosJwtAuthenticationConverter implements Converter<Jwt, Abstr
         boolean local = localIssuer != null && localIssuer.equals(jwt.getClaimAsString("iss"));
         Set<Role> roles = (local ? RolesClaim.DEFAULT : externalRoles).rolesIn(jwt.getClaims());
         Jwt normalised = local ? jwt : normalise(jwt, roles);
-        var authorities = roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+        var authorities = new java.util.ArrayList<SimpleGrantedAuthority>();
+        roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.name())));
+        if (local && jwt.hasClaim(DisplayTokenDecoder.CLAIM_DISPLAY)) {
+            // only DisplayTokenDecoder builds such a token: our signed access tokens never carry this claim
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + DISPLAY_ROLE));
+        }
         return new JwtAuthenticationToken(normalised, authorities, jwt.getSubject());
     }
 

@@ -5,19 +5,26 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import pos.api.identity.IdentityProperties;
 import pos.api.identity.Role;
+import pos.api.identity.display.DisplayTokenDecoder;
+import pos.api.identity.display.DisplayTokens;
 import pos.api.identity.token.LocalTokenVerifier;
+import pos.api.identity.token.UserStatusCache;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one security filter chain: a stateless bearer-token API (hence no sessions and no CSRF), with the role matrix
+ * The API's security filter chain: a stateless bearer-token API (hence no sessions and no CSRF), with the role matrix
  * of {@link AccessPolicy}. Our own tokens are verified with our key; if Spring Boot built a decoder for an external
  * issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}), every other token
  * goes to it. Needs only a JsonMapper and one of the two verifiers, so web slice tests can import it.
@@ -27,17 +34,56 @@ import tools.jackson.databind.json.JsonMapper;
 public class SecurityConfiguration {
 
     /**
+     * {@code GET /health}, the original's liveness answer, is public and reads nothing from the request, so it gets
+     * a chain of its own without the filters every other request pays for (bearer token, OAuth metadata, anonymous
+     * authentication, security context, exception translation): load balancers call it often.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain livenessSecurity(HttpSecurity http) {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/health"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .securityContext(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .exceptionHandling(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    /**
      * @param managementPort {@code management.server.port} when the actuator has a port of its own: there, and only
      *                       there, Prometheus scrapes {@code /actuator/prometheus} without a token (deployments
      *                       keep that port unpublished); on the API's port metrics need an admin's token
      */
+    /**
+     * Every token the API accepts, verified the way each request's is: also what an open order stream asks every
+     * second or so, to end when its token is revoked or its user deactivated. Not a JwtDecoder bean, so Spring
+     * Boot still builds the external issuer's decoder when one is configured.
+     */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props,
-            ObjectProvider<LocalTokenVerifier> localTokens, ObjectProvider<JwtDecoder> externalDecoder,
-            JsonMapper json, @Value("${management.server.port:-1}") int managementPort) {
+    TokenRecheck tokenRecheck(IdentityProperties props, ObjectProvider<LocalTokenVerifier> localTokens,
+            ObjectProvider<JwtDecoder> externalDecoder, ObjectProvider<DisplayTokens> displays,
+            ObjectProvider<UserStatusCache> users) {
         LocalTokenVerifier local = localTokens.getIfAvailable();
-        var decoder = new IssuerRoutingJwtDecoder(props.issuer(), local == null ? null : local.decoder(),
+        JwtDecoder decoder = new IssuerRoutingJwtDecoder(props.issuer(), local == null ? null : local.decoder(),
                 externalDecoder.getIfAvailable());
+        var displayTokens = displays.getIfAvailable();
+        var userStatuses = users.getIfAvailable();
+        if (displayTokens != null && userStatuses != null) {
+            decoder = new DisplayTokenDecoder(decoder, displayTokens, userStatuses, props.issuer());
+        }
+        return new TokenRecheck(decoder);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props, TokenRecheck tokens,
+            JsonMapper json, @Value("${management.server.port:-1}") int managementPort) {
+        var decoder = tokens.decoder();
         var converter = new PosJwtAuthenticationConverter(props.issuer(), new RolesClaim(props.rolesClaim()));
         var problems = new ProblemWriter(json);
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
@@ -72,6 +118,9 @@ public class SecurityConfiguration {
         switch (rule.access()) {
             case PUBLIC -> matched.permitAll();
             case ANY_ROLE -> matched.hasAnyRole(names(Role.values()));
+            case STAFF_OR_DISPLAY -> matched.hasAnyRole(java.util.stream.Stream.concat(
+                    java.util.Arrays.stream(names(Role.values())),
+                    java.util.stream.Stream.of(PosJwtAuthenticationConverter.DISPLAY_ROLE)).toArray(String[]::new));
             case MANAGER_OR_ADMIN -> matched.hasAnyRole(names(Role.MANAGER, Role.ADMIN));
             case ADMIN -> matched.hasRole(Role.ADMIN.name());
             case AUTHENTICATED -> matched.authenticated();

@@ -55,7 +55,14 @@ class AccessPolicyTest {
             "POST,   /orders,                                   ANY_ROLE",
             "GET,    /orders,                                   ANY_ROLE",
             "GET,    /orders/65c0ffee0000000000000001,          ANY_ROLE",
-            "PATCH,  /orders/65c0ffee0000000000000001/status,   ANY_ROLE",
+            "PATCH,  /orders/65c0ffee0000000000000001/status,   STAFF_OR_DISPLAY",
+            "GET,    /stores/65c0ffee0000000000000001/orders/stream, STAFF_OR_DISPLAY",
+            "POST,   /stores/65c0ffee0000000000000001/displays, MANAGER_OR_ADMIN",
+            "DELETE, /stores/65c0ffee0000000000000001/displays/65c0ffee0000000000000002, MANAGER_OR_ADMIN",
+            "GET,    /stores/65c0ffee0000000000000001/kitchen,  PUBLIC",
+            "GET,    /kitchen/kitchen.js,                       PUBLIC",
+            "GET,    /kitchen/secret/deeper,                    AUTHENTICATED",
+            "POST,   /stores/65c0ffee0000000000000001/kitchen,  AUTHENTICATED",
             "DELETE, /orders/65c0ffee0000000000000001,          AUTHENTICATED",
             "GET,    /somewhere/else,                           AUTHENTICATED"})
     void firstMatchingRuleDecides(HttpMethod method, String path, Access expected) {

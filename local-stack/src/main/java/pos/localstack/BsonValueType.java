@@ -1,0 +1,149 @@
+package pos.localstack;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * How the embedded MongoDB stores documents, ids, index keys and collection metadata in its H2 file: as BSON, the
+ * format MongoDB itself stores, instead of H2's default of Java serialization. H2 serializes every value of a page
+ * each time it writes the page, and the durable store writes the pages a command changed before answering it, so
+ * this serializer runs many times per document write: Java serialization made it the largest single cost of the
+ * local stack's order path (a third of its CPU), BSON costs a small part of that.
+ * <p>
+ * Each value is a tag byte and its body: the BSON element type and the BSON value for everything BSON has, plus two
+ * tags of our own for what only mongo-java-server's internals hold: {@link Missing} (a field that is absent, as an
+ * index key) and {@link KeyValue} (an index key of one or more fields). Keys are ordered as MongoDB orders values,
+ * which is also how mongo-java-server compares them, so two keys are the same map key exactly when MongoDB would
+ * call them equal.
+ */
+final class BsonValueType extends BasicDataType<Object> {
+
+    static final BsonValueType INSTANCE = new BsonValueType();
+
+    private static final byte NULL = 0x0A;
+    private static final byte MISSING = 0x60;
+    private static final byte KEY_VALUE = 0x61;
+    private static final ValueComparator ORDER = ValueComparator.asc();
+
+    private BsonValueType() {
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+        var bytes = Unpooled.buffer(256);
+        try {
+            encode(value, bytes);
+            buffer.put(bytes.nioBuffer());
+        } finally {
+            bytes.release();
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        var bytes = Unpooled.wrappedBuffer(buffer.slice());
+        Object value = decode(bytes);
+        buffer.position(buffer.position() + bytes.readerIndex());
+        return value;
+    }
+
+    private static void encode(Object value, ByteBuf out) {
+        if (value == null) {
+            out.writeByte(NULL);
+        } else if (value instanceof Missing) {
+            out.writeByte(MISSING);
+        } else if (value instanceof KeyValue key) {
+            out.writeByte(KEY_VALUE);
+            out.writeIntLE(key.size());
+            for (Object part : key) {
+                encode(part, out);
+            }
+        } else {
+            byte type = BsonEncoder.determineType(value);
+            out.writeByte(type);
+            BsonEncoder.encodeValue(type, value, out);
+        }
+    }
+
+    private static Object decode(ByteBuf in) {
+        byte tag = in.readByte();
+        return switch (tag) {
+            case NULL -> null;
+            case MISSING -> Missing.getInstance();
+            case KEY_VALUE -> {
+                int size = in.readIntLE();
+                var parts = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    parts.add(decode(in));
+                }
+                yield new KeyValue(parts);
+            }
+            default -> BsonDecoder.decodeValue(tag, in);
+        };
+    }
+
+    @Override
+    public int compare(Object a, Object b) {
+        if (a instanceof KeyValue left && b instanceof KeyValue right) {
+            int common = Math.min(left.size(), right.size());
+            for (int i = 0; i < common; i++) {
+                int order = ORDER.compare(left.get(i), right.get(i));
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return Integer.compare(left.size(), right.size());
+        }
+        return ORDER.compare(a, b);
+    }
+
+    /**
+     * A rough size in memory, which H2 uses to size its cache and to split pages: it must be cheap (no encoding)
+     * and grow with the value, not be exact.
+     */
+    @Override
+    public int getMemory(Object value) {
+        if (value instanceof String text) {
+            return 40 + text.length();
+        }
+        if (value instanceof Map<?, ?> document) {
+            int size = 64;
+            for (var entry : document.entrySet()) {
+                size += 32 + getMemory(entry.getKey()) + getMemory(entry.getValue());
+            }
+            return size;
+        }
+        if (value instanceof Collection<?> list) {
+            int size = 48;
+            for (Object element : list) {
+                size += 8 + getMemory(element);
+            }
+            return size;
+        }
+        if (value instanceof KeyValue key) {
+            int size = 48;
+            for (Object part : key) {
+                size += 8 + getMemory(part);
+            }
+            return size;
+        }
+        return 24;
+    }
+
+    @Override
+    public Object[] createStorage(int size) {
+        return new Object[size];
+    }
+}
