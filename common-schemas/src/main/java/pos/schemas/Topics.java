@@ -71,6 +71,20 @@ public final class Topics {
                         "inventory-processor, api-service"));
     }
 
+    /**
+     * Topics that keep their whole history (unlimited retention by default, {@code pos.topics.inventory-events-retention}),
+     * so the read models projected from them, such as the stock movements, can be rebuilt from Kafka.
+     */
+    public static List<String> keepingHistory() {
+        return List.of(INVENTORY_EVENTS);
+    }
+
+    /** The {@code retention.ms} of a history topic: a negative or zero retention means unlimited ({@code -1}). */
+    public static String historyRetentionMs(java.time.Duration retention) {
+        return retention == null || retention.isNegative() || retention.isZero()
+                ? "-1" : Long.toString(retention.toMillis());
+    }
+
     /** Topics whose consumers send records they cannot read or process to {@code <topic>.dlq}. */
     public static List<String> withDeadLetters() {
         return List.of(ORDER_COMMANDS, INVENTORY_COMMANDS, ORDER_EVENTS, INVENTORY_EVENTS, COMMAND_REPLIES);

@@ -27,6 +27,7 @@ final class ContractCases {
                 onTopic(Samples.orderStatusChanged(), Topics.ORDER_EVENTS, JsonSerdes.orderEvent()),
                 onTopic(Samples.orderSnapshot(), Topics.ORDER_STATE, JsonSerdes.orderSnapshot()),
                 onTopic(Samples.adjustStock(), Topics.INVENTORY_COMMANDS, JsonSerdes.inventoryCommand()),
+                onTopic(Samples.countStock(), Topics.INVENTORY_COMMANDS, JsonSerdes.inventoryCommand()),
                 onTopic(Samples.stockChanged(), Topics.INVENTORY_EVENTS, JsonSerdes.inventoryEvent()),
                 onTopic(Samples.stockLevelLow(), Topics.INVENTORY_EVENTS, JsonSerdes.inventoryEvent()),
                 onTopic(Samples.orderCommandReply(), Topics.COMMAND_REPLIES, JsonSerdes.commandReply()),

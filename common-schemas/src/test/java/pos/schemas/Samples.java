@@ -2,6 +2,7 @@ package pos.schemas;
 
 import pos.schemas.command.AdjustStock;
 import pos.schemas.command.ChangeOrderStatus;
+import pos.schemas.command.CountStock;
 import pos.schemas.command.ExpirePlacement;
 import pos.schemas.command.PlaceOrder;
 import pos.schemas.event.OrderStatusChanged;
@@ -44,7 +45,8 @@ public final class Samples {
     }
 
     public static PlaceOrder placeOrder() {
-        return new PlaceOrder("cmd-place-1", ORDER, STORE, USER, USER, lines(), "idem-123", AT);
+        return new PlaceOrder("cmd-place-1", ORDER, STORE, USER, USER, lines(), "idem-123", AT,
+                AT.minusSeconds(90));
     }
 
     public static ChangeOrderStatus changeOrderStatus() {
@@ -52,7 +54,12 @@ public final class Samples {
     }
 
     public static AdjustStock adjustStock() {
-        return new AdjustStock("cmd-adjust-1", STORE, PRODUCT, new BigDecimal("10"), "delivery", USER, AT);
+        return new AdjustStock("cmd-adjust-1", STORE, PRODUCT, new BigDecimal("10"), "from the supplier", USER, AT,
+                "delivery");
+    }
+
+    public static CountStock countStock() {
+        return new CountStock("cmd-count-1", STORE, PRODUCT, new BigDecimal("7"), "shelf count", USER, AT);
     }
 
     public static ExpirePlacement expirePlacement() {
@@ -63,7 +70,7 @@ public final class Samples {
         var lines = lines();
         var subtotal = OrderSnapshot.subtotalOf(lines);
         return new OrderSnapshot(ORDER, 2, OrderStatus.CREATED, STORE, USER, USER, lines, subtotal, null, subtotal,
-                List.of(), "idem-123", AT, AT.plusSeconds(1));
+                List.of(), "idem-123", AT, AT.plusSeconds(1), AT.minusSeconds(90));
     }
 
     public static StoreSettings storeSettings() {
@@ -82,7 +89,7 @@ public final class Samples {
 
     public static StockChanged stockChanged() {
         return new StockChanged("evt-stock-1", STORE, PRODUCT, StockChange.RESERVED, BigDecimal.ZERO,
-                new BigDecimal("2"), stockLevel(), null, ORDER, "cmd-place-1", AT.plusSeconds(1));
+                new BigDecimal("2"), stockLevel(), null, ORDER, "cmd-place-1", AT.plusSeconds(1), null, null);
     }
 
     public static StockLevelLow stockLevelLow() {

@@ -86,6 +86,12 @@ public class IdempotentRequests {
     public record Result(StoredResponse response, boolean replayed) {
     }
 
+    /** The id of what a user's request with this key created (an order id), while the key is kept. */
+    public Optional<String> resourceOf(String userId, String key) {
+        return store.find(userId, key).filter(r -> !r.isExpired(clock.instant()))
+                .map(IdempotencyRecord::resourceId);
+    }
+
     /**
      * Blank keys count as absent, as in the original service. A key is an RFC 8941 string (printable ASCII, as
      * the Idempotency-Key draft says): control characters or other bytes are refused before anything is stored.

@@ -22,7 +22,9 @@ import pos.api.catalog.CatalogProducts;
 import pos.api.identity.CurrentUser;
 import pos.api.idempotency.IdempotentRequests;
 import pos.api.idempotency.RequestFingerprint;
+import pos.api.idempotency.StoredResponse;
 import pos.api.web.ApiException;
+import pos.api.web.Instants;
 import pos.api.web.JsonResponses;
 import pos.api.web.Paging;
 import pos.api.web.PathIds;
@@ -37,22 +39,27 @@ class InventoryController {
 
     private final StockAdjustments adjustments;
     private final StockViews views;
+    private final StockMovements movements;
     private final CatalogProducts catalog;
     private final IdempotentRequests idempotentRequests;
     private final JsonResponses responses;
 
-    InventoryController(StockAdjustments adjustments, StockViews views, CatalogProducts catalog,
-            IdempotentRequests idempotentRequests, JsonResponses responses) {
+    InventoryController(StockAdjustments adjustments, StockViews views, StockMovements movements,
+            CatalogProducts catalog, IdempotentRequests idempotentRequests, JsonResponses responses) {
         this.adjustments = adjustments;
         this.views = views;
+        this.movements = movements;
         this.catalog = catalog;
         this.idempotentRequests = idempotentRequests;
         this.responses = responses;
     }
 
     @Operation(summary = "Adjust the stock of a product",
-            description = "Adds the non-zero `delta` to the quantity on hand (deliveries, counts, waste). "
-                    + "inventory-processor decides; the answer carries the stock after the change.")
+            description = "Adds the non-zero `delta` to the quantity on hand. `reason_code` says what kind of "
+                    + "adjustment it is (delivery, count, waste, return, transfer, correction), `note` why; the "
+                    + "original's free-text `reason` is the note when no note is sent, and without a `reason_code` "
+                    + "the kind it names (else correction). inventory-processor decides; the answer carries the "
+                    + "stock after the change, and the change shows in the product's movements.")
     @ApiResponse(responseCode = "200", description = "Applied: the stock after the change",
             content = @Content(schema = @Schema(implementation = InventoryItem.Envelope.class)))
     @ApiResponse(responseCode = "202", description = "Published, decision still pending: the stock as known",
@@ -66,14 +73,76 @@ class InventoryController {
     CompletableFuture<ResponseEntity<String>> adjust(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @Valid @RequestBody AdjustStockRequest request,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        return once(jwt, storeId, "adjust", request, idempotencyKey,
+                (caller, store, claim) -> adjustments.adjust(caller, store, request, claim));
+    }
+
+    @Operation(summary = "Record a physical count of a product",
+            description = "On hand becomes the counted `qty`; the store ledger takes the difference from the stock "
+                    + "as it is when the count reaches it (so an order placed meanwhile keeps its reservation) and "
+                    + "records it as one movement of type `count`. Refused if fewer were counted than orders "
+                    + "have reserved.")
+    @ApiResponse(responseCode = "200", description = "Applied: the stock after the count",
+            content = @Content(schema = @Schema(implementation = InventoryItem.Envelope.class)))
+    @ApiResponse(responseCode = "202", description = "Published, decision still pending: the stock as known",
+            content = @Content(schema = @Schema(implementation = InventoryItem.Pending.class)))
+    @ApiResponse(responseCode = "400", description = "Validation failed, or the count is below the quantity "
+            + "reserved for orders (`available` has what is available now)")
+    @ApiResponse(responseCode = "403", description = "Not a manager or admin")
+    @ApiResponse(responseCode = "404", description = "Product not found, or Store not found: not one of the "
+            + "caller's stores")
+    @PostMapping("/count")
+    CompletableFuture<ResponseEntity<String>> count(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
+            @Valid @RequestBody CountStockRequest request,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        return once(jwt, storeId, "count", request, idempotencyKey,
+                (caller, store, claim) -> adjustments.count(caller, store, request, claim));
+    }
+
+    /** A stock command of the caller's store, done at most once per Idempotency-Key. */
+    private CompletableFuture<ResponseEntity<String>> once(Jwt jwt, String storeId, String operation,
+            Object request, String idempotencyKey, StockCommand command) {
         var caller = CurrentUser.from(jwt);
         var store = PathIds.objectId(storeId, "store_id");
         caller.requireStore(store);
-        var key = IdempotentRequests.normalise(idempotencyKey);
-        var fingerprint = RequestFingerprint.of("POST /stores/" + store + "/inventory/adjust", request);
-        return idempotentRequests.runAsync(caller.userId(), key, fingerprint,
-                claim -> adjustments.adjust(caller, store, request, claim), responses::problem)
+        var fingerprint = RequestFingerprint.of("POST /stores/" + store + "/inventory/" + operation, request);
+        return idempotentRequests.runAsync(caller.userId(), IdempotentRequests.normalise(idempotencyKey),
+                fingerprint, claim -> command.run(caller, store, claim), responses::problem)
                 .thenApply(responses::toEntity);
+    }
+
+    @FunctionalInterface
+    private interface StockCommand {
+        CompletableFuture<StoredResponse> run(CurrentUser caller, String store, IdempotentRequests.Claim claim);
+    }
+
+    @Operation(summary = "List the movements of a product's stock in a store",
+            description = "Every change, newest first: adjustments and counts with the account that made them "
+                    + "(`by_type` user), and the reservation, release and sale of each order (`by_type` order), "
+                    + "with the quantities on hand and reserved before and after. Read from the stock-movement "
+                    + "read model, which follows pos.inventory.events.v1 within moments.")
+    @ApiResponse(responseCode = "200", description = "The movements, plain array")
+    @ApiResponse(responseCode = "404", description = "Product not found, or Store not found: not one of the "
+            + "caller's stores")
+    @GetMapping("/{productId}/movements")
+    ResponseEntity<List<StockMovement>> movements(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
+            @PathVariable String productId,
+            @Parameter(description = "ISO-8601 UTC instant, inclusive", example = "2026-01-31T00:00:00Z")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "ISO-8601 UTC instant, exclusive", example = "2026-02-01T00:00:00Z")
+            @RequestParam(required = false) String to,
+            @Parameter(description = "items to skip, 0 or more") @RequestParam(required = false) Integer skip,
+            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit) {
+        var store = PathIds.objectId(storeId, "store_id");
+        CurrentUser.from(jwt).requireStore(store);
+        var product = PathIds.objectId(productId, "product_id");
+        var paging = Paging.of(skip, limit, 20);
+        var page = movements.page(store, product, Instants.optional(from, "from"), Instants.optional(to, "to"),
+                paging.skip(), paging.limit());
+        if (page.total() == 0 && catalog.find(product).isEmpty()) {
+            throw ApiException.notFound("Product not found");
+        }
+        return ResponseEntity.ok().headers(Paging.totalCount(page.total())).body(page.movements());
     }
 
     @Operation(summary = "List a store's stock", description = "Items ordered by product id.")

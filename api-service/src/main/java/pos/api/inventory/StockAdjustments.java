@@ -12,6 +12,8 @@ import pos.api.web.ApiException;
 import pos.api.web.JsonResponses;
 import pos.api.web.PathIds;
 import pos.schemas.command.AdjustStock;
+import pos.schemas.command.CountStock;
+import pos.schemas.command.InventoryCommand;
 import pos.schemas.reply.Outcome;
 import pos.schemas.reply.StockCommandReply;
 
@@ -44,13 +46,29 @@ class StockAdjustments {
     /** Checks and publishes on the caller's thread; the decision completes the future without holding it. */
     CompletableFuture<StoredResponse> adjust(CurrentUser caller, String storeId, AdjustStockRequest request,
             Claim claim) {
-        var productId = PathIds.objectId(request.productId(), "product_id");
-        var delta = request.delta().value();
+        var productId = knownProduct(request.productId());
+        return decide(new AdjustStock(claim.commandId(), storeId, productId, request.delta().value(),
+                request.noteOrReason(), caller.userId(), clock.instant(), request.reasonCode()), productId);
+    }
+
+    /** A physical count: the ledger sets on hand to it and records the difference as one movement. */
+    CompletableFuture<StoredResponse> count(CurrentUser caller, String storeId, CountStockRequest request,
+            Claim claim) {
+        var productId = knownProduct(request.productId());
+        return decide(new CountStock(claim.commandId(), storeId, productId, request.qty().value(), request.note(),
+                caller.userId(), clock.instant()), productId);
+    }
+
+    private String knownProduct(String id) {
+        var productId = PathIds.objectId(id, "product_id");
         if (catalog.find(productId).isEmpty()) {
             throw ApiException.notFound("Product not found");
         }
-        var command = new AdjustStock(claim.commandId(), storeId, productId, delta, request.reason(),
-                caller.userId(), clock.instant());
+        return productId;
+    }
+
+    private CompletableFuture<StoredResponse> decide(InventoryCommand command, String productId) {
+        var storeId = command.storeId();
         var waiter = replies.expect(command.commandId()).afterPublishing(() -> publisher.publish(command));
         return waiter.decision(properties.decisionTimeout()).thenApply(reply -> reply
                 .map(decided -> answer((StockCommandReply) decided))

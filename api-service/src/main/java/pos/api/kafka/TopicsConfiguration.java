@@ -23,6 +23,9 @@ class TopicsConfiguration {
             if (spec.compacted()) {
                 builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             }
+            if (Topics.keepingHistory().contains(spec.name())) {
+                builder.config(TopicConfig.RETENTION_MS_CONFIG, Topics.historyRetentionMs(props.inventoryEventsRetention()));
+            }
             topics.add(builder.build());
         }
         for (var name : Topics.withDeadLetters()) {

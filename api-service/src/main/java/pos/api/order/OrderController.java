@@ -24,15 +24,18 @@ import pos.api.identity.CurrentUser;
 import pos.api.idempotency.IdempotentRequests;
 import pos.api.idempotency.RequestFingerprint;
 import pos.api.web.ApiException;
+import pos.api.web.FieldError;
+import pos.api.web.Instants;
 import pos.api.web.JsonResponses;
 import pos.api.web.Paging;
 import pos.api.web.PathIds;
+import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
 
 import jakarta.validation.Valid;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 @RestController
@@ -105,7 +108,10 @@ class OrderController {
         return OrderResponse.from(order);
     }
 
-    @Operation(summary = "List orders", description = "Newest first, only from the caller's stores.")
+    @Operation(summary = "List orders", description = "Newest first, only from the caller's stores. With "
+            + "`idempotency_key`: the caller's own order placed with that Idempotency-Key (while the key is kept, "
+            + "72 h), or an empty list, so a till that lost its connection can ask before retrying; nobody else's "
+            + "order is ever found by a key, even in the same store.")
     @ApiResponse(responseCode = "200", description = "The orders, plain array")
     @ApiResponse(responseCode = "404", description = "Store not found: store_id is not one of the caller's stores")
     @GetMapping
@@ -120,7 +126,9 @@ class OrderController {
             @Parameter(description = "ISO-8601 UTC instant, exclusive", example = "2026-02-01T00:00:00Z")
             @RequestParam(name = "created_to", required = false) String createdTo,
             @Parameter(description = "items to skip, 0 or more") @RequestParam(required = false) Integer skip,
-            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit) {
+            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
+            @Parameter(description = "the Idempotency-Key the caller placed the order with")
+            @RequestParam(name = "idempotency_key", required = false) String idempotencyKey) {
         var caller = CurrentUser.from(jwt);
         var paging = Paging.of(skip, limit, 20);
         var store = PathIds.optionalObjectId(storeId, "store_id");
@@ -132,12 +140,32 @@ class OrderController {
         }
         var search = new OrderSearch(store, PathIds.optionalObjectId(userId, "user_id"),
                 status == null || status.isBlank() ? null : status,
-                instant(createdFrom, "created_from"), instant(createdTo, "created_to"), caller.storeAccess());
+                Instants.optional(createdFrom, "created_from"), Instants.optional(createdTo, "created_to"), caller.storeAccess());
+        if (idempotencyKey != null) {
+            var found = placedWithKey(caller, idempotencyKey).filter(search::matches).map(OrderResponse::from)
+                    .stream().toList();
+            return ResponseEntity.ok().headers(Paging.totalCount(found.size()))
+                    .body(found.stream().skip(paging.skip()).limit(paging.limit()).toList());
+        }
         if (search.matchesNothing()) {
             return ResponseEntity.ok().headers(Paging.totalCount(0)).body(List.of());
         }
         var orders = views.search(search, paging.skip(), paging.limit()).stream().map(OrderResponse::from).toList();
         return ResponseEntity.ok().headers(Paging.totalCount(views.count(search))).body(orders);
+    }
+
+    /** The caller's own order placed with this key: the key is the caller's, and so must the placing be. */
+    private Optional<OrderSnapshot> placedWithKey(CurrentUser caller, String idempotencyKey) {
+        if (idempotencyKey.length() > IdempotentRequests.MAX_KEY_LENGTH
+                || !idempotencyKey.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            throw ApiException.badRequest("Invalid idempotency_key: at most " + IdempotentRequests.MAX_KEY_LENGTH
+                    + " printable ASCII characters").with("errors", List.of(new FieldError("idempotency_key",
+                    "at most " + IdempotentRequests.MAX_KEY_LENGTH + " printable ASCII characters")));
+        }
+        return IdempotentRequests.normalise(idempotencyKey)
+                .flatMap(key -> idempotentRequests.resourceOf(caller.userId(), key))
+                .flatMap(views::find)
+                .filter(order -> caller.userId().equals(order.placedBy()));
     }
 
     @Operation(summary = "Change an order's status",
@@ -162,15 +190,4 @@ class OrderController {
                 request.status());
     }
 
-    private static Instant instant(String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("Invalid " + name + ": expected an ISO-8601 UTC instant such as "
-                    + "2026-01-31T00:00:00Z");
-        }
-    }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import pos.api.catalog.CatalogProducts;
 import pos.api.catalog.CatalogProducts.CatalogProduct;
 import pos.api.identity.CurrentUser;
+import pos.api.idempotency.IdempotencyProperties;
 import pos.api.idempotency.IdempotentRequests.Claim;
 import pos.api.idempotency.StoredResponse;
 import pos.api.kafka.CommandProperties;
@@ -23,6 +24,7 @@ import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,9 +50,12 @@ class OrderIntake {
     private final JsonResponses responses;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final OccurredAt occurredAtRule;
 
     OrderIntake(CatalogProducts catalog, OrderViews views, CommandPublisher publisher, CommandReplies replies,
-            CommandProperties properties, JsonResponses responses, Clock clock, MeterRegistry meters) {
+            CommandProperties properties, JsonResponses responses, Clock clock, MeterRegistry meters,
+            IdempotencyProperties idempotency) {
+        this.occurredAtRule = new OccurredAt(idempotency.retention(), OccurredAt.CLOCK_SKEW);
         this.catalog = catalog;
         this.views = views;
         this.publisher = publisher;
@@ -77,15 +82,25 @@ class OrderIntake {
                 return resume(earlier.get(), claim, respondAsync, timing);
             }
         }
+        var now = clock.instant();
+        var occurredAt = occurredAt(request.occurredAt(), now);
         var lines = price(request.items());
         OrderLimits.check(lines);
-        var now = clock.instant();
         var subtotal = OrderSnapshot.subtotalOf(lines);
         var pending = new OrderSnapshot(claim.resourceId(), 0, OrderStatus.PENDING, storeId, userId,
-                caller.userId(), lines, subtotal, null, subtotal, List.of(), key.orElse(null), now, now);
+                caller.userId(), lines, subtotal, null, subtotal, List.of(), key.orElse(null), now, now, occurredAt);
         var command = new PlaceOrder(claim.commandId(), claim.resourceId(), storeId, userId, caller.userId(), lines,
-                key.orElse(null), now);
+                key.orElse(null), now, occurredAt);
         return publishAndAwait(command, pending, respondAsync, timing);
+    }
+
+    private Instant occurredAt(String value, Instant now) {
+        try {
+            return occurredAtRule.check(value, now);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Invalid occurred_at: " + e.getMessage())
+                    .with("errors", List.of(new FieldError("occurred_at", e.getMessage())));
+        }
     }
 
     /**
@@ -101,7 +116,7 @@ class OrderIntake {
             return CompletableFuture.completedFuture(answer(order, false));
         }
         var command = new PlaceOrder(claim.commandId(), order.orderId(), order.storeId(), order.userId(),
-                order.placedBy(), order.lines(), order.idempotencyKey(), order.createdAt());
+                order.placedBy(), order.lines(), order.idempotencyKey(), order.createdAt(), order.occurredAt());
         return publishAndAwait(command, order, respondAsync, timing);
     }
 

@@ -3,6 +3,7 @@ package pos.api.order;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import pos.api.identity.domain.StoreAccess;
+import pos.schemas.value.OrderSnapshot;
 
 import java.time.Instant;
 import java.util.Date;
@@ -17,6 +18,15 @@ record OrderSearch(String storeId, String userId, String status, Instant created
     /** A caller with no store (a cashier nobody has granted one yet) finds nothing, without asking MongoDB. */
     boolean matchesNothing() {
         return storeId == null && !access.everyStore() && access.stores().isEmpty();
+    }
+
+    /** The same filters applied to one order in memory (for an order found by its Idempotency-Key). */
+    boolean matches(OrderSnapshot order) {
+        return (storeId == null ? access.includes(order.storeId()) : storeId.equals(order.storeId()))
+                && (userId == null || userId.equals(order.userId()))
+                && (status == null || status.equals(order.status().wireName()))
+                && (createdFrom == null || (order.createdAt() != null && !order.createdAt().isBefore(createdFrom)))
+                && (createdTo == null || (order.createdAt() != null && order.createdAt().isBefore(createdTo)));
     }
 
     Query toQuery() {

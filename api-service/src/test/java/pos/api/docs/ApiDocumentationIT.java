@@ -103,7 +103,8 @@ class ApiDocumentationIT extends AbstractApiIT {
     void idempotencyKeyIsDocumentedExactlyWhereItIsAccepted() {
         var withKey = endpoints().stream().filter(e -> e.headers().contains("Idempotency-Key"))
                 .map(Endpoint::toString).toList();
-        assertThat(withKey).containsExactlyInAnyOrder("POST /orders", "POST /stores/{store_id}/inventory/adjust");
+        assertThat(withKey).containsExactlyInAnyOrder("POST /orders", "POST /stores/{store_id}/inventory/adjust",
+                "POST /stores/{store_id}/inventory/count");
 
         JsonNode place = operation("/orders", "post");
         assertThat(place.path("parameters").valueStream().map(p -> p.path("name").asString()))
@@ -126,7 +127,7 @@ class ApiDocumentationIT extends AbstractApiIT {
         assertThat(schemas.path("ProblemDetail").path("properties").propertyNames())
                 .contains("type", "title", "status", "detail", "errors");
         assertThat(schemas.path("PlaceOrderRequest").path("properties").propertyNames())
-                .containsExactlyInAnyOrder("store_id", "user_id", "items", "idempotency_key");
+                .containsExactlyInAnyOrder("store_id", "user_id", "items", "idempotency_key", "occurred_at");
         assertThat(schemas.path("PlaceOrderLine").path("properties").path("qty").path("type").asString())
                 .isEqualTo("string");
         assertThat(schemas.path("OrderItem").path("properties").path("price").path("pattern").asString())

@@ -328,6 +328,28 @@ final class FuzzCatalog {
                 idempotencyKeyCases("POST", storeB, f.managerStoreA(), adjust),
                 List.of(new Generator("store not the caller's", 1, r -> new FuzzCase("store not the caller's",
                         json("POST", storeB, f.managerStoreA(), Json.bytes(adjust.template().get())), 404))));
+        // anchor: the manager is limited to store A and counts in store B
+        var count = body(() -> Obj.of("product_id", f.productId(), "qty", "5", "note", "fuzz"), Set.of());
+        String countB = "/stores/" + f.storeB() + "/inventory/count";
+        spec("POST /stores/{storeId}/inventory/count",
+                pathCases("POST", "/stores/{storeId}/inventory/count", f.manager(),
+                        () -> Json.bytes(count.template().get())),
+                bodyCases("POST", countB, f.managerStoreA(), count),
+                contentTypeCases("POST", countB, f.managerStoreA(), count),
+                idempotencyKeyCases("POST", countB, f.managerStoreA(), count),
+                List.of(new Generator("store not the caller's", 1, r -> new FuzzCase("store not the caller's",
+                        json("POST", countB, f.managerStoreA(), Json.bytes(count.template().get())), 404))));
+        String movements = "/stores/" + f.storeA() + "/inventory/" + f.productId() + "/movements";
+        spec("GET /stores/{storeId}/inventory/{productId}/movements",
+                pathCases("GET", "/stores/{storeId}/inventory/{productId}/movements", f.admin(), null),
+                queryCases(movements, f.admin(), Map.of(
+                        "from", r -> pick(r, List.of("yesterday", "2026-13-45T00:00:00Z", "1700000000", "%00")),
+                        "to", r -> pick(r, List.of("tomorrow", "2026-02-30T25:00:00Z", "-1", "%24gt")),
+                        "skip", Hostile::badIntQueryValue, "limit", Hostile::badLimitQueryValue)),
+                List.of(storeNotTheCallers("/stores/" + f.storeB() + "/inventory/" + f.productId() + "/movements"),
+                        new Generator("unknown product", 1, r -> new FuzzCase("unknown product",
+                                request("GET", "/stores/" + f.storeA() + "/inventory/" + fresh() + "/movements",
+                                        f.admin(), null, null), 404))));
         spec("GET /stores/{storeId}/inventory",
                 pathCases("GET", "/stores/{storeId}/inventory", f.admin(), null),
                 queryCases("/stores/" + f.storeA() + "/inventory", f.admin(), Map.of("skip",
@@ -347,7 +369,8 @@ final class FuzzCatalog {
         // ever replaced by values that are not ids at all
         var order = body(() -> Obj.of("store_id", f.storeB(), "user_id", f.userId(), "items",
                         List.of(Obj.of("product_id", f.productId(), "qty", "1", "price", "3.50")),
-                        "idempotency_key", "body-key"), Set.of("store_id"),
+                        "idempotency_key", "body-key", "occurred_at", java.time.Instant.now().toString()),
+                Set.of("store_id"),
                 List.of(FuzzCatalog::mutateOrderLine, FuzzCatalog::tooManyLines));
         spec("POST /orders",
                 bodyCases("POST", "/orders", f.userStoreA(), order),
@@ -367,6 +390,7 @@ final class FuzzCatalog {
                         "created_from", r -> pick(r, List.of("yesterday", "2026-13-45T00:00:00Z", "1700000000",
                                 "2026-01-01", "%00", "+999999999-12-31T23:59:59Z%20")),
                         "created_to", r -> pick(r, List.of("tomorrow", "2026-02-30T25:00:00Z", "-1", "%24gt")),
+                        "idempotency_key", r -> pick(r, List.of("k".repeat(256), "%00", "%C3%A9", "a%0Ab")),
                         "skip", Hostile::badIntQueryValue, "limit", Hostile::badLimitQueryValue)),
                 List.of(new Generator("store not the caller's", 1, r -> new FuzzCase("store not the caller's",
                         request("GET", "/orders?store_id=" + f.storeB(), f.userStoreA(), null, null), 404))));

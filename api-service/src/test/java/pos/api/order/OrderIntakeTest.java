@@ -8,6 +8,7 @@ import pos.api.catalog.CatalogProducts.CatalogProduct;
 import pos.api.identity.CurrentUser;
 import pos.api.identity.Role;
 import pos.api.idempotency.IdempotentRequests.Claim;
+import pos.api.idempotency.IdempotencyProperties;
 import pos.api.kafka.CommandProperties;
 import pos.api.kafka.CommandPublisher;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -65,10 +66,12 @@ class OrderIntakeTest {
     final OrderIntake intake = new OrderIntake(catalog, views, publisher, replies,
             new CommandProperties(Duration.ofSeconds(10), Duration.ofSeconds(5)),
             new JsonResponses(JsonMapper.builder().build()),
-            Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), new SimpleMeterRegistry());
+            Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), new SimpleMeterRegistry(),
+            new IdempotencyProperties(Duration.ofHours(72), Duration.ofSeconds(15), Duration.ofSeconds(10),
+                    Duration.ofMinutes(10)));
     final CurrentUser till = new CurrentUser("65c000000000000000000001", "till", Set.of(Role.USER), Set.of(STORE));
     final PlaceOrderRequest request = new PlaceOrderRequest(STORE, null,
-            List.of(new PlaceOrderRequest.Line(PRODUCT, Decimal.of(BigDecimal.ONE), null)), null);
+            List.of(new PlaceOrderRequest.Line(PRODUCT, Decimal.of(BigDecimal.ONE), null)), null, null);
 
     OrderIntakeTest() {
         when(catalog.findOrderable(any())).thenReturn(Map.of(PRODUCT,

@@ -11,9 +11,10 @@ import java.time.Instant;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = AdjustStock.class, name = "AdjustStock")
+        @JsonSubTypes.Type(value = AdjustStock.class, name = "AdjustStock"),
+        @JsonSubTypes.Type(value = CountStock.class, name = "CountStock")
 })
-public sealed interface InventoryCommand permits AdjustStock {
+public sealed interface InventoryCommand permits AdjustStock, CountStock {
 
     String commandId();
 

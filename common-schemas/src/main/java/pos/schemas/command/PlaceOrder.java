@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * Place a new order. The order id is fixed by api-service when it accepts the request, so a retried placement
- * carries the same order id and command id and is recognised as a duplicate.
+ * carries the same order id and command id and is recognised as a duplicate. {@code occurredAt} is when the sale
+ * happened on the device that sent it (its clock), if it said; {@code issuedAt} is the server's time.
  */
 public record PlaceOrder(
         String commandId,
@@ -18,7 +19,14 @@ public record PlaceOrder(
         String placedBy,
         List<OrderLine> lines,
         String idempotencyKey,
-        Instant issuedAt) implements OrderCommand {
+        Instant issuedAt,
+        Instant occurredAt) implements OrderCommand {
+
+    /** A placement without a device time. */
+    public PlaceOrder(String commandId, String orderId, String storeId, String userId, String placedBy,
+            List<OrderLine> lines, String idempotencyKey, Instant issuedAt) {
+        this(commandId, orderId, storeId, userId, placedBy, lines, idempotencyKey, issuedAt, null);
+    }
 
     public PlaceOrder {
         Objects.requireNonNull(commandId, "commandId");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Why stock changed. */
 public enum StockChange {
-    /** On hand changed by an adjustment (delivery, count, waste...). */
+    /** On hand changed by an adjustment or a physical count (its {@code reason_code} says which kind). */
     @JsonProperty("adjusted") ADJUSTED,
     /** Reserved for an order: reserved goes up, on hand stays. */
     @JsonProperty("reserved") RESERVED,

@@ -8,8 +8,10 @@ import java.util.Objects;
 
 /**
  * Stock of one product in one store changed. {@code stock} holds the quantities after the change and its
- * {@code version} is the per-(store, product) sequence number. {@code orderId} is set for reservation changes,
- * {@code reason} for adjustments.
+ * {@code version} is the per-(store, product) sequence number. {@code orderId} is set for reservation changes;
+ * for adjustments and counts {@code reason} is the note, {@code reasonCode} the kind of adjustment ({@code delivery},
+ * {@code count}, {@code waste}, {@code return}, {@code transfer}, {@code correction}) and {@code requestedBy} the
+ * account that asked for it. The quantities before the change are {@code stock} minus the deltas.
  */
 public record StockChanged(
         String eventId,
@@ -22,7 +24,17 @@ public record StockChanged(
         String reason,
         String orderId,
         String commandId,
-        Instant occurredAt) implements InventoryEvent {
+        Instant occurredAt,
+        String reasonCode,
+        String requestedBy) implements InventoryEvent {
+
+    /** A change without a reason code or requester (an order's reservation, release or sale). */
+    public StockChanged(String eventId, String storeId, String productId, StockChange change, BigDecimal onHandDelta,
+            BigDecimal reservedDelta, StockLevel stock, String reason, String orderId, String commandId,
+            Instant occurredAt) {
+        this(eventId, storeId, productId, change, onHandDelta, reservedDelta, stock, reason, orderId, commandId,
+                occurredAt, null, null);
+    }
 
     public StockChanged {
         Objects.requireNonNull(eventId, "eventId");

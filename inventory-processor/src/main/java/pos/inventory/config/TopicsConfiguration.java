@@ -20,6 +20,10 @@ class TopicsConfiguration {
         requireDeadLettersWithinCommandMemory(topics.deadLetterRetention(), inventory.processedCommands().retention());
         Stream<NewTopic> main = Topics.all().stream().map(spec -> {
             TopicBuilder builder = topic(spec.name(), topics);
+            if (Topics.keepingHistory().contains(spec.name())) {
+                builder.config(TopicConfig.RETENTION_MS_CONFIG,
+                        Topics.historyRetentionMs(topics.inventoryEventsRetention()));
+            }
             return spec.compacted() ? builder.compact().build() : builder.build();
         });
         Stream<NewTopic> deadLetters = Topics.withDeadLetters().stream()

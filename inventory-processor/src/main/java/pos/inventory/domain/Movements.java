@@ -21,17 +21,27 @@ final class Movements {
     private final String commandId;
     private final String orderId;
     private final String reason;
+    private final String reasonCode;
+    private final String requestedBy;
     private final Instant now;
     private final List<ProductStock> stocks = new ArrayList<>();
     private final List<InventoryEvent> events = new ArrayList<>();
 
     Movements(LowStockPolicy lowStock, StockChange change, String commandId, String orderId, String reason,
             Instant now) {
+        this(lowStock, change, commandId, orderId, reason, null, null, now);
+    }
+
+    /** An adjustment or count: {@code reason} is its note, {@code reasonCode} its kind, {@code requestedBy} who. */
+    Movements(LowStockPolicy lowStock, StockChange change, String commandId, String orderId, String reason,
+            String reasonCode, String requestedBy, Instant now) {
         this.lowStock = lowStock;
         this.change = change;
         this.commandId = commandId;
         this.orderId = orderId;
         this.reason = reason;
+        this.reasonCode = reasonCode;
+        this.requestedBy = requestedBy;
         this.now = now;
     }
 
@@ -46,7 +56,8 @@ final class Movements {
         stocks.add(saved);
         events.add(new StockChanged(eventId(commandId, saved.productId(), change.name().toLowerCase(Locale.ROOT)),
                 saved.storeId(), saved.productId(), change, saved.onHand().subtract(before.onHand()),
-                saved.reserved().subtract(before.reserved()), saved.toLevel(), reason, orderId, commandId, now));
+                saved.reserved().subtract(before.reserved()), saved.toLevel(), reason, orderId, commandId, now,
+                reasonCode, requestedBy));
         if (review.warn()) {
             events.add(new StockLevelLow(eventId(commandId, saved.productId(), "low"), saved.storeId(),
                     saved.productId(), saved.available(), review.threshold(), saved.version(), now));

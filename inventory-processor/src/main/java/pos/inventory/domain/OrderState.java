@@ -76,7 +76,7 @@ public record OrderState(OrderSnapshot order, String placeCommandId, List<Handle
     private OrderState movedTo(OrderStatus status, List<Shortage> shortages, String cancelReason, Instant now) {
         var next = new OrderSnapshot(order.orderId(), order.sequence() + 1, status, order.storeId(), order.userId(),
                 order.placedBy(), order.lines(), order.subtotal(), order.tax(), order.total(), shortages,
-                order.idempotencyKey(), order.createdAt(), now, cancelReason);
+                order.idempotencyKey(), order.createdAt(), now, order.occurredAt(), cancelReason);
         return new OrderState(next, placeCommandId, handledCommands);
     }
 }

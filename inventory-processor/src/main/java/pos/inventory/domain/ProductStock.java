@@ -53,6 +53,17 @@ public record ProductStock(
         return new AdjustOutcome.Applied(changed(onHand.add(delta), reserved, now));
     }
 
+    /**
+     * On hand becomes what a physical count found, unless fewer were counted than orders hold: a count is still
+     * a change (a new version) when it finds exactly what was expected, so it shows as a movement.
+     */
+    public AdjustOutcome count(BigDecimal counted, Instant now) {
+        if (counted.compareTo(reserved) < 0) {
+            return new AdjustOutcome.Refused(this, StockLedger.COUNT_BELOW_RESERVED);
+        }
+        return new AdjustOutcome.Applied(changed(counted, reserved, now));
+    }
+
     ProductStock reserve(BigDecimal qty, Instant now) {
         if (!covers(qty)) {
             throw new IllegalStateException("reserving " + qty + " of " + productId + " with only " + available());

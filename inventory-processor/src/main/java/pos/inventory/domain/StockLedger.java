@@ -1,6 +1,8 @@
 package pos.inventory.domain;
 
 import pos.schemas.command.AdjustStock;
+import pos.schemas.command.CountStock;
+import pos.schemas.command.InventoryCommand;
 import pos.schemas.event.StockChange;
 import pos.schemas.reply.Outcome;
 import pos.schemas.reply.StockCommandReply;
@@ -22,11 +24,21 @@ import java.util.Optional;
 public final class StockLedger {
 
     public static final String INSUFFICIENT_STOCK = "Insufficient stock";
+    public static final String COUNT_BELOW_RESERVED = "Counted quantity is below the quantity reserved for orders";
 
     private final LowStockPolicy lowStock;
 
     public StockLedger(LowStockPolicy lowStock) {
         this.lowStock = lowStock;
+    }
+
+    /** An adjustment or a count, whichever {@code command} is. */
+    public LedgerChange apply(InventoryCommand command, Optional<StockCommandReply> alreadySent, StockLookup stock,
+            Instant now) {
+        if (command instanceof CountStock count) {
+            return count(count, alreadySent, stock, now);
+        }
+        return adjust((AdjustStock) command, alreadySent, stock, now);
     }
 
     public LedgerChange adjust(AdjustStock command, Optional<StockCommandReply> alreadySent, StockLookup stock,
@@ -35,13 +47,37 @@ public final class StockLedger {
             return LedgerChange.answer(alreadySent.get());
         }
         ProductStock current = current(stock, command.storeId(), command.productId());
-        AdjustOutcome outcome = current.adjust(command.delta(), now);
-        if (outcome instanceof AdjustOutcome.Refused refused) {
-            return LedgerChange.answer(reply(command, Outcome.REFUSED, refused.current(), refused.detail(), now));
+        String code = AdjustmentReasons.codeFor(command.reasonCode(), command.reason());
+        return onHandChange(command, current, current.adjust(command.delta(), now), command.reason(), code,
+                command.requestedBy(), now);
+    }
+
+    /**
+     * A physical count: on hand becomes the counted quantity, decided here against the stock as it is when the
+     * count is processed (not as the counter last saw it), so a count racing an order still leaves the order's
+     * reservation in place and records exactly the difference found.
+     */
+    public LedgerChange count(CountStock command, Optional<StockCommandReply> alreadySent, StockLookup stock,
+            Instant now) {
+        if (alreadySent.isPresent()) {
+            return LedgerChange.answer(alreadySent.get());
         }
-        Movements movements = movements(StockChange.ADJUSTED, command.commandId(), null, command.reason(), now);
+        ProductStock current = current(stock, command.storeId(), command.productId());
+        return onHandChange(command, current, current.count(command.counted(), now), command.note(),
+                AdjustmentReasons.COUNT, command.requestedBy(), now);
+    }
+
+    private LedgerChange onHandChange(InventoryCommand command, ProductStock current, AdjustOutcome outcome,
+            String note, String code, String requestedBy, Instant now) {
+        String productId = current.productId();
+        if (outcome instanceof AdjustOutcome.Refused refused) {
+            return LedgerChange.answer(reply(command, productId, Outcome.REFUSED, refused.current(),
+                    refused.detail(), now));
+        }
+        Movements movements = new Movements(lowStock, StockChange.ADJUSTED, command.commandId(), null, note, code,
+                requestedBy, now);
         ProductStock after = movements.record(current, ((AdjustOutcome.Applied) outcome).after());
-        return LedgerChange.adjusted(movements, reply(command, Outcome.APPLIED, after, null, now));
+        return LedgerChange.adjusted(movements, reply(command, productId, Outcome.APPLIED, after, null, now));
     }
 
     /** Whether every line (repeated products summed) is covered by available stock. */
@@ -108,9 +144,9 @@ public final class StockLedger {
                 : Optional.of(new Shortage(line.productId(), line.qty(), available));
     }
 
-    private static StockCommandReply reply(AdjustStock command, Outcome outcome, ProductStock stock, String detail,
-            Instant now) {
-        return new StockCommandReply(command.commandId(), command.storeId(), command.productId(), outcome,
-                stock.toLevel(), detail, now);
+    private static StockCommandReply reply(InventoryCommand command, String productId, Outcome outcome,
+            ProductStock stock, String detail, Instant now) {
+        return new StockCommandReply(command.commandId(), command.storeId(), productId, outcome, stock.toLevel(),
+                detail, now);
     }
 }

@@ -69,7 +69,7 @@ public final class StoreLedger {
         var subtotal = OrderSnapshot.subtotalOf(place.lines());
         var pending = new OrderState(new OrderSnapshot(place.orderId(), 1, OrderStatus.PENDING, place.storeId(),
                 place.userId(), place.placedBy(), place.lines(), subtotal, null, subtotal, List.of(),
-                place.idempotencyKey(), now, now), place.commandId(), List.of());
+                place.idempotencyKey(), now, now, place.occurredAt()), place.commandId(), List.of());
         var placed = OrderMessages.statusChanged(null, pending.order(), place.commandId(), now);
         var lines = pending.stockLines();
         var decision = stock.check(place.storeId(), lines, lookup);

@@ -21,7 +21,7 @@ import pos.inventory.domain.StoreLedger;
 import pos.observability.tracing.TraceHeaders;
 import pos.schemas.Limits;
 import pos.schemas.Topics;
-import pos.schemas.command.AdjustStock;
+import pos.schemas.command.InventoryCommand;
 import pos.schemas.command.OrderCommand;
 import pos.schemas.command.PlaceOrder;
 import pos.schemas.event.InventoryEvent;
@@ -128,7 +128,7 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
             } else if (input instanceof LedgerInput.Settings changed) {
                 settings.put(storeId, changed.settings());
             } else {
-                adjust(record, (AdjustStock) ((LedgerInput.Stock) input).command(), lookup, now);
+                adjust(record, ((LedgerInput.Stock) input).command(), lookup, now);
             }
         }
     }
@@ -172,11 +172,12 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
         return outputs;
     }
 
-    /** Adjustments are deduplicated by command id: a retry gets the stored reply and changes nothing. */
-    private void adjust(Record<String, LedgerInput> record, AdjustStock adjust, StockLookup lookup, Instant now) {
+    /** Adjustments and counts are deduplicated by command id: a retry gets the stored reply and changes nothing. */
+    private void adjust(Record<String, LedgerInput> record, InventoryCommand adjust, StockLookup lookup,
+            Instant now) {
         String key = InventoryStores.key(adjust.storeId(), adjust.commandId());
         Optional<StockCommandReply> alreadySent = Optional.ofNullable(processed.get(key)).map(ProcessedCommand::reply);
-        LedgerChange change = stockLedger.adjust(adjust, alreadySent, lookup, now);
+        LedgerChange change = stockLedger.apply(adjust, alreadySent, lookup, now);
         var outputs = new Outputs(record.headers());
         change.events().forEach(event -> outputs.add(event.storeId(), Topics.INVENTORY_EVENTS,
                 stockEvents.serialize(Topics.INVENTORY_EVENTS, event)));

@@ -2,6 +2,8 @@ package pos.inventory.domain;
 
 import pos.schemas.command.AdjustStock;
 import pos.schemas.command.ChangeOrderStatus;
+import pos.schemas.command.CountStock;
+import pos.schemas.command.InventoryCommand;
 import pos.schemas.command.ExpirePlacement;
 import pos.schemas.command.OrderCommand;
 import pos.schemas.command.PlaceOrder;
@@ -85,6 +87,18 @@ final class LedgerHarness {
         LedgerChange change = ledger.adjust(command, Optional.ofNullable(replies.get(commandId)), this::find, tick());
         change.reply().ifPresent(reply -> replies.putIfAbsent(commandId, reply));
         return saved(change);
+    }
+
+    /** Any stock command (an adjustment with a reason code, a count), deduplicated by command id. */
+    LedgerChange apply(InventoryCommand command) {
+        String commandId = command.commandId();
+        LedgerChange change = ledger.apply(command, Optional.ofNullable(replies.get(commandId)), this::find, tick());
+        change.reply().ifPresent(reply -> replies.putIfAbsent(commandId, reply));
+        return saved(change);
+    }
+
+    LedgerChange count(String commandId, String productId, String counted) {
+        return apply(new CountStock(commandId, STORE, productId, qty(counted), "shelf count", USER, now));
     }
 
     /** Places an order of these lines: reserves them all or rejects the order. */

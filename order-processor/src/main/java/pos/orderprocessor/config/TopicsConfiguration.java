@@ -33,6 +33,10 @@ class TopicsConfiguration {
         if (compacted) {
             builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
+        if (Topics.keepingHistory().contains(name)) {
+            builder.config(TopicConfig.RETENTION_MS_CONFIG,
+                    Topics.historyRetentionMs(properties.inventoryEventsRetention()));
+        }
         return builder.build();
     }
 }

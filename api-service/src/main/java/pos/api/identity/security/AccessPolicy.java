@@ -61,6 +61,7 @@ public final class AccessPolicy {
             new Rule(GET, "/stores/*/settings", Access.MANAGER_OR_ADMIN),
             new Rule(PUT, "/stores/*/settings", Access.MANAGER_OR_ADMIN),
             new Rule(null, "/stores/*/displays/**", Access.MANAGER_OR_ADMIN),
+            new Rule(POST, "/stores/*/inventory/count", Access.MANAGER_OR_ADMIN),
 
             new Rule(null, "/admin/**", Access.ADMIN),
 
