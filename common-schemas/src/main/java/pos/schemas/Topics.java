@@ -29,6 +29,11 @@ public final class Topics {
     public static final String COMMAND_REPLIES = "pos.command-replies.v1";
     /** {@code CatalogEvent}s: product changes, keyed by product id, compacted. */
     public static final String CATALOG_PRODUCTS = "pos.catalog.products.v1";
+    /**
+     * {@code StoreSettings} per store (order expiry), keyed by store id, compacted; read by the store ledger (merged
+     * with its commands, so co-partitioned with them) and projected by api-service for {@code GET}.
+     */
+    public static final String STORE_SETTINGS = "pos.stores.settings.v1";
 
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -61,7 +66,9 @@ public final class Topics {
                         "api-service (read model), downstream"),
                 new TopicSpec(COMMAND_REPLIES, "command id", "CommandReply", false,
                         "inventory-processor", "api-service"),
-                new TopicSpec(CATALOG_PRODUCTS, "product id", "CatalogEvent", true, "api-service", "downstream"));
+                new TopicSpec(CATALOG_PRODUCTS, "product id", "CatalogEvent", true, "api-service", "downstream"),
+                new TopicSpec(STORE_SETTINGS, "store id", "StoreSettings", true, "api-service",
+                        "inventory-processor, api-service"));
     }
 
     /**

@@ -33,6 +33,7 @@ final class ContractCases {
                 onTopic(Samples.orderCommandReply(), Topics.COMMAND_REPLIES, JsonSerdes.commandReply()),
                 onTopic(Samples.stockCommandReply(), Topics.COMMAND_REPLIES, JsonSerdes.commandReply()),
                 onTopic(Samples.productChanged(), Topics.CATALOG_PRODUCTS, JsonSerdes.catalogEvent()),
+                onTopic(Samples.storeSettings(), Topics.STORE_SETTINGS, JsonSerdes.storeSettings()),
                 nestedIn("InventoryEvent.schema.json", Samples.stockLevel(), JsonSerdes.of(StockLevel.class)),
                 nestedIn("OrderCommand.schema.json", Samples.lines().get(0), JsonSerdes.of(OrderLine.class)),
                 nestedIn("OrderSnapshot.schema.json", Samples.shortage(), JsonSerdes.of(Shortage.class)));
@@ -53,6 +54,7 @@ final class ContractCases {
         serdes.put(Topics.INVENTORY_EVENTS, JsonSerdes.inventoryEvent());
         serdes.put(Topics.COMMAND_REPLIES, JsonSerdes.commandReply());
         serdes.put(Topics.CATALOG_PRODUCTS, JsonSerdes.catalogEvent());
+        serdes.put(Topics.STORE_SETTINGS, JsonSerdes.storeSettings());
         return serdes;
     }
 }

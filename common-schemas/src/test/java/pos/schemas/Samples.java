@@ -15,6 +15,7 @@ import pos.schemas.reply.Outcome;
 import pos.schemas.reply.StockCommandReply;
 import pos.schemas.value.OrderLine;
 import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.StoreSettings;
 import pos.schemas.value.OrderStatus;
 import pos.schemas.value.Shortage;
 import pos.schemas.value.StockLevel;
@@ -70,6 +71,10 @@ public final class Samples {
         var subtotal = OrderSnapshot.subtotalOf(lines);
         return new OrderSnapshot(ORDER, 2, OrderStatus.CREATED, STORE, USER, USER, lines, subtotal, null, subtotal,
                 List.of(), "idem-123", AT, AT.plusSeconds(1), AT.minusSeconds(90));
+    }
+
+    public static StoreSettings storeSettings() {
+        return new StoreSettings(STORE, 900L, "ada", AT);
     }
 
     public static OrderStatusChanged orderStatusChanged() {

@@ -61,6 +61,16 @@ final class PosClient {
                 .header("Content-Type", "application/json"));
     }
 
+    Response put(String path, Object body) {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Content-Type", "application/json"));
+    }
+
+    Response delete(String path, Object body) {
+        return send(request(path).method("DELETE", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Content-Type", "application/json"));
+    }
+
     Response delete(String path) {
         return send(request(path).DELETE());
     }

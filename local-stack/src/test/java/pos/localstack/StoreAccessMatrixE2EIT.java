@@ -64,6 +64,10 @@ class StoreAccessMatrixE2EIT {
                 rows.add(Arguments.of(role, scope, "GET /stores/X/inventory/{product}/movements", storeAnswer));
                 rows.add(Arguments.of(role, scope, "POST /stores/X/inventory/count",
                         role.equals("user") ? 403 : storeAnswer));
+                rows.add(Arguments.of(role, scope, "GET /stores/X/settings", role.equals("user") ? 403 : storeAnswer));
+                rows.add(Arguments.of(role, scope, "PUT /stores/X/settings", role.equals("user") ? 403 : storeAnswer));
+                rows.add(Arguments.of(role, scope, "GET /admin/dead-letters",
+                        role.equals("admin") && scope == Scope.EMPTY_LIST ? 200 : 403));
             }
         }
         return rows.stream();
@@ -120,21 +124,29 @@ class StoreAccessMatrixE2EIT {
     }
 
     private static Map<String, BiFunction<PosClient, StoreAccessMatrixE2EIT, PosClient.Response>> operations() {
-        return Map.of(
-                "GET /orders/{id}", (c, t) -> c.get("/orders/" + t.orderInX),
-                "PATCH /orders/{id}/status", (c, t) -> c.patch("/orders/" + t.orderInX + "/status",
-                        Map.of("status", "confirmed")),
-                "POST /orders/", (c, t) -> c.post("/orders/", order(t.storeX, t.product, "1")),
-                "GET /orders/?store_id=X", (c, t) -> c.get("/orders/?store_id=" + t.storeX),
-                "GET /stores/X/inventory", (c, t) -> c.get("/stores/" + t.storeX + "/inventory"),
-                "GET /stores/X/inventory/{product}", (c, t) -> c.get("/stores/" + t.storeX + "/inventory/"
-                        + t.product),
-                "POST /stores/X/inventory/adjust", (c, t) -> c.post("/stores/" + t.storeX + "/inventory/adjust",
-                        Map.of("product_id", t.product, "delta", "1")),
-                "GET /stores/X/inventory/{product}/movements", (c, t) -> c.get("/stores/" + t.storeX
-                        + "/inventory/" + t.product + "/movements"),
-                "POST /stores/X/inventory/count", (c, t) -> c.post("/stores/" + t.storeX + "/inventory/count",
-                        Map.of("product_id", t.product, "qty", "1000")));
+        return Map.ofEntries(
+                operation("GET /orders/{id}", (c, t) -> c.get("/orders/" + t.orderInX)),
+                operation("PATCH /orders/{id}/status", (c, t) -> c.patch("/orders/" + t.orderInX + "/status",
+                        Map.of("status", "confirmed"))),
+                operation("POST /orders/", (c, t) -> c.post("/orders/", order(t.storeX, t.product, "1"))),
+                operation("GET /orders/?store_id=X", (c, t) -> c.get("/orders/?store_id=" + t.storeX)),
+                operation("GET /stores/X/inventory", (c, t) -> c.get("/stores/" + t.storeX + "/inventory")),
+                operation("GET /stores/X/inventory/{product}", (c, t) -> c.get("/stores/" + t.storeX
+                        + "/inventory/" + t.product)),
+                operation("POST /stores/X/inventory/adjust", (c, t) -> c.post("/stores/" + t.storeX
+                        + "/inventory/adjust", Map.of("product_id", t.product, "delta", "1"))),
+                operation("GET /stores/X/inventory/{product}/movements", (c, t) -> c.get("/stores/" + t.storeX
+                        + "/inventory/" + t.product + "/movements")),
+                operation("POST /stores/X/inventory/count", (c, t) -> c.post("/stores/" + t.storeX
+                        + "/inventory/count", Map.of("product_id", t.product, "qty", "1000"))),
+                operation("GET /stores/X/settings", (c, t) -> c.get("/stores/" + t.storeX + "/settings")),
+                operation("PUT /stores/X/settings", (c, t) -> c.put("/stores/" + t.storeX + "/settings", Map.of())),
+                operation("GET /admin/dead-letters", (c, t) -> c.get("/admin/dead-letters")));
+    }
+
+    private static Map.Entry<String, BiFunction<PosClient, StoreAccessMatrixE2EIT, PosClient.Response>> operation(
+            String name, BiFunction<PosClient, StoreAccessMatrixE2EIT, PosClient.Response> call) {
+        return Map.entry(name, call);
     }
 
     /** An account per role and scope, registered by the admin as a store's cashiers and managers are. */

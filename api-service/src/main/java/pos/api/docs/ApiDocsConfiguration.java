@@ -67,6 +67,9 @@ class ApiDocsConfiguration {
                                 + "changes only the orders of those stores"),
                         tag("Inventory", "Stock per store and product: on hand, reserved and available; a user "
                                 + "whose store_ids is not empty acts only on those stores"),
+                        tag("Stores", "A store's settings (order expiry); an admin, or a manager of the store"),
+                        tag("Dead letters", "Records a consumer could not handle: list, re-drive or discard them; "
+                                + "admins with every store only"),
                         tag("Documentation", "Machine-readable descriptions of the API and its Kafka topics"),
                         tag("Operations", "Liveness for the original service's clients; operators use "
                                 + "/actuator/health")))

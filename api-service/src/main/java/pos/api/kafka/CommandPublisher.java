@@ -17,6 +17,7 @@ import pos.schemas.command.InventoryCommand;
 import pos.schemas.command.OrderCommand;
 import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
+import pos.schemas.value.StoreSettings;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -35,6 +36,7 @@ public class CommandPublisher implements DisposableBean {
     private final KafkaTemplate<String, byte[]> template;
     private final JsonSerde<OrderCommand> orderCommands = JsonSerdes.orderCommand();
     private final JsonSerde<InventoryCommand> inventoryCommands = JsonSerdes.inventoryCommand();
+    private final JsonSerde<StoreSettings> storeSettings = JsonSerdes.storeSettings();
     private final Duration sendTimeout;
 
     public CommandPublisher(KafkaProperties kafkaProperties, CommandProperties properties, MeterRegistry meters,
@@ -70,7 +72,13 @@ public class CommandPublisher implements DisposableBean {
                 inventoryCommands.serialize(Topics.INVENTORY_COMMANDS, command));
     }
 
-    static void boundedBy(java.util.Map<String, Object> props, Duration sendTimeout) {
+    /** Keyed by store id, on a compacted topic: the latest settings of a store are the ones in force. */
+    public void publish(StoreSettings settings) {
+        send(Topics.STORE_SETTINGS, settings.storeId(), storeSettings.serialize(Topics.STORE_SETTINGS, settings));
+    }
+
+    /** Bounds a producer's blocking and delivery by the send timeout: with the broker down a send fails in time. */
+    public static void boundedBy(java.util.Map<String, Object> props, Duration sendTimeout) {
         long timeout = Math.max(1_000, sendTimeout.toMillis());
         long linger = props.get(ProducerConfig.LINGER_MS_CONFIG) == null ? 5
                 : Long.parseLong(props.get(ProducerConfig.LINGER_MS_CONFIG).toString());

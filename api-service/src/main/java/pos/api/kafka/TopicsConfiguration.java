@@ -30,7 +30,9 @@ class TopicsConfiguration {
         }
         for (var name : Topics.withDeadLetters()) {
             topics.add(TopicBuilder.name(Topics.deadLetter(name)).partitions(props.partitions())
-                    .replicas(props.replicationFactor()).build());
+                    .replicas(props.replicationFactor())
+                    .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(props.deadLetterRetention().toMillis()))
+                    .build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

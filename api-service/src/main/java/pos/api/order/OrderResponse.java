@@ -24,7 +24,10 @@ public record OrderResponse(
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "When the sale happened on the device that placed it, if it said (its clock); "
-                + "created_at is the server's time") Instant occurredAt) {
+                + "created_at is the server's time") Instant occurredAt,
+        @Schema(description = "Why the system cancelled the order: `expired` when nobody confirmed it within its "
+                + "store's order expiry (`GET /stores/{id}/settings`); absent otherwise")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String cancelReason) {
 
     @Schema(name = "OrderItem")
     public record Item(String productId, String sku, String name, BigDecimal qty, BigDecimal price) {
@@ -39,7 +42,7 @@ public record OrderResponse(
                 o.lines().stream().map(l -> new Item(l.productId(), l.sku(), l.name(), l.qty(), l.unitPrice()))
                         .toList(),
                 o.idempotencyKey(), o.subtotal(), o.tax(), o.total(), o.status().wireName(),
-                shortages(o), o.createdAt(), o.updatedAt(), o.occurredAt());
+                shortages(o), o.createdAt(), o.updatedAt(), o.occurredAt(), o.cancelReason());
     }
 
     static List<ShortageResponse> shortages(OrderSnapshot o) {

@@ -127,7 +127,8 @@ public class OrderViews {
                 .append("idempotency_key", o.idempotencyKey())
                 .append("created_at", date(o.createdAt()))
                 .append("updated_at", date(o.updatedAt()))
-                .append("occurred_at", date(o.occurredAt()));
+                .append("occurred_at", date(o.occurredAt()))
+                .append("cancel_reason", o.cancelReason());
     }
 
     private static OrderSnapshot fromDocument(Document d) {
@@ -145,7 +146,7 @@ public class OrderViews {
                 d.getString("store_id"), d.getString("user_id"), d.getString("placed_by"), lines,
                 decimal(d.getString("subtotal")), decimal(d.getString("tax")), decimal(d.getString("total")),
                 shortages, d.getString("idempotency_key"), instant(d.getDate("created_at")),
-                instant(d.getDate("updated_at")), instant(d.getDate("occurred_at")));
+                instant(d.getDate("updated_at")), instant(d.getDate("occurred_at")), d.getString("cancel_reason"));
     }
 
     private static String plain(BigDecimal value) {

@@ -53,6 +53,8 @@ final class FuzzCatalog {
         defineOrders();
         defineKitchen();
         defineMisc();
+        defineStoreSettings();
+        defineDeadLetters();
     }
 
     boolean hasSpecific(Endpoint endpoint) {
@@ -437,6 +439,47 @@ final class FuzzCatalog {
 
     private void defineMisc() {
         spec("GET /schemas/{fileName}", pathCases("GET", "/schemas/{fileName}", null, null));
+    }
+
+    private void defineStoreSettings() {
+        // anchor: a manager limited to store A changes store B's settings (404 once the body is valid)
+        var settings = body(() -> Obj.of("order_expiry_seconds", 60), Set.of());
+        String storeB = "/stores/" + f.storeB() + "/settings";
+        spec("PUT /stores/{storeId}/settings",
+                pathCases("PUT", "/stores/{storeId}/settings", f.manager(),
+                        () -> Json.bytes(Obj.of("order_expiry_seconds", 60))),
+                bodyCases("PUT", storeB, f.managerStoreA(), settings),
+                contentTypeCases("PUT", storeB, f.managerStoreA(), settings),
+                List.of(new Generator("store not the caller's", 1, r -> new FuzzCase("store not the caller's",
+                        json("PUT", storeB, f.managerStoreA(), Json.bytes(settings.template().get())), 404))));
+        spec("GET /stores/{storeId}/settings",
+                pathCases("GET", "/stores/{storeId}/settings", f.admin(), null),
+                List.of(new Generator("store not the caller's", 1, r -> new FuzzCase("store not the caller's",
+                        request("GET", storeB, f.managerStoreA(), null, null), 404))));
+    }
+
+    private void defineDeadLetters() {
+        // anchors: no dead letter has a fresh id, and no topic but the few with dead-letter topics is accepted
+        Function<Random, String> badTopic = r -> pick(r, List.of("nope", "pos.orders.commands.v1.dlq", "%00",
+                "pos.catalog.products.v1", "a".repeat(300), "%24where"));
+        spec("GET /admin/dead-letters", queryCases("/admin/dead-letters", f.admin(), Map.of("topic", badTopic,
+                "skip", Hostile::badIntQueryValue, "limit", Hostile::badLimitQueryValue)));
+        spec("GET /admin/dead-letters/{id}", pathCases("GET", "/admin/dead-letters/{id}", f.admin(), null),
+                List.of(unknownId("GET", "/admin/dead-letters/", f.admin())));
+        spec("POST /admin/dead-letters/{id}/redrive",
+                pathCases("POST", "/admin/dead-letters/{id}/redrive", f.admin(), null),
+                List.of(new Generator("unknown id", 1, r -> new FuzzCase("unknown id", request("POST",
+                        "/admin/dead-letters/pos.orders.commands.v1.dlq-0-" + r.nextInt(1_000_000) + "/redrive",
+                        f.admin(), null, null), 404))));
+        spec("POST /admin/dead-letters/redrive", List.of(new Generator("bad topic", 2, r -> new FuzzCase(
+                "bad topic", request("POST", "/admin/dead-letters/redrive" + pick(r, List.of("", "?topic=",
+                        "?topic=" + badTopic.apply(r))), f.admin(), null, null), 400))));
+        var discard = body(() -> Obj.of("reason", "fuzz"), Set.of());
+        String unknown = "/admin/dead-letters/pos.inventory.commands.v1.dlq-0-999999999";
+        spec("DELETE /admin/dead-letters/{id}",
+                pathCases("DELETE", "/admin/dead-letters/{id}", f.admin(), () -> Json.bytes(Obj.of("reason", "x"))),
+                bodyCases("DELETE", unknown, f.admin(), discard),
+                contentTypeCases("DELETE", unknown, f.admin(), discard));
     }
 
     private static void mutateOrderLine(Obj order, Random r) {

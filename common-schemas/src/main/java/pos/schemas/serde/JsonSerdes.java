@@ -7,6 +7,7 @@ import pos.schemas.event.InventoryEvent;
 import pos.schemas.event.OrderEvent;
 import pos.schemas.reply.CommandReply;
 import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.StoreSettings;
 
 /** One serde per topic value type. */
 public final class JsonSerdes {
@@ -40,6 +41,10 @@ public final class JsonSerdes {
 
     public static JsonSerde<CatalogEvent> catalogEvent() {
         return new JsonSerde<>(CatalogEvent.class);
+    }
+
+    public static JsonSerde<StoreSettings> storeSettings() {
+        return new JsonSerde<>(StoreSettings.class);
     }
 
     public static <T> JsonSerde<T> of(Class<T> type) {

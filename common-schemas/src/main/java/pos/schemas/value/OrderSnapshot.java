@@ -9,6 +9,8 @@ import java.util.Objects;
  * The whole state of an order after a change. {@code sequence} counts the order's changes from 1, so a
  * projection can apply each snapshot at most once and never go backwards. {@code occurredAt} is when the sale
  * happened on the device that placed it (its clock), if it said; {@code createdAt} is the server's time.
+ * {@code cancelReason} says why the system cancelled an order ({@value #EXPIRED}: nobody confirmed it within its
+ * store's expiry); null otherwise.
  */
 public record OrderSnapshot(
         String orderId,
@@ -25,14 +27,27 @@ public record OrderSnapshot(
         String idempotencyKey,
         Instant createdAt,
         Instant updatedAt,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String cancelReason) {
 
-    /** An order without a device time. */
+    /** The cancel reason of a created order that nobody confirmed within its store's order expiry. */
+    public static final String EXPIRED = "expired";
+
+    /** An order without a device time that no system rule cancelled. */
     public OrderSnapshot(String orderId, long sequence, OrderStatus status, String storeId, String userId,
             String placedBy, List<OrderLine> lines, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
             List<Shortage> shortages, String idempotencyKey, Instant createdAt, Instant updatedAt) {
         this(orderId, sequence, status, storeId, userId, placedBy, lines, subtotal, tax, total, shortages,
-                idempotencyKey, createdAt, updatedAt, null);
+                idempotencyKey, createdAt, updatedAt, null, null);
+    }
+
+    /** An order no system rule cancelled. */
+    public OrderSnapshot(String orderId, long sequence, OrderStatus status, String storeId, String userId,
+            String placedBy, List<OrderLine> lines, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
+            List<Shortage> shortages, String idempotencyKey, Instant createdAt, Instant updatedAt,
+            Instant occurredAt) {
+        this(orderId, sequence, status, storeId, userId, placedBy, lines, subtotal, tax, total, shortages,
+                idempotencyKey, createdAt, updatedAt, occurredAt, null);
     }
 
     public OrderSnapshot {

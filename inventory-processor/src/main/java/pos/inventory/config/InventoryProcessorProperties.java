@@ -12,12 +12,18 @@ import java.util.Map;
 /**
  * {@code pos.inventory.*}: low-stock thresholds ({@code low-stock.default-threshold}, and
  * {@code low-stock.thresholds.<productId>}) and how long processed adjust command ids are remembered
- * ({@code processed-commands.retention}, checked every {@code processed-commands.purge-interval}).
+ * ({@code processed-commands.retention}, checked every {@code processed-commands.purge-interval}), and how often
+ * each ledger task cancels the created orders whose store's order expiry has come
+ * ({@code order-expiry.check-interval}).
  */
 @ConfigurationProperties("pos.inventory")
 public record InventoryProcessorProperties(
         @DefaultValue LowStock lowStock,
-        @DefaultValue ProcessedCommands processedCommands) {
+        @DefaultValue ProcessedCommands processedCommands,
+        @DefaultValue OrderExpiry orderExpiry) {
+
+    public record OrderExpiry(@DefaultValue("1s") Duration checkInterval) {
+    }
 
     public record LowStock(@DefaultValue("5") BigDecimal defaultThreshold, Map<String, BigDecimal> thresholds) {
 

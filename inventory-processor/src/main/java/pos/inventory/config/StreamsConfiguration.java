@@ -39,7 +39,8 @@ class StreamsConfiguration {
     @Bean
     StoreLedgerTopology storeLedgerTopology(StockLedger stockLedger, InventoryProcessorProperties properties,
             MeterRegistry meters) {
-        return new StoreLedgerTopology(stockLedger, properties.processedCommands().purge(), meters);
+        return new StoreLedgerTopology(stockLedger, properties.processedCommands().purge(), meters,
+                properties.orderExpiry().checkInterval());
     }
 
     @Bean

@@ -37,6 +37,12 @@ public record LedgerDecision(
         return new LedgerDecision(Optional.of(state), List.of(), List.of(), List.of(), Optional.of(reply));
     }
 
+    /** A change nobody asked for (an expiry), so nobody waits for a reply. */
+    static LedgerDecision changedUnasked(OrderState state, OrderStatusChanged event, StockMoves moves) {
+        return new LedgerDecision(Optional.of(state), moves.stocks(), List.of(event), moves.events(),
+                Optional.empty());
+    }
+
     static LedgerDecision changed(OrderState state, List<OrderStatusChanged> events, StockMoves moves,
             OrderCommandReply reply) {
         return new LedgerDecision(Optional.of(state), moves.stocks(), events, moves.events(), Optional.of(reply));

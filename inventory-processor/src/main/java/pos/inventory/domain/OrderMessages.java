@@ -19,7 +19,7 @@ final class OrderMessages {
     /** The event id is derived, so a change replayed after a crash carries the same id and consumers can drop it. */
     static OrderStatusChanged statusChanged(OrderStatus previous, OrderSnapshot order, String causedBy, Instant now) {
         return new OrderStatusChanged(order.orderId() + "/" + order.sequence(), order.orderId(), order.sequence(),
-                previous, order.status(), order.storeId(), order, causedBy, now);
+                previous, order.status(), order.storeId(), order, causedBy, now, order.cancelReason());
     }
 
     static OrderCommandReply reply(String commandId, Outcome outcome, OrderSnapshot order, List<StockLevel> stock,

@@ -65,9 +65,18 @@ public record OrderState(OrderSnapshot order, String placeCommandId, List<Handle
     }
 
     OrderState movedTo(OrderStatus status, List<Shortage> shortages, Instant now) {
+        return movedTo(status, shortages, order.cancelReason(), now);
+    }
+
+    /** Cancelled by the store's order expiry: nobody confirmed it in time. */
+    OrderState expired(Instant now) {
+        return movedTo(OrderStatus.CANCELLED, order.shortages(), OrderSnapshot.EXPIRED, now);
+    }
+
+    private OrderState movedTo(OrderStatus status, List<Shortage> shortages, String cancelReason, Instant now) {
         var next = new OrderSnapshot(order.orderId(), order.sequence() + 1, status, order.storeId(), order.userId(),
                 order.placedBy(), order.lines(), order.subtotal(), order.tax(), order.total(), shortages,
-                order.idempotencyKey(), order.createdAt(), now, order.occurredAt());
+                order.idempotencyKey(), order.createdAt(), now, order.occurredAt(), cancelReason);
         return new OrderState(next, placeCommandId, handledCommands);
     }
 }

@@ -150,6 +150,24 @@ public final class StoreLedger {
                 Outcome.REFUSED, NOT_DECIDED_IN_TIME, now);
     }
 
+    /**
+     * The store's order expiry has passed for this order: a {@code created} order nobody confirmed is cancelled with
+     * {@code cancel_reason: "expired"} and its stock released, as if a cancel had arrived (no reply: nobody asked).
+     * An order that moved on (confirmed, cancelled...) or that the ledger does not know is left alone.
+     */
+    public LedgerDecision expireUnconfirmed(OrderState current, StockLookup lookup, Instant now) {
+        if (current == null || current.status() != OrderStatus.CREATED) {
+            return LedgerDecision.none();
+        }
+        var order = current.order();
+        var causedBy = OrderExpiry.causeOf(order.orderId());
+        var expired = current.expired(now).remembering(
+                new HandledCommand(causedBy, Outcome.APPLIED, OrderStatus.CREATED, OrderStatus.CANCELLED));
+        var moves = stock.release(order.storeId(), order.orderId(), causedBy, current.stockLines(), lookup, now);
+        return LedgerDecision.changedUnasked(expired,
+                OrderMessages.statusChanged(OrderStatus.CREATED, expired.order(), causedBy, now), moves);
+    }
+
     /** Cancelling releases the order's reservation, completing sells it; other moves leave stock alone. */
     private StockMoves stockEffect(OrderState current, OrderStatus to, String commandId, StockLookup lookup,
             Instant now) {

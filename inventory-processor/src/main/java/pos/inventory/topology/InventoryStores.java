@@ -7,6 +7,8 @@ import org.apache.kafka.streams.state.Stores;
 import pos.inventory.domain.OrderState;
 import pos.inventory.domain.ProductStock;
 import pos.schemas.serde.JsonSerde;
+import pos.schemas.serde.JsonSerdes;
+import pos.schemas.value.StoreSettings;
 
 /**
  * The store ledger's persistent, changelogged state. Keys start with the store id, the record key of the input,
@@ -20,6 +22,11 @@ public final class InventoryStores {
     public static final String ORDERS = "order-state-store";
     /** Reply per processed AdjustStock command id, purged after the retention. */
     public static final String PROCESSED_ADJUSTMENTS = "processed-adjustment-store";
+
+    /** Created orders of stores with an order expiry, by deadline: {@code <deadline ms, 19 digits>|store|order}. */
+    public static final String ORDER_EXPIRY = "order-expiry-store";
+    /** The settings of the task's stores, from {@code pos.stores.settings.v1}. */
+    public static final String STORE_SETTINGS = "store-settings-store";
 
     static final String SEPARATOR = "|";
 
@@ -38,6 +45,16 @@ public final class InventoryStores {
     static StoreBuilder<KeyValueStore<String, OrderState>> orders() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS), Serdes.String(),
                 new JsonSerde<>(OrderState.class));
+    }
+
+    static StoreBuilder<KeyValueStore<String, String>> orderExpiry() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_EXPIRY), Serdes.String(),
+                Serdes.String());
+    }
+
+    static StoreBuilder<KeyValueStore<String, StoreSettings>> storeSettings() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_SETTINGS), Serdes.String(),
+                JsonSerdes.storeSettings());
     }
 
     static StoreBuilder<KeyValueStore<String, ProcessedCommand>> processedAdjustments() {

@@ -2,10 +2,14 @@ package pos.inventory.topology;
 
 import pos.schemas.command.InventoryCommand;
 import pos.schemas.command.OrderCommand;
+import pos.schemas.value.StoreSettings;
 
 import java.util.Objects;
 
-/** A command of either input topic; both are keyed by store id, so one store's commands meet in one task. */
+/**
+ * A command of either command topic, or a store's settings; all three topics are keyed by store id and
+ * co-partitioned, so one store's commands and settings meet in one task, in the order they were written.
+ */
 sealed interface LedgerInput {
 
     String storeId();
@@ -43,6 +47,23 @@ sealed interface LedgerInput {
         @Override
         public String commandId() {
             return command.commandId();
+        }
+    }
+
+    record Settings(StoreSettings settings) implements LedgerInput {
+
+        public Settings {
+            Objects.requireNonNull(settings, "settings");
+        }
+
+        @Override
+        public String storeId() {
+            return settings.storeId();
+        }
+
+        @Override
+        public String commandId() {
+            return "settings-" + settings.storeId();
         }
     }
 }

@@ -2,6 +2,7 @@ package pos.inventory.topology;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pos.inventory.domain.LedgerChange;
 import pos.inventory.domain.LedgerDecision;
+import pos.inventory.domain.OrderExpiry;
 import pos.inventory.domain.OrderState;
 import pos.inventory.domain.ProductStock;
 import pos.inventory.domain.StockLedger;
@@ -30,8 +32,10 @@ import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
+import pos.schemas.value.StoreSettings;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,13 +67,17 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
     private KeyValueStore<String, ProductStock> stock;
     private KeyValueStore<String, OrderState> orderStates;
     private KeyValueStore<String, ProcessedCommand> processed;
+    private KeyValueStore<String, StoreSettings> settings;
+    private OrderExpiries expiries;
+    private final Duration expiryCheckInterval;
 
     StoreLedgerProcessor(StoreLedger orders, StockLedger stockLedger, ProcessedCommandPurge purge,
-            OrderMetrics metrics) {
+            OrderMetrics metrics, Duration expiryCheckInterval) {
         this.orders = orders;
         this.stockLedger = stockLedger;
         this.purge = purge;
         this.metrics = metrics;
+        this.expiryCheckInterval = expiryCheckInterval;
     }
 
     @Override
@@ -83,6 +91,29 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
             purge.run(processed, now);
             purge.runOnOrders(orderStates, now);
         });
+        settings = context.getStateStore(InventoryStores.STORE_SETTINGS);
+        expiries = new OrderExpiries(context.getStateStore(InventoryStores.ORDER_EXPIRY), settings);
+        context.schedule(expiryCheckInterval, PunctuationType.WALL_CLOCK_TIME,
+                wallClockMs -> expireDue(Instant.ofEpochMilli(wallClockMs)));
+    }
+
+    /** Cancels the created orders whose store's expiry has come: only the due entries of the index are read. */
+    private void expireDue(Instant now) {
+        expiries.due(now, (storeId, orderId) -> {
+            String key = InventoryStores.key(storeId, orderId);
+            StockLookup lookup = productId -> Optional.ofNullable(stock.get(InventoryStores.key(storeId, productId)));
+            LedgerDecision decision = orders.expireUnconfirmed(orderStates.get(key), lookup, now);
+            if (decision.state().isEmpty()) {
+                return;
+            }
+            var outputs = outputsOf(decision, new RecordHeaders());
+            outputs.requireFit(OrderExpiry.causeOf(orderId));
+            decision.stocks().forEach(s -> stock.put(InventoryStores.key(s.storeId(), s.productId()), s));
+            decision.state().ifPresent(state -> orderStates.put(key, state));
+            outputs.forward(now.toEpochMilli());
+            decision.orderEvents().forEach(metrics::statusChanged);
+            log.info("Store {}: order {} expired unconfirmed; its stock is released", storeId, orderId);
+        });
     }
 
     @Override
@@ -94,6 +125,8 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
             StockLookup lookup = productId -> Optional.ofNullable(stock.get(InventoryStores.key(storeId, productId)));
             if (input instanceof LedgerInput.Order order) {
                 decide(record, order.command(), lookup, now);
+            } else if (input instanceof LedgerInput.Settings changed) {
+                settings.put(storeId, changed.settings());
             } else {
                 adjust(record, ((LedgerInput.Stock) input).command(), lookup, now);
             }
@@ -103,20 +136,15 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
     private void decide(Record<String, LedgerInput> record, OrderCommand command, StockLookup lookup, Instant now) {
         String key = InventoryStores.key(command.storeId(), command.orderId());
         LedgerDecision decision = orders.decide(orderStates.get(key), command, lookup, now);
-        var outputs = new Outputs(record.headers());
-        decision.orderEvents().forEach(event -> {
-            outputs.add(event.orderId(), Topics.ORDER_EVENTS, orderEvents.serialize(Topics.ORDER_EVENTS, event));
-        });
-        decision.orderEvents().stream().reduce((first, last) -> last).ifPresent(last -> outputs.add(last.orderId(),
-                Topics.ORDER_STATE, snapshots.serialize(Topics.ORDER_STATE, last.order())));
-        decision.stockEvents().forEach(event -> outputs.add(event.storeId(), Topics.INVENTORY_EVENTS,
-                stockEvents.serialize(Topics.INVENTORY_EVENTS, event)));
-        decision.reply().ifPresent(reply -> outputs.add(reply.commandId(), Topics.COMMAND_REPLIES,
-                replies.serialize(Topics.COMMAND_REPLIES, reply)));
+        var outputs = outputsOf(decision, record.headers());
         outputs.requireFit(command.commandId());
 
         decision.stocks().forEach(s -> stock.put(InventoryStores.key(s.storeId(), s.productId()), s));
         decision.state().ifPresent(state -> orderStates.put(key, state));
+        if (command instanceof PlaceOrder) {
+            decision.state().filter(state -> state.status() == OrderStatus.CREATED)
+                    .ifPresent(state -> expiries.watch(state.order()));
+        }
         outputs.forward(record.timestamp());
         decision.orderEvents().forEach(metrics::statusChanged);
         if (command instanceof PlaceOrder && decision.orderEvents().stream()
@@ -128,6 +156,20 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
                     command.getClass().getSimpleName(), command.commandId(), command.orderId(),
                     decision.orderEvents().size(), decision.stockEvents().size());
         }
+    }
+
+    private Outputs outputsOf(LedgerDecision decision, Headers cause) {
+        var outputs = new Outputs(cause);
+        decision.orderEvents().forEach(event -> {
+            outputs.add(event.orderId(), Topics.ORDER_EVENTS, orderEvents.serialize(Topics.ORDER_EVENTS, event));
+        });
+        decision.orderEvents().stream().reduce((first, last) -> last).ifPresent(last -> outputs.add(last.orderId(),
+                Topics.ORDER_STATE, snapshots.serialize(Topics.ORDER_STATE, last.order())));
+        decision.stockEvents().forEach(event -> outputs.add(event.storeId(), Topics.INVENTORY_EVENTS,
+                stockEvents.serialize(Topics.INVENTORY_EVENTS, event)));
+        decision.reply().ifPresent(reply -> outputs.add(reply.commandId(), Topics.COMMAND_REPLIES,
+                replies.serialize(Topics.COMMAND_REPLIES, reply)));
+        return outputs;
     }
 
     /** Adjustments and counts are deduplicated by command id: a retry gets the stored reply and changes nothing. */

@@ -164,7 +164,7 @@ final class LedgerHarness {
         return change;
     }
 
-    private Optional<ProductStock> find(String productId) {
+    Optional<ProductStock> find(String productId) {
         return Optional.ofNullable(stocks.get(productId));
     }
 

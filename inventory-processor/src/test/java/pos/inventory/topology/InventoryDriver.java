@@ -23,6 +23,7 @@ import pos.schemas.event.OrderEvent;
 import pos.schemas.reply.CommandReply;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.StoreSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,7 @@ final class InventoryDriver implements AutoCloseable {
     final TestOutputTopic<String, OrderEvent> orderEvents;
     final TestOutputTopic<String, OrderSnapshot> orderState;
     final TestOutputTopic<String, CommandReply> replies;
+    final TestInputTopic<String, StoreSettings> settings;
     private Instant now = START;
 
     InventoryDriver(Path stateDir, LowStockPolicy lowStock, Properties extra) {
@@ -70,6 +72,8 @@ final class InventoryDriver implements AutoCloseable {
                 JsonSerdes.orderSnapshot().deserializer());
         replies = driver.createOutputTopic(Topics.COMMAND_REPLIES, Serdes.String().deserializer(),
                 JsonSerdes.commandReply().deserializer());
+        settings = driver.createInputTopic(Topics.STORE_SETTINGS, Serdes.String().serializer(),
+                JsonSerdes.storeSettings().serializer());
     }
 
     InventoryDriver(Path stateDir, LowStockPolicy lowStock) {
@@ -132,6 +136,10 @@ final class InventoryDriver implements AutoCloseable {
 
     KeyValueStore<String, OrderState> orderStore() {
         return driver.getKeyValueStore(InventoryStores.ORDERS);
+    }
+
+    KeyValueStore<String, String> expiryStore() {
+        return driver.getKeyValueStore(InventoryStores.ORDER_EXPIRY);
     }
 
     KeyValueStore<String, ProcessedCommand> processedStore() {

@@ -17,8 +17,12 @@ class TopicsConfiguration {
     @Bean
     KafkaAdmin.NewTopics posTopics(TopicsProperties properties) {
         var topics = Topics.all().stream().map(spec -> topic(spec.name(), spec.compacted(), properties));
-        var deadLetters = Topics.withDeadLetters().stream()
-                .map(name -> topic(Topics.deadLetter(name), false, properties));
+        var deadLetters = Topics.withDeadLetters().stream().map(name -> {
+            var topic = topic(Topics.deadLetter(name), false, properties);
+            topic.configs(java.util.Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                    Long.toString(properties.deadLetterRetention().toMillis())));
+            return topic;
+        });
         return new KafkaAdmin.NewTopics(Stream.concat(topics, deadLetters).toArray(NewTopic[]::new));
     }
 

@@ -58,8 +58,12 @@ public final class AccessPolicy {
             new Rule(PATCH, "/products/**", Access.MANAGER_OR_ADMIN),
             new Rule(DELETE, "/products/**", Access.MANAGER_OR_ADMIN),
             new Rule(POST, "/stores/*/inventory/adjust", Access.MANAGER_OR_ADMIN),
+            new Rule(GET, "/stores/*/settings", Access.MANAGER_OR_ADMIN),
+            new Rule(PUT, "/stores/*/settings", Access.MANAGER_OR_ADMIN),
             new Rule(null, "/stores/*/displays/**", Access.MANAGER_OR_ADMIN),
             new Rule(POST, "/stores/*/inventory/count", Access.MANAGER_OR_ADMIN),
+
+            new Rule(null, "/admin/**", Access.ADMIN),
 
             new Rule(GET, "/users/me", Access.ANY_ROLE),
             new Rule(GET, "/users", Access.ADMIN),

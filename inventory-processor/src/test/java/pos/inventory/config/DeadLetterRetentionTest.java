@@ -1,0 +1,27 @@
+package pos.inventory.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DeadLetterRetentionTest {
+
+    @Test
+    void startsWhenDeadLettersAreKeptNoLongerThanCommandIds() {
+        assertThatCode(() -> TopicsConfiguration.requireDeadLettersWithinCommandMemory(Duration.ofDays(7),
+                Duration.ofDays(7))).doesNotThrowAnyException();
+        assertThatCode(() -> TopicsConfiguration.requireDeadLettersWithinCommandMemory(Duration.ofDays(3),
+                Duration.ofDays(7))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesToStartWhenADeadLetterCouldOutliveItsCommandId() {
+        assertThatThrownBy(() -> TopicsConfiguration.requireDeadLettersWithinCommandMemory(Duration.ofDays(8),
+                Duration.ofDays(7)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("pos.topics.dead-letter-retention");
+    }
+}
