@@ -103,8 +103,8 @@ class DeadLettersE2EIT {
         stock(store, product, "1");
         assertThat(admin().get("/stores/" + store + "/inventory/" + product).body().get("qty").asString())
                 .isEqualTo("9");
-        assertThat(admin().post("/admin/dead-letters/redrive?topic=" + Topics.INVENTORY_COMMANDS, Map.of())
-                .body().get("redriven").asInt()).as("nothing of this store left open").isZero();
+        // (no "nothing left open" check on the whole topic: other tests' dead letters, such as a poison record
+        // dead-lettered again after its re-drive, land there at their own pace)
     }
 
     @Test
