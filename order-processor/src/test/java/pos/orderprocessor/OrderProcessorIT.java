@@ -19,7 +19,7 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import pos.orderprocessor.config.DeadLetterProcessingExceptionHandler;
+import pos.streams.deadletter.DeadLetterProcessingExceptionHandler;
 import pos.schemas.Samples;
 import pos.schemas.Topics;
 import pos.schemas.command.ExpirePlacement;
