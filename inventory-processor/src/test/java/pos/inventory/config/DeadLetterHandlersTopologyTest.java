@@ -4,7 +4,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -20,7 +19,7 @@ import pos.schemas.Samples;
 import pos.schemas.Topics;
 import pos.schemas.reply.CommandReply;
 import pos.schemas.serde.JsonSerdes;
-import pos.streams.deadletter.DeadLetterHandlers;
+import pos.streams.testing.TestDriverSettings;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,12 +50,8 @@ class DeadLetterHandlersTopologyTest {
         StreamsBuilder builder = new StreamsBuilder();
         new StoreLedgerTopology(new StockLedger(LowStockPolicy.uniform(BigDecimal.ONE)),
                 new ProcessedCommandPurge(Duration.ofDays(7), Duration.ofHours(1))).addTo(builder);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-processor");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        DeadLetterHandlers.install(props, recoverer);
-        driver = new TopologyTestDriver(builder.build(), props);
+        driver = new TopologyTestDriver(builder.build(),
+                TestDriverSettings.withDeadLetterHandlers("inventory-processor", stateDir, recoverer));
         commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS, Serdes.ByteArray().serializer(),
                 Serdes.ByteArray().serializer());
         orderCommands = driver.createInputTopic(Topics.ORDER_COMMANDS, Serdes.ByteArray().serializer(),

@@ -6,7 +6,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import pos.streams.testing.TestDriverSettings;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -170,12 +169,8 @@ class DeadLetterProcessingExceptionHandlerTest {
         builder.stream(AMOUNTS, Consumed.with(Serdes.String(), Serdes.Integer()))
                 .process(FailingOnDemand::new)
                 .to(ACCEPTED, Produced.with(Serdes.String(), Serdes.Integer()));
-        var props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dead-letter-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        DeadLetterHandlers.install(props, recoverer);
-        driver = new TopologyTestDriver(builder.build(), props);
+        driver = new TopologyTestDriver(builder.build(),
+                TestDriverSettings.withDeadLetterHandlers("dead-letter-test", stateDir, recoverer));
         amounts = driver.createInputTopic(AMOUNTS, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
         accepted = driver.createOutputTopic(ACCEPTED, Serdes.String().deserializer(),
                 Serdes.Integer().deserializer());
