@@ -11,6 +11,7 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY common-schemas/pom.xml common-schemas/
 COPY observability/pom.xml observability/
+COPY streams-support/pom.xml streams-support/
 COPY inventory-processor/pom.xml inventory-processor/
 COPY order-processor/pom.xml order-processor/
 COPY api-service/pom.xml api-service/

@@ -5,7 +5,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -19,13 +18,14 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import pos.orderprocessor.config.DeadLetterProcessingExceptionHandler;
 import pos.schemas.Samples;
 import pos.schemas.Topics;
 import pos.schemas.command.ExpirePlacement;
-import pos.schemas.command.OrderCommand;
 import pos.schemas.command.PlaceOrder;
 import pos.schemas.serde.JsonSerdes;
+import pos.streams.deadletter.DeadLetterProcessingExceptionHandler;
+import pos.streams.testing.EmbeddedBroker;
+import pos.streams.testing.TopicReader;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,11 +47,8 @@ import static org.awaitility.Awaitility.await;
  * deadline. The test plays api-service (sends placements keyed by store id) and reads what order-processor sends
  * back to the order commands topic as the store ledger would.
  */
-@EmbeddedKafka(brokerProperties = {
-        "transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1",
-        "min.insync.replicas=1",
-        "group.initial.rebalance.delay.ms=0"})
+@EmbeddedKafka(brokerProperties = {EmbeddedBroker.TRANSACTION_LOG_RF, EmbeddedBroker.TRANSACTION_LOG_ISR,
+        EmbeddedBroker.MIN_ISR, EmbeddedBroker.NO_REBALANCE_DELAY})
 class OrderProcessorIT {
 
     private static final AtomicInteger ORDER_NUMBERS = new AtomicInteger();
@@ -61,7 +58,7 @@ class OrderProcessorIT {
 
     private static ConfigurableApplicationContext app;
     private static KafkaProducer<String, byte[]> producer;
-    private static TopicReader<OrderCommand> orderCommands;
+    private static TopicReader orderCommands;
 
     @BeforeAll
     static void startApplication(EmbeddedKafkaBroker broker) {
@@ -75,7 +72,7 @@ class OrderProcessorIT {
                 "--server.port=0");
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
                 new StringSerializer(), new ByteArraySerializer());
-        orderCommands = new TopicReader<>(servers, Topics.ORDER_COMMANDS, JsonSerdes.orderCommand().deserializer());
+        orderCommands = new TopicReader(servers, Topics.ORDER_COMMANDS);
     }
 
     @AfterAll
@@ -92,8 +89,9 @@ class OrderProcessorIT {
         send(Topics.ORDER_COMMANDS, Samples.STORE, JsonSerdes.orderCommand().serialize("", placeOrder(orderId)));
 
         var expiry = orderCommands.awaitRecord(record -> isExpiryOf(record.value(), orderId));
+        var command = JsonSerdes.orderCommand().deserialize(Topics.ORDER_COMMANDS, expiry.value());
         assertThat(expiry.key()).isEqualTo(Samples.STORE);
-        assertThat(((ExpirePlacement) orderCommands.value(expiry)).commandId())
+        assertThat(((ExpirePlacement) command).commandId())
                 .isEqualTo(ExpirePlacement.commandIdFor(orderId));
     }
 
@@ -101,8 +99,7 @@ class OrderProcessorIT {
     void unreadableCommandGoesToTheDeadLetterTopicAndTheNextCommandIsProcessed() {
         var orderId = newOrderId();
         var poison = "{\"type\":\"PlaceOrder\",\"order_id\":".getBytes(StandardCharsets.UTF_8);
-        try (var deadLetters = new TopicReader<>(broker(), Topics.deadLetter(Topics.ORDER_COMMANDS),
-                new ByteArrayDeserializer())) {
+        try (var deadLetters = new TopicReader(broker(), Topics.deadLetter(Topics.ORDER_COMMANDS))) {
 
             send(Topics.ORDER_COMMANDS, orderId, poison);
             send(Topics.ORDER_COMMANDS, Samples.STORE, JsonSerdes.orderCommand().serialize("", placeOrder(orderId)));

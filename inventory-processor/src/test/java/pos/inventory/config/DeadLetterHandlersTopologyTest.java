@@ -4,16 +4,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
-import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 import pos.inventory.domain.LowStockPolicy;
 import pos.inventory.domain.StockLedger;
 import pos.inventory.topology.StoreLedgerTopology;
@@ -22,6 +19,7 @@ import pos.schemas.Samples;
 import pos.schemas.Topics;
 import pos.schemas.reply.CommandReply;
 import pos.schemas.serde.JsonSerdes;
+import pos.streams.testing.TestDriverSettings;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -29,14 +27,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The two handlers wired as in production, with a recoverer that records instead of publishing (the real
- * publishing is covered against a broker by {@code PoisonCommandIT}).
+ * How the store ledger's failures reach the shared dead-letter handlers, wired as in production, with a recoverer that
+ * records instead of publishing (the handlers themselves are tested in streams-support; the real publishing against a
+ * broker by {@code PoisonCommandIT}).
  */
 class DeadLetterHandlersTopologyTest {
 
@@ -53,17 +50,8 @@ class DeadLetterHandlersTopologyTest {
         StreamsBuilder builder = new StreamsBuilder();
         new StoreLedgerTopology(new StockLedger(LowStockPolicy.uniform(BigDecimal.ONE)),
                 new ProcessedCommandPurge(Duration.ofDays(7), Duration.ofHours(1))).addTo(builder);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-processor");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                RecoveringDeserializationExceptionHandler.class);
-        props.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterProcessingExceptionHandler.class);
-        props.put(DeadLetterProcessingExceptionHandler.RECOVERER, recoverer);
-        driver = new TopologyTestDriver(builder.build(), props);
+        driver = new TopologyTestDriver(builder.build(),
+                TestDriverSettings.withDeadLetterHandlers("inventory-processor", stateDir, recoverer));
         commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS, Serdes.ByteArray().serializer(),
                 Serdes.ByteArray().serializer());
         orderCommands = driver.createInputTopic(Topics.ORDER_COMMANDS, Serdes.ByteArray().serializer(),
@@ -143,17 +131,6 @@ class DeadLetterHandlersTopologyTest {
         assertThat(replies.readValuesToList()).hasSize(1);
     }
 
-    @Test
-    void failsTheTaskWhenTheDeadLetterCannotBeWritten() {
-        start((record, exception) -> {
-            throw new IllegalStateException("broker unavailable");
-        });
-
-        assertThatThrownBy(() -> commands.pipeInput(bytes("another-store"),
-                JsonSerdes.inventoryCommand().serialize("t", Samples.adjustStock())))
-                .isInstanceOf(StreamsException.class);
-    }
-
     /**
      * A placement whose decision would write records above the broker's message size (here 200 lines with
      * 6,000-character names) is dead-lettered before any state changes, and the next command is decided: the task
@@ -179,16 +156,5 @@ class DeadLetterHandlersTopologyTest {
         });
         assertThat(causes).singleElement().isInstanceOf(pos.inventory.topology.OutputTooLargeException.class);
         assertThat(replies.readValuesToList()).extracting(CommandReply::commandId).containsExactly("cmd-adjust-1");
-    }
-
-    @Test
-    void transientFailuresAreRetriedNotDeadLettered() {
-        assertThat(DeadLetterProcessingExceptionHandler.isTransient(new org.apache.kafka.streams.errors.StreamsException(
-                new org.apache.kafka.streams.errors.ProcessorStateException("rocksdb")))).isTrue();
-        assertThat(DeadLetterProcessingExceptionHandler.isTransient(
-                new org.apache.kafka.common.errors.TimeoutException("broker"))).isTrue();
-        assertThat(DeadLetterProcessingExceptionHandler.isTransient(new IllegalArgumentException("bad"))).isFalse();
-        assertThat(DeadLetterProcessingExceptionHandler.isTransient(
-                new pos.inventory.topology.OutputTooLargeException("too large"))).isFalse();
     }
 }

@@ -11,15 +11,15 @@ class DeadLetterRetentionTest {
 
     @Test
     void startsWhenDeadLettersAreKeptNoLongerThanCommandIds() {
-        assertThatCode(() -> TopicsConfiguration.requireDeadLettersWithinCommandMemory(Duration.ofDays(7),
+        assertThatCode(() -> DeadLetterRetentionConfiguration.requireDeadLettersWithinCommandMemory(Duration.ofDays(7),
                 Duration.ofDays(7))).doesNotThrowAnyException();
-        assertThatCode(() -> TopicsConfiguration.requireDeadLettersWithinCommandMemory(Duration.ofDays(3),
+        assertThatCode(() -> DeadLetterRetentionConfiguration.requireDeadLettersWithinCommandMemory(Duration.ofDays(3),
                 Duration.ofDays(7))).doesNotThrowAnyException();
     }
 
     @Test
     void refusesToStartWhenADeadLetterCouldOutliveItsCommandId() {
-        assertThatThrownBy(() -> TopicsConfiguration.requireDeadLettersWithinCommandMemory(Duration.ofDays(8),
+        assertThatThrownBy(() -> DeadLetterRetentionConfiguration.requireDeadLettersWithinCommandMemory(Duration.ofDays(8),
                 Duration.ofDays(7)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("pos.topics.dead-letter-retention");

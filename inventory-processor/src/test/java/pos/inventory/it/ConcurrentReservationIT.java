@@ -23,6 +23,8 @@ import pos.schemas.value.Shortage;
 import pos.schemas.value.OrderLine;
 import pos.schemas.value.OrderStatus;
 import pos.schemas.value.StockLevel;
+import pos.streams.testing.EmbeddedBroker;
+import pos.streams.testing.TopicReader;
 
 import java.math.BigDecimal;
 import java.net.URI;

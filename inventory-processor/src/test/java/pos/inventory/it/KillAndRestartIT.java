@@ -16,6 +16,8 @@ import pos.schemas.reply.CommandReply;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderLine;
 import pos.schemas.value.OrderStatus;
+import pos.streams.testing.EmbeddedBroker;
+import pos.streams.testing.TopicReader;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

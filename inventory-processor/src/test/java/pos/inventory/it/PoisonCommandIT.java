@@ -16,6 +16,8 @@ import pos.schemas.command.AdjustStock;
 import pos.schemas.reply.CommandReply;
 import pos.schemas.reply.Outcome;
 import pos.schemas.serde.JsonSerdes;
+import pos.streams.testing.EmbeddedBroker;
+import pos.streams.testing.TopicReader;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package pos.orderprocessor.config;
+package pos.streams.deadletter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,7 +17,10 @@ import pos.schemas.Topics;
  * Sends records the processor cannot read or process to {@code <source topic>.dlq}, unchanged (raw bytes, same
  * key) with spring-kafka's {@code kafka_dlt-*} headers describing the error and the original position. It uses
  * its own non-transactional byte-array producer: a dead letter is written at least once, even when the Streams
- * transaction around the failed record is later aborted and the record is dead-lettered again.
+ * transaction around the failed record is later aborted and the record is dead-lettered again; consumers of a
+ * dead-letter topic tell such copies apart by the original topic/partition/offset headers. It starts from Boot's
+ * producer settings ({@code spring.kafka.producer.*}: connection, acks) but always writes bytes, whatever
+ * serializers those name.
  */
 public final class DeadLetterPublisher implements AutoCloseable {
 

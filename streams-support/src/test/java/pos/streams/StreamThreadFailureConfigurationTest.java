@@ -1,0 +1,15 @@
+package pos.streams;
+
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamThreadFailureConfigurationTest {
+
+    @Test
+    void replacesAFailedStreamThreadRatherThanStoppingTheService() {
+        assertThat(StreamThreadFailureConfiguration.replaceThread(new IllegalStateException("broker gone")))
+                .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+    }
+}
