@@ -45,6 +45,7 @@ class AccessMatrixIT extends IdentityITSupport {
             row("GET", "/docs", null, "THROUGH THROUGH THROUGH THROUGH"),
             row("GET", "/redoc", null, "OK OK OK OK"),
             row("GET", "/swagger-ui/index.html", null, "THROUGH THROUGH THROUGH THROUGH"),
+            row("GET", "/webjars/redoc/2.1.4/bundles/redoc.standalone.js", null, "OK OK OK OK"),
             row("GET", "/categories/", null, "THROUGH THROUGH THROUGH THROUGH"),
             row("GET", "/categories/combo", null, "THROUGH THROUGH THROUGH THROUGH"),
             row("GET", "/categories/" + ID, null, "THROUGH THROUGH THROUGH THROUGH"),

@@ -41,6 +41,7 @@ public final class AccessPolicy {
             new Rule(GET, "/asyncapi.json", Access.PUBLIC),
             new Rule(GET, "/docs/**", Access.PUBLIC),
             new Rule(GET, "/redoc/**", Access.PUBLIC),
+            new Rule(GET, "/webjars/redoc/**", Access.PUBLIC),
             new Rule(GET, "/swagger-ui/**", Access.PUBLIC),
             new Rule(GET, "/categories/**", Access.PUBLIC),
             new Rule(GET, "/products/**", Access.PUBLIC),

@@ -32,6 +32,8 @@ class AccessPolicyTest {
             "GET,    /redoc,                                    PUBLIC",
             "GET,    /docs,                                     PUBLIC",
             "GET,    /swagger-ui/index.html,                    PUBLIC",
+            "GET,    /webjars/redoc/2.1.4/bundles/redoc.standalone.js, PUBLIC",
+            "GET,    /webjars/swagger-ui/index.html,            AUTHENTICATED",
             "GET,    /categories,                               PUBLIC",
             "GET,    /categories/combo,                         PUBLIC",
             "GET,    /products/65c0ffee0000000000000001,        PUBLIC",
