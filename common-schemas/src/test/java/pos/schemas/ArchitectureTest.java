@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The contracts jar is shared by every service and downstream consumers: it must not drag in a framework. */
 class ArchitectureTest {
@@ -20,5 +21,10 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.bson..",
                         "com.mongodb..")
                 .check(CONTRACTS);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("pos.schemas.(*)..").should().beFreeOfCycles().check(CONTRACTS);
     }
 }

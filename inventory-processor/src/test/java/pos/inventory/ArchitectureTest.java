@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The stock rules stay plain Java: no framework, no messaging, no persistence, no wiring. */
 class ArchitectureTest {
@@ -50,5 +51,10 @@ class ArchitectureTest {
                 .should().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .check(classes);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("pos.inventory.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The order lifecycle stays plain Java: the Kafka and Spring adapters depend on it, never the other way round. */
 class ArchitectureTest {
@@ -41,6 +42,19 @@ class ArchitectureTest {
     void topologyStaysFreeOfSpring() {
         noClasses().that().resideInAPackage("pos.orderprocessor.topology..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("pos.orderprocessor.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void domainNeverReadsTheClock() {
+        noClasses().that().resideInAPackage("pos.orderprocessor.domain..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
                 .check(classes);
     }
 }

@@ -25,7 +25,7 @@ import pos.api.idempotency.RequestFingerprint;
 import pos.api.idempotency.StoredResponse;
 import pos.api.web.ApiException;
 import pos.api.web.Instants;
-import pos.api.web.JsonResponses;
+import pos.api.idempotency.JsonResponses;
 import pos.api.web.Paging;
 import pos.api.web.PathIds;
 

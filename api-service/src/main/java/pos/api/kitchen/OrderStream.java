@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import pos.api.identity.security.TokenRecheck;
 import pos.api.kitchen.domain.FeedCursor;
-import pos.api.kitchen.domain.OrderFlow;
+import pos.api.order.domain.OrderFlow;
 import pos.api.order.OrderViews;
 import pos.api.readmodel.ProjectionProgress;
 import pos.schemas.Topics;

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import pos.api.identity.CurrentUser;
 import pos.api.kitchen.domain.FeedCursor;
 import pos.api.web.ApiException;
-import pos.api.web.JsonResponses;
+import pos.api.idempotency.JsonResponses;
 import pos.api.web.PathIds;
 
 @RestController

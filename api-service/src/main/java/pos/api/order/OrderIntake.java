@@ -15,7 +15,7 @@ import pos.api.kafka.CommandPublisher;
 import pos.api.kafka.CommandReplies;
 import pos.api.web.ApiException;
 import pos.api.web.FieldError;
-import pos.api.web.JsonResponses;
+import pos.api.idempotency.JsonResponses;
 import pos.api.web.PathIds;
 import pos.schemas.command.PlaceOrder;
 import pos.schemas.reply.OrderCommandReply;

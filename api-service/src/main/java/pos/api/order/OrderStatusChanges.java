@@ -5,7 +5,7 @@ import org.springframework.stereotype.Service;
 import pos.api.identity.CurrentUser;
 import pos.api.inventory.StockViews;
 import pos.api.kafka.CommandProperties;
-import pos.api.kitchen.domain.OrderFlow;
+import pos.api.order.domain.OrderFlow;
 import pos.api.kafka.CommandPublisher;
 import pos.api.kafka.CommandReplies;
 import pos.api.web.ApiException;

@@ -15,7 +15,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import pos.api.kafka.CommandReplies;
 import pos.api.money.Decimal;
 import pos.api.web.ApiException;
-import pos.api.web.JsonResponses;
+import pos.api.idempotency.JsonResponses;
 import org.mockito.ArgumentCaptor;
 import pos.schemas.command.OrderCommand;
 import pos.schemas.command.PlaceOrder;

@@ -1,4 +1,4 @@
-package pos.api.kitchen.domain;
+package pos.api.order.domain;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package pos.api.kitchen.domain;
+package pos.api.order.domain;
 
 import pos.schemas.value.OrderStatus;
 

@@ -1,11 +1,10 @@
-package pos.api.web;
+package pos.api.idempotency;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import pos.api.idempotency.IdempotentRequests;
-import pos.api.idempotency.StoredResponse;
+import pos.api.web.ApiException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
