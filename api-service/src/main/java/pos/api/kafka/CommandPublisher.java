@@ -5,11 +5,15 @@ import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.stereotype.Component;
 import pos.api.web.ApiException;
 import pos.schemas.Topics;
@@ -32,6 +36,8 @@ import java.util.concurrent.TimeoutException;
 @Component
 public class CommandPublisher implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(CommandPublisher.class);
+
     private final DefaultKafkaProducerFactory<String, byte[]> producerFactory;
     private final KafkaTemplate<String, byte[]> template;
     private final JsonSerde<OrderCommand> orderCommands = JsonSerdes.orderCommand();
@@ -53,6 +59,9 @@ public class CommandPublisher implements DisposableBean {
         producerFactory.addListener(new MicrometerProducerListener<>(meters));
         this.template = new KafkaTemplate<>(producerFactory);
         template.setObservationEnabled(true);
+        // a failed send is logged once, by unavailable(), where it becomes the 503: not also by the template
+        template.setProducerListener(new ProducerListener<>() {
+        });
         template.setObservationRegistry(observations);
         this.sendTimeout = properties.sendTimeout();
     }
@@ -92,15 +101,24 @@ public class CommandPublisher implements DisposableBean {
             template.send(topic, key, value).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable();
+            throw unavailable(topic, key, e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw unavailable();
+            throw unavailable(topic, key, NestedExceptionUtils.getMostSpecificCause(e));
         }
     }
 
-    private static ApiException unavailable() {
-        return new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+    /**
+     * The one place a failed send becomes an HTTP answer (503), so it is logged here, once, with its cause: one line
+     * per request (a broker outage is already visible in the producer's own log and metrics), the stack trace at
+     * debug level.
+     */
+    private static ApiException unavailable(String topic, String key, Throwable cause) {
+        log.warn("Could not publish a command to {} (key {}), answering 503: {}", topic, key, cause.toString());
+        log.debug("Publishing to {} failed", topic, cause);
+        var answer = new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
                 "Order and stock processing is unavailable; retry with the same Idempotency-Key");
+        answer.initCause(cause);
+        return answer;
     }
 
     @Override

@@ -3,6 +3,9 @@ package pos.api.kafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import pos.api.web.ApiException;
 import pos.schemas.Samples;
@@ -15,10 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** With Kafka unreachable a command is refused with a 503 within the send timeout, never blocking longer. */
+@ExtendWith(OutputCaptureExtension.class)
 class CommandPublisherTest {
 
     @Test
-    void aCommandThatKafkaCannotTakeIsA503WithinTheSendTimeout() throws Exception {
+    void aCommandThatKafkaCannotTakeIsA503WithinTheSendTimeout(CapturedOutput output) throws Exception {
         int unused;
         try (var socket = new ServerSocket(0)) {
             unused = socket.getLocalPort();
@@ -31,8 +35,13 @@ class CommandPublisherTest {
             long started = System.nanoTime();
 
             assertThatThrownBy(() -> publisher.publish(Samples.placeOrder()))
-                    .isInstanceOfSatisfying(ApiException.class,
-                            e -> assertThat(e.status().value()).isEqualTo(503));
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.status().value()).isEqualTo(503);
+                        assertThat(e.getCause()).as("the send's failure is kept").isNotNull();
+                    });
+            // logged once, where it becomes the 503, with what went wrong
+            assertThat(output.getAll()).containsOnlyOnce("Could not publish a command to pos.orders.commands.v1")
+                    .contains("answering 503: org.apache.kafka");
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         } finally {
