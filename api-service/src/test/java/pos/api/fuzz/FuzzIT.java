@@ -17,7 +17,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import pos.api.fuzz.FuzzCase.Generator;
-import pos.api.identity.ApiClient;
+import pos.testing.ApiClient;
 import pos.api.identity.ForgedTokens;
 import pos.api.identity.Role;
 import pos.api.identity.TestAccounts;
@@ -80,7 +80,7 @@ class FuzzIT extends AbstractApiIT {
         kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafkaBootstrapServers()));
         http = new RawHttp(port, Duration.ofSeconds(Long.getLong("fuzz.timeout-seconds", 15)));
-        var api = new ApiClient(port);
+        var api = ApiClient.onLocalPort(port);
         var accounts = TestAccounts.of(context);
         String storeA = FuzzCatalog.fresh();
         String storeB = FuzzCatalog.fresh();
@@ -91,12 +91,12 @@ class FuzzIT extends AbstractApiIT {
         var userStoreA = accounts.create(Role.USER, storeA);
         var deactivated = accounts.create(Role.USER);
 
-        ok(api.send("DELETE", "/users/" + deactivated.id(), admin.token(), null));
-        ok(api.post("/auth/register", admin.token(), Map.of("name", "Victim", "email", "fuzz-victim@example.com",
+        ok(api.withToken(admin.token()).delete("/users/" + deactivated.id()));
+        ok(api.withToken(admin.token()).post("/auth/register", Map.of("name", "Victim", "email", "fuzz-victim@example.com",
                 "username", "fuzz-victim", "password", "victim-password")));
-        var category = ok(api.post("/categories", manager.token(), Map.of("name", "fuzz-food",
+        var category = ok(api.withToken(manager.token()).post("/categories", Map.of("name", "fuzz-food",
                 "display_name", "Fuzz food", "sku_prefix", "FZF")));
-        var product = ok(api.post("/products", manager.token(), Map.of("name", "Fuzz burger", "price", "3.50",
+        var product = ok(api.withToken(manager.token()).post("/products", Map.of("name", "Fuzz burger", "price", "3.50",
                 "category_id", category.json().get("id").asString())));
         String productId = product.json().get("_id").asString();
         String orderA = placeAsync(api, userStoreA.token(), storeA, productId);

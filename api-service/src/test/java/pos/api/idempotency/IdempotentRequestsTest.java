@@ -3,11 +3,10 @@ package pos.api.idempotency;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import pos.api.web.ApiException;
+import pos.testing.MutableClock;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,7 @@ class IdempotentRequestsTest {
 
     static final Optional<String> KEY = Optional.of("till-1");
 
-    final MutableClock clock = new MutableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final IdempotentRequests requests = new IdempotentRequests(store,
@@ -180,37 +179,6 @@ class IdempotentRequestsTest {
                         assertThat(e.status().value()).isEqualTo(400);
                         assertThat(e.getMessage()).isEqualTo("Idempotency-Key must be printable ASCII");
                     });
-        }
-    }
-
-    /** A clock tests move by hand, optionally ticking on every read. */
-    static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-25T10:00:00Z");
-        private Duration tick = Duration.ZERO;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void tickOnRead(Duration duration) {
-            tick = duration;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            now = now.plus(tick);
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 

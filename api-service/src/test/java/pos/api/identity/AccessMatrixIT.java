@@ -103,8 +103,8 @@ class AccessMatrixIT extends IdentityITSupport {
     @MethodSource("matrix")
     void enforcesTheRoleMatrix(String method, String path, String body, Caller caller, Outcome expected) {
         var account = callers.get(caller);
-        var response = api.send(method, resolve(path, account), account == null ? null : account.token(),
-                resolveBody(body, account));
+        var response = api.withToken(account == null ? null : account.token()).send(method, resolve(path, account),
+                resolveBody(body, account), Map.of());
 
         switch (expected) {
             case OK -> assertThat(response.status()).as(response.body()).isBetween(200, 299);

@@ -2,6 +2,7 @@ package pos.api.identity;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import pos.testing.ApiClient;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,7 +25,7 @@ class AccountsIT extends IdentityITSupport {
         assertThat(registered.json().get("id").asString()).matches("[0-9a-f]{24}");
         assertThat(registered.json().get("username").asString()).isEqualTo(username);
 
-        var login = api.post("/auth/login/", null, Map.of("username", username, "password", "secret1"));
+        var login = api.post("/auth/login/", Map.of("username", username, "password", "secret1"));
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         assertThat(login.json().get("token_type").asString()).isEqualTo("bearer");
         assertThat(login.json().get("expires_in").asLong()).isEqualTo(3600);
@@ -43,7 +44,7 @@ class AccountsIT extends IdentityITSupport {
         assertThat(urlencoded.status()).as(urlencoded.body()).isEqualTo(200);
         assertThat(urlencoded.json().get("access_token").asString()).isNotBlank();
         assertThat(multipart.status()).as(multipart.body()).isEqualTo(200);
-        assertThat(api.get("/users/me", multipart.json().get("access_token").asString()).status()).isEqualTo(200);
+        assertThat(api.withToken(multipart.json().get("access_token").asString()).get("/users/me").status()).isEqualTo(200);
     }
 
     @Test
@@ -56,7 +57,7 @@ class AccountsIT extends IdentityITSupport {
         assertProblem(emptyForm, 400, "Validation failed");
         assertThat(fields(emptyForm)).containsExactlyInAnyOrder("username", "password");
 
-        var emptyJson = api.post("/auth/login", null, "{}");
+        var emptyJson = api.post("/auth/login", "{}");
         assertProblem(emptyJson, 400, "Validation failed");
         assertThat(fields(emptyJson)).containsExactlyInAnyOrder("username", "password");
     }
@@ -64,13 +65,13 @@ class AccountsIT extends IdentityITSupport {
     @Test
     void answersInvalidCredentialsAlikeForWrongPasswordUnknownUserAndDeactivatedAccount() {
         var user = accounts.create(Role.USER);
-        assertProblem(api.post("/auth/login", null, Map.of("username", user.username(), "password", "wrong-password")),
+        assertProblem(api.post("/auth/login", Map.of("username", user.username(), "password", "wrong-password")),
                 401, "Invalid credentials");
-        assertProblem(api.post("/auth/login", null, Map.of("username", unique("nobody"), "password", "whatever1")),
+        assertProblem(api.post("/auth/login", Map.of("username", unique("nobody"), "password", "whatever1")),
                 401, "Invalid credentials");
         var admin = accounts.create(Role.ADMIN);
-        assertThat(api.send("DELETE", "/users/" + user.id(), admin.token(), null).status()).isEqualTo(200);
-        assertProblem(api.post("/auth/login", null, Map.of("username", user.username(), "password", TestAccounts.PASSWORD)),
+        assertThat(api.withToken(admin.token()).delete("/users/" + user.id()).status()).isEqualTo(200);
+        assertProblem(api.post("/auth/login", Map.of("username", user.username(), "password", TestAccounts.PASSWORD)),
                 401, "Invalid credentials");
     }
 
@@ -120,7 +121,7 @@ class AccountsIT extends IdentityITSupport {
         var admin = accounts.create(Role.ADMIN);
         var created = register(asManager, admin.token());
         assertThat(created.status()).as(created.body()).isEqualTo(200);
-        var user = api.get("/users/" + created.json().get("id").asString(), admin.token()).json();
+        var user = api.withToken(admin.token()).get("/users/" + created.json().get("id").asString()).json();
         assertThat(user.get("role").asString()).isEqualTo("manager");
         assertThat(user.get("created_by").asString()).isEqualTo(admin.id());
     }
@@ -162,19 +163,19 @@ class AccountsIT extends IdentityITSupport {
         var attacker = api.from("203.0.113." + (1 + new java.util.Random().nextInt(200)));
         for (int i = 0; i < 5; i++) {
             String name = i % 2 == 0 ? victim.username().toUpperCase() : victim.username();
-            assertProblem(attacker.post("/auth/login", null, Map.of("username", name, "password", "wrong-" + i)),
+            assertProblem(attacker.post("/auth/login", Map.of("username", name, "password", "wrong-" + i)),
                     401, "Invalid credentials");
         }
 
-        var held = attacker.post("/auth/login", null,
+        var held = attacker.post("/auth/login",
                 Map.of("username", victim.username(), "password", TestAccounts.PASSWORD));
         assertProblem(held, 429, null);
         assertThat(held.header("Retry-After")).isEqualTo("1");
 
         assertThat(login(victim.username(), TestAccounts.PASSWORD)).isNotBlank();
-        assertThat(api.from("198.51.100.20").post("/auth/login", null,
+        assertThat(api.from("198.51.100.20").post("/auth/login",
                 Map.of("username", victim.username(), "password", TestAccounts.PASSWORD)).status()).isEqualTo(200);
-        assertThat(attacker.post("/auth/login", null,
+        assertThat(attacker.post("/auth/login",
                 Map.of("username", bystander.username(), "password", TestAccounts.PASSWORD)).status()).isEqualTo(200);
     }
 
@@ -183,7 +184,7 @@ class AccountsIT extends IdentityITSupport {
         var user = accounts.create(Role.USER);
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 4; i++) {
-                assertThat(api.post("/auth/login", null, Map.of("username", user.username(), "password", "nope-nope"))
+                assertThat(api.post("/auth/login", Map.of("username", user.username(), "password", "nope-nope"))
                         .status()).isEqualTo(401);
             }
             assertThat(login(user.username(), TestAccounts.PASSWORD)).isNotBlank();

@@ -2,6 +2,7 @@ package pos.api.identity;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+import pos.testing.ApiClient;
 
 import java.util.Map;
 import java.util.UUID;
@@ -50,17 +51,17 @@ class ClientLimitsIT extends IdentityITSupport {
         var fleet = api.from("203.0.113.90");
         var credentials = Map.of("username", user.username(), "password", TestAccounts.PASSWORD);
         for (int i = 0; i < 20; i++) {
-            assertThat(fleet.post("/auth/login", null, credentials).status()).isEqualTo(200);
+            assertThat(fleet.post("/auth/login", credentials).status()).isEqualTo(200);
         }
-        var refused = fleet.post("/auth/login", null, credentials);
+        var refused = fleet.post("/auth/login", credentials);
         assertProblem(refused, 429, "Too many login attempts from this address; try again later");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(3000L, 3600L);
 
-        assertThat(api.from("203.0.113.91").post("/auth/login", null, credentials).status()).isEqualTo(200);
+        assertThat(api.from("203.0.113.91").post("/auth/login", credentials).status()).isEqualTo(200);
     }
 
     private ApiClient.Response register(ApiClient client, String token) {
         String username = "limit" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        return client.post("/auth/register", token, registration(username, "secret1"));
+        return client.withToken(token).post("/auth/register", registration(username, "secret1"));
     }
 }

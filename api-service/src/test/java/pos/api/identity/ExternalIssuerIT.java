@@ -51,27 +51,27 @@ class ExternalIssuerIT extends IdentityITSupport {
     void acceptsItsTokensAndMapsRealmRoles() throws Exception {
         String manager = keycloakToken("pos-api", List.of("manager", "offline_access"));
 
-        var me = api.get("/users/me", manager);
+        var me = api.withToken(manager).get("/users/me");
         assertProblem(me, 404, "User not found");
-        assertThat(api.send("POST", "/categories", manager, "{}").status()).isNotIn(401, 403);
-        assertProblem(api.get("/users", manager), 403, null);
-        assertThat(api.get("/users", keycloakToken("pos-api", List.of("admin"))).status()).isEqualTo(200);
+        assertThat(api.withToken(manager).send("POST", "/categories", "{}", Map.of()).status()).isNotIn(401, 403);
+        assertProblem(api.withToken(manager).get("/users"), 403, null);
+        assertThat(api.withToken(keycloakToken("pos-api", List.of("admin"))).get("/users").status()).isEqualTo(200);
     }
 
     @Test
     void aTokenWithoutRealmRolesGetsNoRole() throws Exception {
-        assertProblem(api.get("/orders", keycloakToken("pos-api", List.of("offline_access"))), 403, null);
+        assertProblem(api.withToken(keycloakToken("pos-api", List.of("offline_access"))).get("/orders"), 403, null);
     }
 
     @Test
     void stillRequiresOurAudience() throws Exception {
-        assertProblem(api.get("/users/me", keycloakToken("account", List.of("admin"))), 401, "Invalid token");
+        assertProblem(api.withToken(keycloakToken("account", List.of("admin"))).get("/users/me"), 401, "Invalid token");
     }
 
     @Test
     void stillAcceptsOurOwnTokens() {
         var user = accounts.create(Role.USER);
-        assertThat(api.get("/users/me", login(user.username(), TestAccounts.PASSWORD)).status()).isEqualTo(200);
+        assertThat(api.withToken(login(user.username(), TestAccounts.PASSWORD)).get("/users/me").status()).isEqualTo(200);
     }
 
     private static String keycloakToken(String audience, List<String> realmRoles) throws Exception {

@@ -33,8 +33,8 @@ class FirstAccountIT extends IdentityITSupport {
         assertThat(register(registration(second, "secret1"), null).status()).isEqualTo(200);
 
         String adminToken = login(first, "secret1");
-        assertThat(api.get("/users/me", adminToken).json().get("role").asString()).isEqualTo("admin");
-        assertThat(api.get("/users/me", login(second, "secret1")).json().get("role").asString()).isEqualTo("user");
+        assertThat(api.withToken(adminToken).get("/users/me").json().get("role").asString()).isEqualTo("admin");
+        assertThat(api.withToken(login(second, "secret1")).get("/users/me").json().get("role").asString()).isEqualTo("user");
 
         var wantsAdmin = registration(unique("third"), "secret1");
         wantsAdmin.put("role", "admin");
@@ -50,6 +50,6 @@ class FirstAccountIT extends IdentityITSupport {
 
         String next = unique("next");
         assertThat(register(registration(next, "secret1"), null).status()).isEqualTo(200);
-        assertThat(api.get("/users/me", login(next, "secret1")).json().get("role").asString()).isEqualTo("admin");
+        assertThat(api.withToken(login(next, "secret1")).get("/users/me").json().get("role").asString()).isEqualTo("admin");
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import pos.api.identity.account.MongoUserAccounts;
 import pos.api.identity.token.AccessTokens;
 import pos.api.support.AbstractApiIT;
+import pos.testing.ApiClient;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +34,7 @@ abstract class IdentityITSupport extends AbstractApiIT {
 
     @BeforeAll
     void client() {
-        api = new ApiClient(port);
+        api = ApiClient.onLocalPort(port);
         accounts = new TestAccounts(userAccounts, accessTokens, passwordEncoder);
     }
 
@@ -51,11 +52,11 @@ abstract class IdentityITSupport extends AbstractApiIT {
     }
 
     ApiClient.Response register(Map<String, Object> body, String token) {
-        return api.post("/auth/register", token, body);
+        return api.withToken(token).post("/auth/register", body);
     }
 
     String login(String username, String password) {
-        var response = api.post("/auth/login", null, Map.of("username", username, "password", password));
+        var response = api.post("/auth/login", Map.of("username", username, "password", password));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().get("access_token").asString();
     }

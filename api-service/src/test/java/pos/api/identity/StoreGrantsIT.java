@@ -2,6 +2,7 @@ package pos.api.identity;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,13 +35,13 @@ class StoreGrantsIT extends IdentityITSupport {
         var name = unique("plain");
         assertThat(register(registration(name, "secret1"), null).status()).isEqualTo(200);
         var token = login(name, "secret1");
-        var me = api.get("/users/me", token).json();
+        var me = api.withToken(token).get("/users/me").json();
         assertThat(me.get("role").asString()).isEqualTo("user");
         assertThat(me.get("store_ids")).isEmpty();
-        var listed = api.get("/orders/", token);
+        var listed = api.withToken(token).get("/orders/");
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.header("X-Total-Count")).isEqualTo("0");
-        assertProblem(api.get("/stores/" + STORE_A + "/inventory", token), 404, "Store not found");
+        assertProblem(api.withToken(token).get("/stores/" + STORE_A + "/inventory"), 404, "Store not found");
     }
 
     @Test
@@ -91,11 +92,11 @@ class StoreGrantsIT extends IdentityITSupport {
     }
 
     private ApiClient.Response patch(TestAccounts.Account target, TestAccounts.Account by, Map<String, Object> body) {
-        return api.send("PATCH", "/users/" + target.id(), by.token(), body);
+        return api.withToken(by.token()).patch("/users/" + target.id(), body);
     }
 
     private boolean userActive(TestAccounts.Account account) {
-        return api.get("/users/" + account.id(), accounts.create(Role.ADMIN).token()).json().get("active").asBoolean();
+        return api.withToken(accounts.create(Role.ADMIN).token()).get("/users/" + account.id()).json().get("active").asBoolean();
     }
 
     private static Map<String, Object> withStores(Role role, String... stores) {

@@ -37,13 +37,13 @@ class TokenRejectionIT extends IdentityITSupport {
 
     @Test
     void aWellMadeTokenPasses() throws Exception {
-        var response = api.get("/users/me", ForgedTokens.rs256(claims().build(), signingKey.jwk()));
+        var response = api.withToken(ForgedTokens.rs256(claims().build(), signingKey.jwk())).get("/users/me");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     @Test
     void noTokenAnswersNotAuthenticatedWithABearerChallenge() {
-        var response = api.get("/users/me", null);
+        var response = api.get("/users/me");
         assertProblem(response, 401, "Not authenticated");
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
     }
@@ -70,14 +70,14 @@ class TokenRejectionIT extends IdentityITSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badTokens")
     void refusesBadTokens(String kind, Forger forger) throws Exception {
-        var response = api.get("/users/me", forger.forge(this));
+        var response = api.withToken(forger.forge(this)).get("/users/me");
         assertProblem(response, 401, "Invalid token");
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer").contains("invalid_token");
     }
 
     @Test
     void aBadTokenIsRefusedEvenOnPublicEndpoints() throws Exception {
-        var response = api.get("/categories", new PlainJWT(claims().build()).serialize());
+        var response = api.withToken(new PlainJWT(claims().build()).serialize()).get("/categories");
         assertProblem(response, 401, "Invalid token");
     }
 

@@ -30,7 +30,7 @@ class UsersIT extends IdentityITSupport {
     @Test
     void showsTheOriginalUserShapeWithIdsRolesAndUtcTimestamps() {
         var user = accounts.create(Role.USER, STORE);
-        var me = api.get("/users/me/", user.token());
+        var me = api.withToken(user.token()).get("/users/me/");
 
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         var json = me.json();
@@ -56,13 +56,13 @@ class UsersIT extends IdentityITSupport {
         var bob = accounts.create(Role.MANAGER);
         var admin = accounts.create(Role.ADMIN);
 
-        assertThat(api.get("/users/" + alice.id(), alice.token()).status()).isEqualTo(200);
-        assertProblem(api.get("/users/" + bob.id(), alice.token()), 403, null);
-        assertProblem(api.get("/users/" + new ObjectId().toHexString(), alice.token()), 403, null);
-        assertThat(api.get("/users/" + alice.id(), admin.token()).json().get("username").asString())
+        assertThat(api.withToken(alice.token()).get("/users/" + alice.id()).status()).isEqualTo(200);
+        assertProblem(api.withToken(alice.token()).get("/users/" + bob.id()), 403, null);
+        assertProblem(api.withToken(alice.token()).get("/users/" + new ObjectId().toHexString()), 403, null);
+        assertThat(api.withToken(admin.token()).get("/users/" + alice.id()).json().get("username").asString())
                 .isEqualTo(alice.username());
-        assertProblem(api.get("/users/" + new ObjectId().toHexString(), admin.token()), 404, "User not found");
-        assertProblem(api.get("/users/not-an-id", admin.token()), 400, "Invalid user_id");
+        assertProblem(api.withToken(admin.token()).get("/users/" + new ObjectId().toHexString()), 404, "User not found");
+        assertProblem(api.withToken(admin.token()).get("/users/not-an-id"), 400, "Invalid user_id");
     }
 
     @Test
@@ -71,18 +71,18 @@ class UsersIT extends IdentityITSupport {
         accounts.create(Role.USER);
         accounts.create(Role.USER);
 
-        var page = api.get("/users/?limit=2&skip=1", admin.token());
+        var page = api.withToken(admin.token()).get("/users/?limit=2&skip=1");
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.json().size()).isEqualTo(2);
         long total = Long.parseLong(page.header("X-Total-Count"));
         assertThat(total).isGreaterThanOrEqualTo(3);
 
-        var firstPage = api.get("/users", admin.token());
+        var firstPage = api.withToken(admin.token()).get("/users");
         assertThat(firstPage.json().size()).isEqualTo((int) Math.min(20, total));
-        assertProblem(api.get("/users?limit=0", admin.token()), 400, null);
-        assertProblem(api.get("/users?limit=101", admin.token()), 400, null);
-        assertProblem(api.get("/users?skip=-1", admin.token()), 400, null);
-        assertProblem(api.get("/users?limit=abc", admin.token()), 400, null);
+        assertProblem(api.withToken(admin.token()).get("/users?limit=0"), 400, null);
+        assertProblem(api.withToken(admin.token()).get("/users?limit=101"), 400, null);
+        assertProblem(api.withToken(admin.token()).get("/users?skip=-1"), 400, null);
+        assertProblem(api.withToken(admin.token()).get("/users?limit=abc"), 400, null);
     }
 
     @Test
@@ -92,20 +92,20 @@ class UsersIT extends IdentityITSupport {
         var patch = Map.of("role", "manager", "store_ids", List.of(STORE.toUpperCase()), "name", " Manager Mo ",
                 "email", "mo-" + user.username() + "@example.com");
 
-        var changed = api.send("PATCH", "/users/" + user.id(), admin.token(), patch);
+        var changed = api.withToken(admin.token()).patch("/users/" + user.id(), patch);
 
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.json().get("role").asString()).isEqualTo("manager");
         assertThat(changed.json().get("store_ids").get(0).asString()).isEqualTo(STORE);
         assertThat(changed.json().get("name").asString()).isEqualTo("Manager Mo");
         assertThat(changed.json().get("updated_by").asString()).isEqualTo(admin.id());
-        assertProblem(api.get("/users/me", user.token()), 401, "Invalid token");
+        assertProblem(api.withToken(user.token()).get("/users/me"), 401, "Invalid token");
 
-        var relogin = api.post("/auth/login", user.token(),
+        var relogin = api.withToken(user.token()).post("/auth/login",
                 Map.of("username", user.username(), "password", TestAccounts.PASSWORD));
         assertThat(relogin.status()).as("a stale token sent along does not block logging in again").isEqualTo(200);
         var fresh = login(user.username(), TestAccounts.PASSWORD);
-        assertThat(api.get("/users/me", fresh).json().get("roles").get(0).asString()).isEqualTo("manager");
+        assertThat(api.withToken(fresh).get("/users/me").json().get("roles").get(0).asString()).isEqualTo("manager");
     }
 
     @Test
@@ -114,37 +114,37 @@ class UsersIT extends IdentityITSupport {
         var user = accounts.create(Role.USER);
         var other = accounts.create(Role.USER);
 
-        assertProblem(api.send("PATCH", "/users/" + user.id(), admin.token(),
+        assertProblem(api.withToken(admin.token()).patch("/users/" + user.id(),
                 Map.of("email", other.username().toUpperCase() + "@example.com")), 400, "Email already exists");
-        assertProblem(api.send("PATCH", "/users/" + user.id(), admin.token(), Map.of("role", "root")), 400, null);
-        assertProblem(api.send("PATCH", "/users/" + new ObjectId().toHexString(), admin.token(), Map.of("name", "x")),
+        assertProblem(api.withToken(admin.token()).patch("/users/" + user.id(), Map.of("role", "root")), 400, null);
+        assertProblem(api.withToken(admin.token()).patch("/users/" + new ObjectId().toHexString(), Map.of("name", "x")),
                 404, "User not found");
-        assertProblem(api.send("PATCH", "/users/xyz", admin.token(), Map.of("name", "x")), 400, null);
-        assertProblem(api.send("PATCH", "/users/" + admin.id(), admin.token(), Map.of("role", "user")), 409, null);
-        assertProblem(api.send("DELETE", "/users/" + admin.id(), admin.token(), null), 409, null);
+        assertProblem(api.withToken(admin.token()).patch("/users/xyz", Map.of("name", "x")), 400, null);
+        assertProblem(api.withToken(admin.token()).patch("/users/" + admin.id(), Map.of("role", "user")), 409, null);
+        assertProblem(api.withToken(admin.token()).delete("/users/" + admin.id()), 409, null);
     }
 
     @Test
     void deactivationStopsTheUsersTokensAtOnceAndReactivationRestoresLogin() {
         var admin = accounts.create(Role.ADMIN);
         var user = accounts.create(Role.USER);
-        assertThat(api.get("/users/me", user.token()).status()).isEqualTo(200);
+        assertThat(api.withToken(user.token()).get("/users/me").status()).isEqualTo(200);
 
-        var deleted = api.send("DELETE", "/users/" + user.id() + "/", admin.token(), null);
+        var deleted = api.withToken(admin.token()).delete("/users/" + user.id() + "/");
 
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
         assertThat(deleted.json().get("active").asBoolean()).isFalse();
         assertThat(deleted.json().get("isDeleted").asBoolean()).isTrue();
         assertThat(deleted.json().get("deleted_at").asString()).endsWith("Z");
         assertThat(deleted.json().get("deleted_by").asString()).isEqualTo(admin.id());
-        var refused = api.get("/users/me", user.token());
+        var refused = api.withToken(user.token()).get("/users/me");
         assertProblem(refused, 401, "Invalid token");
         assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer").contains("invalid_token");
 
-        var again = api.send("DELETE", "/users/" + user.id(), admin.token(), null);
+        var again = api.withToken(admin.token()).delete("/users/" + user.id());
         assertThat(again.json().get("deleted_at").asString()).isEqualTo(deleted.json().get("deleted_at").asString());
 
-        assertThat(api.send("PATCH", "/users/" + user.id(), admin.token(), Map.of("active", true)).json()
+        assertThat(api.withToken(admin.token()).patch("/users/" + user.id(), Map.of("active", true)).json()
                 .get("deleted_at").isNull()).isTrue();
         assertThat(login(user.username(), TestAccounts.PASSWORD)).isNotBlank();
     }
@@ -158,15 +158,15 @@ class UsersIT extends IdentityITSupport {
         var registered = register(registration(username, "secret1"), null);
         String id = registered.json().get("id").asString();
         bodies.add(registered.body());
-        var login = api.post("/auth/login", null, Map.of("username", username, "password", "secret1"));
+        var login = api.post("/auth/login", Map.of("username", username, "password", "secret1"));
         bodies.add(login.body());
         String token = login.json().get("access_token").asString();
-        bodies.add(api.get("/users/me", token).body());
-        bodies.add(api.get("/users/" + id, token).body());
-        bodies.add(api.get("/users/" + id, admin.token()).body());
-        bodies.add(api.get("/users?limit=100", admin.token()).body());
-        bodies.add(api.send("PATCH", "/users/" + id, admin.token(), Map.of("name", "Renamed")).body());
-        bodies.add(api.send("DELETE", "/users/" + id, admin.token(), null).body());
+        bodies.add(api.withToken(token).get("/users/me").body());
+        bodies.add(api.withToken(token).get("/users/" + id).body());
+        bodies.add(api.withToken(admin.token()).get("/users/" + id).body());
+        bodies.add(api.withToken(admin.token()).get("/users?limit=100").body());
+        bodies.add(api.withToken(admin.token()).patch("/users/" + id, Map.of("name", "Renamed")).body());
+        bodies.add(api.withToken(admin.token()).delete("/users/" + id).body());
         bodies.add(payload(token));
 
         String hash = mongo.findOne(Query.query(Criteria.where("_id").is(new ObjectId(id))), Document.class,
@@ -184,7 +184,7 @@ class UsersIT extends IdentityITSupport {
         var user = accounts.create(Role.MANAGER, STORE);
         String token = login(user.username(), TestAccounts.PASSWORD);
 
-        var jwks = api.get("/.well-known/jwks.json", null);
+        var jwks = api.get("/.well-known/jwks.json");
         assertThat(jwks.status()).isEqualTo(200);
         assertThat(jwks.body()).doesNotContain("\"d\"").doesNotContain("\"p\"");
         var key = JWKSet.parse(jwks.body()).getKeys().get(0).toRSAKey();

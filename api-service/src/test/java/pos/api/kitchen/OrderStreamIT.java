@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
-import pos.api.identity.ApiClient;
+import pos.testing.ApiClient;
 import pos.api.identity.Role;
 import pos.api.identity.TestAccounts;
 import pos.api.support.AbstractApiIT;
@@ -137,15 +137,15 @@ class OrderStreamIT extends AbstractApiIT {
     void aDisplayStreamEndsWhenItsPairingManagerIsDeactivated() throws Exception {
         var manager = accounts.create(Role.MANAGER, store);
         var admin = accounts.create(Role.ADMIN);
-        var api = new ApiClient(port);
-        var paired = api.post("/stores/" + store + "/displays", manager.token(), Map.of("name", "Pass"));
+        var api = ApiClient.onLocalPort(port);
+        var paired = api.withToken(manager.token()).post("/stores/" + store + "/displays", Map.of("name", "Pass"));
         assertThat(paired.status()).as(paired.body()).isEqualTo(201);
         var token = paired.json().get("token").asString();
         var stream = open(token, null);
         assertThat(stream.response().statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> stream.has("event:snapshot"));
 
-        assertThat(api.send("PATCH", "/users/" + manager.id(), admin.token(), Map.of("active", false)).status())
+        assertThat(api.withToken(admin.token()).patch("/users/" + manager.id(), Map.of("active", false)).status())
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> stream.has("event:end"));
         assertThat(open(token, null).response().statusCode()).isEqualTo(401);

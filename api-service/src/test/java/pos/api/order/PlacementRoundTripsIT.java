@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import pos.api.identity.ApiClient;
+import pos.testing.ApiClient;
 import pos.api.identity.Role;
 import pos.api.identity.TestAccounts;
 import pos.api.support.AbstractApiIT;
@@ -97,19 +97,19 @@ class PlacementRoundTripsIT extends AbstractApiIT {
 
     @Test
     void aPlacementWithoutAKeyCostsOneRoundTripAndWithAKeyTwo() {
-        var api = new ApiClient(port);
+        var api = ApiClient.onLocalPort(port);
         var cashier = TestAccounts.of(context).create(Role.USER, STORE);
         var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
-        var product = api.post("/products/", manager.token(), Map.of("name", "Round-trip tea", "price", "1.20"));
+        var product = api.withToken(manager.token()).post("/products/", Map.of("name", "Round-trip tea", "price", "1.20"));
         assertThat(product.status()).as(product.body()).isEqualTo(200);
         var order = Map.of("store_id", STORE,
                 "items", List.of(Map.of("product_id", product.json().get("id").asString(), "qty", "1")));
         // the catalog reaches the API's in-memory prices through Kafka; the caller's account status is cached
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.post("/orders/", cashier.token(), order).status() == 200);
+                .until(() -> api.withToken(cashier.token()).post("/orders/", order).status() == 200);
 
-        var withoutKey = countedDuring(() -> api.post("/orders/", cashier.token(), order));
-        var withKey = countedDuring(() -> api.send("POST", "/orders/", cashier.token(), order,
+        var withoutKey = countedDuring(() -> api.withToken(cashier.token()).post("/orders/", order));
+        var withKey = countedDuring(() -> api.withToken(cashier.token()).send("POST", "/orders/", order,
                 Map.of("Idempotency-Key", "round-trips-1")));
 
         assertThat(onRequestPath(withoutKey)).as("MongoDB commands of a placement without a key")

@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
-import pos.api.identity.ApiClient;
+import pos.testing.ApiClient;
 import pos.api.identity.Role;
 import pos.api.identity.TestAccounts;
 import pos.api.support.AbstractApiIT;
@@ -46,9 +46,9 @@ class UndecidedRequestsIT extends AbstractApiIT {
 
     @Test
     void manyRequestsWaitForTheirDecisionsWhileOthersAreServed() throws Exception {
-        var api = new ApiClient(port);
+        var api = ApiClient.onLocalPort(port);
         var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
-        var product = api.post("/products/", manager.token(), Map.of("name", "Undecided soup", "price", "2.00"));
+        var product = api.withToken(manager.token()).post("/products/", Map.of("name", "Undecided soup", "price", "2.00"));
         assertThat(product.status()).as(product.body()).isEqualTo(200);
         var productId = product.json().get("id").asString();
 
@@ -58,17 +58,15 @@ class UndecidedRequestsIT extends AbstractApiIT {
         try {
             var requests = new ArrayList<CompletableFuture<ApiClient.Response>>();
             for (int i = 0; i < WAITING; i++) {
-                requests.add(CompletableFuture.supplyAsync(() -> count(answered, api.post("/orders/",
-                        manager.token(), Map.of("store_id", STORE,
+                requests.add(CompletableFuture.supplyAsync(() -> count(answered, api.withToken(manager.token()).post("/orders/", Map.of("store_id", STORE,
                                 "items", java.util.List.of(Map.of("product_id", productId, "qty", "1"))))), pool));
-                requests.add(CompletableFuture.supplyAsync(() -> count(answered, api.post(
-                        "/stores/" + STORE + "/inventory/adjust", manager.token(),
+                requests.add(CompletableFuture.supplyAsync(() -> count(answered, api.withToken(manager.token()).post("/stores/" + STORE + "/inventory/adjust",
                         Map.of("product_id", productId, "delta", "5", "reason", "delivery"))), pool));
             }
 
             // every order got as far as publishing its command, so every request is inside the API at once
             await().atMost(Duration.ofSeconds(12)).until(() -> placedSince(placedBefore) == WAITING);
-            var health = api.get("/health", null);
+            var health = api.get("/health");
 
             assertThat(health.status()).isEqualTo(200);
             assertThat(answered.get()).as("requests answered before the decision timeout").isZero();

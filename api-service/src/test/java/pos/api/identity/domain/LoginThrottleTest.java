@@ -1,6 +1,7 @@
 package pos.api.identity.domain;
 
 import org.junit.jupiter.api.Test;
+import pos.testing.MutableClock;
 
 import java.time.Duration;
 import java.time.Instant;
