@@ -2,6 +2,7 @@ package pos.localstack;
 
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
 
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class AccessE2EIT {
         stock(home, product, "10");
         stock(elsewhere, product, "10");
         var username = "cashier-" + new ObjectId();
-        var cashier = new PosClient(SharedStack.stack().apiUrl()).registerAndLogin(username);
+        var cashier = ApiClient.at(SharedStack.stack().apiUrl()).registerAndLogin(username);
 
         assertThat(cashier.post("/stores/" + home + "/inventory/adjust", Map.of("product_id", product, "delta", "1"))
                 .status()).isEqualTo(403);
@@ -36,11 +37,11 @@ class AccessE2EIT {
         assertThat(cashier.post("/orders/", order(elsewhere, product, "1")).status()).isEqualTo(404);
         assertThat(cashier.get("/orders/").header("X-Total-Count")).isEqualTo("0");
 
-        var me = cashier.get("/users/me").body();
+        var me = cashier.get("/users/me").json();
         assertThat(me.get("role").asString()).isEqualTo("user");
         assertThat(me.has("password")).isFalse();
         var scoped = admin().patch("/users/" + me.get("id").asString(), Map.of("store_ids", List.of(home)));
-        assertThat(scoped.status()).as(scoped.raw().body()).isEqualTo(200);
+        assertThat(scoped.status()).as(scoped.body()).isEqualTo(200);
         cashier = cashier.login(username);
 
         var placed = cashier.post("/orders/", order(home, product, "1"));
@@ -52,15 +53,15 @@ class AccessE2EIT {
         assertThat(cashier.get("/orders/?store_id=" + elsewhere).status()).isEqualTo(404);
         assertThat(cashier.get("/orders/?store_id=" + home).header("X-Total-Count")).isEqualTo("1");
 
-        var othersOrder = admin().post("/orders/", order(elsewhere, product, "1")).body().get("order").get("id")
+        var othersOrder = admin().post("/orders/", order(elsewhere, product, "1")).json().get("order").get("id")
                 .asString();
         var foreign = cashier.get("/orders/" + othersOrder);
         var missing = cashier.get("/orders/" + new ObjectId());
         assertThat(foreign.status()).isEqualTo(404);
-        assertThat(foreign.body().get("detail")).isEqualTo(missing.body().get("detail"));
+        assertThat(foreign.json().get("detail")).isEqualTo(missing.json().get("detail"));
         assertThat(cashier.patch("/orders/" + othersOrder + "/status", Map.of("status", "cancelled")).status())
                 .isEqualTo(404);
-        assertThat(admin().get("/orders/" + othersOrder).body().get("status").asString()).isEqualTo("created");
+        assertThat(admin().get("/orders/" + othersOrder).json().get("status").asString()).isEqualTo("created");
     }
 
     @Test
@@ -71,11 +72,11 @@ class AccessE2EIT {
         var username = "till-" + new ObjectId();
         var registered = admin().post("/auth/register", Map.of("name", username, "email", username + "@example.com",
                 "username", username, "password", "secret-" + username, "store_ids", List.of(home)));
-        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(200);
-        var cashier = new PosClient(SharedStack.stack().apiUrl()).login(username);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        var cashier = ApiClient.at(SharedStack.stack().apiUrl()).login(username);
         assertThat(cashier.post("/orders/", order(home, product, "1")).status()).isEqualTo(200);
 
-        var anonymous = new PosClient(SharedStack.stack().apiUrl());
+        var anonymous = ApiClient.at(SharedStack.stack().apiUrl());
         var grabbing = "grab-" + new ObjectId();
         var refused = anonymous.post("/auth/register", Map.of("name", grabbing, "email", grabbing + "@example.com",
                 "username", grabbing, "password", "secret-" + grabbing, "store_ids", List.of(home)));
@@ -87,13 +88,13 @@ class AccessE2EIT {
 
     @Test
     void requestsWithoutATokenAreRefusedAsTheBearerSchemeSays() {
-        var anonymous = new PosClient(SharedStack.stack().apiUrl());
+        var anonymous = ApiClient.at(SharedStack.stack().apiUrl());
         var refused = anonymous.post("/orders/", order(newStore(), "65d000000000000000000001", "1"));
 
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(anonymous.get("/products/").status()).isEqualTo(200);
-        assertThat(anonymous.get("/health").body().get("status").asString()).isEqualTo("ok");
+        assertThat(anonymous.get("/health").json().get("status").asString()).isEqualTo("ok");
     }
 }

@@ -11,6 +11,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import pos.testing.FreePorts;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package pos.localstack;
 
 import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import static pos.localstack.SharedStack.newProduct;
 import static pos.localstack.SharedStack.newStore;
 import static pos.localstack.SharedStack.order;
 import static pos.localstack.SharedStack.stock;
+import static pos.testing.ApiClient.idempotencyKey;
 
 /** Idempotency-Key through the real API, processors and read models. */
 class IdempotencyE2EIT {
@@ -26,14 +28,14 @@ class IdempotencyE2EIT {
     @Test
     void aRetriedOrderIsReplayedNotPlacedTwice() {
         stock(store, product, "5");
-        var first = admin().post("/orders/", order(store, product, "2"), Map.of("Idempotency-Key", "till-1"));
-        var retry = admin().post("/orders/", order(store, product, "2"), Map.of("Idempotency-Key", "till-1"));
+        var first = admin().post("/orders/", order(store, product, "2"), idempotencyKey("till-1"));
+        var retry = admin().post("/orders/", order(store, product, "2"), idempotencyKey("till-1"));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.header("Idempotent-Replayed")).isNull();
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(retry.raw().body()).isEqualTo(first.raw().body());
+        assertThat(retry.body()).isEqualTo(first.body());
         assertThat(admin().get("/orders/?store_id=" + store).header("X-Total-Count")).isEqualTo("1");
         assertThat(stockItem().get("reserved_qty").asString()).isEqualTo("2");
     }
@@ -47,19 +49,19 @@ class IdempotencyE2EIT {
         var accepted = admin().post("/orders/", body, Map.of("Idempotency-Key", "till-202",
                 "Prefer", "respond-async"));
         assertThat(accepted.status()).isEqualTo(202);
-        var orderId = accepted.body().get("order").get("id").asString();
+        var orderId = accepted.json().get("order").get("id").asString();
         var repriced = admin().patch("/products/" + product, Map.of("price", "9.99"));
-        assertThat(repriced.status()).as(repriced.raw().body()).isEqualTo(200);
+        assertThat(repriced.status()).as(repriced.body()).isEqualTo(200);
 
-        var retry = admin().post("/orders/", body, Map.of("Idempotency-Key", "till-202"));
+        var retry = admin().post("/orders/", body, idempotencyKey("till-202"));
 
-        assertThat(retry.status()).as(retry.raw().body()).isIn(200, 202);
-        assertThat(retry.body().get("order").get("id").asString()).isEqualTo(orderId);
-        assertThat(retry.body().get("order").get("items").get(0).get("price").asString()).isEqualTo("2.00");
+        assertThat(retry.status()).as(retry.body()).isIn(200, 202);
+        assertThat(retry.json().get("order").get("id").asString()).isEqualTo(orderId);
+        assertThat(retry.json().get("order").get("items").get(0).get("price").asString()).isEqualTo("2.00");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var again = admin().post("/orders/", body, Map.of("Idempotency-Key", "till-202"));
+            var again = admin().post("/orders/", body, idempotencyKey("till-202"));
             assertThat(again.status()).isEqualTo(200);
-            assertThat(again.body().get("order").get("status").asString()).isEqualTo("created");
+            assertThat(again.json().get("order").get("status").asString()).isEqualTo("created");
         });
         assertThat(admin().get("/orders/?store_id=" + store).header("X-Total-Count")).isEqualTo("1");
         assertThat(stockItem().get("reserved_qty").asString()).isEqualTo("2");
@@ -68,9 +70,9 @@ class IdempotencyE2EIT {
     @Test
     void theSameKeyWithAnotherBodyIsRefused() {
         stock(store, product, "5");
-        admin().post("/orders/", order(store, product, "1"), Map.of("Idempotency-Key", "till-2"));
+        admin().post("/orders/", order(store, product, "1"), idempotencyKey("till-2"));
 
-        var other = admin().post("/orders/", order(store, product, "2"), Map.of("Idempotency-Key", "till-2"));
+        var other = admin().post("/orders/", order(store, product, "2"), idempotencyKey("till-2"));
 
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.header("Content-Type")).startsWith("application/problem+json");
@@ -79,10 +81,10 @@ class IdempotencyE2EIT {
     @Test
     void aRefusalIsReplayedToo() {
         stock(store, product, "1");
-        var refused = admin().post("/orders/", order(store, product, "3"), Map.of("Idempotency-Key", "till-3"));
+        var refused = admin().post("/orders/", order(store, product, "3"), idempotencyKey("till-3"));
         stock(store, product, "10");
 
-        var retry = admin().post("/orders/", order(store, product, "3"), Map.of("Idempotency-Key", "till-3"));
+        var retry = admin().post("/orders/", order(store, product, "3"), idempotencyKey("till-3"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(retry.status()).isEqualTo(400);
@@ -94,16 +96,16 @@ class IdempotencyE2EIT {
         stock(store, product, "50");
         var pool = Executors.newFixedThreadPool(20);
         try {
-            var calls = new ArrayList<Callable<PosClient.Response>>();
+            var calls = new ArrayList<Callable<ApiClient.Response>>();
             for (int i = 0; i < 20; i++) {
                 calls.add(() -> admin().post("/orders/", order(store, product, "1"),
-                        Map.of("Idempotency-Key", "till-race")));
+                        idempotencyKey("till-race")));
             }
             var ids = new ArrayList<String>();
-            for (Future<PosClient.Response> future : pool.invokeAll(calls)) {
+            for (Future<ApiClient.Response> future : pool.invokeAll(calls)) {
                 var response = future.get();
-                assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
-                ids.add(response.body().get("order").get("id").asString());
+                assertThat(response.status()).as(response.body()).isEqualTo(200);
+                ids.add(response.json().get("order").get("id").asString());
             }
             assertThat(ids).containsOnly(ids.get(0));
         } finally {
@@ -117,8 +119,8 @@ class IdempotencyE2EIT {
     @Test
     void aRetriedStockAdjustmentCountsOnce() {
         var body = Map.of("product_id", product, "delta", "7", "reason", "delivery 42");
-        var first = admin().post("/stores/" + store + "/inventory/adjust", body, Map.of("Idempotency-Key", "dl-42"));
-        var retry = admin().post("/stores/" + store + "/inventory/adjust", body, Map.of("Idempotency-Key", "dl-42"));
+        var first = admin().post("/stores/" + store + "/inventory/adjust", body, idempotencyKey("dl-42"));
+        var retry = admin().post("/stores/" + store + "/inventory/adjust", body, idempotencyKey("dl-42"));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
@@ -126,6 +128,6 @@ class IdempotencyE2EIT {
     }
 
     private tools.jackson.databind.JsonNode stockItem() {
-        return admin().get("/stores/" + store + "/inventory/" + product).body();
+        return admin().get("/stores/" + store + "/inventory/" + product).json();
     }
 }

@@ -1,6 +1,7 @@
 package pos.localstack;
 
 import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
 
 import java.time.Duration;
 import java.util.Map;
@@ -24,12 +25,12 @@ class InventoryE2EIT {
         var removed = adjust(product, "-2.5");
 
         assertThat(added.status()).isEqualTo(200);
-        assertThat(added.body().get("ok").asBoolean()).isTrue();
-        assertThat(added.body().get("item").get("qty").asString()).isEqualTo("12.5");
-        assertThat(added.body().get("item").get("version").asLong()).isEqualTo(1);
-        assertThat(removed.body().get("item").get("qty").asString()).isEqualTo("10.0");
-        assertThat(removed.body().get("item").get("version").asLong()).isEqualTo(2);
-        assertThat(removed.body().get("item").get("updated_at").asString()).endsWith("Z");
+        assertThat(added.json().get("ok").asBoolean()).isTrue();
+        assertThat(added.json().get("item").get("qty").asString()).isEqualTo("12.5");
+        assertThat(added.json().get("item").get("version").asLong()).isEqualTo(1);
+        assertThat(removed.json().get("item").get("qty").asString()).isEqualTo("10.0");
+        assertThat(removed.json().get("item").get("version").asLong()).isEqualTo(2);
+        assertThat(removed.json().get("item").get("updated_at").asString()).endsWith("Z");
     }
 
     @Test
@@ -41,7 +42,7 @@ class InventoryE2EIT {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(refused.body().get("detail").asString()).isEqualTo("Insufficient stock");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("Insufficient stock");
         assertThat(item(product).get("qty").asString()).isEqualTo("3");
     }
 
@@ -68,13 +69,13 @@ class InventoryE2EIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var low = admin().get("/stores/" + store + "/inventory?low=true");
             assertThat(low.header("X-Total-Count")).isEqualTo("1");
-            assertThat(low.body().get(0).get("product_id").asString()).isEqualTo(scarce);
-            assertThat(low.body().get(0).get("low_stock").asBoolean()).isTrue();
+            assertThat(low.json().get(0).get("product_id").asString()).isEqualTo(scarce);
+            assertThat(low.json().get(0).get("low_stock").asBoolean()).isTrue();
         });
         var all = admin().get("/stores/" + store + "/inventory/");
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.header("X-Total-Count")).isEqualTo("2");
-        assertThat(admin().get("/stores/" + store + "/inventory?limit=1").body().size()).isEqualTo(1);
+        assertThat(admin().get("/stores/" + store + "/inventory?limit=1").json().size()).isEqualTo(1);
     }
 
     @Test
@@ -86,13 +87,13 @@ class InventoryE2EIT {
         assertThat(admin().get("/stores/" + store + "/inventory/65d0000000000000000000ff").status()).isEqualTo(404);
     }
 
-    private PosClient.Response adjust(String product, String delta) {
+    private ApiClient.Response adjust(String product, String delta) {
         return admin().post("/stores/" + store + "/inventory/adjust", Map.of("product_id", product, "delta", delta));
     }
 
     private tools.jackson.databind.JsonNode item(String product) {
         var response = admin().get("/stores/" + store + "/inventory/" + product);
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
-        return response.body();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 }

@@ -54,16 +54,16 @@ class KitchenDisplayBrowserE2EIT {
         var product = newProduct("6.50");
         stock(store, product, "10");
         var manager = KitchenFeedE2EIT.account("manager", store);
-        var username = manager.get("/users/me").body().get("username").asString();
+        var username = manager.get("/users/me").json().get("username").asString();
 
         var first = browser();
         signIn(first, username, false);
         var second = browser();
         signIn(second, username, true);
-        assertThat(admin().get("/stores/" + store + "/displays").body().size()).as("the second screen is paired")
+        assertThat(admin().get("/stores/" + store + "/displays").json().size()).as("the second screen is paired")
                 .isEqualTo(1);
 
-        var id = admin().post("/orders/", order(store, product, "2")).body().get("order").get("id").asString();
+        var id = admin().post("/orders/", order(store, product, "2")).json().get("order").get("id").asString();
         assertThat(ticket(first, id, "created").getText()).contains("2 \u00d7 ");
         ticket(second, id, "created");
 
@@ -72,7 +72,7 @@ class KitchenDisplayBrowserE2EIT {
             ticket(first, id, next);
         }
         ticket(second, id, "ready");
-        assertThat(admin().get("/orders/" + id).body().get("status").asString()).isEqualTo("ready");
+        assertThat(admin().get("/orders/" + id).json().get("status").asString()).isEqualTo("ready");
 
         // the second screen's network drops: it says so, misses two changes, and catches up when it is back
         second.executeCdpCommand("Network.enable", Map.of());
@@ -80,7 +80,7 @@ class KitchenDisplayBrowserE2EIT {
                 "downloadThroughput", -1, "uploadThroughput", -1));
         wait(second).until(d -> d.findElement(By.id("connection")).getAttribute("class").contains("offline"));
         assertThat(admin().patch("/orders/" + id + "/status", Map.of("status", "completed")).status()).isEqualTo(200);
-        var later = admin().post("/orders/", order(store, product, "1")).body().get("order").get("id").asString();
+        var later = admin().post("/orders/", order(store, product, "1")).json().get("order").get("id").asString();
         ticket(first, later, "created");
         assertThat(second.findElements(By.cssSelector("[data-order-id='" + later + "']"))).isEmpty();
 

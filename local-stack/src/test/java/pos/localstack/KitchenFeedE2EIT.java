@@ -2,6 +2,7 @@ package pos.localstack;
 
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class KitchenFeedE2EIT {
             placeAndAwait(cashier, stream, product, SseStream.patience());
 
             long start = System.nanoTime();
-            var id = cashier.post("/orders/", order(store, product, "1")).body().get("order").get("id").asString();
+            var id = cashier.post("/orders/", order(store, product, "1")).json().get("order").get("id").asString();
             var left = Duration.ofSeconds(1).minusNanos(System.nanoTime() - start);
             await().atMost(left.isNegative() ? Duration.ofMillis(1) : left)
                     .until(() -> stream.changes().contains(id + "=created"));
@@ -57,8 +58,8 @@ class KitchenFeedE2EIT {
     void aNewStreamStartsWithASnapshotOfTheOpenOrdersOnly() {
         var product = newProduct("1.50");
         stock(store, product, "10");
-        var open = admin().post("/orders/", order(store, product, "1")).body().get("order").get("id").asString();
-        var done = admin().post("/orders/", order(store, product, "1")).body().get("order").get("id").asString();
+        var open = admin().post("/orders/", order(store, product, "1")).json().get("order").get("id").asString();
+        var done = admin().post("/orders/", order(store, product, "1")).json().get("order").get("id").asString();
         admin().patch("/orders/" + done + "/status", Map.of("status", "cancelled"));
         admin().patch("/orders/" + open + "/status", Map.of("status", "confirmed"));
 
@@ -157,19 +158,19 @@ class KitchenFeedE2EIT {
     void aDisplayReadsAndBumpsItsStoreOnlyAndARevocationEndsItsStream() throws Exception {
         var manager = account("manager", store);
         var paired = manager.post("/stores/" + store + "/displays", Map.of("name", "Grill"));
-        assertThat(paired.status()).as(paired.raw().body()).isEqualTo(201);
-        var displayId = paired.body().get("id").asString();
-        var token = paired.body().get("token").asString();
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        var displayId = paired.json().get("id").asString();
+        var token = paired.json().get("token").asString();
         assertThat(token).startsWith("pdt_");
         var listed = manager.get("/stores/" + store + "/displays");
-        assertThat(listed.body().toString()).contains(displayId).doesNotContain(token);
+        assertThat(listed.json().toString()).contains(displayId).doesNotContain(token);
         assertThat(account("user", store).post("/stores/" + store + "/displays", Map.of("name", "x")).status())
                 .as("a cashier pairs nothing").isEqualTo(403);
 
-        var display = new PosClient(api).withToken(token);
+        var display = ApiClient.at(api).withToken(token);
         var product = newProduct("2.00");
         stock(store, product, "5");
-        var id = admin().post("/orders/", order(store, product, "1")).body().get("order").get("id").asString();
+        var id = admin().post("/orders/", order(store, product, "1")).json().get("order").get("id").asString();
         assertThat(display.patch("/orders/" + id + "/status", Map.of("status", "confirmed")).status()).isEqualTo(200);
         assertThat(display.patch("/orders/" + id + "/status", Map.of("status", "cancelled")).status())
                 .as("a display only bumps").isEqualTo(403);
@@ -198,7 +199,7 @@ class KitchenFeedE2EIT {
         var cashier = account("user", store);
         try (var stream = SseStream.open(api, store, cashier.token(), null)) {
             await().atMost(SseStream.patience()).until(() -> !stream.named("snapshot").isEmpty());
-            var me = cashier.get("/users/me").body().get("id").asString();
+            var me = cashier.get("/users/me").json().get("id").asString();
             assertThat(admin().patch("/users/" + me, Map.of("active", false)).status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(8)).until(() -> stream.ended);
         }
@@ -226,14 +227,14 @@ class KitchenFeedE2EIT {
     private void walk(String product, ConcurrentLinkedQueue<String> failures) {
         var placed = admin().post("/orders/", order(store, product, "1"));
         if (placed.status() != 200) {
-            failures.add("place: " + placed.raw().body());
+            failures.add("place: " + placed.body());
             return;
         }
-        var id = placed.body().get("order").get("id").asString();
+        var id = placed.json().get("order").get("id").asString();
         for (var status : List.of("confirmed", "preparing", "ready", "completed")) {
             var changed = admin().patch("/orders/" + id + "/status", Map.of("status", status));
             if (changed.status() != 200) {
-                failures.add(status + ": " + changed.raw().body());
+                failures.add(status + ": " + changed.body());
             }
         }
     }
@@ -243,16 +244,16 @@ class KitchenFeedE2EIT {
         return withId.isEmpty() ? previous : withId.get(withId.size() - 1).id();
     }
 
-    private void placeAndAwait(PosClient client, SseStream stream, String product, Duration patience) {
-        var id = client.post("/orders/", order(store, product, "1")).body().get("order").get("id").asString();
+    private void placeAndAwait(ApiClient client, SseStream stream, String product, Duration patience) {
+        var id = client.post("/orders/", order(store, product, "1")).json().get("order").get("id").asString();
         await().atMost(patience).until(() -> stream.changes().contains(id + "=created"));
     }
 
-    static PosClient account(String role, String store) {
+    static ApiClient account(String role, String store) {
         var username = role + "-" + new ObjectId();
         var registered = admin().post("/auth/register", Map.of("name", username, "email", username + "@example.com",
                 "username", username, "password", "secret-" + username, "role", role, "store_ids", List.of(store)));
-        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(200);
-        return new PosClient(SharedStack.stack().apiUrl()).login(username);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        return ApiClient.at(SharedStack.stack().apiUrl()).login(username);
     }
 }

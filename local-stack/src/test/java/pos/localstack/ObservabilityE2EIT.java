@@ -39,6 +39,7 @@ import static pos.localstack.SharedStack.newProduct;
 import static pos.localstack.SharedStack.newStore;
 import static pos.localstack.SharedStack.order;
 import static pos.localstack.SharedStack.stock;
+import static pos.testing.ApiClient.idempotencyKey;
 
 /**
  * Operations end to end: one trace id from the HTTP request through every Kafka hop and both processors to the
@@ -69,7 +70,7 @@ class ObservabilityE2EIT {
                     Map.of("traceparent", "00-" + traceId + "-" + hex(8) + "-01"));
 
             assertThat(placed.status()).isEqualTo(200);
-            var orderId = placed.body().get("order").get("id").asString();
+            var orderId = placed.json().get("order").get("id").asString();
             try (var consumer = consumer(stack.kafkaBootstrapServers())) {
                 var place = awaitRecord(consumer, Topics.ORDER_COMMANDS,
                         r -> r.value().contains("PlaceOrder") && r.value().contains(orderId));
@@ -114,12 +115,12 @@ class ObservabilityE2EIT {
                 inventory, sample(inventory, "pos_dead_letters_total",
                         "topic=\"" + Topics.INVENTORY_COMMANDS + "\""));
 
-        var key = Map.of("Idempotency-Key", "metrics-" + store);
+        var key = idempotencyKey("metrics-" + store);
         var created = admin().post("/orders/", order(store, product, "1"), key);
         assertThat(admin().post("/orders/", order(store, product, "1"), key).header("Idempotent-Replayed"))
                 .isEqualTo("true");
         assertThat(admin().post("/orders/", order(store, product, "50")).status()).isEqualTo(400);
-        var orderId = created.body().get("order").get("id").asString();
+        var orderId = created.json().get("order").get("id").asString();
         assertThat(admin().patch("/orders/" + orderId + "/status", Map.of("status", "cancelled")).status())
                 .isEqualTo(200);
         sendPoison(stack.kafkaBootstrapServers(), Topics.ORDER_EVENTS, orderId);

@@ -48,12 +48,12 @@ class OneHopE2EIT {
     void aStockReadRightAfterTheCancelShowsTheRelease() {
         var product = newProduct("2.00");
         stock(store, product, "5");
-        var id = admin().post("/orders/", order(store, product, "5")).body().get("order").get("id").asString();
+        var id = admin().post("/orders/", order(store, product, "5")).json().get("order").get("id").asString();
 
         var cancelled = admin().patch("/orders/" + id + "/status", Map.of("status", "cancelled"));
 
-        assertThat(cancelled.status()).as(cancelled.raw().body()).isEqualTo(200);
-        var item = admin().get("/stores/" + store + "/inventory/" + product).body();
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        var item = admin().get("/stores/" + store + "/inventory/" + product).json();
         assertThat(item.get("reserved_qty").asString()).isEqualTo("0");
         assertThat(item.get("available_qty").asString()).isEqualTo("5");
     }
@@ -62,12 +62,12 @@ class OneHopE2EIT {
     void aStockReadRightAfterTheCompletionShowsTheSale() {
         var product = newProduct("2.00");
         stock(store, product, "5");
-        var id = admin().post("/orders/", order(store, product, "2")).body().get("order").get("id").asString();
+        var id = admin().post("/orders/", order(store, product, "2")).json().get("order").get("id").asString();
         for (var status : List.of("confirmed", "preparing", "ready", "completed")) {
             assertThat(admin().patch("/orders/" + id + "/status", Map.of("status", status)).status()).isEqualTo(200);
         }
 
-        var item = admin().get("/stores/" + store + "/inventory/" + product).body();
+        var item = admin().get("/stores/" + store + "/inventory/" + product).json();
         assertThat(item.get("qty").asString()).isEqualTo("3");
         assertThat(item.get("reserved_qty").asString()).isEqualTo("0");
     }
@@ -94,7 +94,7 @@ class OneHopE2EIT {
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 var order = admin().get("/orders/" + orderId);
                 assertThat(order.status()).isEqualTo(200);
-                assertThat(order.body().get("status").asString()).isEqualTo("rejected");
+                assertThat(order.json().get("status").asString()).isEqualTo("rejected");
             });
 
             var deadLetter = awaitDeadLetter(servers, orderId);
@@ -104,8 +104,8 @@ class OneHopE2EIT {
             assertThat(marker.status()).isEqualTo(200);
         }
 
-        assertThat(admin().get("/orders/" + orderId).body().get("status").asString()).isEqualTo("rejected");
-        var item = admin().get("/stores/" + store + "/inventory/" + product).body();
+        assertThat(admin().get("/orders/" + orderId).json().get("status").asString()).isEqualTo("rejected");
+        var item = admin().get("/stores/" + store + "/inventory/" + product).json();
         assertThat(item.get("reserved_qty").asString()).as("only the marker holds stock").isEqualTo("1");
     }
 
@@ -116,22 +116,22 @@ class OneHopE2EIT {
     @Test
     void twelveNoOpStatusChangesOnTheLargestOrderStallNothing() {
         var product = admin().post("/products/", Map.of("name", "n".repeat(Limits.MAX_PRODUCT_NAME_LENGTH),
-                "price", "1.00")).body().get("_id").asString();
+                "price", "1.00")).json().get("_id").asString();
         stock(store, product, "1000");
         var items = IntStream.range(0, Limits.MAX_ORDER_LINES)
                 .mapToObj(i -> Map.of("product_id", product, "qty", "1")).toList();
         var placed = admin().post("/orders/", Map.of("store_id", store, "items", items));
-        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(200);
-        var id = placed.body().get("order").get("id").asString();
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        var id = placed.json().get("order").get("id").asString();
 
         for (int i = 0; i < 12; i++) {
             var same = admin().patch("/orders/" + id + "/status", Map.of("status", "created"));
-            assertThat(same.status()).as(same.raw().body()).isEqualTo(200);
+            assertThat(same.status()).as(same.body()).isEqualTo(200);
         }
 
         var next = admin().post("/orders/", order(store, newProductStocked("3"), "1"));
         assertThat(next.status()).isEqualTo(200);
-        assertThat(next.body().get("order").get("status").asString()).isEqualTo("created");
+        assertThat(next.json().get("order").get("status").asString()).isEqualTo("created");
     }
 
     @Test
@@ -140,7 +140,7 @@ class OneHopE2EIT {
                 "price", "1.00"));
 
         assertThat(tooLong.status()).isEqualTo(400);
-        assertThat(tooLong.raw().body()).contains("at most " + Limits.MAX_PRODUCT_NAME_LENGTH + " characters");
+        assertThat(tooLong.body()).contains("at most " + Limits.MAX_PRODUCT_NAME_LENGTH + " characters");
     }
 
     private String newProductStocked(String qty) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import pos.schemas.Topics;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.StoreSettings;
+import pos.testing.ApiClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,14 +38,14 @@ class OrderExpiryE2EIT {
     void anUnconfirmedOrderExpiresAndFreesItsStockWhileAConfirmedOneStays() {
         var product = newProduct("2.00");
         stock(store, product, "5");
-        assertThat(admin().get("/stores/" + store + "/settings").body().get("order_expiry_seconds").isNull())
+        assertThat(admin().get("/stores/" + store + "/settings").json().get("order_expiry_seconds").isNull())
                 .as("off by default").isTrue();
 
         var set = admin().put("/stores/" + store + "/settings", Map.of("order_expiry_seconds", 2));
-        assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
-        assertThat(set.body().get("order_expiry_seconds").asLong()).isEqualTo(2);
-        assertThat(set.body().get("updated_by").asString()).isEqualTo("e2e-admin");
-        assertThat(admin().get("/stores/" + store + "/settings").body().get("order_expiry_seconds").asLong())
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("order_expiry_seconds").asLong()).isEqualTo(2);
+        assertThat(set.json().get("updated_by").asString()).isEqualTo("e2e-admin");
+        assertThat(admin().get("/stores/" + store + "/settings").json().get("order_expiry_seconds").asLong())
                 .isEqualTo(2);
 
         var confirmed = place(product, "1");
@@ -54,15 +55,15 @@ class OrderExpiryE2EIT {
         assertThat(reserved(product)).isEqualTo("4");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var order = admin().get("/orders/" + unconfirmed).body();
+            var order = admin().get("/orders/" + unconfirmed).json();
             assertThat(order.get("status").asString()).isEqualTo("cancelled");
             assertThat(order.get("cancel_reason").asString()).isEqualTo("expired");
         });
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(reserved(product)).isEqualTo("1"));
-        var item = admin().get("/stores/" + store + "/inventory/" + product).body();
+        var item = admin().get("/stores/" + store + "/inventory/" + product).json();
         assertThat(item.get("available_qty").asString()).isEqualTo("4");
         // its deadline came first: it was checked and left alone
-        var kept = admin().get("/orders/" + confirmed).body();
+        var kept = admin().get("/orders/" + confirmed).json();
         assertThat(kept.get("status").asString()).isEqualTo("confirmed");
         assertThat(kept.has("cancel_reason")).isFalse();
         assertThat(admin().patch("/orders/" + unconfirmed + "/status", Map.of("status", "confirmed")).status())
@@ -71,7 +72,7 @@ class OrderExpiryE2EIT {
 
     @Test
     void settingsAreForManagersOfTheStoreAndValidated() {
-        var cashier = new PosClient(SharedStack.stack().apiUrl()).registerAndLogin("exp-" + UUID.randomUUID()
+        var cashier = ApiClient.at(SharedStack.stack().apiUrl()).registerAndLogin("exp-" + UUID.randomUUID()
                 .toString().substring(0, 8));
         assertThat(cashier.get("/stores/" + store + "/settings").status()).isEqualTo(403);
         assertThat(cashier.put("/stores/" + store + "/settings", Map.of("order_expiry_seconds", 60)).status())
@@ -84,8 +85,8 @@ class OrderExpiryE2EIT {
         var off = new HashMap<String, Object>();
         off.put("order_expiry_seconds", null);
         var turnedOff = admin().put("/stores/" + store + "/settings", off);
-        assertThat(turnedOff.status()).as(turnedOff.raw().body()).isEqualTo(200);
-        assertThat(turnedOff.body().get("order_expiry_seconds").isNull()).isTrue();
+        assertThat(turnedOff.status()).as(turnedOff.body()).isEqualTo(200);
+        assertThat(turnedOff.json().get("order_expiry_seconds").isNull()).isTrue();
         assertThat(admin().get("/stores/not-an-id/settings").status()).isEqualTo(400);
     }
 
@@ -101,7 +102,7 @@ class OrderExpiryE2EIT {
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var read = admin().get("/stores/" + store + "/settings").body();
+            var read = admin().get("/stores/" + store + "/settings").json();
             assertThat(read.get("order_expiry_seconds").asLong()).isEqualTo(600);
             assertThat(read.get("updated_by").asString()).isEqualTo("ops-tool");
         });
@@ -109,11 +110,11 @@ class OrderExpiryE2EIT {
 
     private String place(String product, String qty) {
         var placed = admin().post("/orders/", order(store, product, qty));
-        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(200);
-        return placed.body().get("order").get("id").asString();
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        return placed.json().get("order").get("id").asString();
     }
 
     private String reserved(String product) {
-        return admin().get("/stores/" + store + "/inventory/" + product).body().get("reserved_qty").asString();
+        return admin().get("/stores/" + store + "/inventory/" + product).json().get("reserved_qty").asString();
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import pos.testing.ApiClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static pos.testing.ApiClient.idempotencyKey;
 
 /**
  * The whole system driven through its REST API as a till would: stock goes in, orders reserve it, an order beyond
@@ -35,7 +37,7 @@ abstract class OrderJourney {
 
     LocalStackSettings settings;
     LocalStack stack;
-    PosClient admin;
+    ApiClient admin;
     String productId;
     String orderId;
 
@@ -44,9 +46,9 @@ abstract class OrderJourney {
 
     @BeforeAll
     void startStack() throws Exception {
-        settings = FreePorts.settings(dataDir);
+        settings = StackSettings.onFreePorts(dataDir);
         stack = startStack(settings);
-        admin = new PosClient(stack.apiUrl()).registerAndLogin("owner");
+        admin = ApiClient.at(stack.apiUrl()).registerAndLogin("owner");
     }
 
     @AfterAll
@@ -60,13 +62,13 @@ abstract class OrderJourney {
     @Order(1)
     void stockAdjustedThroughInventoryProcessorIsReadBack() {
         var product = admin.post("/products/", Map.of("name", "Burger", "price", "3.50"));
-        assertThat(product.status()).as(product.raw().body()).isEqualTo(200);
-        productId = product.body().get("_id").asString();
+        assertThat(product.status()).as(product.body()).isEqualTo(200);
+        productId = product.json().get("_id").asString();
 
         var adjusted = admin.post("/stores/" + STORE + "/inventory/adjust",
                 Map.of("product_id", productId, "delta", "5", "reason", "delivery"));
-        assertThat(adjusted.status()).as(adjusted.raw().body()).isEqualTo(200);
-        assertThat(adjusted.body().get("item").get("qty").asString()).isEqualTo("5");
+        assertThat(adjusted.status()).as(adjusted.body()).isEqualTo(200);
+        assertThat(adjusted.json().get("item").get("qty").asString()).isEqualTo("5");
         assertThat(stock().get("available_qty").asString()).isEqualTo("5");
     }
 
@@ -74,15 +76,15 @@ abstract class OrderJourney {
     @Order(2)
     void orderWithinStockIsCreatedAndReservesIt() {
         var placed = placeOrder("2", "order-1");
-        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(200);
-        var order = placed.body().get("order");
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        var order = placed.json().get("order");
         assertThat(order.get("status").asString()).isEqualTo("created");
         assertThat(order.get("total").asString()).isEqualTo("7.00");
         orderId = order.get("id").asString();
 
         var read = admin.get("/orders/" + orderId);
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.body().get("status").asString()).isEqualTo("created");
+        assertThat(read.json().get("status").asString()).isEqualTo("created");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var stock = stock();
             assertThat(stock.get("reserved_qty").asString()).isEqualTo("2");
@@ -94,10 +96,10 @@ abstract class OrderJourney {
     @Order(3)
     void orderBeyondStockIsRefusedWithItsShortage() {
         var refused = placeOrder("10", "order-2");
-        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(refused.body().get("detail").asString()).isEqualTo("Insufficient stock for product " + productId);
-        var shortage = refused.body().get("shortages").get(0);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("Insufficient stock for product " + productId);
+        var shortage = refused.json().get("shortages").get(0);
         assertThat(shortage.get("requested").asString()).isEqualTo("10");
         assertThat(shortage.get("available").asString()).isEqualTo("3");
         assertThat(stock().get("reserved_qty").asString()).isEqualTo("2");
@@ -110,10 +112,10 @@ abstract class OrderJourney {
         stack.startProcessors();
 
         var placed = placeOrder("3", "order-3");
-        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(200);
-        assertThat(placed.body().get("order").get("status").asString()).isEqualTo("created");
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        assertThat(placed.json().get("order").get("status").asString()).isEqualTo("created");
         var refused = placeOrder("1", "order-4");
-        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(stock().get("available_qty").asString()).isEqualTo("0"));
     }
@@ -123,49 +125,49 @@ abstract class OrderJourney {
     void ordersAndStockSurviveRestartingTheWholeStack() throws Exception {
         stack.close();
         stack = startStack(settings);
-        var again = new PosClient(stack.apiUrl()).login("owner");
+        var again = ApiClient.at(stack.apiUrl()).login("owner");
 
         var order = again.get("/orders/" + orderId);
         assertThat(order.status()).isEqualTo(200);
-        assertThat(order.body().get("status").asString()).isEqualTo("created");
-        var stock = again.get("/stores/" + STORE + "/inventory/" + productId).body();
+        assertThat(order.json().get("status").asString()).isEqualTo("created");
+        var stock = again.get("/stores/" + STORE + "/inventory/" + productId).json();
         assertThat(stock.get("qty").asString()).isEqualTo("5");
         assertThat(stock.get("reserved_qty").asString()).isEqualTo("5");
 
         var cancelled = again.patch("/orders/" + orderId + "/status", Map.of("status", "cancelled"));
-        assertThat(cancelled.status()).as(cancelled.raw().body()).isEqualTo(200);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                again.get("/stores/" + STORE + "/inventory/" + productId).body().get("available_qty").asString())
+                again.get("/stores/" + STORE + "/inventory/" + productId).json().get("available_qty").asString())
                 .isEqualTo("2"));
     }
 
     @Test
     @Order(6)
     void aCashierWalksAnOrderToCompletionAReplayChangesNothingAndADownstreamConsumerSeesEveryStatus() {
-        var owner = new PosClient(stack.apiUrl()).login("owner");
+        var owner = ApiClient.at(stack.apiUrl()).login("owner");
         assertThat(owner.post("/stores/" + STORE + "/inventory/adjust",
                 Map.of("product_id", productId, "delta", "10")).status()).isEqualTo(200);
         var registered = owner.post("/auth/register", Map.of("name", "Till 1", "email", "till1@example.com",
                 "username", "till1", "password", "secret-till1", "store_ids", List.of(STORE)));
-        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(200);
-        var till = new PosClient(stack.apiUrl()).login("till1");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        var till = ApiClient.at(stack.apiUrl()).login("till1");
         var body = Map.of("store_id", STORE, "items", List.of(Map.of("product_id", productId, "qty", "2")));
 
-        var placed = till.post("/orders/", body, Map.of("Idempotency-Key", "till1-0001"));
-        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(200);
-        var completedOrder = placed.body().get("order").get("id").asString();
-        var replayed = till.post("/orders/", body, Map.of("Idempotency-Key", "till1-0001"));
+        var placed = till.post("/orders/", body, idempotencyKey("till1-0001"));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        var completedOrder = placed.json().get("order").get("id").asString();
+        var replayed = till.post("/orders/", body, idempotencyKey("till1-0001"));
         assertThat(replayed.status()).isEqualTo(200);
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(replayed.body().get("order").get("id").asString()).isEqualTo(completedOrder);
+        assertThat(replayed.json().get("order").get("id").asString()).isEqualTo(completedOrder);
 
         for (var status : List.of("confirmed", "preparing", "ready", "completed")) {
             var moved = till.patch("/orders/" + completedOrder + "/status", Map.of("status", status));
-            assertThat(moved.status()).as(status + ": " + moved.raw().body()).isEqualTo(200);
-            assertThat(moved.body().get("order").get("status").asString()).isEqualTo(status);
+            assertThat(moved.status()).as(status + ": " + moved.body()).isEqualTo(200);
+            assertThat(moved.json().get("order").get("status").asString()).isEqualTo(status);
         }
         // the sale is applied and readable when the completion is answered: 5 + 10 - 2 on hand, order-3's 3 reserved
-        var stock = till.get("/stores/" + STORE + "/inventory/" + productId).body();
+        var stock = till.get("/stores/" + STORE + "/inventory/" + productId).json();
         assertThat(stock.get("qty").asString()).isEqualTo("13");
         assertThat(stock.get("reserved_qty").asString()).isEqualTo("3");
 
@@ -201,15 +203,15 @@ abstract class OrderJourney {
         return statuses;
     }
 
-    private PosClient.Response placeOrder(String qty, String idempotencyKey) {
+    private ApiClient.Response placeOrder(String qty, String idempotencyKey) {
         return admin.post("/orders/", Map.of("store_id", STORE,
                         "items", List.of(Map.of("product_id", productId, "qty", qty))),
-                Map.of("Idempotency-Key", idempotencyKey));
+                idempotencyKey(idempotencyKey));
     }
 
     private tools.jackson.databind.JsonNode stock() {
         var response = admin.get("/stores/" + STORE + "/inventory/" + productId);
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
-        return response.body();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 }

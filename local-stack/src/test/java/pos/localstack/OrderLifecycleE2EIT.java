@@ -9,6 +9,7 @@ import pos.schemas.event.OrderEvent;
 import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderStatus;
+import pos.testing.ApiClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,12 +34,12 @@ class OrderLifecycleE2EIT {
     @Test
     void completingAnOrderSellsItsReservedStock() {
         stock(store, product, "10");
-        var id = place("3").body().get("order").get("id").asString();
+        var id = place("3").json().get("order").get("id").asString();
 
         for (var status : List.of("confirmed", "preparing", "ready", "completed")) {
             var changed = admin().patch("/orders/" + id + "/status", Map.of("status", status));
-            assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
-            assertThat(changed.body().get("order").get("status").asString()).isEqualTo(status);
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            assertThat(changed.json().get("order").get("status").asString()).isEqualTo(status);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var item = stockItem();
@@ -46,13 +47,13 @@ class OrderLifecycleE2EIT {
             assertThat(item.get("reserved_qty").asString()).isEqualTo("0");
             assertThat(item.get("available_qty").asString()).isEqualTo("7");
         });
-        assertThat(admin().get("/orders/" + id).body().get("status").asString()).isEqualTo("completed");
+        assertThat(admin().get("/orders/" + id).json().get("status").asString()).isEqualTo("completed");
     }
 
     @Test
     void cancellingAnOrderReleasesItsStock() {
         stock(store, product, "5");
-        var id = place("5").body().get("order").get("id").asString();
+        var id = place("5").json().get("order").get("id").asString();
         admin().patch("/orders/" + id + "/status", Map.of("status", "confirmed"));
 
         var cancelled = admin().patch("/orders/" + id + "/status", Map.of("status", "cancelled"));
@@ -64,30 +65,30 @@ class OrderLifecycleE2EIT {
         });
         var again = admin().patch("/orders/" + id + "/status", Map.of("status", "completed"));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.body().get("allowed_next")).isEmpty();
+        assertThat(again.json().get("allowed_next")).isEmpty();
     }
 
     @Test
     void theLifecycleIsEnforced() {
         stock(store, product, "5");
-        var id = place("1").body().get("order").get("id").asString();
+        var id = place("1").json().get("order").get("id").asString();
 
         var skipping = admin().patch("/orders/" + id + "/status", Map.of("status", "ready"));
         assertThat(skipping.status()).isEqualTo(409);
         assertThat(skipping.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(skipping.body().get("detail").asString()).isEqualTo("Cannot change status from created to ready");
-        assertThat(skipping.body().get("allowed_next").toString()).isEqualTo("[\"confirmed\",\"cancelled\"]");
-        assertThat(skipping.body().get("current_status").asString()).isEqualTo("created");
-        assertThat(skipping.body().get("status").asInt()).isEqualTo(409);
-        assertThat(skipping.raw().body()).containsOnlyOnce("\"status\"");
+        assertThat(skipping.json().get("detail").asString()).isEqualTo("Cannot change status from created to ready");
+        assertThat(skipping.json().get("allowed_next").toString()).isEqualTo("[\"confirmed\",\"cancelled\"]");
+        assertThat(skipping.json().get("current_status").asString()).isEqualTo("created");
+        assertThat(skipping.json().get("status").asInt()).isEqualTo(409);
+        assertThat(skipping.body()).containsOnlyOnce("\"status\"");
 
         var same = admin().patch("/orders/" + id + "/status", Map.of("status", "created"));
         assertThat(same.status()).isEqualTo(200);
-        assertThat(same.body().get("order").get("status").asString()).isEqualTo("created");
+        assertThat(same.json().get("order").get("status").asString()).isEqualTo("created");
 
         var unknownStatus = admin().patch("/orders/" + id + "/status", Map.of("status", "eaten"));
         assertThat(unknownStatus.status()).isEqualTo(400);
-        assertThat(unknownStatus.body().get("detail").asString()).startsWith("Invalid status. Must be one of:");
+        assertThat(unknownStatus.json().get("detail").asString()).startsWith("Invalid status. Must be one of:");
 
         assertThat(admin().patch("/orders/65b0000000000000000000ff/status", Map.of("status", "confirmed")).status())
                 .isEqualTo(404);
@@ -102,14 +103,14 @@ class OrderLifecycleE2EIT {
         var stalePrice = admin().post("/orders/", Map.of("store_id", store,
                 "items", List.of(Map.of("product_id", product, "qty", "1", "price", "3.99"))));
         assertThat(stalePrice.status()).isEqualTo(409);
-        assertThat(stalePrice.body().get("prices").get(0).get("price").asString()).isEqualTo("4.25");
+        assertThat(stalePrice.json().get("prices").get(0).get("price").asString()).isEqualTo("4.25");
 
         var unknownProduct = admin().post("/orders/", order(store, "65d0000000000000000000ff", "1"));
         assertThat(unknownProduct.status()).isEqualTo(400);
 
         var placed = place("1.5");
         assertThat(placed.status()).isEqualTo(200);
-        var order = placed.body().get("order");
+        var order = placed.json().get("order");
         assertThat(order.get("items").get(0).get("price").asString()).isEqualTo("4.25");
         assertThat(order.get("subtotal").asString()).isEqualTo("6.375");
         assertThat(order.get("total").asString()).isEqualTo("6.375");
@@ -123,28 +124,28 @@ class OrderLifecycleE2EIT {
         var accepted = admin().post("/orders/", order(store, product, "2"), Map.of("Prefer", "respond-async"));
 
         assertThat(accepted.status()).isEqualTo(202);
-        var id = accepted.body().get("order").get("id").asString();
+        var id = accepted.json().get("order").get("id").asString();
         assertThat(accepted.header("Location")).isEqualTo("/orders/" + id);
-        assertThat(accepted.body().get("order").get("status").asString()).isEqualTo("pending");
+        assertThat(accepted.json().get("order").get("status").asString()).isEqualTo("pending");
         assertThat(admin().get("/orders/" + id).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(admin().get("/orders/" + id).body().get("status").asString()).isEqualTo("created"));
+                assertThat(admin().get("/orders/" + id).json().get("status").asString()).isEqualTo("created"));
     }
 
     @Test
     void listsAStoresOrdersNewestFirstWithTheirCount() {
         stock(store, product, "10");
-        var first = place("1").body().get("order").get("id").asString();
-        var second = place("1").body().get("order").get("id").asString();
+        var first = place("1").json().get("order").get("id").asString();
+        var second = place("1").json().get("order").get("id").asString();
         admin().patch("/orders/" + second + "/status", Map.of("status", "cancelled"));
 
         var all = admin().get("/orders/?store_id=" + store);
         assertThat(all.header("X-Total-Count")).isEqualTo("2");
-        assertThat(List.of(all.body().get(0).get("id").asString(), all.body().get(1).get("id").asString()))
+        assertThat(List.of(all.json().get(0).get("id").asString(), all.json().get(1).get("id").asString()))
                 .containsExactly(second, first);
         var cancelled = admin().get("/orders?store_id=" + store + "&status=cancelled&limit=1");
         assertThat(cancelled.header("X-Total-Count")).isEqualTo("1");
-        assertThat(cancelled.body().get(0).get("id").asString()).isEqualTo(second);
+        assertThat(cancelled.json().get(0).get("id").asString()).isEqualTo(second);
         assertThat(admin().get("/orders/?limit=101").status()).isEqualTo(400);
         assertThat(admin().get("/orders/?store_id=nope").status()).isEqualTo(400);
     }
@@ -152,7 +153,7 @@ class OrderLifecycleE2EIT {
     @Test
     void downstreamSeesEveryStatusChangeOnceAndInOrder() {
         stock(store, product, "5");
-        var id = place("1").body().get("order").get("id").asString();
+        var id = place("1").json().get("order").get("id").asString();
         for (var status : List.of("confirmed", "preparing", "ready", "completed")) {
             admin().patch("/orders/" + id + "/status", Map.of("status", status));
         }
@@ -178,14 +179,14 @@ class OrderLifecycleE2EIT {
         assertThat(seen).extracting(OrderEvent::eventId).doesNotHaveDuplicates();
     }
 
-    private PosClient.Response place(String qty) {
+    private ApiClient.Response place(String qty) {
         var placed = admin().post("/orders/", order(store, product, qty));
-        assertThat(placed.status()).as(placed.raw().body()).isIn(200, 400);
+        assertThat(placed.status()).as(placed.body()).isIn(200, 400);
         return placed;
     }
 
     private tools.jackson.databind.JsonNode stockItem() {
-        return admin().get("/stores/" + store + "/inventory/" + product).body();
+        return admin().get("/stores/" + store + "/inventory/" + product).json();
     }
 
     private static KafkaConsumer<String, byte[]> downstreamConsumer() {

@@ -1,6 +1,7 @@
 package pos.localstack;
 
 import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class ScarceStockE2EIT {
         var pool = Executors.newFixedThreadPool(25);
         var statuses = new ArrayList<Integer>();
         try {
-            var calls = new ArrayList<Callable<PosClient.Response>>();
+            var calls = new ArrayList<Callable<ApiClient.Response>>();
             for (int i = 0; i < 50; i++) {
                 calls.add(() -> admin().post("/orders/", order(store, product, "1")));
             }
@@ -42,7 +43,7 @@ class ScarceStockE2EIT {
         assertThat(statuses).allMatch(s -> s == 200 || s == 202 || s == 400);
         assertThat(statuses).filteredOn(s -> s == 200).hasSizeLessThanOrEqualTo(10);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var item = admin().get("/stores/" + store + "/inventory/" + product).body();
+            var item = admin().get("/stores/" + store + "/inventory/" + product).json();
             assertThat(item.get("qty").asString()).isEqualTo("10");
             assertThat(item.get("reserved_qty").asString()).isEqualTo("10");
             assertThat(item.get("available_qty").asString()).isEqualTo("0");

@@ -1,6 +1,7 @@
 package pos.localstack;
 
 import org.bson.types.ObjectId;
+import pos.testing.ApiClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +18,12 @@ final class SharedStack {
     static final String PLACEMENT_DEADLINE = "pos.orders.placement-deadline";
 
     private static LocalStack stack;
-    private static PosClient admin;
+    private static ApiClient admin;
 
     private SharedStack() {
     }
 
-    static synchronized PosClient admin() {
+    static synchronized ApiClient admin() {
         if (stack == null) {
             // The placement deadline only ever rejects a placement the store ledger never received (an expiry is
             // written after its PlaceOrder in the same partition), so a short one is safe and keeps
@@ -32,12 +33,12 @@ final class SharedStack {
             }
             try {
                 var dataDir = Files.createTempDirectory("pos-e2e-");
-                stack = LocalStack.start(FreePorts.settings(dataDir));
+                stack = LocalStack.start(StackSettings.onFreePorts(dataDir));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-            admin = new PosClient(stack.apiUrl()).registerAndLogin("e2e-admin");
+            admin = ApiClient.at(stack.apiUrl()).registerAndLogin("e2e-admin");
         }
         return admin;
     }
@@ -54,16 +55,16 @@ final class SharedStack {
     static String newProduct(String price) {
         var product = admin().post("/products/", Map.of("name", "Product " + new ObjectId(), "price", price));
         if (product.status() != 200) {
-            throw new IllegalStateException("product not created: " + product.raw().body());
+            throw new IllegalStateException("product not created: " + product.body());
         }
-        return product.body().get("_id").asString();
+        return product.json().get("_id").asString();
     }
 
     static void stock(String store, String product, String delta) {
         var adjusted = admin().post("/stores/" + store + "/inventory/adjust",
                 Map.of("product_id", product, "delta", delta));
         if (adjusted.status() != 200) {
-            throw new IllegalStateException("stock not adjusted: " + adjusted.raw().body());
+            throw new IllegalStateException("stock not adjusted: " + adjusted.body());
         }
     }
 

@@ -7,6 +7,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import pos.testing.ApiClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import static pos.localstack.SharedStack.admin;
 import static pos.localstack.SharedStack.newProduct;
 import static pos.localstack.SharedStack.newStore;
 import static pos.localstack.SharedStack.order;
+import static pos.testing.ApiClient.idempotencyKey;
 
 /**
  * Store operations through the API only: every change to a product's stock is a movement with who and why, and a
@@ -38,25 +40,25 @@ class StockMovementsE2EIT {
         var cashier = account("user", store);
         var delivered = manager.post("/stores/" + store + "/inventory/adjust", Map.of("product_id", product,
                 "delta", "10", "reason_code", "delivery", "note", "truck 4"));
-        assertThat(delivered.status()).as(delivered.raw().body()).isEqualTo(200);
-        var placed = cashier.post("/orders/", order(store, product, "3"), Map.of("Idempotency-Key", "till-9-1"));
-        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(200);
-        var orderId = placed.body().get("order").get("id").asString();
+        assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
+        var placed = cashier.post("/orders/", order(store, product, "3"), idempotencyKey("till-9-1"));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        var orderId = placed.json().get("order").get("id").asString();
         assertThat(cashier.patch("/orders/" + orderId + "/status", Map.of("status", "cancelled")).status())
                 .isEqualTo(200);
         var counted = manager.post("/stores/" + store + "/inventory/count",
                 Map.of("product_id", product, "qty", "9", "note", "shelf count"));
-        assertThat(counted.status()).as(counted.raw().body()).isEqualTo(200);
-        assertThat(counted.body().get("item").get("qty").asString()).isEqualTo("9");
+        assertThat(counted.status()).as(counted.body()).isEqualTo(200);
+        assertThat(counted.json().get("item").get("qty").asString()).isEqualTo("9");
 
         var path = "/stores/" + store + "/inventory/" + product + "/movements";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(
                 () -> assertThat(cashier.get(path).header("X-Total-Count")).isEqualTo("4"));
         var listed = cashier.get(path);
-        var moves = list(listed.body());
+        var moves = list(listed.json());
         assertThat(moves).extracting(m -> m.get("type").asString())
                 .containsExactly("count", "release", "reserve", "delivery");
-        String managerId = manager.get("/users/me").body().get("id").asString();
+        String managerId = manager.get("/users/me").json().get("id").asString();
         assertThat(moves).extracting(m -> m.get("by").asString())
                 .containsExactly(managerId, orderId, orderId, managerId);
         assertThat(moves).extracting(m -> m.get("by_type").asString())
@@ -71,7 +73,7 @@ class StockMovementsE2EIT {
 
         var page = cashier.get(path + "?skip=1&limit=2");
         assertThat(page.header("X-Total-Count")).isEqualTo("4");
-        assertThat(list(page.body())).extracting(m -> m.get("type").asString()).containsExactly("release", "reserve");
+        assertThat(list(page.json())).extracting(m -> m.get("type").asString()).containsExactly("release", "reserve");
         var future = cashier.get(path + "?from=" + Instant.now().plus(1, ChronoUnit.HOURS));
         assertThat(future.header("X-Total-Count")).isEqualTo("0");
     }
@@ -86,12 +88,12 @@ class StockMovementsE2EIT {
         var bad = manager.post("/stores/" + store + "/inventory/adjust",
                 Map.of("product_id", product, "delta", "1", "reason_code", "theft"));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body().get("errors").get(0).get("field").asString()).isEqualTo("reason_code");
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("reason_code");
 
         var path = "/stores/" + store + "/inventory/" + product + "/movements";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(
                 () -> assertThat(manager.get(path).header("X-Total-Count")).isEqualTo("2"));
-        var moves = list(manager.get(path).body());
+        var moves = list(manager.get(path).json());
         assertThat(moves).extracting(m -> m.get("type").asString()).containsExactly("correction", "delivery");
         assertThat(moves).extracting(m -> m.get("note").asString()).containsExactly("oops", "Delivery from Acme");
     }
@@ -121,38 +123,38 @@ class StockMovementsE2EIT {
         var rungUp = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         var body = new java.util.HashMap<String, Object>(order(store, product, "1"));
         body.put("occurred_at", rungUp.toString());
-        var placed = till.post("/orders/", body, Map.of("Idempotency-Key", "offline-42"));
-        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(200);
-        var orderId = placed.body().get("order").get("id").asString();
-        assertThat(placed.body().get("order").get("occurred_at").asString()).isEqualTo(rungUp.toString());
+        var placed = till.post("/orders/", body, idempotencyKey("offline-42"));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        var orderId = placed.json().get("order").get("id").asString();
+        assertThat(placed.json().get("order").get("occurred_at").asString()).isEqualTo(rungUp.toString());
 
         var found = till.get("/orders/?idempotency_key=offline-42");
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.header("X-Total-Count")).isEqualTo("1");
-        assertThat(list(found.body())).singleElement().satisfies(o -> {
+        assertThat(list(found.json())).singleElement().satisfies(o -> {
             assertThat(o.get("id").asString()).isEqualTo(orderId);
             assertThat(o.get("occurred_at").asString()).isEqualTo(rungUp.toString());
             assertThat(o.get("created_at").asString()).isNotEqualTo(rungUp.toString());
         });
-        assertThat(till.get("/orders/" + orderId).body().get("occurred_at").asString()).isEqualTo(rungUp.toString());
+        assertThat(till.get("/orders/" + orderId).json().get("occurred_at").asString()).isEqualTo(rungUp.toString());
 
         // the same key is nobody else's: another till of the same store, an admin, a key never used
-        assertThat(list(otherTill.get("/orders/?idempotency_key=offline-42").body())).isEmpty();
-        assertThat(list(admin().get("/orders/?idempotency_key=offline-42").body())).isEmpty();
-        assertThat(list(till.get("/orders/?idempotency_key=offline-43").body())).isEmpty();
-        var theirs = otherTill.post("/orders/", order(store, product, "1"), Map.of("Idempotency-Key", "offline-42"));
+        assertThat(list(otherTill.get("/orders/?idempotency_key=offline-42").json())).isEmpty();
+        assertThat(list(admin().get("/orders/?idempotency_key=offline-42").json())).isEmpty();
+        assertThat(list(till.get("/orders/?idempotency_key=offline-43").json())).isEmpty();
+        var theirs = otherTill.post("/orders/", order(store, product, "1"), idempotencyKey("offline-42"));
         assertThat(theirs.status()).isEqualTo(200);
-        assertThat(list(otherTill.get("/orders/?idempotency_key=offline-42").body())).singleElement()
-                .satisfies(o -> assertThat(o.get("id").asString()).isEqualTo(theirs.body().get("order").get("id")
+        assertThat(list(otherTill.get("/orders/?idempotency_key=offline-42").json())).singleElement()
+                .satisfies(o -> assertThat(o.get("id").asString()).isEqualTo(theirs.json().get("order").get("id")
                         .asString()));
-        assertThat(list(till.get("/orders/?idempotency_key=offline-42").body())).singleElement()
+        assertThat(list(till.get("/orders/?idempotency_key=offline-42").json())).singleElement()
                 .satisfies(o -> assertThat(o.get("id").asString()).isEqualTo(orderId));
 
         var tooOld = new java.util.HashMap<String, Object>(order(store, product, "1"));
         tooOld.put("occurred_at", Instant.now().minus(73, ChronoUnit.HOURS).toString());
         var refused = till.post("/orders/", tooOld);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("occurred_at");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("occurred_at");
     }
 
     @Test
@@ -173,11 +175,11 @@ class StockMovementsE2EIT {
     }
 
     /** An account of {@code role} for one store, registered by the admin. */
-    private static PosClient account(String role, String storeId) {
+    private static ApiClient account(String role, String storeId) {
         var username = role + "-" + new ObjectId();
         var registered = admin().post("/auth/register", Map.of("name", username, "email", username + "@example.com",
                 "username", username, "password", "secret-" + username, "role", role, "store_ids", List.of(storeId)));
-        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(200);
-        return new PosClient(SharedStack.stack().apiUrl()).login(username);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        return ApiClient.at(SharedStack.stack().apiUrl()).login(username);
     }
 }

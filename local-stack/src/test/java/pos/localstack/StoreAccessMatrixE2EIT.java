@@ -6,6 +6,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import pos.testing.ApiClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ class StoreAccessMatrixE2EIT {
 
     private final String storeX = newStore();
     private final String otherStore = newStore();
-    private final Map<String, PosClient> accounts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ApiClient> accounts = new java.util.concurrent.ConcurrentHashMap<>();
     private String product;
     private String orderInX;
 
@@ -42,8 +43,8 @@ class StoreAccessMatrixE2EIT {
         product = newProduct("1.00");
         stock(storeX, product, "1000");
         var placed = admin().post("/orders/", order(storeX, product, "1"));
-        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(200);
-        orderInX = placed.body().get("order").get("id").asString();
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        orderInX = placed.json().get("order").get("id").asString();
     }
 
     /** What each operation on store X answers, per role and scope: the cells of the README's table. */
@@ -79,7 +80,7 @@ class StoreAccessMatrixE2EIT {
         var caller = account(role, scope);
         var response = operations().get(operation).apply(caller, this);
 
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(expected);
+        assertThat(response.status()).as(response.body()).isEqualTo(expected);
         if (expected == 404) {
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         }
@@ -92,7 +93,7 @@ class StoreAccessMatrixE2EIT {
 
         assertThat(listed.status()).isEqualTo(200);
         var stores = new ArrayList<String>();
-        listed.body().forEach(o -> stores.add(o.get("store_id").asString()));
+        listed.json().forEach(o -> stores.add(o.get("store_id").asString()));
         boolean reaches = scope == Scope.STORE_X || (scope == Scope.EMPTY_LIST && !role.equals("user"));
         if (scope == Scope.EMPTY_LIST && role.equals("user")) {
             assertThat(stores).isEmpty();
@@ -114,7 +115,7 @@ class StoreAccessMatrixE2EIT {
             assertThat(stream.status).isEqualTo(reaches ? 200 : 404);
         }
         var displays = caller.get("/stores/" + storeX + "/displays");
-        assertThat(displays.status()).as(displays.raw().body())
+        assertThat(displays.status()).as(displays.body())
                 .isEqualTo(role.equals("user") ? 403 : reaches ? 200 : 404);
     }
 
@@ -123,7 +124,7 @@ class StoreAccessMatrixE2EIT {
                 .flatMap(role -> Stream.of(Scope.values()).map(scope -> Arguments.of(role, scope)));
     }
 
-    private static Map<String, BiFunction<PosClient, StoreAccessMatrixE2EIT, PosClient.Response>> operations() {
+    private static Map<String, BiFunction<ApiClient, StoreAccessMatrixE2EIT, ApiClient.Response>> operations() {
         return Map.ofEntries(
                 operation("GET /orders/{id}", (c, t) -> c.get("/orders/" + t.orderInX)),
                 operation("PATCH /orders/{id}/status", (c, t) -> c.patch("/orders/" + t.orderInX + "/status",
@@ -144,17 +145,17 @@ class StoreAccessMatrixE2EIT {
                 operation("GET /admin/dead-letters", (c, t) -> c.get("/admin/dead-letters")));
     }
 
-    private static Map.Entry<String, BiFunction<PosClient, StoreAccessMatrixE2EIT, PosClient.Response>> operation(
-            String name, BiFunction<PosClient, StoreAccessMatrixE2EIT, PosClient.Response> call) {
+    private static Map.Entry<String, BiFunction<ApiClient, StoreAccessMatrixE2EIT, ApiClient.Response>> operation(
+            String name, BiFunction<ApiClient, StoreAccessMatrixE2EIT, ApiClient.Response> call) {
         return Map.entry(name, call);
     }
 
     /** An account per role and scope, registered by the admin as a store's cashiers and managers are. */
-    private PosClient account(String role, Scope scope) {
+    private ApiClient account(String role, Scope scope) {
         return accounts.computeIfAbsent(role + "/" + scope, key -> register(role, scope));
     }
 
-    private PosClient register(String role, Scope scope) {
+    private ApiClient register(String role, Scope scope) {
         var stores = switch (scope) {
             case STORE_X -> List.of(storeX);
             case OTHER_STORE -> List.of(otherStore);
@@ -163,7 +164,7 @@ class StoreAccessMatrixE2EIT {
         var username = role + "-" + new ObjectId();
         var registered = admin().post("/auth/register", Map.of("name", username, "email", username + "@example.com",
                 "username", username, "password", "secret-" + username, "role", role, "store_ids", stores));
-        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(200);
-        return new PosClient(SharedStack.stack().apiUrl()).login(username);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        return ApiClient.at(SharedStack.stack().apiUrl()).login(username);
     }
 }

@@ -32,6 +32,7 @@ public final class JavaProcess {
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path log;
+    private int readinessPort = -1;
     private Process process;
     private int starts;
 
@@ -59,6 +60,12 @@ public final class JavaProcess {
     public static JavaProcess ofJar(String name, Path jar, String heap, Map<String, String> environment, Path log) {
         return new JavaProcess(name, List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-jar", jar.toString()),
                 environment, log);
+    }
+
+    /** The port whose {@code /actuator/health/readiness} {@link #awaitReady} polls. */
+    public JavaProcess readyOn(int port) {
+        this.readinessPort = port;
+        return this;
     }
 
     public String name() {
@@ -105,9 +112,12 @@ public final class JavaProcess {
         return process != null && process.isAlive();
     }
 
-    /** Waits until Spring Boot's readiness probe on {@code port} answers 200; fails at once if the process exits. */
-    public void awaitReady(int port, Duration timeout) {
-        var probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+    /** Waits until Spring Boot's readiness probe answers 200 ({@link #readyOn}); fails at once if the process exits. */
+    public void awaitReady(Duration timeout) {
+        if (readinessPort < 0) {
+            throw new IllegalStateException(name + ": no readiness port");
+        }
+        var probe = HttpRequest.newBuilder(URI.create("http://localhost:" + readinessPort + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptionsInstanceOf(IOException.class)

@@ -42,6 +42,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pos.testing.ApiClient.idempotencyKey;
 
 /**
  * How many MongoDB round trips a placement's request costs the API: one without an Idempotency-Key (the decided
@@ -110,7 +111,7 @@ class PlacementRoundTripsIT extends AbstractApiIT {
 
         var withoutKey = countedDuring(() -> api.withToken(cashier.token()).post("/orders/", order));
         var withKey = countedDuring(() -> api.withToken(cashier.token()).send("POST", "/orders/", order,
-                Map.of("Idempotency-Key", "round-trips-1")));
+                idempotencyKey("round-trips-1")));
 
         assertThat(onRequestPath(withoutKey)).as("MongoDB commands of a placement without a key")
                 .singleElement().satisfies(command -> assertThat(command).endsWith("orders"));

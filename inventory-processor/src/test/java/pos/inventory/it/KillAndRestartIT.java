@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import pos.inventory.InventoryProcessorApplication;
 import pos.schemas.Topics;
 import pos.schemas.command.AdjustStock;
 import pos.schemas.command.ChangeOrderStatus;
@@ -18,6 +19,7 @@ import pos.schemas.value.OrderLine;
 import pos.schemas.value.OrderStatus;
 import pos.streams.testing.EmbeddedBroker;
 import pos.streams.testing.TopicReader;
+import pos.testing.JavaProcess;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -97,7 +99,7 @@ class KillAndRestartIT {
         try (var sender = new CommandSender(bootstrapServers);
                 var reader = new TopicReader(bootstrapServers, Topics.INVENTORY_EVENTS, Topics.COMMAND_REPLIES)) {
             commands.subList(0, firstBatch).forEach(sender::sendAny);
-            ProcessorProcess first = ProcessorProcess.start(bootstrapServers, stateDir, work.resolve("first.log"));
+            JavaProcess first = processor(bootstrapServers, stateDir, work.resolve("first.log")).start();
             CompletableFuture<Void> feeding;
             try {
                 reader.awaitUntil(TIMEOUT, r -> distinctStockChanges(r) >= firstBatchMoves);
@@ -116,7 +118,7 @@ class KillAndRestartIT {
             }
             feeding.get(60, TimeUnit.SECONDS);
 
-            ProcessorProcess second = ProcessorProcess.start(bootstrapServers, stateDir, work.resolve("second.log"));
+            JavaProcess second = processor(bootstrapServers, stateDir, work.resolve("second.log")).start();
             try {
                 reader.awaitUntil(TIMEOUT, r -> distinctStockChanges(r) >= stockMoving.size()
                         && distinctReplies(r) >= commands.size());
@@ -182,7 +184,13 @@ class KillAndRestartIT {
         return new NewTopic(name, ProcessorArgs.PARTITIONS, (short) 1);
     }
 
-    private static AssertionError withLog(Throwable failure, ProcessorProcess processor) {
+    /** The processor as a separate JVM on the test classpath, so it can be killed like a crashed server. */
+    private static JavaProcess processor(String bootstrapServers, Path stateDir, Path log) {
+        return JavaProcess.ofMainClass("inventory-processor", InventoryProcessorApplication.class, "256m", Map.of(),
+                List.of(ProcessorArgs.of(bootstrapServers, stateDir)), log);
+    }
+
+    private static AssertionError withLog(Throwable failure, JavaProcess processor) {
         return new AssertionError(failure.getMessage() + "\n--- " + processor + " log (tail) ---\n" + processor.logTail(),
                 failure);
     }

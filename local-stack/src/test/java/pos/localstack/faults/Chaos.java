@@ -1,5 +1,7 @@
 package pos.localstack.faults;
 
+import pos.testing.JavaProcess;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ final class Chaos implements AutoCloseable {
 
     enum Action { KILL_AND_RESTART, KILL }
 
-    record Fault(Duration at, ServiceProcess service, Action action) {
+    record Fault(Duration at, JavaProcess service, Action action) {
     }
 
     private final List<Fault> plan;

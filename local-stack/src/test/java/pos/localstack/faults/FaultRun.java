@@ -2,6 +2,9 @@ package pos.localstack.faults;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.bson.types.ObjectId;
+import pos.testing.ApiClient;
+import pos.testing.JavaProcess;
+import pos.testing.FreePorts;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -34,7 +37,7 @@ final class FaultRun implements AutoCloseable {
     final FaultStack stack;
     final ClientLedger ledger = new ClientLedger();
     final Random random;
-    final int apiPort = FaultStack.freePort();
+    final int apiPort = FreePorts.next();
     private final List<String> stores = new ArrayList<>();
     private final List<String> products = new ArrayList<>();
     private ApiClient admin;
@@ -52,7 +55,7 @@ final class FaultRun implements AutoCloseable {
         return "http://localhost:" + apiPort;
     }
 
-    static void startAll(ServiceProcess... services) {
+    static void startAll(JavaProcess... services) {
         for (var service : services) {
             service.start();
         }
@@ -63,9 +66,9 @@ final class FaultRun implements AutoCloseable {
 
     /** An admin, a catalog and the initial stock of every product in every store. */
     void prepareCatalog() {
-        admin = ApiClient.registerAdmin(apiUrl(), "fault-admin");
+        admin = ApiClient.at(apiUrl()).withTimeout(Duration.ofSeconds(20)).registerAndLogin("fault-admin");
         for (int i = 0; i < PRODUCTS; i++) {
-            var product = admin.post("/products/", Map.of("name", "Product " + i, "price", "2.50"), Map.of())
+            var product = admin.attempt("POST", "/products/", Map.of("name", "Product " + i, "price", "2.50"), Map.of())
                     .orElseThrow();
             assertThat(product.status()).as("%s", product.body()).isEqualTo(200);
             products.add(product.text("_id"));

@@ -13,10 +13,10 @@ import pos.localstack.LocalStack;
 import pos.orderprocessor.OrderProcessorApplication;
 import pos.schemas.Topics;
 import org.springframework.context.ConfigurableApplicationContext;
+import pos.testing.FreePorts;
+import pos.testing.JavaProcess;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ final class FaultStack implements AutoCloseable {
     private final KraftBroker broker;
     private final MongoServer mongo;
     private final String mongoUri;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<JavaProcess> services = new ArrayList<>();
     private ConfigurableApplicationContext inProcessApi;
 
     private FaultStack(Path workDir, int partitions, KraftBroker broker, MongoServer mongo, String mongoUri) {
@@ -52,7 +52,7 @@ final class FaultStack implements AutoCloseable {
 
     static FaultStack start(Path workDir, int partitions) throws IOException {
         Files.createDirectories(workDir);
-        var broker = KraftBroker.start(workDir.resolve("kafka"), freePort(), freePort());
+        var broker = KraftBroker.start(workDir.resolve("kafka"), FreePorts.next(), FreePorts.next());
         var mongo = new MongoServer(new MemoryBackend());
         var stack = new FaultStack(workDir, partitions, broker, mongo, mongo.bindAndGetConnectionString() + "/pos");
         stack.createTopics();
@@ -67,11 +67,11 @@ final class FaultStack implements AutoCloseable {
         return mongoUri;
     }
 
-    ServiceProcess orderProcessor(String instance) {
+    JavaProcess orderProcessor(String instance) {
         return processor("order-processor-" + instance, OrderProcessorApplication.class, "ORDER_PROCESSOR_PORT");
     }
 
-    ServiceProcess inventoryProcessor(String instance) {
+    JavaProcess inventoryProcessor(String instance) {
         return processor("inventory-processor-" + instance, InventoryProcessorApplication.class,
                 "INVENTORY_PROCESSOR_PORT");
     }
@@ -80,7 +80,7 @@ final class FaultStack implements AutoCloseable {
      * The API keeps its data (signing key) in one folder, so a restarted instance accepts the old tokens. As on the
      * local stack, the first account registered becomes admin.
      */
-    ServiceProcess api(int port) {
+    JavaProcess api(int port) {
         return service("api-service", ApiServiceApplication.class, "384m", port, Map.of(
                 "API_PORT", String.valueOf(port),
                 "MONGODB_URI", mongoUri,
@@ -100,8 +100,8 @@ final class FaultStack implements AutoCloseable {
                 "spring.main.banner-mode", "off")).run();
     }
 
-    private ServiceProcess processor(String name, Class<?> mainClass, String portVariable) {
-        int port = freePort();
+    private JavaProcess processor(String name, Class<?> mainClass, String portVariable) {
+        int port = FreePorts.next();
         return service(name, mainClass, "256m", port, Map.of(
                 portVariable, String.valueOf(port),
                 // one state folder per instance: two instances on one machine must not share a state lock
@@ -112,14 +112,15 @@ final class FaultStack implements AutoCloseable {
                 "--spring.kafka.streams.properties.heartbeat.interval.ms=1500"));
     }
 
-    private ServiceProcess service(String name, Class<?> mainClass, String heap, int port,
+    private JavaProcess service(String name, Class<?> mainClass, String heap, int port,
             Map<String, String> environment, List<String> arguments) {
         var env = new java.util.HashMap<>(environment);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         env.put("POS_TOPIC_PARTITIONS", String.valueOf(partitions));
         var args = new ArrayList<>(arguments);
         args.add("--spring.main.banner-mode=off");
-        var service = new ServiceProcess(name, mainClass, env, args, heap, port, workDir.resolve(name + ".log"));
+        var service = JavaProcess.ofMainClass(name, mainClass, heap, env, args, workDir.resolve(name + ".log"))
+                .readyOn(port);
         services.add(service);
         return service;
     }
@@ -148,21 +149,12 @@ final class FaultStack implements AutoCloseable {
         return tails.toString();
     }
 
-    static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public void close() {
         if (inProcessApi != null) {
             inProcessApi.close();
         }
-        services.forEach(ServiceProcess::kill);
+        services.forEach(JavaProcess::kill);
         try {
             broker.close();
         } finally {

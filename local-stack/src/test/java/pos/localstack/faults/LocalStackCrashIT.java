@@ -8,6 +8,7 @@ import pos.schemas.event.StockChanged;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.StockLevel;
+import pos.testing.ApiClient;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static pos.testing.ApiClient.idempotencyKey;
 
 /**
  * Issue 18 as a user meets it: the packaged local stack ({@code ./run-local.sh}'s jar) in a JVM of its own, several
@@ -40,6 +42,9 @@ import static org.awaitility.Awaitility.await;
  * round kills and restarts once more on the same data).
  */
 class LocalStackCrashIT {
+
+    /** Longer than the API's own waits (5 s decision, 10 s for an in-flight duplicate), so a timeout is news. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private static final Duration LOAD = Duration.parse(System.getProperty("crash.load", "PT5S"));
     private static final int ROUNDS = Integer.getInteger("crash.rounds", 1);
@@ -79,11 +84,11 @@ class LocalStackCrashIT {
     }
 
     private static String prepareCatalog(ApiClient admin, String store) {
-        var product = admin.post("/products/", Map.of("name", "Crash test product", "price", "1.00"), Map.of())
+        var product = admin.attempt("POST", "/products/", Map.of("name", "Crash test product", "price", "1.00"), Map.of())
                 .orElseThrow();
         assertThat(product.status()).as("product created: %s", product.body()).isEqualTo(200);
         var productId = product.text("_id");
-        var stocked = admin.post("/stores/" + store + "/inventory/adjust",
+        var stocked = admin.attempt("POST", "/stores/" + store + "/inventory/adjust",
                 Map.of("product_id", productId, "delta", "1000000"), Map.of()).orElseThrow();
         assertThat(stocked.status()).as("stock adjusted: %s", stocked.body()).isEqualTo(200);
         return productId;
@@ -118,7 +123,7 @@ class LocalStackCrashIT {
     private void till(ApiClient api, String store, String product, AtomicBoolean running) {
         var body = Map.of("store_id", store, "items", List.of(Map.of("product_id", product, "qty", "1")));
         while (running.get()) {
-            var answer = api.post("/orders/", body, Map.of("Idempotency-Key", "crash-" + UUID.randomUUID()));
+            var answer = api.attempt("POST", "/orders/", body, idempotencyKey("crash-" + UUID.randomUUID()));
             if (answer.isEmpty()) {
                 continue;
             }
@@ -132,7 +137,7 @@ class LocalStackCrashIT {
             }
             if (orderId != null && response.status() == 200 && RANDOM.nextInt(3) > 0) {
                 var target = RANDOM.nextBoolean() ? "completed" : "cancelled";
-                var changed = api.patch("/orders/" + orderId + "/status", Map.of("status", target));
+                var changed = api.attempt("PATCH", "/orders/" + orderId + "/status", Map.of("status", target), Map.of());
                 if (changed.isPresent() && changed.get().status() == 200) {
                     acknowledgedOrders.put(orderId, changed.get().text("order", "status"));
                 }
@@ -146,7 +151,7 @@ class LocalStackCrashIT {
         while (running.get()) {
             var username = "cashier-" + counter.incrementAndGet() + "-" + HexFormat.of().formatHex(bytes(4));
             var password = "secret-" + username;
-            var answer = admin.post("/auth/register", Map.of("name", username, "email", username + "@example.com",
+            var answer = admin.attempt("POST", "/auth/register", Map.of("name", username, "email", username + "@example.com",
                     "username", username, "password", password), Map.of());
             if (answer.isPresent() && answer.get().status() == 200) {
                 acknowledgedAccounts.put(username, password);
@@ -155,10 +160,10 @@ class LocalStackCrashIT {
     }
 
     private void assertAcknowledgedAccountsLogIn(PackagedLocalStack stack) {
-        var anonymous = new ApiClient(stack.apiUrl(), null);
+        var anonymous = ApiClient.at(stack.apiUrl()).withTimeout(TIMEOUT);
         var lost = new ArrayList<String>();
         acknowledgedAccounts.forEach((username, password) -> {
-            var login = anonymous.post("/auth/login", Map.of("username", username, "password", password), Map.of());
+            var login = anonymous.attempt("POST", "/auth/login", Map.of("username", username, "password", password), Map.of());
             if (login.isEmpty() || login.get().status() != 200) {
                 lost.add(username + " -> " + login.map(ApiClient.Response::status).orElse(0));
             }
@@ -172,7 +177,7 @@ class LocalStackCrashIT {
                 .untilAsserted(() -> {
                     var behind = new ArrayList<String>();
                     acknowledgedOrders.forEach((orderId, acknowledged) -> {
-                        var read = api.get("/orders/" + orderId);
+                        var read = api.attempt("GET", "/orders/" + orderId, null, Map.of());
                         var status = read.filter(r -> r.status() == 200).map(r -> r.text("status")).orElse(null);
                         if (!atLeast(status, acknowledged)) {
                             behind.add(orderId + " acknowledged " + acknowledged + ", reads "
@@ -224,7 +229,7 @@ class LocalStackCrashIT {
                                 .containsKeys(acknowledgedOrders.keySet().toArray(String[]::new));
 
                         assertThat(stock).as("stock changes in Kafka").isNotNull();
-                        var item = api.get("/stores/" + store + "/inventory/" + product).orElseThrow();
+                        var item = api.attempt("GET", "/stores/" + store + "/inventory/" + product, null, Map.of()).orElseThrow();
                         assertThat(item.status()).isEqualTo(200);
                         assertThat(Map.of("qty", plain(item.text("qty")),
                                 "reserved_qty", plain(item.text("reserved_qty")),
@@ -241,20 +246,20 @@ class LocalStackCrashIT {
     private static Map<String, String> listedOrders(ApiClient api, String store) {
         var listed = new HashMap<String, String>();
         for (int skip = 0; ; skip += 100) {
-            var page = api.get("/orders/?store_id=" + store + "&skip=" + skip + "&limit=100").orElseThrow();
+            var page = api.attempt("GET", "/orders/?store_id=" + store + "&skip=" + skip + "&limit=100", null, Map.of()).orElseThrow();
             assertThat(page.status()).isEqualTo(200);
-            page.body().forEach(order -> listed.put(order.get("id").asString(), order.get("status").asString()));
-            if (page.body().size() < 100) {
+            page.json().forEach(order -> listed.put(order.get("id").asString(), order.get("status").asString()));
+            if (page.json().size() < 100) {
                 return listed;
             }
         }
     }
 
     private static ApiClient login(PackagedLocalStack stack) {
-        var login = new ApiClient(stack.apiUrl(), null)
-                .post("/auth/login", Map.of("username", ADMIN, "password", PASSWORD), Map.of()).orElseThrow();
+        var login = ApiClient.at(stack.apiUrl()).withTimeout(TIMEOUT)
+                .post("/auth/login", Map.of("username", ADMIN, "password", PASSWORD));
         assertThat(login.status()).as("admin login: %s", login.body()).isEqualTo(200);
-        return new ApiClient(stack.apiUrl(), login.text("access_token"));
+        return ApiClient.at(stack.apiUrl()).withTimeout(TIMEOUT).withToken(login.text("access_token"));
     }
 
     private static String plain(String decimal) {

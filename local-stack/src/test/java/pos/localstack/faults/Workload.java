@@ -3,6 +3,7 @@ package pos.localstack.faults;
 import pos.localstack.faults.ClientLedger.Adjustment;
 import pos.localstack.faults.ClientLedger.PlacedOrder;
 import pos.schemas.value.OrderStatus;
+import pos.testing.ApiClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+
+import static pos.testing.ApiClient.idempotencyKey;
 
 /**
  * Tills working against the API while services crash: they place orders for scarce stock (each with an
@@ -96,7 +99,7 @@ final class Workload {
         void adjust(String key, String store, String product, BigDecimal delta) {
             var body = Map.of("product_id", product, "delta", delta.toPlainString(), "reason", "fault test");
             while (!gaveUp("adjustment " + key)) {
-                var answer = api.post("/stores/" + store + "/inventory/adjust", body, Map.of("Idempotency-Key", key));
+                var answer = api.attempt("POST", "/stores/" + store + "/inventory/adjust", body, idempotencyKey(key));
                 int status = answer.map(ApiClient.Response::status).orElse(0);
                 if (status == 200 || status == 400) {
                     ledger.adjusted(new Adjustment(key, store, product, delta, status == 200));
@@ -140,7 +143,7 @@ final class Workload {
                     .map(l -> Map.of("product_id", l.getKey(), "qty", l.getValue().toPlainString())).toList();
             var body = Map.of("store_id", store, "items", items);
             while (!gaveUp("order " + key)) {
-                var answer = api.post("/orders/", body, Map.of("Idempotency-Key", key));
+                var answer = api.attempt("POST", "/orders/", body, idempotencyKey(key));
                 int status = answer.map(ApiClient.Response::status).orElse(0);
                 if (status == 200 || status == 202) {
                     var orderId = answer.get().text("order", "id");
@@ -164,7 +167,7 @@ final class Workload {
         private boolean changeStatus(String orderId, OrderStatus target) {
             var body = Map.of("status", target.wireName());
             while (!gaveUp("status " + target.wireName() + " of " + orderId)) {
-                var answer = api.patch("/orders/" + orderId + "/status", body);
+                var answer = api.attempt("PATCH", "/orders/" + orderId + "/status", body, Map.of());
                 int status = answer.map(ApiClient.Response::status).orElse(0);
                 if (status == 200) {
                     ledger.statusConfirmed(orderId, target);

@@ -1,0 +1,17 @@
+package pos.localstack;
+
+import pos.testing.FreePorts;
+
+import java.nio.file.Path;
+
+/** Local stack settings for a test: every port a free one, two partitions. */
+final class StackSettings {
+
+    private StackSettings() {
+    }
+
+    static LocalStackSettings onFreePorts(Path dataDir) {
+        return new LocalStackSettings(dataDir, FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), 2);
+    }
+}
