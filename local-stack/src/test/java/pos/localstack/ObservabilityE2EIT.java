@@ -16,12 +16,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import pos.schemas.Topics;
+import pos.testing.ApiClient;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -48,7 +44,6 @@ import static pos.testing.ApiClient.idempotencyKey;
 class ObservabilityE2EIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Test
@@ -165,15 +160,16 @@ class ObservabilityE2EIT {
         var stack = SharedStack.stack();
         for (var service : List.of(stack.apiUrl(), stack.orderProcessorUrl(), stack.inventoryProcessorUrl())) {
             for (var probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
-                var response = get(service + probe);
-                assertThat(response.statusCode()).as(service + probe).isEqualTo(200);
+                var response = ApiClient.at(service).get(probe);
+                assertThat(response.status()).as(service + probe).isEqualTo(200);
                 assertThat(response.body()).as(service + probe).contains("\"status\":\"UP\"")
                         .doesNotContain("components", "details");
             }
         }
-        assertThat(get(stack.apiUrl() + "/health").body()).isEqualTo("{\"status\":\"ok\"}");
-        assertThat(get(stack.apiUrl() + "/actuator/env").statusCode()).isEqualTo(401);
-        assertThat(get(stack.apiUrl() + "/actuator/prometheus").statusCode()).isEqualTo(401);
+        var api = ApiClient.at(stack.apiUrl());
+        assertThat(api.get("/health").body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(api.get("/actuator/env").status()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(401);
     }
 
     private static KafkaConsumer<String, String> consumer(String bootstrap) {
@@ -224,19 +220,13 @@ class ObservabilityE2EIT {
 
     /** The API's metrics need an admin's token; the processors' are on ports only the host reaches. */
     private static String scrape(String service) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(10));
+        var client = ApiClient.at(service).withTimeout(Duration.ofSeconds(10));
         if (service.equals(SharedStack.stack().apiUrl())) {
-            request.header("Authorization", "Bearer " + admin().token());
+            client = client.withToken(admin().token());
         }
-        var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        var response = client.get("/actuator/prometheus");
+        assertThat(response.status()).isEqualTo(200);
         return response.body();
-    }
-
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String hex(int bytes) {

@@ -26,11 +26,8 @@ import pos.schemas.serde.JsonSerdes;
 import pos.streams.deadletter.DeadLetterProcessingExceptionHandler;
 import pos.streams.testing.EmbeddedBroker;
 import pos.streams.testing.TopicReader;
+import pos.testing.ApiClient;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -119,13 +116,11 @@ class OrderProcessorIT {
     @Test
     void reportsItsStreamsStateAsHealth() throws Exception {
         var port = app.getEnvironment().getProperty("local.server.port");
-        var client = HttpClient.newHttpClient();
+        var client = ApiClient.at("http://localhost:" + port);
         for (var path : List.of("/actuator/health", "/actuator/health/readiness")) {
-            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
-
             await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> {
-                var response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).isEqualTo(200);
+                var response = client.get(path);
+                assertThat(response.status()).isEqualTo(200);
                 // UP only once Streams runs; its details (state, threads) are shown to nobody
                 assertThat(response.body()).contains("\"status\":\"UP\"").doesNotContain("components");
             });
@@ -161,10 +156,8 @@ class OrderProcessorIT {
 
     private static String scrape() throws Exception {
         var port = app.getEnvironment().getProperty("local.server.port");
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        var response = ApiClient.at("http://localhost:" + port).get("/actuator/prometheus");
+        assertThat(response.status()).isEqualTo(200);
         return response.body();
     }
 

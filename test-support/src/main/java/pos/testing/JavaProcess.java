@@ -117,7 +117,8 @@ public final class JavaProcess {
         if (readinessPort < 0) {
             throw new IllegalStateException(name + ": no readiness port");
         }
-        var probe = HttpRequest.newBuilder(URI.create("http://localhost:" + readinessPort + "/actuator/health/readiness"))
+        var probe = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + readinessPort + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptionsInstanceOf(IOException.class)

@@ -92,8 +92,8 @@ class FuzzIT extends AbstractApiIT {
         var deactivated = accounts.create(Role.USER);
 
         ok(api.withToken(admin.token()).delete("/users/" + deactivated.id()));
-        ok(api.withToken(admin.token()).post("/auth/register", Map.of("name", "Victim", "email", "fuzz-victim@example.com",
-                "username", "fuzz-victim", "password", "victim-password")));
+        ok(api.withToken(admin.token()).post("/auth/register", Map.of("name", "Victim",
+                "email", "fuzz-victim@example.com", "username", "fuzz-victim", "password", "victim-password")));
         var category = ok(api.withToken(manager.token()).post("/categories", Map.of("name", "fuzz-food",
                 "display_name", "Fuzz food", "sku_prefix", "FZF")));
         var product = ok(api.withToken(manager.token()).post("/products", Map.of("name", "Fuzz burger", "price", "3.50",
@@ -293,17 +293,10 @@ class FuzzIT extends AbstractApiIT {
     }
 
     private String placeAsync(ApiClient api, String token, String store, String productId) throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/orders"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Prefer", "respond-async")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-                        "store_id", store, "items", List.of(Map.of("product_id", productId, "qty", "1"))))))
-                .build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request,
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JSON.readTree(response.body()).get("order").get("id").asString();
+        var response = api.withToken(token).post("/orders", Map.of("store_id", store,
+                "items", List.of(Map.of("product_id", productId, "qty", "1"))), Map.of("Prefer", "respond-async"));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.text("order", "id");
     }
 
     private List<Fixtures.BadCredential> badCredentials(TestAccounts.Account user, String deactivatedToken)

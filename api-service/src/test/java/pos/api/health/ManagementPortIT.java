@@ -5,14 +5,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import pos.api.support.AbstractApiIT;
+import pos.testing.ApiClient;
+import pos.testing.FreePorts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ManagementPortIT extends AbstractApiIT {
 
-    private static final int MANAGEMENT_PORT = freePort();
+    private static final int MANAGEMENT_PORT = FreePorts.next();
 
     @LocalServerPort
     int port;
@@ -35,28 +30,19 @@ class ManagementPortIT extends AbstractApiIT {
     @Test
     void metricsAndProbesAnswerWithoutATokenOnTheManagementPortOnly() throws Exception {
         var metrics = get(MANAGEMENT_PORT, "/actuator/prometheus");
-        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes{");
         // ready once the reply feed and the catalog have caught up, which takes a moment on a busy machine
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(get(MANAGEMENT_PORT, "/actuator/health/readiness").body()).contains("\"status\":\"UP\"")
                         .doesNotContain("components"));
-        assertThat(get(MANAGEMENT_PORT, "/actuator/env").statusCode()).isEqualTo(401);
+        assertThat(get(MANAGEMENT_PORT, "/actuator/env").status()).isEqualTo(401);
 
-        assertThat(get(port, "/actuator/prometheus").statusCode()).isIn(401, 404);
-        assertThat(get(port, "/health").statusCode()).isEqualTo(200);
+        assertThat(get(port, "/actuator/prometheus").status()).isIn(401, 404);
+        assertThat(get(port, "/health").status()).isEqualTo(200);
     }
 
-    private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static ApiClient.Response get(int port, String path) {
+        return ApiClient.onLocalPort(port).get(path);
     }
 }

@@ -8,11 +8,8 @@ import org.springframework.context.ApplicationContext;
 import pos.api.identity.Role;
 import pos.api.identity.TestAccounts;
 import pos.api.support.AbstractApiIT;
+import pos.testing.ApiClient;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,21 +52,17 @@ class OperationsEndpointsIT extends AbstractApiIT {
     @Test
     void metricsNeedAnAdminsToken() throws Exception {
         var accounts = TestAccounts.of(context);
-        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
-        assertThat(get("/actuator/prometheus", accounts.create(Role.MANAGER).token()).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", accounts.create(Role.MANAGER).token()).status()).isEqualTo(403);
 
         var metrics = get("/actuator/prometheus", accounts.create(Role.ADMIN).token());
 
-        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes{", "application=\"api-service\"",
                 "kafka_consumer_", "pos_idempotency_replays_total");
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private ApiClient.Response get(String path, String token) {
+        return ApiClient.onLocalPort(port).withToken(token).get(path);
     }
 }

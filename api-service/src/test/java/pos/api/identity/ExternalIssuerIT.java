@@ -71,7 +71,8 @@ class ExternalIssuerIT extends IdentityITSupport {
     @Test
     void stillAcceptsOurOwnTokens() {
         var user = accounts.create(Role.USER);
-        assertThat(api.withToken(login(user.username(), TestAccounts.PASSWORD)).get("/users/me").status()).isEqualTo(200);
+        assertThat(api.withToken(login(user.username(), TestAccounts.PASSWORD)).get("/users/me").status())
+                .isEqualTo(200);
     }
 
     private static String keycloakToken(String audience, List<String> realmRoles) throws Exception {

@@ -34,7 +34,7 @@ class FirstAccountIT extends IdentityITSupport {
 
         String adminToken = login(first, "secret1");
         assertThat(api.withToken(adminToken).get("/users/me").json().get("role").asString()).isEqualTo("admin");
-        assertThat(api.withToken(login(second, "secret1")).get("/users/me").json().get("role").asString()).isEqualTo("user");
+        assertThat(api.withToken(login(second, "secret1")).get("/users/me").text("role")).isEqualTo("user");
 
         var wantsAdmin = registration(unique("third"), "secret1");
         wantsAdmin.put("role", "admin");
@@ -50,6 +50,6 @@ class FirstAccountIT extends IdentityITSupport {
 
         String next = unique("next");
         assertThat(register(registration(next, "secret1"), null).status()).isEqualTo(200);
-        assertThat(api.withToken(login(next, "secret1")).get("/users/me").json().get("role").asString()).isEqualTo("admin");
+        assertThat(api.withToken(login(next, "secret1")).get("/users/me").text("role")).isEqualTo("admin");
     }
 }

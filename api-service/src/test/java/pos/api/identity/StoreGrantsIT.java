@@ -96,7 +96,8 @@ class StoreGrantsIT extends IdentityITSupport {
     }
 
     private boolean userActive(TestAccounts.Account account) {
-        return api.withToken(accounts.create(Role.ADMIN).token()).get("/users/" + account.id()).json().get("active").asBoolean();
+        var admin = api.withToken(accounts.create(Role.ADMIN).token());
+        return admin.get("/users/" + account.id()).json().get("active").asBoolean();
     }
 
     private static Map<String, Object> withStores(Role role, String... stores) {

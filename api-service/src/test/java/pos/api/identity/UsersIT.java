@@ -61,7 +61,8 @@ class UsersIT extends IdentityITSupport {
         assertProblem(api.withToken(alice.token()).get("/users/" + new ObjectId().toHexString()), 403, null);
         assertThat(api.withToken(admin.token()).get("/users/" + alice.id()).json().get("username").asString())
                 .isEqualTo(alice.username());
-        assertProblem(api.withToken(admin.token()).get("/users/" + new ObjectId().toHexString()), 404, "User not found");
+        assertProblem(api.withToken(admin.token()).get("/users/" + new ObjectId().toHexString()), 404,
+                "User not found");
         assertProblem(api.withToken(admin.token()).get("/users/not-an-id"), 400, "Invalid user_id");
     }
 

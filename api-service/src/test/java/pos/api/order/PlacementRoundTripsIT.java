@@ -101,7 +101,8 @@ class PlacementRoundTripsIT extends AbstractApiIT {
         var api = ApiClient.onLocalPort(port);
         var cashier = TestAccounts.of(context).create(Role.USER, STORE);
         var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
-        var product = api.withToken(manager.token()).post("/products/", Map.of("name", "Round-trip tea", "price", "1.20"));
+        var product = api.withToken(manager.token()).post("/products/",
+                Map.of("name", "Round-trip tea", "price", "1.20"));
         assertThat(product.status()).as(product.body()).isEqualTo(200);
         var order = Map.of("store_id", STORE,
                 "items", List.of(Map.of("product_id", product.json().get("id").asString(), "qty", "1")));

@@ -48,7 +48,8 @@ class UndecidedRequestsIT extends AbstractApiIT {
     void manyRequestsWaitForTheirDecisionsWhileOthersAreServed() throws Exception {
         var api = ApiClient.onLocalPort(port);
         var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
-        var product = api.withToken(manager.token()).post("/products/", Map.of("name", "Undecided soup", "price", "2.00"));
+        var asManager = api.withToken(manager.token());
+        var product = asManager.post("/products/", Map.of("name", "Undecided soup", "price", "2.00"));
         assertThat(product.status()).as(product.body()).isEqualTo(200);
         var productId = product.json().get("id").asString();
 
@@ -58,9 +59,11 @@ class UndecidedRequestsIT extends AbstractApiIT {
         try {
             var requests = new ArrayList<CompletableFuture<ApiClient.Response>>();
             for (int i = 0; i < WAITING; i++) {
-                requests.add(CompletableFuture.supplyAsync(() -> count(answered, api.withToken(manager.token()).post("/orders/", Map.of("store_id", STORE,
-                                "items", java.util.List.of(Map.of("product_id", productId, "qty", "1"))))), pool));
-                requests.add(CompletableFuture.supplyAsync(() -> count(answered, api.withToken(manager.token()).post("/stores/" + STORE + "/inventory/adjust",
+                requests.add(CompletableFuture.supplyAsync(() -> count(answered, asManager.post("/orders/",
+                        Map.of("store_id", STORE, "items", java.util.List.of(Map.of("product_id", productId, "qty", "1"))))),
+                        pool));
+                requests.add(CompletableFuture.supplyAsync(() -> count(answered, asManager.post(
+                        "/stores/" + STORE + "/inventory/adjust",
                         Map.of("product_id", productId, "delta", "5", "reason", "delivery"))), pool));
             }
 

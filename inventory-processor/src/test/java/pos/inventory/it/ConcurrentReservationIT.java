@@ -10,7 +10,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import pos.inventory.InventoryProcessorApplication;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import pos.schemas.Topics;
 import pos.schemas.command.AdjustStock;
 import pos.schemas.command.PlaceOrder;
@@ -25,12 +24,9 @@ import pos.schemas.value.OrderStatus;
 import pos.schemas.value.StockLevel;
 import pos.streams.testing.EmbeddedBroker;
 import pos.streams.testing.TopicReader;
+import pos.testing.ApiClient;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,14 +88,12 @@ class ConcurrentReservationIT {
     @Test
     void reportsStreamsStateInTheReadinessProbe() {
         String port = processor.getEnvironment().getProperty("local.server.port");
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/health/readiness")).build();
+        var api = ApiClient.at("http://localhost:" + port);
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            HttpResponse<String> response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            JsonNode health = JsonMapper.shared().readTree(response.body());
+            var response = api.get("/actuator/health/readiness");
+            assertThat(response.status()).isEqualTo(200);
+            JsonNode health = response.json();
             assertThat(health.path("status").asString()).isEqualTo("UP");
             // details (Streams state, broker ids, thread names) are for authenticated callers, and there are none
             assertThat(health.has("components")).isFalse();

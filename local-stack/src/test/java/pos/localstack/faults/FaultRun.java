@@ -68,8 +68,7 @@ final class FaultRun implements AutoCloseable {
     void prepareCatalog() {
         admin = ApiClient.at(apiUrl()).withTimeout(Duration.ofSeconds(20)).registerAndLogin("fault-admin");
         for (int i = 0; i < PRODUCTS; i++) {
-            var product = admin.attempt("POST", "/products/", Map.of("name", "Product " + i, "price", "2.50"), Map.of())
-                    .orElseThrow();
+            var product = admin.post("/products/", Map.of("name", "Product " + i, "price", "2.50"));
             assertThat(product.status()).as("%s", product.body()).isEqualTo(200);
             products.add(product.text("_id"));
         }

@@ -84,12 +84,11 @@ class LocalStackCrashIT {
     }
 
     private static String prepareCatalog(ApiClient admin, String store) {
-        var product = admin.attempt("POST", "/products/", Map.of("name", "Crash test product", "price", "1.00"), Map.of())
-                .orElseThrow();
+        var product = admin.post("/products/", Map.of("name", "Crash test product", "price", "1.00"));
         assertThat(product.status()).as("product created: %s", product.body()).isEqualTo(200);
         var productId = product.text("_id");
-        var stocked = admin.attempt("POST", "/stores/" + store + "/inventory/adjust",
-                Map.of("product_id", productId, "delta", "1000000"), Map.of()).orElseThrow();
+        var stocked = admin.post("/stores/" + store + "/inventory/adjust",
+                Map.of("product_id", productId, "delta", "1000000"));
         assertThat(stocked.status()).as("stock adjusted: %s", stocked.body()).isEqualTo(200);
         return productId;
     }
@@ -137,7 +136,8 @@ class LocalStackCrashIT {
             }
             if (orderId != null && response.status() == 200 && RANDOM.nextInt(3) > 0) {
                 var target = RANDOM.nextBoolean() ? "completed" : "cancelled";
-                var changed = api.attempt("PATCH", "/orders/" + orderId + "/status", Map.of("status", target), Map.of());
+                var changed = api.attempt("PATCH", "/orders/" + orderId + "/status", Map.of("status", target),
+                        Map.of());
                 if (changed.isPresent() && changed.get().status() == 200) {
                     acknowledgedOrders.put(orderId, changed.get().text("order", "status"));
                 }
@@ -151,8 +151,8 @@ class LocalStackCrashIT {
         while (running.get()) {
             var username = "cashier-" + counter.incrementAndGet() + "-" + HexFormat.of().formatHex(bytes(4));
             var password = "secret-" + username;
-            var answer = admin.attempt("POST", "/auth/register", Map.of("name", username, "email", username + "@example.com",
-                    "username", username, "password", password), Map.of());
+            var answer = admin.attempt("POST", "/auth/register", Map.of("name", username,
+                    "email", username + "@example.com", "username", username, "password", password), Map.of());
             if (answer.isPresent() && answer.get().status() == 200) {
                 acknowledgedAccounts.put(username, password);
             }
@@ -163,7 +163,8 @@ class LocalStackCrashIT {
         var anonymous = ApiClient.at(stack.apiUrl()).withTimeout(TIMEOUT);
         var lost = new ArrayList<String>();
         acknowledgedAccounts.forEach((username, password) -> {
-            var login = anonymous.attempt("POST", "/auth/login", Map.of("username", username, "password", password), Map.of());
+            var login = anonymous.attempt("POST", "/auth/login", Map.of("username", username, "password", password),
+                    Map.of());
             if (login.isEmpty() || login.get().status() != 200) {
                 lost.add(username + " -> " + login.map(ApiClient.Response::status).orElse(0));
             }
@@ -229,7 +230,7 @@ class LocalStackCrashIT {
                                 .containsKeys(acknowledgedOrders.keySet().toArray(String[]::new));
 
                         assertThat(stock).as("stock changes in Kafka").isNotNull();
-                        var item = api.attempt("GET", "/stores/" + store + "/inventory/" + product, null, Map.of()).orElseThrow();
+                        var item = api.get("/stores/" + store + "/inventory/" + product);
                         assertThat(item.status()).isEqualTo(200);
                         assertThat(Map.of("qty", plain(item.text("qty")),
                                 "reserved_qty", plain(item.text("reserved_qty")),
@@ -246,7 +247,7 @@ class LocalStackCrashIT {
     private static Map<String, String> listedOrders(ApiClient api, String store) {
         var listed = new HashMap<String, String>();
         for (int skip = 0; ; skip += 100) {
-            var page = api.attempt("GET", "/orders/?store_id=" + store + "&skip=" + skip + "&limit=100", null, Map.of()).orElseThrow();
+            var page = api.get("/orders/?store_id=" + store + "&skip=" + skip + "&limit=100");
             assertThat(page.status()).isEqualTo(200);
             page.json().forEach(order -> listed.put(order.get("id").asString(), order.get("status").asString()));
             if (page.json().size() < 100) {
