@@ -5,9 +5,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,43 +12,62 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import pos.api.readmodel.VersionedDocuments;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
- * A benchmark, not a test (it asserts nothing and is skipped unless {@code -Dbench.readmodel=true}): the cost of
- * the orders read model's guarded writes on the local stack's MongoDB (mongo-java-server on H2), as the collection
- * grows. Each order gets a pending placeholder, then four snapshots written twice each (the request thread and the
- * projector), by the exact compare-and-set of {@link VersionedDocuments} and by the range-guarded upsert it
- * replaced ({@code {_id, sequence: {$lt: n}}}, which the embedded server answers by scanning the collection).
- * Prints milliseconds per order, cumulative, every 500 orders. docs/benchmarks.md records a run.
- * <pre>./mvnw -o verify -pl local-stack -Dit.test=ReadModelWritesBenchmarkIT -Dbench.readmodel=true \
- *     -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false</pre>
+ * A benchmark (it lived in the test tree as ReadModelWritesBenchmarkIT but asserts nothing): the cost of the orders
+ * read model's guarded writes on the local stack's MongoDB (mongo-java-server on H2), as the collection grows. Each
+ * order gets a pending placeholder, then four snapshots written twice each (the request thread and the projector),
+ * by the exact compare-and-set of {@link VersionedDocuments} and by the range-guarded upsert it replaced
+ * ({@code {_id, sequence: {$lt: n}}}, which the embedded server answers by scanning the collection). Prints
+ * milliseconds per order, cumulative, every 500 orders. docs/benchmarks.md records a run. From the repository root:
+ * <pre>./mvnw -o -q -pl local-stack -am package -DskipTests
+ * java -cp local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar \
+ *     -Dloader.main=pos.localstack.bench.ReadModelWritesBenchmark \
+ *     org.springframework.boot.loader.launch.PropertiesLauncher [orders, default 3000]</pre>
  */
-@EnabledIfSystemProperty(named = "bench.readmodel", matches = "true")
-class ReadModelWritesBenchmarkIT {
+public final class ReadModelWritesBenchmark {
 
-    static final int ORDERS = Integer.getInteger("bench.readmodel.orders", 3000);
+    private final int orders;
+    private final Path dir;
 
-    @TempDir
-    Path dir;
+    private ReadModelWritesBenchmark(int orders, Path dir) {
+        this.orders = orders;
+        this.dir = dir;
+    }
 
-    @Test
-    void compareAndSetAgainstRangeGuard() {
+    public static void main(String[] args) throws IOException {
+        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        Path dir = Files.createTempDirectory("read-model-writes-benchmark");
+        try {
+            new ReadModelWritesBenchmark(orders, dir).compareAndSetAgainstRangeGuard();
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    private void compareAndSetAgainstRangeGuard() {
         for (var round = 1; round <= 2; round++) {
             run("range guard (before)", round, false);
             run("compare-and-set (now)", round, true);
         }
     }
 
-    void run(String variant, int round, boolean compareAndSet) {
+    private void run(String variant, int round, boolean compareAndSet) {
         var backend = new H2Backend(dir.resolve(variant.hashCode() + "-" + round + ".mv").toString());
         var server = new MongoServer(backend);
         try (var client = MongoClients.create(server.bindAndGetConnectionString())) {
             var mongo = new MongoTemplate(client, "bench");
             var documents = compareAndSet ? new VersionedDocuments(mongo, "orders", "sequence") : null;
             long start = System.nanoTime();
-            for (int i = 1; i <= ORDERS; i++) {
+            for (int i = 1; i <= orders; i++) {
                 var id = new ObjectId().toHexString();
                 if (documents != null) {
                     documents.insertIfAbsent(id, snapshot(0));
@@ -79,7 +95,7 @@ class ReadModelWritesBenchmarkIT {
         }
     }
 
-    static void rangeGuardedUpsert(MongoTemplate mongo, String id, long sequence) {
+    private static void rangeGuardedUpsert(MongoTemplate mongo, String id, long sequence) {
         var update = new Update();
         snapshot(sequence).forEach(update::set);
         try {
@@ -89,7 +105,7 @@ class ReadModelWritesBenchmarkIT {
         }
     }
 
-    static Document snapshot(long sequence) {
+    private static Document snapshot(long sequence) {
         var items = new ArrayList<Document>();
         for (int i = 0; i < 3; i++) {
             items.add(new Document("product_id", "65d00000000000000000000" + i).append("name", "Product " + i)
