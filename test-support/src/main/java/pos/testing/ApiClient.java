@@ -22,22 +22,22 @@ import java.util.stream.Collectors;
 /**
  * The POS API over real HTTP, as a till or a browser sees it: JSON bodies, a bearer token, any extra headers
  * (an {@link #idempotencyKey Idempotency-Key}, say), and answers as status, headers and body. Immutable: {@link
- * #withToken}, {@link #from} and {@link #withTimeout} give a copy sharing the same connection pool.
+ * #withToken}, {@link #from} and {@link #withTimeout} give a copy; all share one connection pool.
  */
 public final class ApiClient {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** One connection pool for every client: HttpClient is thread-safe and meant to be shared. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final HttpClient http;
     private final String baseUrl;
     private final String token;
     private final String forwardedFor;
     private final Duration timeout;
 
-    private ApiClient(HttpClient http, String baseUrl, String token, String forwardedFor, Duration timeout) {
-        this.http = http;
+    private ApiClient(String baseUrl, String token, String forwardedFor, Duration timeout) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.forwardedFor = forwardedFor;
@@ -46,8 +46,7 @@ public final class ApiClient {
 
     /** An anonymous client of {@code baseUrl}, e.g. {@code http://localhost:8080}. */
     public static ApiClient at(String baseUrl) {
-        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return new ApiClient(http, baseUrl, null, null, Duration.ofSeconds(30));
+        return new ApiClient(baseUrl, null, null, Duration.ofSeconds(30));
     }
 
     public static ApiClient onLocalPort(int port) {
@@ -61,7 +60,7 @@ public final class ApiClient {
 
     /** The same API with a bearer token; null for none. */
     public ApiClient withToken(String token) {
-        return new ApiClient(http, baseUrl, token, forwardedFor, timeout);
+        return new ApiClient(baseUrl, token, forwardedFor, timeout);
     }
 
     /**
@@ -69,12 +68,12 @@ public final class ApiClient {
      * address as a proxy).
      */
     public ApiClient from(String clientAddress) {
-        return new ApiClient(http, baseUrl, token, clientAddress, timeout);
+        return new ApiClient(baseUrl, token, clientAddress, timeout);
     }
 
     /** How long a request may wait for its answer. */
     public ApiClient withTimeout(Duration timeout) {
-        return new ApiClient(http, baseUrl, token, forwardedFor, timeout);
+        return new ApiClient(baseUrl, token, forwardedFor, timeout);
     }
 
     public String token() {
@@ -198,7 +197,7 @@ public final class ApiClient {
 
     private Response exchange(HttpRequest request) {
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + ": no answer", e);

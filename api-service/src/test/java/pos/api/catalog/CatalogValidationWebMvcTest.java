@@ -4,12 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import java.util.List;
 
@@ -17,8 +13,6 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -29,7 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * What needs stored data (duplicates, unknown or inactive categories, 404s) stays in the ITs.
  */
 @WebMvcTest(controllers = {CategoryController.class, ProductController.class})
-class CatalogValidationWebMvcTest {
+class CatalogValidationWebMvcTest implements CatalogRequests {
 
     private static final String SOME_ID = "0123456789abcdef01234567";
 
@@ -179,31 +173,8 @@ class CatalogValidationWebMvcTest {
                 {"name": "drinks", "display_name": "Drinks", "sku_prefix": "%s"}""".formatted(prefix);
     }
 
-    private ResultActions get(String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path).with(jwt()));
-    }
-
-    private ResultActions delete(String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.delete(path).with(manager()).with(csrf()));
-    }
-
-    private ResultActions post(String path, String json) throws Exception {
-        return write(MockMvcRequestBuilders.post(path), json);
-    }
-
-    private ResultActions put(String path, String json) throws Exception {
-        return write(MockMvcRequestBuilders.put(path), json);
-    }
-
-    private ResultActions patch(String path, String json) throws Exception {
-        return write(MockMvcRequestBuilders.patch(path), json);
-    }
-
-    private ResultActions write(MockHttpServletRequestBuilder request, String json) throws Exception {
-        return mvc.perform(request.with(manager()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
-    }
-
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor manager() {
-        return jwt().authorities(new SimpleGrantedAuthority("ROLE_MANAGER"));
+    @Override
+    public MockMvc mvc() {
+        return mvc;
     }
 }
