@@ -3,8 +3,8 @@ package pos.localstack.faults;
 import org.awaitility.core.ConditionTimeoutException;
 import org.bson.types.ObjectId;
 import pos.testing.ApiClient;
-import pos.testing.JavaProcess;
 import pos.testing.FreePorts;
+import pos.testing.JavaProcess;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
