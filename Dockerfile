@@ -9,6 +9,7 @@ WORKDIR /src
 # rebuilt only when a pom changes. DeploymentFilesTest checks that every module's pom is copied here.
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
+COPY test-support/pom.xml test-support/
 COPY common-schemas/pom.xml common-schemas/
 COPY observability/pom.xml observability/
 COPY streams-support/pom.xml streams-support/
