@@ -118,6 +118,37 @@ class EmbeddedMongoDurabilityTest {
         }
     }
 
+    @Test
+    void housekeepingKeepsTheFileBoundedWhileTheSameDocumentsAreRewritten() throws IOException {
+        var file = dir.resolve("pos.mv");
+        var padding = "x".repeat(1_000);
+        int rounds = 60;
+        long sizeAfterFirstRounds = 0;
+        long housekeepingNanos = 0;
+        // freed space reused at once, as the stack's does after its retention time of a few seconds
+        try (var opened = new Reopened(DurableH2Backend.open(file.toString(), DurableH2Backend.PAGE_SPLIT_SIZE, 0))) {
+            var orders = opened.client.getDatabase("pos").getCollection("orders");
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < DOCUMENTS; i++) {
+                    orders.replaceOne(Filters.eq("_id", i), new Document("_id", i).append("round", round)
+                            .append("padding", padding), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                }
+                long start = System.nanoTime();
+                ((DurableH2Backend) opened.backend).housekeeping();
+                housekeepingNanos += System.nanoTime() - start;
+                if (round == 9) {
+                    sizeAfterFirstRounds = Files.size(file);
+                }
+            }
+            assertThat(orders.countDocuments(Filters.eq("round", rounds - 1))).isEqualTo(DOCUMENTS);
+        }
+        // six times the rewrites, yet the file grew by at most half: freed space is reused, not appended to
+        long live = (long) DOCUMENTS * padding.length();
+        System.out.printf("file %d KB after 10 rounds, %d KB after %d (live data about %d KB); housekeeping %d ms%n",
+                sizeAfterFirstRounds / 1024, Files.size(file) / 1024, rounds, live / 1024, housekeepingNanos / 1_000_000);
+        assertThat(Files.size(file)).isLessThan(Math.max(sizeAfterFirstRounds * 3 / 2, 10 * live));
+    }
+
     /** The copied file opened by a new server, as the restarted local stack opens its data file. */
     private static final class Reopened implements AutoCloseable {
 
