@@ -18,7 +18,7 @@ import java.util.function.Function;
  * from the command alone; {@link #describe()} prints them all with the results.
  */
 record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<Double> rates, Duration warmup,
-        Duration duration, Duration pause, Duration drainTimeout, Duration requestTimeout, int stores, int products,
+        Duration firstWarmup, Duration duration, Duration pause, Duration drainTimeout, Duration requestTimeout, int stores, int products,
         int users, int maxLinesPerOrder, double retryFraction, double advanceFraction, double cancelFraction,
         double lagSampleFraction, Duration lagPollInterval, int maxInFlight, int clientThreads, OptionalLong sutPid,
         Path jsonOut, Path markdownOut, long seed, String label, String adminUser, String adminPassword) {
@@ -31,6 +31,8 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
               --scenarios LIST         orders,stock,read,baseline,bare (default all five, in that order)
               --rates LIST             target arrivals per second, each scenario runs at each (default 200)
               --warmup DURATION        sent but not measured, per run (default 10s)
+              --first-warmup DURATION  the first run's warm-up instead: a fresh JVM spends its first minutes
+                                       compiling, which short runs would measure (default 120s)
               --duration DURATION      measured part of each run (default 30s)
               --pause DURATION         idle time between runs, so one run's backlog does not load the next (default 5s)
               --drain-timeout DURATION how long to wait for answers after the last arrival (default 30s)
@@ -65,6 +67,7 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
         defaults.put("scenarios", "orders,stock,read,baseline,bare");
         defaults.put("rates", "200");
         defaults.put("warmup", "10s");
+        defaults.put("first-warmup", "120s");
         defaults.put("duration", "30s");
         defaults.put("pause", "5s");
         defaults.put("drain-timeout", "30s");
@@ -123,6 +126,7 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
                 list(option.apply("scenarios"), Scenario::parse),
                 list(option.apply("rates"), text -> positive("rates", Double.parseDouble(text))),
                 DurationText.parse(option.apply("warmup")),
+                DurationText.parse(option.apply("first-warmup")),
                 DurationText.parse(option.apply("duration")),
                 DurationText.parse(option.apply("pause")),
                 DurationText.parse(option.apply("drain-timeout")),
@@ -175,6 +179,7 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
         described.put("scenarios", String.join(",", scenarios.stream().map(Scenario::label).toList()));
         described.put("rates", String.join(",", rates.stream().map(BenchmarkOptions::number).toList()));
         described.put("warmup", DurationText.format(warmup));
+        described.put("first-warmup", DurationText.format(firstWarmup));
         described.put("duration", DurationText.format(duration));
         described.put("pause", DurationText.format(pause));
         described.put("stores", Integer.toString(stores));
