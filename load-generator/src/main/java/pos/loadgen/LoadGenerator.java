@@ -67,6 +67,9 @@ public final class LoadGenerator {
         out.printf("Loading %s (SUT pid %s)%n", options.apiUrl(),
                 options.sutPid().isPresent() ? Long.toString(options.sutPid().getAsLong()) : "not given");
         var fixture = options.needsFixture() ? Fixture.create(api, options, out) : null;
+        if (options.preload() > 0) {
+            Preload.run(api, fixture, options.preload(), out);
+        }
 
         var results = new ArrayList<RunResult>();
         try (var monitor = new ResourceMonitor(options.sutPid())) {

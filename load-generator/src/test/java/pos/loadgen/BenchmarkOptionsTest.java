@@ -51,6 +51,7 @@ class BenchmarkOptionsTest {
     @Test
     void onlyTheBaselineNeedsNoFixture() {
         assertThat(BenchmarkOptions.parse("--scenarios", "baseline").needsFixture()).isFalse();
+        assertThat(BenchmarkOptions.parse("--scenarios", "baseline", "--preload", "10").needsFixture()).isTrue();
         assertThat(BenchmarkOptions.parse("--scenarios", "bare").needsFixture()).isFalse();
         assertThat(BenchmarkOptions.parse("--scenarios", "stock").needsFixture()).isTrue();
         assertThat(BenchmarkOptions.parse("--scenarios", "read").needsFixture()).isTrue();
@@ -84,6 +85,7 @@ class BenchmarkOptionsTest {
                 "--cancel-fraction", "0.4")).withMessageContaining("must not exceed 1");
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--duration", "0s"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--warmup", "ten"));
+        assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--preload", "-1"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--users", "0"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--api-url", "localhost"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("orders"));
