@@ -9,6 +9,8 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -110,8 +112,34 @@ final class DurableH2Backend extends H2Backend {
         return BsonH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
+    /**
+     * Commands that never change what is stored. They take no lock: the lock keeps a commit from writing a command
+     * half-applied, which a read cannot be, and the MVStore reads consistently beside a commit (the stock backend
+     * commits from a background thread beside every command). Isolation between a read and a write of one
+     * collection stays mongo-java-server's own (its collections synchronise both). So a read never waits for
+     * someone else's commit or compaction, as under order load it did for up to 0.45 s.
+     */
+    private static final Set<String> READ_ONLY_COMMANDS = Set.of("find", "getMore", "count", "distinct",
+            "killCursors", "hello", "isMaster", "ismaster", "ping", "buildInfo", "buildinfo", "listIndexes",
+            "listCollections", "listDatabases", "endSessions", "dbStats", "collStats", "serverStatus",
+            "getParameter", "whatsmyuri", "connectionStatus");
+
+    static boolean isReadOnly(String command, Document query) {
+        if (READ_ONLY_COMMANDS.contains(command)) {
+            return true;
+        }
+        if (!"aggregate".equals(command) || !(query.get("pipeline") instanceof List<?> pipeline)) {
+            return false;
+        }
+        return pipeline.stream().noneMatch(stage -> stage instanceof Document document
+                && (document.containsKey("$out") || document.containsKey("$merge")));
+    }
+
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (isReadOnly(command, query)) {
+            return super.handleCommand(channel, database, command, query);
+        }
         var shared = lock.readLock();
         shared.lock();
         try {
@@ -120,6 +148,17 @@ final class DurableH2Backend extends H2Backend {
             shared.unlock();
             // also after a failed command: a bulk write that failed half-way acknowledged the part it applied
             commitIfChanged();
+        }
+    }
+
+    /** Runs {@code action} holding the lock a commit holds: tests stand in for a long commit with it. */
+    void exclusively(Runnable action) {
+        var exclusive = lock.writeLock();
+        exclusive.lock();
+        try {
+            action.run();
+        } finally {
+            exclusive.unlock();
         }
     }
 

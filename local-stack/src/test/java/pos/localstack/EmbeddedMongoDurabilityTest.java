@@ -149,6 +149,50 @@ class EmbeddedMongoDurabilityTest {
         assertThat(Files.size(file)).isLessThan(Math.max(sizeAfterFirstRounds * 3 / 2, 10 * live));
     }
 
+    @Test
+    void readsGoOnWhileACommitHoldsTheStoreAndWritesWaitForIt() throws Exception {
+        try (var opened = Reopened.asTheStackDoes(dir.resolve("pos.mv"))) {
+            var orders = opened.client.getDatabase("pos").getCollection("orders");
+            orders.insertOne(new Document("_id", "o-1").append("status", "created"));
+            var backend = (DurableH2Backend) opened.backend;
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                var write = new java.util.concurrent.atomic.AtomicReference<Future<?>>();
+                backend.exclusively(() -> {
+                    write.set(pool.submit(() -> orders.insertOne(new Document("_id", "o-2"))));
+                    var read = pool.submit(() -> orders.find(Filters.eq("_id", "o-1")).first());
+                    try {
+                        assertThat(read.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                                .containsEntry("status", "created");
+                        assertThat(orders.countDocuments()).isEqualTo(1);
+                    } catch (Exception e) {
+                        throw new AssertionError("a read waited for the commit", e);
+                    }
+                    assertThat(write.get()).isNotDone();
+                });
+                write.get().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(orders.countDocuments()).isEqualTo(2);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void onlyCommandsThatCannotWriteAreReadOnly() {
+        assertThat(DurableH2Backend.isReadOnly("find", new de.bwaldvogel.mongo.bson.Document())).isTrue();
+        assertThat(DurableH2Backend.isReadOnly("aggregate", new de.bwaldvogel.mongo.bson.Document("pipeline",
+                java.util.List.of(new de.bwaldvogel.mongo.bson.Document("$match", new de.bwaldvogel.mongo.bson.Document())))))
+                .isTrue();
+        assertThat(DurableH2Backend.isReadOnly("aggregate", new de.bwaldvogel.mongo.bson.Document("pipeline",
+                java.util.List.of(new de.bwaldvogel.mongo.bson.Document("$out", "copy"))))).isFalse();
+        assertThat(DurableH2Backend.isReadOnly("aggregate", new de.bwaldvogel.mongo.bson.Document("pipeline",
+                java.util.List.of(new de.bwaldvogel.mongo.bson.Document("$merge", "copy"))))).isFalse();
+        for (var write : java.util.List.of("insert", "update", "delete", "findAndModify", "createIndexes", "drop")) {
+            assertThat(DurableH2Backend.isReadOnly(write, new de.bwaldvogel.mongo.bson.Document())).as(write).isFalse();
+        }
+    }
+
     /** The copied file opened by a new server, as the restarted local stack opens its data file. */
     private static final class Reopened implements AutoCloseable {
 
