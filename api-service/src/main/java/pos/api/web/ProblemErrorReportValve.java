@@ -33,7 +33,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
-            response.setContentType("application/problem+json");
+            response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             var writer = response.getReporter();
             if (writer != null) {

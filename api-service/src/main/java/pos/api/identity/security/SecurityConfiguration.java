@@ -18,13 +18,12 @@ import pos.api.identity.display.DisplayTokenDecoder;
 import pos.api.identity.display.DisplayTokens;
 import pos.api.identity.token.LocalTokenVerifier;
 import pos.api.identity.token.UserStatusCache;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one security filter chain: a stateless bearer-token API (hence no sessions and no CSRF), with the role matrix
  * of {@link AccessPolicy}. Our own tokens are verified with our key; if Spring Boot built a decoder for an external
  * issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}), every other token
- * goes to it. Needs only a JsonMapper and one of the two verifiers, so web slice tests can import it.
+ * goes to it. Needs only one of the two verifiers, so web slice tests can import it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -68,12 +67,11 @@ public class SecurityConfiguration {
      */
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props, TokenRecheck tokens,
-            JsonMapper json, @Value("${management.server.port:-1}") int managementPort) {
+            @Value("${management.server.port:-1}") int managementPort) {
         var decoder = tokens.decoder();
         var converter = new PosJwtAuthenticationConverter(props.issuer(), new RolesClaim(props.rolesClaim()));
-        var problems = new ProblemWriter(json);
-        var entryPoint = new ProblemAuthenticationEntryPoint(problems);
-        var accessDenied = new ProblemAccessDeniedHandler(problems);
+        var entryPoint = new ProblemAuthenticationEntryPoint();
+        var accessDenied = new ProblemAccessDeniedHandler();
 
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
