@@ -1,7 +1,6 @@
 package pos.api.identity;
 
 import org.springframework.security.oauth2.jwt.Jwt;
-import pos.api.identity.domain.StoreAccess;
 import pos.api.web.ApiException;
 
 import java.util.List;

@@ -12,6 +12,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import pos.api.identity.AccessPolicy;
 import pos.api.identity.IdentityProperties;
 import pos.api.identity.Role;
 import pos.api.identity.display.DisplayTokenDecoder;
@@ -35,7 +36,7 @@ public class SecurityConfiguration {
      * Boot still builds the external issuer's decoder when one is configured.
      */
     @Bean
-    TokenRecheck tokenRecheck(IdentityProperties props, ObjectProvider<LocalTokenVerifier> localTokens,
+    DecodingTokenRecheck tokenRecheck(IdentityProperties props, ObjectProvider<LocalTokenVerifier> localTokens,
             ObjectProvider<JwtDecoder> externalDecoder, ObjectProvider<DisplayTokens> displays,
             ObjectProvider<UserStatusCache> users) {
         LocalTokenVerifier local = localTokens.getIfAvailable();
@@ -46,7 +47,7 @@ public class SecurityConfiguration {
         if (displayTokens != null && userStatuses != null) {
             decoder = new DisplayTokenDecoder(decoder, displayTokens, userStatuses, props.issuer());
         }
-        return new TokenRecheck(decoder);
+        return new DecodingTokenRecheck(decoder);
     }
 
     /**
@@ -66,7 +67,7 @@ public class SecurityConfiguration {
      *                       keep that port unpublished); on the API's port metrics need an admin's token
      */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props, TokenRecheck tokens,
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props, DecodingTokenRecheck tokens,
             @Value("${management.server.port:-1}") int managementPort) {
         var decoder = tokens.decoder();
         var converter = new PosJwtAuthenticationConverter(props.issuer(), new RolesClaim(props.rolesClaim()));
