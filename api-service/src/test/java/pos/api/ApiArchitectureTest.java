@@ -12,7 +12,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Rules for every feature package of the API, beside each feature's own (CatalogArchitectureTest, ...): features
  * depend on each other in one direction only, and every {@code domain} package is plain Java that is given the
- * time rather than reading the clock, as in the processors.
+ * time rather than reading the clock, as in the processors. Identity is used by the other features through its root
+ * package only ({@code CurrentUser}, {@code Role}, {@code StoreAccess}, {@code AccessPolicy}, {@code TokenRecheck}):
+ * accounts, tokens, displays and the security filter chain are its own business.
  */
 class ApiArchitectureTest {
 
@@ -27,6 +29,14 @@ class ApiArchitectureTest {
     @Test
     void featurePackagesAreFreeOfCycles() {
         slices().matching("pos.api.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void otherFeaturesUseIdentityThroughItsRootPackageOnly() {
+        noClasses().that().resideOutsideOfPackage("pos.api.identity..")
+                .should().dependOnClassesThat().resideInAPackage("pos.api.identity.*..")
+                .because("pos.api.identity is identity's published surface; its subpackages are internal")
+                .check(classes);
     }
 
     @Test

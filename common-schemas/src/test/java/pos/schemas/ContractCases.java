@@ -24,6 +24,7 @@ final class ContractCases {
                 onTopic(Samples.placeOrder(), Topics.ORDER_COMMANDS, JsonSerdes.orderCommand()),
                 onTopic(Samples.changeOrderStatus(), Topics.ORDER_COMMANDS, JsonSerdes.orderCommand()),
                 onTopic(Samples.expirePlacement(), Topics.ORDER_COMMANDS, JsonSerdes.orderCommand()),
+                onTopic(Samples.expirePlacements(), Topics.ORDER_COMMANDS, JsonSerdes.orderCommand()),
                 onTopic(Samples.orderStatusChanged(), Topics.ORDER_EVENTS, JsonSerdes.orderEvent()),
                 onTopic(Samples.orderSnapshot(), Topics.ORDER_STATE, JsonSerdes.orderSnapshot()),
                 onTopic(Samples.adjustStock(), Topics.INVENTORY_COMMANDS, JsonSerdes.inventoryCommand()),

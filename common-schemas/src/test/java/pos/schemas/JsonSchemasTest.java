@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import pos.schemas.Topics.TopicSpec;
+import pos.schemas.command.ExpirePlacements;
 import pos.schemas.serde.PosJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -106,6 +107,20 @@ class JsonSchemasTest {
         assertRejected("ExpirePlacement", json -> json.put("order_id", "65b00000000000000000000z"));
         assertRejected("ExpirePlacement", json -> json.put("issued_at", "2026-11-25T11:15:30.123+01:00"));
         assertRejected("ExpirePlacement", json -> json.put("issued_at", "2026-11-25 10:15:30"));
+    }
+
+    @Test
+    void rejectsABatchOfExpiriesThatIsEmptyTooLargeRepeatedOrMalformed() {
+        assertRejected("ExpirePlacements", json -> json.putArray("order_ids"));
+        assertRejected("ExpirePlacements", json -> {
+            ArrayNode ids = json.putArray("order_ids");
+            for (int i = 0; i <= ExpirePlacements.MAX_ORDERS; i++) {
+                ids.add(String.format("65b%021d", i));
+            }
+        });
+        assertRejected("ExpirePlacements", json -> ((ArrayNode) json.get("order_ids")).add(Samples.ORDER));
+        assertRejected("ExpirePlacements", json -> ((ArrayNode) json.get("order_ids")).add("65b00000000000000000000z"));
+        assertRejected("ExpirePlacements", json -> json.put("order_id", Samples.ORDER));
     }
 
     /** The untouched golden file passes, so only the mutation can be what fails. */

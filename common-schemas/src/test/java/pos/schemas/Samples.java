@@ -4,6 +4,7 @@ import pos.schemas.command.AdjustStock;
 import pos.schemas.command.ChangeOrderStatus;
 import pos.schemas.command.CountStock;
 import pos.schemas.command.ExpirePlacement;
+import pos.schemas.command.ExpirePlacements;
 import pos.schemas.command.PlaceOrder;
 import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.event.ProductChanged;
@@ -29,6 +30,7 @@ public final class Samples {
 
     public static final String STORE = "65a000000000000000000001";
     public static final String ORDER = "65b000000000000000000001";
+    public static final String ORDER_2 = "65b000000000000000000002";
     public static final String USER = "65c000000000000000000001";
     public static final String PRODUCT = "65d000000000000000000001";
     public static final String PRODUCT_2 = "65d000000000000000000002";
@@ -64,6 +66,10 @@ public final class Samples {
 
     public static ExpirePlacement expirePlacement() {
         return new ExpirePlacement(ExpirePlacement.commandIdFor(ORDER), ORDER, STORE, AT);
+    }
+
+    public static ExpirePlacements expirePlacements() {
+        return ExpirePlacements.of(STORE, List.of(ORDER, ORDER_2), AT);
     }
 
     public static OrderSnapshot orderSnapshot() {

@@ -8,7 +8,6 @@ import pos.schemas.serde.PosJson;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,7 @@ class SchemaFilesTest {
         assertThat(valueType.getSimpleName()).isEqualTo(topic.valueType());
 
         if (valueType.isSealed()) {
-            List<String> subtypes = Arrays.stream(valueType.getPermittedSubclasses()).map(Class::getSimpleName)
-                    .toList();
+            List<String> subtypes = WireTypes.namesOf(valueType);
             assertThat(schema.path("oneOf").valueStream().map(s -> s.path("$ref").asString()))
                     .containsExactlyInAnyOrderElementsOf(subtypes.stream().map(s -> "#/$defs/" + s).toList());
             for (String subtype : subtypes) {

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * from the command alone; {@link #describe()} prints them all with the results.
  */
 record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<Double> rates, Duration warmup,
-        Duration duration, Duration pause, Duration drainTimeout, Duration requestTimeout, int stores, int products,
+        Duration firstWarmup, long preload, Duration duration, Duration pause, Duration drainTimeout, Duration requestTimeout, int stores, int products,
         int users, int maxLinesPerOrder, double retryFraction, double advanceFraction, double cancelFraction,
         double lagSampleFraction, Duration lagPollInterval, int maxInFlight, int clientThreads, OptionalLong sutPid,
         Path jsonOut, Path markdownOut, long seed, String label, String adminUser, String adminPassword) {
@@ -31,6 +31,11 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
               --scenarios LIST         orders,stock,read,baseline,bare (default all five, in that order)
               --rates LIST             target arrivals per second, each scenario runs at each (default 200)
               --warmup DURATION        sent but not measured, per run (default 10s)
+              --first-warmup DURATION  the first run's warm-up instead: a fresh JVM spends its first minutes
+                                       compiling, which short runs would measure (default 120s)
+              --preload N              before the runs, place N orders through the API as tills do (with an
+                                       Idempotency-Key, 32 at a time), so the runs measure a system holding
+                                       them; progress is printed (default 0)
               --duration DURATION      measured part of each run (default 30s)
               --pause DURATION         idle time between runs, so one run's backlog does not load the next (default 5s)
               --drain-timeout DURATION how long to wait for answers after the last arrival (default 30s)
@@ -65,6 +70,8 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
         defaults.put("scenarios", "orders,stock,read,baseline,bare");
         defaults.put("rates", "200");
         defaults.put("warmup", "10s");
+        defaults.put("first-warmup", "120s");
+        defaults.put("preload", "0");
         defaults.put("duration", "30s");
         defaults.put("pause", "5s");
         defaults.put("drain-timeout", "30s");
@@ -123,6 +130,8 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
                 list(option.apply("scenarios"), Scenario::parse),
                 list(option.apply("rates"), text -> positive("rates", Double.parseDouble(text))),
                 DurationText.parse(option.apply("warmup")),
+                DurationText.parse(option.apply("first-warmup")),
+                notNegative("preload", option.apply("preload")),
                 DurationText.parse(option.apply("duration")),
                 DurationText.parse(option.apply("pause")),
                 DurationText.parse(option.apply("drain-timeout")),
@@ -161,7 +170,7 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
     }
 
     boolean needsFixture() {
-        return scenarios.contains(Scenario.ORDERS) || scenarios.contains(Scenario.STOCK)
+        return preload > 0 || scenarios.contains(Scenario.ORDERS) || scenarios.contains(Scenario.STOCK)
                 || scenarios.contains(Scenario.READ);
     }
 
@@ -175,6 +184,10 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
         described.put("scenarios", String.join(",", scenarios.stream().map(Scenario::label).toList()));
         described.put("rates", String.join(",", rates.stream().map(BenchmarkOptions::number).toList()));
         described.put("warmup", DurationText.format(warmup));
+        described.put("first-warmup", DurationText.format(firstWarmup));
+        if (preload > 0) {
+            described.put("preload", Long.toString(preload));
+        }
         described.put("duration", DurationText.format(duration));
         described.put("pause", DurationText.format(pause));
         described.put("stores", Integer.toString(stores));
@@ -224,6 +237,14 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
         int value = Integer.parseInt(text.trim());
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+        }
+        return value;
+    }
+
+    private static long notNegative(String name, String text) {
+        long value = Long.parseLong(text.trim());
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative, not " + value);
         }
         return value;
     }

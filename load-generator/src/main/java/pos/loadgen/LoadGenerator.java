@@ -67,6 +67,9 @@ public final class LoadGenerator {
         out.printf("Loading %s (SUT pid %s)%n", options.apiUrl(),
                 options.sutPid().isPresent() ? Long.toString(options.sutPid().getAsLong()) : "not given");
         var fixture = options.needsFixture() ? Fixture.create(api, options, out) : null;
+        if (options.preload() > 0) {
+            Preload.run(api, fixture, options.preload(), out);
+        }
 
         var results = new ArrayList<RunResult>();
         try (var monitor = new ResourceMonitor(options.sutPid())) {
@@ -78,10 +81,11 @@ public final class LoadGenerator {
                     }
                     var runId = "r" + runNumber;
                     var workload = workload(scenario, api, bare, fixture, runId);
+                    var warmup = runNumber == 1 ? options.firstWarmup() : options.warmup();
                     out.printf(Locale.ROOT, "Run %d: %s at %s/s, %s warm-up + %s measured...%n", runNumber,
-                            scenario.label(), BenchmarkOptions.number(rate), DurationText.format(options.warmup()),
+                            scenario.label(), BenchmarkOptions.number(rate), DurationText.format(warmup),
                             DurationText.format(options.duration()));
-                    var run = OpenLoopDriver.run(rate, options.warmup(), options.duration(), options.maxInFlight(),
+                    var run = OpenLoopDriver.run(rate, warmup, options.duration(), options.maxInFlight(),
                             options.drainTimeout(), monitor, workload);
                     var result = RunResult.of(scenario, rate, run, workload.operations());
                     var latency = result.primary().latency();

@@ -22,6 +22,7 @@ class BenchmarkOptionsTest {
                 Scenario.BARE);
         assertThat(options.rates()).containsExactly(200.0);
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.firstWarmup()).isEqualTo(Duration.ofSeconds(120));
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.retryFraction()).isEqualTo(0.05);
         assertThat(options.sutPid()).isEmpty();
@@ -32,13 +33,14 @@ class BenchmarkOptionsTest {
     @Test
     void readsBothOptionFormsListsAndDurations() {
         var options = BenchmarkOptions.parse("--api-url=http://localhost:18080/", "--scenarios", "baseline, orders",
-                "--rates", "100,250.5", "--warmup", "500ms", "--duration=2m", "--sut-pid", "4242",
+                "--rates", "100,250.5", "--warmup", "500ms", "--first-warmup=1m", "--duration=2m", "--sut-pid", "4242",
                 "--retry-fraction", "0", "--json", "out/run.json", "--label", "shared machine");
 
         assertThat(options.apiUrl()).isEqualTo(URI.create("http://localhost:18080"));
         assertThat(options.scenarios()).containsExactly(Scenario.BASELINE, Scenario.ORDERS);
         assertThat(options.rates()).containsExactly(100.0, 250.5);
         assertThat(options.warmup()).isEqualTo(Duration.ofMillis(500));
+        assertThat(options.firstWarmup()).isEqualTo(Duration.ofMinutes(1));
         assertThat(options.duration()).isEqualTo(Duration.ofMinutes(2));
         assertThat(options.sutPid()).hasValue(4242);
         assertThat(options.retryFraction()).isZero();
@@ -49,6 +51,7 @@ class BenchmarkOptionsTest {
     @Test
     void onlyTheBaselineNeedsNoFixture() {
         assertThat(BenchmarkOptions.parse("--scenarios", "baseline").needsFixture()).isFalse();
+        assertThat(BenchmarkOptions.parse("--scenarios", "baseline", "--preload", "10").needsFixture()).isTrue();
         assertThat(BenchmarkOptions.parse("--scenarios", "bare").needsFixture()).isFalse();
         assertThat(BenchmarkOptions.parse("--scenarios", "stock").needsFixture()).isTrue();
         assertThat(BenchmarkOptions.parse("--scenarios", "read").needsFixture()).isTrue();
@@ -82,6 +85,7 @@ class BenchmarkOptionsTest {
                 "--cancel-fraction", "0.4")).withMessageContaining("must not exceed 1");
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--duration", "0s"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--warmup", "ten"));
+        assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--preload", "-1"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--users", "0"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--api-url", "localhost"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("orders"));

@@ -120,6 +120,81 @@ class EmbeddedMongoDurabilityTest {
         }
     }
 
+    @Test
+    void housekeepingKeepsTheFileBoundedWhileTheSameDocumentsAreRewritten() throws IOException {
+        var file = dir.resolve("pos.mv");
+        var padding = "x".repeat(1_000);
+        int rounds = 60;
+        long sizeAfterFirstRounds = 0;
+        long housekeepingNanos = 0;
+        // freed space reused at once, as the stack's does after its retention time of a few seconds
+        try (var opened = new Reopened(DurableH2Backend.open(file.toString(), DurableH2Backend.PAGE_SPLIT_SIZE, 0))) {
+            var orders = opened.client.getDatabase("pos").getCollection("orders");
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < DOCUMENTS; i++) {
+                    orders.replaceOne(Filters.eq("_id", i), new Document("_id", i).append("round", round)
+                            .append("padding", padding), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                }
+                long start = System.nanoTime();
+                ((DurableH2Backend) opened.backend).housekeeping();
+                housekeepingNanos += System.nanoTime() - start;
+                if (round == 9) {
+                    sizeAfterFirstRounds = Files.size(file);
+                }
+            }
+            assertThat(orders.countDocuments(Filters.eq("round", rounds - 1))).isEqualTo(DOCUMENTS);
+        }
+        // six times the rewrites, yet the file grew by at most half: freed space is reused, not appended to
+        long live = (long) DOCUMENTS * padding.length();
+        System.out.printf("file %d KB after 10 rounds, %d KB after %d (live data about %d KB); housekeeping %d ms%n",
+                sizeAfterFirstRounds / 1024, Files.size(file) / 1024, rounds, live / 1024, housekeepingNanos / 1_000_000);
+        assertThat(Files.size(file)).isLessThan(Math.max(sizeAfterFirstRounds * 3 / 2, 10 * live));
+    }
+
+    @Test
+    void readsGoOnWhileACommitHoldsTheStoreAndWritesWaitForIt() throws Exception {
+        try (var opened = Reopened.asTheStackDoes(dir.resolve("pos.mv"))) {
+            var orders = opened.client.getDatabase("pos").getCollection("orders");
+            orders.insertOne(new Document("_id", "o-1").append("status", "created"));
+            var backend = (DurableH2Backend) opened.backend;
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                var write = new java.util.concurrent.atomic.AtomicReference<Future<?>>();
+                backend.exclusively(() -> {
+                    write.set(pool.submit(() -> orders.insertOne(new Document("_id", "o-2"))));
+                    var read = pool.submit(() -> orders.find(Filters.eq("_id", "o-1")).first());
+                    try {
+                        assertThat(read.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                                .containsEntry("status", "created");
+                        assertThat(orders.countDocuments()).isEqualTo(1);
+                    } catch (Exception e) {
+                        throw new AssertionError("a read waited for the commit", e);
+                    }
+                    assertThat(write.get()).isNotDone();
+                });
+                write.get().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(orders.countDocuments()).isEqualTo(2);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void onlyCommandsThatCannotWriteAreReadOnly() {
+        assertThat(DurableH2Backend.isReadOnly("find", new de.bwaldvogel.mongo.bson.Document())).isTrue();
+        assertThat(DurableH2Backend.isReadOnly("aggregate", new de.bwaldvogel.mongo.bson.Document("pipeline",
+                java.util.List.of(new de.bwaldvogel.mongo.bson.Document("$match", new de.bwaldvogel.mongo.bson.Document())))))
+                .isTrue();
+        assertThat(DurableH2Backend.isReadOnly("aggregate", new de.bwaldvogel.mongo.bson.Document("pipeline",
+                java.util.List.of(new de.bwaldvogel.mongo.bson.Document("$out", "copy"))))).isFalse();
+        assertThat(DurableH2Backend.isReadOnly("aggregate", new de.bwaldvogel.mongo.bson.Document("pipeline",
+                java.util.List.of(new de.bwaldvogel.mongo.bson.Document("$merge", "copy"))))).isFalse();
+        for (var write : java.util.List.of("insert", "update", "delete", "findAndModify", "createIndexes", "drop")) {
+            assertThat(DurableH2Backend.isReadOnly(write, new de.bwaldvogel.mongo.bson.Document())).as(write).isFalse();
+        }
+    }
+
     /** The copied file opened by a new server, as the restarted local stack opens its data file. */
     private static final class Reopened implements AutoCloseable {
 

@@ -20,7 +20,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import pos.schemas.Samples;
 import pos.schemas.Topics;
-import pos.schemas.command.ExpirePlacement;
+import pos.schemas.command.ExpirePlacements;
 import pos.schemas.command.PlaceOrder;
 import pos.schemas.serde.JsonSerdes;
 import pos.streams.deadletter.DeadLetterProcessingExceptionHandler;
@@ -88,8 +88,11 @@ class OrderProcessorIT {
         var expiry = orderCommands.awaitRecord(record -> isExpiryOf(record.value(), orderId));
         var command = JsonSerdes.orderCommand().deserialize(Topics.ORDER_COMMANDS, expiry.value());
         assertThat(expiry.key()).isEqualTo(Samples.STORE);
-        assertThat(((ExpirePlacement) command).commandId())
-                .isEqualTo(ExpirePlacement.commandIdFor(orderId));
+        assertThat(command).isInstanceOfSatisfying(ExpirePlacements.class, batch -> {
+            assertThat(batch.storeId()).isEqualTo(Samples.STORE);
+            assertThat(batch.orderIds()).contains(orderId);
+            assertThat(batch.commandId()).isEqualTo(ExpirePlacements.commandIdFor(Samples.STORE, batch.orderIds()));
+        });
     }
 
     @Test
@@ -144,7 +147,7 @@ class OrderProcessorIT {
     /** The topic also holds the poison records these tests send, so raw bytes are looked at first. */
     private static boolean isExpiryOf(byte[] value, String orderId) {
         var text = value == null ? "" : new String(value, StandardCharsets.UTF_8);
-        return text.contains("\"ExpirePlacement\"") && text.contains(orderId);
+        return text.contains("\"ExpirePlacements\"") && text.contains(orderId);
     }
 
     private static double metric(String name, String label) throws Exception {

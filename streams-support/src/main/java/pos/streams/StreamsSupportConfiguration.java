@@ -9,7 +9,7 @@ import pos.streams.topics.TopicsConfiguration;
 /**
  * Everything a processor needs around its topology on Boot's Streams infrastructure ({@code spring.kafka.streams.*}).
  * Imported explicitly rather than auto-configured: api-service and local-stack have these classes on their classpath
- * too, and must not declare topics or Streams handlers because of it.
+ * too, and must not get Streams handlers because of it (api-service imports {@link TopicsConfiguration} alone).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams

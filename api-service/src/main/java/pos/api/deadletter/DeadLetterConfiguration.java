@@ -12,7 +12,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import pos.api.kafka.CommandProperties;
 import pos.api.kafka.CommandPublisher;
-import pos.api.kafka.RawRecordListeners;
+import pos.api.readmodel.RawRecordListeners;
 
 /**
  * The dead-letter view's consumer (raw bytes for key and value: a dead letter may be unreadable in both, and is

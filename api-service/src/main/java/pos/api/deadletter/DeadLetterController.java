@@ -31,6 +31,7 @@ import java.util.Optional;
 @RestController
 @RequestMapping("/admin/dead-letters")
 @Tag(name = "Dead letters")
+@ApiResponse(responseCode = "403", description = "Not an admin with every store")
 class DeadLetterController {
 
     private final DeadLetters deadLetters;
@@ -42,7 +43,6 @@ class DeadLetterController {
     @Operation(summary = "List dead letters", description = "Newest first. `topic` is the topic the records "
             + "came from (for example `pos.inventory.commands.v1`).")
     @ApiResponse(responseCode = "200", description = "The dead letters, plain array")
-    @ApiResponse(responseCode = "403", description = "Not an admin with every store")
     @GetMapping
     ResponseEntity<List<DeadLetterResponse>> list(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "only the dead letters of this source topic")
@@ -59,7 +59,6 @@ class DeadLetterController {
 
     @Operation(summary = "Get a dead letter")
     @ApiResponse(responseCode = "200", description = "The dead letter")
-    @ApiResponse(responseCode = "403", description = "Not an admin with every store")
     @ApiResponse(responseCode = "404", description = "Dead letter not found")
     @GetMapping("/{id}")
     DeadLetterResponse get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
@@ -71,7 +70,6 @@ class DeadLetterController {
             + "to the original topic, marked `pos-redrive-of: <id>`. Processors deduplicate commands by id, so a "
             + "command already applied changes nothing; a record that fails again becomes a new dead letter.")
     @ApiResponse(responseCode = "200", description = "Re-driven: the dead letter, now `redriven`")
-    @ApiResponse(responseCode = "403", description = "Not an admin with every store")
     @ApiResponse(responseCode = "404", description = "Dead letter not found")
     @ApiResponse(responseCode = "409", description = "Already re-driven or discarded, or older than the "
             + "dead-letter retention")
@@ -84,7 +82,6 @@ class DeadLetterController {
     @Operation(summary = "Re-drive every open dead letter of a topic", description = "Oldest first; dead letters "
             + "older than the dead-letter retention stay open.")
     @ApiResponse(responseCode = "200", description = "How many were re-driven")
-    @ApiResponse(responseCode = "403", description = "Not an admin with every store")
     @ApiResponse(responseCode = "503", description = "Kafka did not take one; it and the rest stay open")
     @PostMapping("/redrive")
     DeadLetterResponse.Redriven redriveAll(@AuthenticationPrincipal Jwt jwt,
@@ -100,7 +97,6 @@ class DeadLetterController {
     @Operation(summary = "Discard a dead letter", description = "Kept, marked `discarded` with who and why; never "
             + "re-driven.")
     @ApiResponse(responseCode = "200", description = "The dead letter, now `discarded`")
-    @ApiResponse(responseCode = "403", description = "Not an admin with every store")
     @ApiResponse(responseCode = "404", description = "Dead letter not found")
     @ApiResponse(responseCode = "409", description = "Already re-driven or discarded")
     @DeleteMapping("/{id}")

@@ -14,8 +14,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import pos.api.deadletter.domain.DeadLetterRules;
 import pos.api.deadletter.domain.DeadLetterStatus;
-import pos.api.kafka.TopicProperties;
 import pos.api.web.ApiException;
+import pos.streams.topics.TopicsProperties;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,10 +39,10 @@ class DeadLetters {
     private final MongoTemplate mongo;
     private final DeadLetterRedrives redrives;
     private final MeterRegistry meters;
-    private final TopicProperties topics;
+    private final TopicsProperties topics;
     private final Clock clock = Clock.systemUTC();
 
-    DeadLetters(MongoTemplate mongo, DeadLetterRedrives redrives, MeterRegistry meters, TopicProperties topics) {
+    DeadLetters(MongoTemplate mongo, DeadLetterRedrives redrives, MeterRegistry meters, TopicsProperties topics) {
         this.mongo = mongo;
         this.redrives = redrives;
         this.meters = meters;

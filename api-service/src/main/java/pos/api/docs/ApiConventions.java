@@ -13,8 +13,8 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.HttpMethod;
 import pos.api.idempotency.IdempotentRequests;
-import pos.api.identity.security.AccessPolicy;
-import pos.api.identity.security.AccessPolicy.Access;
+import pos.api.identity.AccessPolicy;
+import pos.api.identity.AccessPolicy.Access;
 
 import java.util.Comparator;
 import java.util.List;

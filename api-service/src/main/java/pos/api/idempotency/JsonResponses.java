@@ -5,10 +5,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import pos.api.web.ApiException;
+import pos.api.web.ProblemJson;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Renders responses to text first, so the exact bytes can be stored with an Idempotency-Key and replayed later,
@@ -28,16 +26,10 @@ public class JsonResponses {
                 location);
     }
 
-    /** The same RFC 9457 body {@link ProblemDetailsAdvice} writes. */
+    /** The refusal's RFC 9457 body, as {@link ProblemJson} writes every problem. */
     public StoredResponse problem(ApiException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", e.status().getReasonPhrase());
-        body.put("status", e.status().value());
-        body.put("detail", e.getMessage());
-        body.putAll(e.properties());
         return new StoredResponse(e.status().value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                mapper.writeValueAsString(body), null);
+                ProblemJson.body(mapper, e.status(), e.getMessage(), e.properties()), null);
     }
 
     public ResponseEntity<String> toEntity(IdempotentRequests.Result result) {

@@ -1,8 +1,8 @@
 package pos.api.identity;
 
 import org.springframework.security.oauth2.jwt.Jwt;
-import pos.api.identity.domain.StoreAccess;
 import pos.api.web.ApiException;
+import pos.api.web.PathIds;
 
 import java.util.List;
 import java.util.Set;
@@ -64,6 +64,16 @@ public record CurrentUser(String userId, String username, Set<Role> roles, Set<S
      */
     public void requireStore(String storeId) {
         requireStore(storeId, STORE_NOT_FOUND);
+    }
+
+    /**
+     * The {@code store_id} of a request path as a store this caller may act on: 400 if it is not an id at all, 404
+     * as in {@link #requireStore(String)} if it is not one of the caller's stores.
+     */
+    public String requireStoreFromPath(String storeId) {
+        var store = PathIds.objectId(storeId, "store_id");
+        requireStore(store);
+        return store;
     }
 
     /** As {@link #requireStore(String)}, answering with the detail a missing resource of this kind gets. */

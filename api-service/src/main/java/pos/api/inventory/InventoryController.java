@@ -62,13 +62,9 @@ class InventoryController {
                     + "stock after the change, and the change shows in the product's movements.")
     @ApiResponse(responseCode = "200", description = "Applied: the stock after the change",
             content = @Content(schema = @Schema(implementation = InventoryItem.Envelope.class)))
-    @ApiResponse(responseCode = "202", description = "Published, decision still pending: the stock as known",
-            content = @Content(schema = @Schema(implementation = InventoryItem.Pending.class)))
     @ApiResponse(responseCode = "400", description = "Validation failed, or `Insufficient stock`: available "
             + "stock would drop below zero (`available` has the quantity)")
-    @ApiResponse(responseCode = "403", description = "Not a manager or admin")
-    @ApiResponse(responseCode = "404", description = "Product not found, or Store not found: not one of the "
-            + "caller's stores")
+    @StockCommandResponses
     @PostMapping("/adjust")
     CompletableFuture<ResponseEntity<String>> adjust(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @Valid @RequestBody AdjustStockRequest request,
@@ -84,13 +80,9 @@ class InventoryController {
                     + "have reserved.")
     @ApiResponse(responseCode = "200", description = "Applied: the stock after the count",
             content = @Content(schema = @Schema(implementation = InventoryItem.Envelope.class)))
-    @ApiResponse(responseCode = "202", description = "Published, decision still pending: the stock as known",
-            content = @Content(schema = @Schema(implementation = InventoryItem.Pending.class)))
     @ApiResponse(responseCode = "400", description = "Validation failed, or the count is below the quantity "
             + "reserved for orders (`available` has what is available now)")
-    @ApiResponse(responseCode = "403", description = "Not a manager or admin")
-    @ApiResponse(responseCode = "404", description = "Product not found, or Store not found: not one of the "
-            + "caller's stores")
+    @StockCommandResponses
     @PostMapping("/count")
     CompletableFuture<ResponseEntity<String>> count(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @Valid @RequestBody CountStockRequest request,
@@ -103,8 +95,7 @@ class InventoryController {
     private CompletableFuture<ResponseEntity<String>> once(Jwt jwt, String storeId, String operation,
             Object request, String idempotencyKey, StockCommand command) {
         var caller = CurrentUser.from(jwt);
-        var store = PathIds.objectId(storeId, "store_id");
-        caller.requireStore(store);
+        var store = caller.requireStoreFromPath(storeId);
         var fingerprint = RequestFingerprint.of("POST /stores/" + store + "/inventory/" + operation, request);
         return idempotentRequests.runAsync(caller.userId(), IdempotentRequests.normalise(idempotencyKey),
                 fingerprint, claim -> command.run(caller, store, claim), responses::problem)
@@ -133,8 +124,7 @@ class InventoryController {
             @RequestParam(required = false) String to,
             @Parameter(description = "items to skip, 0 or more") @RequestParam(required = false) Integer skip,
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit) {
-        var store = PathIds.objectId(storeId, "store_id");
-        CurrentUser.from(jwt).requireStore(store);
+        var store = CurrentUser.from(jwt).requireStoreFromPath(storeId);
         var product = PathIds.objectId(productId, "product_id");
         var paging = Paging.of(skip, limit, 20);
         var page = movements.page(store, product, Instants.optional(from, "from"), Instants.optional(to, "to"),
@@ -154,8 +144,7 @@ class InventoryController {
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
             @Parameter(description = "only items at or below their low-stock threshold")
             @RequestParam(required = false, defaultValue = "false") boolean low) {
-        var store = PathIds.objectId(storeId, "store_id");
-        CurrentUser.from(jwt).requireStore(store);
+        var store = CurrentUser.from(jwt).requireStoreFromPath(storeId);
         var paging = Paging.of(skip, limit, 20);
         return ResponseEntity.ok().headers(Paging.totalCount(views.count(store, low)))
                 .body(views.list(store, low, paging.skip(), paging.limit()));
@@ -169,8 +158,7 @@ class InventoryController {
     @GetMapping("/{productId}")
     InventoryItem get(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @PathVariable String productId) {
-        var store = PathIds.objectId(storeId, "store_id");
-        CurrentUser.from(jwt).requireStore(store);
+        var store = CurrentUser.from(jwt).requireStoreFromPath(storeId);
         var product = PathIds.objectId(productId, "product_id");
         return views.find(store, product).orElseGet(() -> catalog.find(product)
                 .map(p -> InventoryItem.none(store, product))

@@ -217,8 +217,11 @@ public class OrderFeed implements SmartLifecycle {
             while (running) {
                 var records = opened.poll(Duration.ofMillis(500));
                 for (var record : records) {
-                    var change = decode(record);
                     synchronized (lock) {
+                        // with no stream open (most of the time on most instances) nothing is decoded: the feed
+                        // only keeps its position. Checked under the lock a subscription starts under, so one that
+                        // starts before this record also gets it.
+                        var change = subscriptions.isEmpty() ? Optional.<OrderStatusChanged>empty() : decode(record);
                         position = position.after(record.partition(), record.offset());
                         if (change.isPresent()) {
                             var event = new FeedEvent(change.get(), record.partition(), record.offset(), position);

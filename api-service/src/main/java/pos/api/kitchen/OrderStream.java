@@ -4,7 +4,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import pos.api.identity.security.TokenRecheck;
+import pos.api.identity.TokenRecheck;
 import pos.api.kitchen.domain.FeedCursor;
 import pos.api.order.domain.OrderFlow;
 import pos.api.order.OrderViews;

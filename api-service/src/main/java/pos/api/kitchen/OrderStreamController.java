@@ -24,7 +24,6 @@ import pos.api.identity.CurrentUser;
 import pos.api.kitchen.domain.FeedCursor;
 import pos.api.web.ApiException;
 import pos.api.idempotency.JsonResponses;
-import pos.api.web.PathIds;
 
 @RestController
 @Tag(name = "Kitchen display")
@@ -78,8 +77,7 @@ class OrderStreamController {
             @Parameter(description = "The id of the last event received, to resume after it")
             @RequestHeader(value = LAST_EVENT_ID, required = false) String lastEventId) {
         var caller = CurrentUser.from(jwt);
-        var store = PathIds.objectId(storeId, "store_id");
-        caller.requireStore(store);
+        var store = caller.requireStoreFromPath(storeId);
         FeedCursor resume = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
             resume = FeedCursor.parse(lastEventId.strip())

@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import pos.api.identity.security.TokenRecheck;
+import pos.api.identity.TokenRecheck;
 import pos.api.kitchen.domain.FeedCursor;
 import pos.api.kitchen.domain.StreamLimits;
 import pos.api.order.OrderViews;

@@ -10,15 +10,11 @@ import pos.api.identity.CurrentUser;
 import pos.api.idempotency.IdempotencyProperties;
 import pos.api.idempotency.IdempotentRequests.Claim;
 import pos.api.idempotency.StoredResponse;
-import pos.api.kafka.CommandProperties;
-import pos.api.kafka.CommandPublisher;
-import pos.api.kafka.CommandReplies;
 import pos.api.web.ApiException;
 import pos.api.web.FieldError;
 import pos.api.idempotency.JsonResponses;
 import pos.api.web.PathIds;
 import pos.schemas.command.PlaceOrder;
-import pos.schemas.reply.OrderCommandReply;
 import pos.schemas.value.OrderLine;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
@@ -44,23 +40,18 @@ class OrderIntake {
 
     private final CatalogProducts catalog;
     private final OrderViews views;
-    private final CommandPublisher publisher;
-    private final CommandReplies replies;
-    private final CommandProperties properties;
+    private final PlacementDecisions decisions;
     private final JsonResponses responses;
     private final Clock clock;
     private final MeterRegistry meters;
     private final OccurredAt occurredAtRule;
 
-    OrderIntake(CatalogProducts catalog, OrderViews views, CommandPublisher publisher, CommandReplies replies,
-            CommandProperties properties, JsonResponses responses, Clock clock, MeterRegistry meters,
-            IdempotencyProperties idempotency) {
+    OrderIntake(CatalogProducts catalog, OrderViews views, PlacementDecisions decisions, JsonResponses responses,
+            Clock clock, MeterRegistry meters, IdempotencyProperties idempotency) {
         this.occurredAtRule = new OccurredAt(idempotency.retention(), OccurredAt.CLOCK_SKEW);
         this.catalog = catalog;
         this.views = views;
-        this.publisher = publisher;
-        this.replies = replies;
-        this.properties = properties;
+        this.decisions = decisions;
         this.responses = responses;
         this.clock = clock;
         this.meters = meters;
@@ -122,17 +113,14 @@ class OrderIntake {
 
     private CompletableFuture<StoredResponse> publishAndAwait(PlaceOrder command, OrderSnapshot pending,
             boolean respondAsync, Timer.Sample timing) {
-        // replies to a duplicate PlaceOrder can carry the still-pending order; only a decided one ends the wait
-        var waiter = replies.expect(command.commandId(), reply -> reply instanceof OrderCommandReply r
-                && r.order() != null && r.order().status() != OrderStatus.PENDING)
-                .afterPublishing(() -> publisher.publish(command));
-        placed().increment();
         if (respondAsync) {
-            waiter.close();
+            decisions.publish(command);
+            placed().increment();
             return CompletableFuture.completedFuture(stillPending(pending, timing));
         }
-        return waiter.decision(properties.decisionTimeout()).thenApply(reply -> reply
-                .map(decided -> ((OrderCommandReply) decided).order())
+        var decision = decisions.publishAndAwait(command);
+        placed().increment();
+        return decision.thenApply(decided -> decided
                 .map(order -> {
                     timing.stop(decisionTimer(order.status().name().toLowerCase(Locale.ROOT)));
                     return answer(order, true);

@@ -2,7 +2,7 @@ package pos.api.order;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import pos.api.identity.domain.StoreAccess;
+import pos.api.identity.StoreAccess;
 import pos.schemas.value.OrderSnapshot;
 
 import java.time.Instant;

@@ -5,7 +5,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import pos.api.kafka.RawRecordListeners;
+import pos.api.readmodel.RawRecordListeners;
 
 /** The settings projector's consumer: raw bytes, from the beginning; a MongoDB outage is retried until it passes. */
 @Configuration(proxyBeanMethods = false)

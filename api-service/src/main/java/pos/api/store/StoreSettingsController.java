@@ -13,12 +13,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import pos.api.identity.CurrentUser;
-import pos.api.web.PathIds;
 
 /** A store's settings: an admin, or a manager of that store, reads and changes them. */
 @RestController
 @RequestMapping("/stores/{storeId}/settings")
 @Tag(name = "Stores")
+@ApiResponse(responseCode = "403", description = "Not a manager or admin")
+@ApiResponse(responseCode = "404", description = "Store not found: not one of the caller's stores")
 class StoreSettingsController {
 
     private final StoreSettingsBook settings;
@@ -30,13 +31,9 @@ class StoreSettingsController {
     @Operation(summary = "Get a store's settings", description = "A store nobody configured answers the "
             + "defaults: no order expiry.")
     @ApiResponse(responseCode = "200", description = "The settings")
-    @ApiResponse(responseCode = "403", description = "Not a manager or admin")
-    @ApiResponse(responseCode = "404", description = "Store not found: not one of the caller's stores")
     @GetMapping
     StoreSettingsResponse get(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId) {
-        var store = PathIds.objectId(storeId, "store_id");
-        CurrentUser.from(jwt).requireStore(store);
-        return StoreSettingsResponse.of(settings.get(store));
+        return StoreSettingsResponse.of(settings.get(CurrentUser.from(jwt).requireStoreFromPath(storeId)));
     }
 
     @Operation(summary = "Change a store's settings", description = "Replaces them. `order_expiry_seconds`: a "
@@ -44,15 +41,11 @@ class StoreSettingsController {
             + "\"expired\"` and its stock released; it applies to orders created from now on. Null turns it off "
             + "(orders already waiting are then left alone).")
     @ApiResponse(responseCode = "200", description = "The settings now in force")
-    @ApiResponse(responseCode = "403", description = "Not a manager or admin")
-    @ApiResponse(responseCode = "404", description = "Store not found: not one of the caller's stores")
     @ApiResponse(responseCode = "503", description = "Kafka did not take the change; nothing changed")
     @PutMapping
     StoreSettingsResponse put(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @Valid @RequestBody StoreSettingsRequest request) {
         var caller = CurrentUser.from(jwt);
-        var store = PathIds.objectId(storeId, "store_id");
-        caller.requireStore(store);
-        return StoreSettingsResponse.of(settings.put(store, request, caller));
+        return StoreSettingsResponse.of(settings.put(caller.requireStoreFromPath(storeId), request, caller));
     }
 }

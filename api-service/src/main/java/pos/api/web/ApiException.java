@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A refusal the client can act on, rendered as an RFC 9457 problem by {@link ProblemDetailsAdvice}. The detail
- * carries the original service's message where one existed ("SKU already exists", "Order not found"...).
+ * A refusal the client can act on, rendered as an RFC 9457 problem ({@link ProblemJson#of(ApiException)}) by
+ * {@link ProblemDetailsAdvice}. The detail carries the original service's message where one existed ("SKU already
+ * exists", "Order not found"...).
  */
 public class ApiException extends RuntimeException {
 

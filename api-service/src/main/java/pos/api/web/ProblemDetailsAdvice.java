@@ -18,11 +18,13 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every error the API returns is {@code application/problem+json}. Spring MVC's own exceptions (unreadable body,
  * wrong method or media type, unknown path) come through {@link ResponseEntityExceptionHandler}; validation adds
  * an {@code errors} array of {@code {field, message}}; anything unexpected is a logged 500 without internals.
+ * Every body is built by {@link ProblemJson}.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -31,16 +33,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handle(ApiException e) {
-        var problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        e.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.status(e.status()).body(ProblemJson.of(e));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handle(MethodArgumentTypeMismatchException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid value for " + e.getName());
-        problem.setProperty("errors", List.of(new FieldError(e.getName(), "invalid value")));
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(invalidValue(e.getName()));
     }
 
     /**
@@ -51,7 +49,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<ProblemDetail> handle(IllegalStateException e) {
         if (e.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
-            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            return ResponseEntity.badRequest().body(ProblemJson.of(HttpStatus.BAD_REQUEST,
                     "Malformed query or form parameters"));
         }
         return handleUnexpected(e);
@@ -63,15 +61,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> handle(MultipartException e) {
-        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Malformed multipart body"));
+        return ResponseEntity.badRequest().body(ProblemJson.of(HttpStatus.BAD_REQUEST, "Malformed multipart body"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         log.error("Unexpected error", e);
         return ResponseEntity.internalServerError()
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error"));
+                .body(ProblemJson.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error"));
     }
 
     @Override
@@ -80,9 +77,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldError(wireName(f.getField()), f.getDefaultMessage()))
                 .toList();
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Validation failed");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().headers(headers).body(problem);
+        return ResponseEntity.badRequest().headers(headers).body(validationFailed(errors));
     }
 
     @Override
@@ -93,9 +88,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .map(err -> new FieldError(wireName(r.getMethodParameter().getParameterName()),
                                 err.getDefaultMessage())))
                 .toList();
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Validation failed");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().headers(headers).body(problem);
+        return ResponseEntity.badRequest().headers(headers).body(validationFailed(errors));
     }
 
     @Override
@@ -103,16 +96,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (hasCause(e, RequestBodyTooLargeException.class)) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "Request body too large"));
+                    .body(ProblemJson.of(HttpStatus.CONTENT_TOO_LARGE, "Request body too large"));
         }
         String field = mismatchedField(e);
         if (field != null) {
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid value for " + field);
-            problem.setProperty("errors", List.of(new FieldError(field, "invalid value")));
-            return ResponseEntity.badRequest().headers(headers).body(problem);
+            return ResponseEntity.badRequest().headers(headers).body(invalidValue(field));
         }
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, readableCause(e));
-        return ResponseEntity.badRequest().headers(headers).body(problem);
+        return ResponseEntity.badRequest().headers(headers).body(ProblemJson.of(HttpStatus.BAD_REQUEST,
+                readableCause(e)));
+    }
+
+    private static ProblemDetail invalidValue(String field) {
+        return ProblemJson.of(HttpStatus.BAD_REQUEST, "Invalid value for " + field,
+                Map.of("errors", List.of(new FieldError(field, "invalid value"))));
+    }
+
+    private static ProblemDetail validationFailed(List<FieldError> errors) {
+        return ProblemJson.of(HttpStatus.BAD_REQUEST, "Validation failed", Map.of("errors", errors));
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

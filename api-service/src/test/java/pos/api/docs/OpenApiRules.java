@@ -1,8 +1,8 @@
 package pos.api.docs;
 
 import org.springframework.http.HttpMethod;
-import pos.api.identity.security.AccessPolicy;
-import pos.api.identity.security.AccessPolicy.Access;
+import pos.api.identity.AccessPolicy;
+import pos.api.identity.AccessPolicy.Access;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

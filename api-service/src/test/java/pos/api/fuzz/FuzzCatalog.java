@@ -4,8 +4,8 @@ import org.bson.types.ObjectId;
 import org.springframework.http.HttpMethod;
 import pos.api.fuzz.FuzzCase.Generator;
 import pos.api.fuzz.Json.Obj;
-import pos.api.identity.security.AccessPolicy;
-import pos.api.identity.security.AccessPolicy.Access;
+import pos.api.identity.AccessPolicy;
+import pos.api.identity.AccessPolicy.Access;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package pos.api.order;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
-import pos.api.identity.domain.StoreAccess;
+import pos.api.identity.StoreAccess;
 import pos.api.support.MongoBackend;
 import pos.api.support.OnEachMongoBackend;
 import pos.api.support.ScanCountingMongo;

@@ -15,7 +15,7 @@ public record ChangeOrderStatus(
         String storeId,
         OrderStatus status,
         String requestedBy,
-        Instant issuedAt) implements OrderCommand {
+        Instant issuedAt) implements SingleOrderCommand {
 
     public ChangeOrderStatus {
         Objects.requireNonNull(commandId, "commandId");

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Sent by order-processor's placement deadline when a placement was not decided in time. The store ledger ignores
- * it for an order it knows; for an order it has never seen (its PlaceOrder was lost or dead-lettered) it records the
- * order as rejected and refuses any later PlaceOrder for it.
+ * The expiry of one placement not decided in time. The store ledger ignores it for an order it knows; for an order
+ * it has never seen (its PlaceOrder was lost or dead-lettered) it records the order as rejected and refuses any
+ * later PlaceOrder for it. order-processor now sends the expiries of a store together ({@link ExpirePlacements}),
+ * which the ledger handles as one of these per order; the ledger still accepts this single form, as an older
+ * order-processor wrote it.
  */
 public record ExpirePlacement(String commandId, String orderId, String storeId, Instant issuedAt)
-        implements OrderCommand {
+        implements SingleOrderCommand {
 
     public ExpirePlacement {
         Objects.requireNonNull(commandId, "commandId");

@@ -20,7 +20,7 @@ public record PlaceOrder(
         List<OrderLine> lines,
         String idempotencyKey,
         Instant issuedAt,
-        Instant occurredAt) implements OrderCommand {
+        Instant occurredAt) implements SingleOrderCommand {
 
     /** A placement without a device time. */
     public PlaceOrder(String commandId, String orderId, String storeId, String userId, String placedBy,

@@ -2,8 +2,9 @@ package pos.inventory.domain;
 
 import pos.schemas.command.ChangeOrderStatus;
 import pos.schemas.command.ExpirePlacement;
-import pos.schemas.command.OrderCommand;
+import pos.schemas.command.ExpirePlacements;
 import pos.schemas.command.PlaceOrder;
+import pos.schemas.command.SingleOrderCommand;
 import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.reply.OrderCommandReply;
 import pos.schemas.reply.Outcome;
@@ -15,10 +16,12 @@ import pos.schemas.value.StockLevel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The orders and the stock of one store, decided together: every order command is one decision that moves the
@@ -46,7 +49,7 @@ public final class StoreLedger {
      * @param current the order's state in this store, or null if the ledger has never seen the order
      * @param now when the command is processed; stamped on every change, event and reply
      */
-    public LedgerDecision decide(OrderState current, OrderCommand command, StockLookup lookup, Instant now) {
+    public LedgerDecision decide(OrderState current, SingleOrderCommand command, StockLookup lookup, Instant now) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(now, "now");
         if (current != null && !current.order().orderId().equals(command.orderId())) {
@@ -140,6 +143,29 @@ public final class StoreLedger {
         var reply = OrderMessages.reply(command.commandId(), Outcome.APPLIED, moved.order(), stockAfter, now);
         var event = OrderMessages.statusChanged(from, moved.order(), command.commandId(), now);
         return LedgerDecision.changed(moved, List.of(event), moves, reply);
+    }
+
+    /**
+     * The placement deadline's expiries of one store, decided as one {@link ExpirePlacement} per order would be
+     * (ignored for a known order; an unknown one is rejected, replied to under its own expiry command id). The
+     * order ids of a batch are distinct, so each decision depends only on its own order's state.
+     *
+     * @param stateOf the state of an order of the batch's store, or null if the ledger has never seen it
+     * @return the decision of each order's expiry that changes something, in batch order
+     */
+    public Map<ExpirePlacement, LedgerDecision> expire(ExpirePlacements batch, Function<String, OrderState> stateOf,
+            Instant now) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(now, "now");
+        var decisions = new LinkedHashMap<ExpirePlacement, LedgerDecision>();
+        for (String orderId : batch.orderIds()) {
+            var expiry = batch.expiryOf(orderId);
+            var decision = expire(stateOf.apply(orderId), expiry, now);
+            if (decision.state().isPresent() || decision.reply().isPresent()) {
+                decisions.put(expiry, decision);
+            }
+        }
+        return decisions;
     }
 
     LedgerDecision expire(OrderState current, ExpirePlacement expire, Instant now) {

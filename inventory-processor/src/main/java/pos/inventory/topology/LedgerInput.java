@@ -1,7 +1,9 @@
 package pos.inventory.topology;
 
+import pos.schemas.command.ExpirePlacements;
 import pos.schemas.command.InventoryCommand;
 import pos.schemas.command.OrderCommand;
+import pos.schemas.command.SingleOrderCommand;
 import pos.schemas.value.StoreSettings;
 
 import java.util.Objects;
@@ -15,6 +17,14 @@ sealed interface LedgerInput {
     String storeId();
 
     String commandId();
+
+    /** An order command: one order's command, or the placement deadline's batch of a store's expiries. */
+    static LedgerInput of(OrderCommand command) {
+        if (command instanceof ExpirePlacements batch) {
+            return new Expiries(batch);
+        }
+        return new Order((SingleOrderCommand) command);
+    }
 
     record Stock(InventoryCommand command) implements LedgerInput {
 
@@ -33,7 +43,7 @@ sealed interface LedgerInput {
         }
     }
 
-    record Order(OrderCommand command) implements LedgerInput {
+    record Order(SingleOrderCommand command) implements LedgerInput {
 
         public Order {
             Objects.requireNonNull(command, "command");
@@ -47,6 +57,24 @@ sealed interface LedgerInput {
         @Override
         public String commandId() {
             return command.commandId();
+        }
+    }
+
+    /** The expiries of many placements of one store: handled as one {@code ExpirePlacement} per order. */
+    record Expiries(ExpirePlacements batch) implements LedgerInput {
+
+        public Expiries {
+            Objects.requireNonNull(batch, "batch");
+        }
+
+        @Override
+        public String storeId() {
+            return batch.storeId();
+        }
+
+        @Override
+        public String commandId() {
+            return batch.commandId();
         }
     }
 

@@ -21,9 +21,11 @@ import pos.inventory.domain.StoreLedger;
 import pos.observability.tracing.TraceHeaders;
 import pos.schemas.Limits;
 import pos.schemas.Topics;
+import pos.schemas.command.ExpirePlacement;
+import pos.schemas.command.ExpirePlacements;
 import pos.schemas.command.InventoryCommand;
-import pos.schemas.command.OrderCommand;
 import pos.schemas.command.PlaceOrder;
+import pos.schemas.command.SingleOrderCommand;
 import pos.schemas.event.InventoryEvent;
 import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.reply.CommandReply;
@@ -38,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -125,6 +128,8 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
             StockLookup lookup = productId -> Optional.ofNullable(stock.get(InventoryStores.key(storeId, productId)));
             if (input instanceof LedgerInput.Order order) {
                 decide(record, order.command(), lookup, now);
+            } else if (input instanceof LedgerInput.Expiries expiries) {
+                expire(record, expiries.batch(), now);
             } else if (input instanceof LedgerInput.Settings changed) {
                 settings.put(storeId, changed.settings());
             } else {
@@ -133,7 +138,8 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
         }
     }
 
-    private void decide(Record<String, LedgerInput> record, OrderCommand command, StockLookup lookup, Instant now) {
+    private void decide(Record<String, LedgerInput> record, SingleOrderCommand command, StockLookup lookup,
+            Instant now) {
         String key = InventoryStores.key(command.storeId(), command.orderId());
         LedgerDecision decision = orders.decide(orderStates.get(key), command, lookup, now);
         var outputs = outputsOf(decision, record.headers());
@@ -155,6 +161,36 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
             log.debug("Store {}: {} {} for order {} -> {} order event(s), {} stock event(s)", command.storeId(),
                     command.getClass().getSimpleName(), command.commandId(), command.orderId(),
                     decision.orderEvents().size(), decision.stockEvents().size());
+        }
+    }
+
+    /**
+     * The placement deadline's batch: each order gets exactly the outputs a single {@link ExpirePlacement} of it
+     * would have (checked for size under that expiry's command id), and a known order none. Every order's outputs
+     * are measured before any state changes, so a batch that cannot be written is dead-lettered whole.
+     */
+    private void expire(Record<String, LedgerInput> record, ExpirePlacements batch, Instant now) {
+        var decisions = orders.expire(batch,
+                orderId -> orderStates.get(InventoryStores.key(batch.storeId(), orderId)), now);
+        var outputs = new LinkedHashMap<ExpirePlacement, Outputs>();
+        decisions.forEach((expiry, decision) -> {
+            var written = outputsOf(decision, record.headers());
+            written.requireFit(expiry.commandId());
+            outputs.put(expiry, written);
+        });
+
+        decisions.forEach((expiry, decision) -> {
+            decision.stocks().forEach(s -> stock.put(InventoryStores.key(s.storeId(), s.productId()), s));
+            decision.state().ifPresent(state -> orderStates.put(
+                    InventoryStores.key(batch.storeId(), expiry.orderId()), state));
+            outputs.get(expiry).forward(record.timestamp());
+            decision.orderEvents().forEach(metrics::statusChanged);
+        });
+        if (!decisions.isEmpty()) {
+            log.info("Store {}: {} of {} expired placement(s) were unknown and are rejected as not decided in time",
+                    batch.storeId(), decisions.size(), batch.orderIds().size());
+        } else if (log.isDebugEnabled()) {
+            log.debug("Store {}: {} expired placement(s), all decided", batch.storeId(), batch.orderIds().size());
         }
     }
 

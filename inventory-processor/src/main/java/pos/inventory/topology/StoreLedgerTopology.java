@@ -68,7 +68,7 @@ public final class StoreLedgerTopology {
         KStream<String, LedgerInput> orderCommands = builder
                 .stream(Topics.ORDER_COMMANDS,
                         Consumed.with(Serdes.String(), JsonSerdes.orderCommand()).withName(ORDER_SOURCE))
-                .mapValues(LedgerInput.Order::new, Named.as("order-command-input"));
+                .mapValues(LedgerInput::of, Named.as("order-command-input"));
         KStream<String, LedgerInput> stockCommands = builder
                 .stream(Topics.INVENTORY_COMMANDS,
                         Consumed.with(Serdes.String(), JsonSerdes.inventoryCommand()).withName(STOCK_SOURCE))

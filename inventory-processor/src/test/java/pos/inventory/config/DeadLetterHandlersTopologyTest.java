@@ -131,6 +131,24 @@ class DeadLetterHandlersTopologyTest {
         assertThat(replies.readValuesToList()).hasSize(1);
     }
 
+    @Test
+    void aBatchOfExpiriesUnderAnotherStoresKeyIsRecoveredWithTheRawInput() {
+        startRecording();
+        byte[] batch = JsonSerdes.orderCommand().serialize("t", Samples.expirePlacements());
+
+        orderCommands.pipeInput(bytes("another-store"), batch);
+        sendGoodCommand();
+
+        assertThat(deadLetters).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo(Topics.ORDER_COMMANDS);
+            assertThat((byte[]) record.value()).isEqualTo(batch);
+        });
+        assertThat(causes).singleElement().isInstanceOf(IllegalArgumentException.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains(Samples.expirePlacements().commandId()).contains("keyed by store id");
+        assertThat(replies.readValuesToList()).extracting(CommandReply::commandId).containsExactly("cmd-adjust-1");
+    }
+
     /**
      * A placement whose decision would write records above the broker's message size (here 200 lines with
      * 6,000-character names) is dead-lettered before any state changes, and the next command is decided: the task

@@ -5,8 +5,9 @@ import pos.schemas.command.ChangeOrderStatus;
 import pos.schemas.command.CountStock;
 import pos.schemas.command.InventoryCommand;
 import pos.schemas.command.ExpirePlacement;
-import pos.schemas.command.OrderCommand;
+import pos.schemas.command.ExpirePlacements;
 import pos.schemas.command.PlaceOrder;
+import pos.schemas.command.SingleOrderCommand;
 import pos.schemas.reply.StockCommandReply;
 import pos.schemas.value.OrderLine;
 import pos.schemas.value.OrderStatus;
@@ -142,7 +143,19 @@ final class LedgerHarness {
         return decide(new ExpirePlacement(ExpirePlacement.commandIdFor(orderId), orderId, STORE, now));
     }
 
-    LedgerDecision decide(OrderCommand command) {
+    /** The placement deadline's batch for these orders: the decision of each order whose expiry changes it. */
+    Map<ExpirePlacement, LedgerDecision> expireAll(String... orderIds) {
+        var decided = storeLedger.expire(ExpirePlacements.of(STORE, List.of(orderIds), now), orders::get, tick());
+        decided.values().forEach(decision -> {
+            decision.state().ifPresent(state -> orders.put(state.order().orderId(), state));
+            decision.stocks().forEach(stock -> stocks.put(stock.productId(), stock));
+            decisions.add(decision);
+        });
+        stocks.values().forEach(LedgerHarness::assertInvariants);
+        return decided;
+    }
+
+    LedgerDecision decide(SingleOrderCommand command) {
         var decision = storeLedger.decide(orders.get(command.orderId()), command, this::find, tick());
         decision.state().ifPresent(state -> orders.put(command.orderId(), state));
         decision.stocks().forEach(stock -> stocks.put(stock.productId(), stock));

@@ -2,6 +2,7 @@ package pos.inventory.domain;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import pos.schemas.command.ExpirePlacement;
 import pos.schemas.command.PlaceOrder;
 import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.event.StockChange;
@@ -251,6 +252,39 @@ class StoreLedgerTest {
 
         assertThat(expired).isEqualTo(LedgerDecision.none());
         assertThat(store.orders.get("order-1").status()).isEqualTo(CREATED);
+    }
+
+    @Test
+    void aBatchOfExpiriesDecidesEachOrderExactlyAsItsSingleExpiryWould() {
+        var twin = new LedgerHarness();
+        twin.adjust(APPLE, "10");
+        twin.adjust(PEAR, "5");
+        for (var ledger : java.util.List.of(store, twin)) {
+            ledger.decide(new PlaceOrder("cmd-1", "order-1", STORE, USER, USER, orderLines(line(APPLE, "2")), "key",
+                    ledger.now()));
+        }
+
+        var batch = store.expireAll("order-1", "order-2");
+        var single = twin.expire("order-2");
+
+        assertThat(batch).containsOnlyKeys(new ExpirePlacement(ExpirePlacement.commandIdFor("order-2"), "order-2",
+                STORE, twin.now().minusSeconds(1)));
+        assertThat(batch.values()).containsExactly(single);
+        assertThat(single.reply().orElseThrow().commandId()).isEqualTo(ExpirePlacement.commandIdFor("order-2"));
+        assertThat(store.orders.get("order-1").status()).isEqualTo(CREATED);
+        assertThat(store.orders.get("order-2")).isEqualTo(twin.orders.get("order-2"));
+        assertThat(place("cmd-2", "order-2", line(APPLE, "1")).reply().orElseThrow().detail())
+                .contains("Not decided in time");
+    }
+
+    @Test
+    void aBatchOfExpiriesOfDecidedOrdersChangesNothing() {
+        place("cmd-1", "order-1", line(APPLE, "2"));
+        place("cmd-2", "order-2", line(PEAR, "1"));
+
+        assertThat(store.expireAll("order-1", "order-2")).isEmpty();
+        assertThat(store.orders.get("order-1").status()).isEqualTo(CREATED);
+        assertThat(store.orders.get("order-2").status()).isEqualTo(CREATED);
     }
 
     @Test

@@ -12,6 +12,7 @@ import pos.schemas.Limits;
 import pos.schemas.command.AdjustStock;
 import pos.schemas.command.ChangeOrderStatus;
 import pos.schemas.command.ExpirePlacement;
+import pos.schemas.command.ExpirePlacements;
 import pos.schemas.command.PlaceOrder;
 import pos.schemas.event.InventoryEvent;
 import pos.schemas.event.OrderEvent;
@@ -164,6 +165,67 @@ class StoreLedgerTopologyTest {
         ledger.events();
 
         ledger.send(new ExpirePlacement(ExpirePlacement.commandIdFor(ORDER), ORDER, STORE, AT));
+
+        assertThat(ledger.orderEvents()).isEmpty();
+        assertThat(ledger.orderSnapshots()).isEmpty();
+        assertThat(ledger.replies()).isEmpty();
+        assertThat(ledger.events()).isEmpty();
+    }
+
+    /** The same outputs, from a ledger given the batch and from one given the single expiry of the unknown order. */
+    @Test
+    void aBatchOfExpiriesWritesExactlyTheSingleExpiryOutputsOfTheUnknownOrderAndNothingForTheKnownOne() {
+        var twin = new InventoryDriver(stateDir.resolve("twin"), LowStockPolicy.uniform(BigDecimal.ZERO));
+        try {
+            for (var driver : List.of(ledger, twin)) {
+                driver.send(place("place-1", ORDER, lines(PRODUCT, "4")));
+                driver.orderEvents();
+                driver.orderSnapshots();
+                driver.replies();
+                driver.events();
+            }
+
+            ledger.send(ExpirePlacements.of(STORE, List.of(ORDER, OTHER_ORDER), AT));
+            twin.send(new ExpirePlacement(ExpirePlacement.commandIdFor(OTHER_ORDER), OTHER_ORDER, STORE, AT));
+
+            var orderEvents = ledger.orderEvents();
+            assertThat(orderEvents).extracting(e -> e.key).containsOnly(OTHER_ORDER);
+            assertThat(orderEvents).extracting(e -> ((OrderStatusChanged) e.value).status())
+                    .containsExactly(OrderStatus.PENDING, OrderStatus.REJECTED);
+            assertThat(orderEvents).isEqualTo(twin.orderEvents());
+            var snapshots = ledger.orderSnapshots();
+            assertThat(snapshots).extracting(e -> e.key).containsExactly(OTHER_ORDER);
+            assertThat(snapshots).isEqualTo(twin.orderSnapshots());
+            var replies = ledger.replies();
+            assertThat(replies).extracting(r -> r.key).containsExactly(ExpirePlacement.commandIdFor(OTHER_ORDER));
+            assertThat(((OrderCommandReply) replies.get(0).value).detail()).isEqualTo("Not decided in time");
+            assertThat(replies).isEqualTo(twin.replies());
+            assertThat(ledger.events()).isEmpty();
+            assertThat(twin.events()).isEmpty();
+            assertThat(ledger.orderStore().get(InventoryStores.key(STORE, ORDER)).status())
+                    .isEqualTo(OrderStatus.CREATED);
+            assertThat(ledger.orderStore().get(InventoryStores.key(STORE, OTHER_ORDER)))
+                    .isEqualTo(twin.orderStore().get(InventoryStores.key(STORE, OTHER_ORDER)));
+        } finally {
+            twin.close();
+        }
+
+        ledger.send(place("place-2", OTHER_ORDER, lines(PRODUCT, "1")));
+
+        assertThat(onlyReply("place-2").outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(ledger.events()).isEmpty();
+    }
+
+    @Test
+    void aBatchOfExpiriesOfDecidedOrdersWritesNothing() {
+        ledger.send(place("place-1", ORDER, lines(PRODUCT, "4")));
+        ledger.send(place("place-2", OTHER_ORDER, lines(PRODUCT_2, "1")));
+        ledger.orderEvents();
+        ledger.orderSnapshots();
+        ledger.replies();
+        ledger.events();
+
+        ledger.send(ExpirePlacements.of(STORE, List.of(ORDER, OTHER_ORDER), AT));
 
         assertThat(ledger.orderEvents()).isEmpty();
         assertThat(ledger.orderSnapshots()).isEmpty();

@@ -14,16 +14,21 @@ import pos.schemas.command.PlaceOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Remembers each placement under its deadline and, on a wall-clock punctuation, sends {@code ExpirePlacement} for
- * those past it. Keys are the deadline in zero-padded epoch milliseconds followed by the order id, so the store
+ * Remembers each placement under its deadline and, on a wall-clock punctuation, sends the expiries of those past it:
+ * one {@code ExpirePlacements} per store (several past {@code ExpirePlacements.MAX_ORDERS} orders), keyed by it. Keys are the deadline in zero-padded epoch milliseconds followed by the order id, so the store
  * iterates in deadline order and a punctuation reads only what is due. Other order commands pass by.
  */
 final class PlacementDeadlineProcessor implements Processor<String, OrderCommand, String, OrderCommand> {
 
-    /** Expiries sent per punctuation at most, so one transaction stays small after a long outage. */
+    /**
+     * Placements expired per punctuation at most, so one transaction stays small after a long outage; they are sent
+     * as one command per store and {@code ExpirePlacements.MAX_ORDERS} orders.
+     */
     static final int MAX_EXPIRIES_PER_CHECK = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(PlacementDeadlineProcessor.class);
@@ -57,18 +62,21 @@ final class PlacementDeadlineProcessor implements Processor<String, OrderCommand
 
     private void expireDue(Instant now) {
         List<String> expired = new ArrayList<>();
+        Map<String, List<String>> dueByStore = new LinkedHashMap<>();
         try (var due = pending.range(key(Instant.EPOCH, ""), key(now, "\uffff"))) {
             while (due.hasNext() && expired.size() < MAX_EXPIRIES_PER_CHECK) {
                 var entry = due.next();
                 var placement = entry.value;
-                OrderCommand expiry = deadline.expiry(placement.orderId(), placement.storeId(), now);
-                context.forward(new Record<>(placement.storeId(), expiry, now.toEpochMilli()));
+                dueByStore.computeIfAbsent(placement.storeId(), store -> new ArrayList<>()).add(placement.orderId());
                 expired.add(entry.key);
             }
         }
+        var expiries = deadline.expiries(dueByStore, now);
+        expiries.forEach(expiry -> context.forward(new Record<>(expiry.storeId(), expiry, now.toEpochMilli())));
         expired.forEach(pending::delete);
         if (!expired.isEmpty()) {
-            log.info("Expired {} placement(s) not known to be decided within {}", expired.size(), deadline.timeout());
+            log.info("Expired {} placement(s) of {} store(s) not known to be decided within {}, in {} command(s)",
+                    expired.size(), dueByStore.size(), deadline.timeout(), expiries.size());
         }
     }
 

@@ -18,7 +18,8 @@ import java.time.Duration;
 /**
  * order-processor's part of the order path: the placement deadline. It reads the order commands (keyed by store
  * id, so it runs per store partition like the ledger), remembers every PlaceOrder with its deadline and sends
- * {@code ExpirePlacement}, keyed by store id, back to the same topic for placements past it. The store ledger
+ * {@code ExpirePlacements}, one per store and check and keyed by store id, back to the same topic for placements past
+ * it. The store ledger
  * decides what an expiry means; this topology never needs to know whether a placement was decided.
  */
 public final class PlacementDeadlineTopology {

@@ -1,10 +1,14 @@
 package pos.orderprocessor.domain;
 
 import org.junit.jupiter.api.Test;
-import pos.schemas.command.ExpirePlacement;
+import pos.schemas.command.ExpirePlacements;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -24,12 +28,51 @@ class PlacementDeadlineTest {
     }
 
     @Test
-    void theExpiryOfAnOrderAlwaysHasTheSameCommandId() {
-        var first = deadline.expiry("order-1", "store-1", SEEN);
-        var again = deadline.expiry("order-1", "store-1", SEEN.plusSeconds(5));
+    void dueExpiriesAreOneCommandPerStoreInDeadlineOrder() {
+        Map<String, List<String>> due = new LinkedHashMap<>();
+        due.put("store-2", List.of("order-3", "order-1"));
+        due.put("store-1", List.of("order-2"));
 
-        assertThat(first.commandId()).isEqualTo(again.commandId()).isEqualTo(ExpirePlacement.commandIdFor("order-1"));
-        assertThat(first.storeId()).isEqualTo("store-1");
+        var expiries = deadline.expiries(due, SEEN);
+
+        assertThat(expiries).containsExactly(
+                new ExpirePlacements("expire:store-2:order-3..order-1", "store-2", List.of("order-3", "order-1"), SEEN),
+                new ExpirePlacements("expire:store-1:order-2..order-2", "store-1", List.of("order-2"), SEEN));
+    }
+
+    @Test
+    void theSameDuePlacementsAlwaysGiveTheSameCommandIds() {
+        var first = deadline.expiries(Map.of("store-1", List.of("order-1", "order-2")), SEEN);
+        var again = deadline.expiries(Map.of("store-1", List.of("order-1", "order-2")), SEEN.plusSeconds(5));
+
+        assertThat(first).extracting(ExpirePlacements::commandId)
+                .containsExactlyElementsOf(again.stream().map(ExpirePlacements::commandId).toList());
+    }
+
+    @Test
+    void anOrderSeenTwiceIsExpiredOnce() {
+        var expiries = deadline.expiries(Map.of("store-1", List.of("order-1", "order-2", "order-1")), SEEN);
+
+        assertThat(expiries).singleElement().extracting(ExpirePlacements::orderIds)
+                .isEqualTo(List.of("order-1", "order-2"));
+    }
+
+    @Test
+    void aStoreWithMoreDueThanOneCommandHoldsGetsSeveral() {
+        List<String> orderIds = IntStream.range(0, 2 * ExpirePlacements.MAX_ORDERS + 1).mapToObj(i -> "order-" + i)
+                .toList();
+
+        var expiries = deadline.expiries(Map.of("store-1", orderIds), SEEN);
+
+        assertThat(expiries).extracting(e -> e.orderIds().size())
+                .containsExactly(ExpirePlacements.MAX_ORDERS, ExpirePlacements.MAX_ORDERS, 1);
+        assertThat(expiries.stream().flatMap(e -> e.orderIds().stream()).toList()).isEqualTo(orderIds);
+        assertThat(expiries).extracting(ExpirePlacements::commandId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void nothingDueIsNoCommand() {
+        assertThat(deadline.expiries(Map.of(), SEEN)).isEmpty();
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import pos.orderprocessor.domain.PlacementDeadline;
 import pos.schemas.Samples;
 import pos.schemas.Topics;
-import pos.schemas.command.ExpirePlacement;
+import pos.schemas.command.ExpirePlacements;
 import pos.schemas.command.OrderCommand;
 import pos.schemas.command.PlaceOrder;
 import pos.schemas.serde.JsonSerdes;
@@ -22,16 +22,23 @@ import pos.schemas.serde.JsonSerdes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every placement gets an expiry once its deadline has passed, keyed by its store; nothing else does. */
+/**
+ * Every placement gets an expiry once its deadline has passed, sent with the other due placements of its store in
+ * one command keyed by the store; nothing else does.
+ */
 class PlacementDeadlineTopologyTest {
 
     private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String OTHER_ORDER = "65b000000000000000000002";
+    private static final List<String> STORES = List.of(Samples.STORE, "65a000000000000000000002",
+            "65a000000000000000000003");
 
     @TempDir
     Path stateDir;
@@ -61,9 +68,21 @@ class PlacementDeadlineTopologyTest {
     }
 
     private static PlaceOrder place(String orderId) {
+        return place(orderId, Samples.STORE);
+    }
+
+    private static PlaceOrder place(String orderId, String storeId) {
         var sample = Samples.placeOrder();
-        return new PlaceOrder("place-" + orderId, orderId, sample.storeId(), sample.userId(), sample.placedBy(),
+        return new PlaceOrder("place-" + orderId, orderId, storeId, sample.userId(), sample.placedBy(),
                 sample.lines(), null, START);
+    }
+
+    private static String orderId(int store, int n) {
+        return String.format("65b%03d%018d", store, n);
+    }
+
+    private List<ExpirePlacements> expiries() {
+        return output.readValuesToList().stream().map(ExpirePlacements.class::cast).toList();
     }
 
     @Test
@@ -84,8 +103,8 @@ class PlacementDeadlineTopologyTest {
 
         assertThat(output.readKeyValuesToList()).singleElement().satisfies((KeyValue<String, OrderCommand> kv) -> {
             assertThat(kv.key).isEqualTo(Samples.STORE);
-            assertThat(kv.value).isEqualTo(new ExpirePlacement(ExpirePlacement.commandIdFor(Samples.ORDER),
-                    Samples.ORDER, Samples.STORE, ((ExpirePlacement) kv.value).issuedAt()));
+            assertThat(kv.value).isEqualTo(ExpirePlacements.of(Samples.STORE, List.of(Samples.ORDER),
+                    kv.value.issuedAt()));
         });
         assertThat(driver.getKeyValueStore(PlacementDeadlineTopology.DEADLINE_STORE).approximateNumEntries())
                 .isZero();
@@ -98,16 +117,71 @@ class PlacementDeadlineTopologyTest {
         commands.pipeInput(Samples.STORE, place(OTHER_ORDER));
 
         driver.advanceWallClockTime(Duration.ofSeconds(21));
-        assertThat(output.readValuesToList()).extracting(OrderCommand::orderId).containsExactly(Samples.ORDER);
+        assertThat(expiries()).flatExtracting(ExpirePlacements::orderIds).containsExactly(Samples.ORDER);
 
         driver.advanceWallClockTime(Duration.ofSeconds(10));
-        assertThat(output.readValuesToList()).extracting(OrderCommand::orderId).containsExactly(OTHER_ORDER);
+        assertThat(expiries()).flatExtracting(ExpirePlacements::orderIds).containsExactly(OTHER_ORDER);
+    }
+
+    @Test
+    void manyPlacementsInSeveralStoresExpireAsOneRecordPerStore() {
+        for (int n = 0; n < 40; n++) {
+            for (int store = 0; store < STORES.size(); store++) {
+                commands.pipeInput(STORES.get(store), place(orderId(store, n), STORES.get(store)));
+            }
+            driver.advanceWallClockTime(Duration.ofMillis(100));
+        }
+
+        driver.advanceWallClockTime(DEADLINE);
+
+        var records = output.readKeyValuesToList();
+        assertThat(records).extracting(kv -> kv.key).containsExactlyElementsOf(STORES);
+        for (int store = 0; store < STORES.size(); store++) {
+            int s = store;
+            var batch = (ExpirePlacements) records.get(store).value;
+            assertThat(batch.storeId()).isEqualTo(STORES.get(store));
+            assertThat(batch.orderIds()).as("in deadline order")
+                    .containsExactlyElementsOf(IntStream.range(0, 40).mapToObj(n -> orderId(s, n)).toList());
+            assertThat(batch.commandId()).isEqualTo(ExpirePlacements.commandIdFor(batch.storeId(), batch.orderIds()));
+        }
+        assertThat(driver.getKeyValueStore(PlacementDeadlineTopology.DEADLINE_STORE).approximateNumEntries())
+                .isZero();
+    }
+
+    @Test
+    void aStoreWithMoreDuePlacementsThanOneRecordHoldsGetsSeveralRecords() {
+        int count = ExpirePlacements.MAX_ORDERS + 7;
+        IntStream.range(0, count).forEach(n -> commands.pipeInput(Samples.STORE, place(orderId(0, n))));
+
+        driver.advanceWallClockTime(DEADLINE.plusSeconds(1));
+
+        var records = output.readKeyValuesToList();
+        assertThat(records).extracting(kv -> kv.key).containsOnly(Samples.STORE);
+        assertThat(records).extracting(kv -> ((ExpirePlacements) kv.value).orderIds().size())
+                .containsExactly(ExpirePlacements.MAX_ORDERS, 7);
+        assertThat(records).flatExtracting(kv -> ((ExpirePlacements) kv.value).orderIds())
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, count).mapToObj(n -> orderId(0, n)).toList());
+    }
+
+    @Test
+    void anOrderPlacedTwiceIsExpiredOnce() {
+        commands.pipeInput(Samples.STORE, place(Samples.ORDER));
+        driver.advanceWallClockTime(Duration.ofMillis(500));
+        commands.pipeInput(Samples.STORE, place(Samples.ORDER));
+
+        driver.advanceWallClockTime(DEADLINE.plusSeconds(1));
+
+        assertThat(expiries()).singleElement().extracting(ExpirePlacements::orderIds)
+                .isEqualTo(List.of(Samples.ORDER));
+        assertThat(driver.getKeyValueStore(PlacementDeadlineTopology.DEADLINE_STORE).approximateNumEntries())
+                .isZero();
     }
 
     @Test
     void statusChangesAndExpiriesPassBy() {
         commands.pipeInput(Samples.STORE, Samples.changeOrderStatus());
         commands.pipeInput(Samples.STORE, Samples.expirePlacement());
+        commands.pipeInput(Samples.STORE, Samples.expirePlacements());
 
         driver.advanceWallClockTime(DEADLINE.multipliedBy(2));
 

@@ -12,8 +12,8 @@ import pos.schemas.Topics;
 import java.util.stream.Stream;
 
 /**
- * Every topic of the system and its dead-letter topic, declared by each processor: whichever starts first creates
- * them, and both apply the retention settings declared here to existing topics (with
+ * Every topic of the system and its dead-letter topic, declared by each processor and by api-service (which imports
+ * this configuration alone; it needs no Streams): whichever starts first creates them, and both apply the retention settings declared here to existing topics (with
  * {@code spring.kafka.admin.modify-topic-configs}).
  */
 @Configuration(proxyBeanMethods = false)

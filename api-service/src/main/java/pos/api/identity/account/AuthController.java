@@ -28,6 +28,7 @@ import pos.api.identity.CurrentUser;
 import pos.api.web.ApiException;
 import pos.api.web.ClientAddresses;
 import pos.api.web.FieldError;
+import pos.api.web.ProblemJson;
 
 
 /** {@code POST /auth/register} and {@code POST /auth/login} (JSON, urlencoded form or multipart form). */
@@ -133,10 +134,9 @@ class AuthController {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> throttled(TooManyRequestsException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(problem);
+                .body(ProblemJson.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     }
 
     private static String formName(String property) {

@@ -1,7 +1,7 @@
 package pos.api.identity.account;
 
 /** An account with its bcrypt hash, for the login check only; never rendered, and redacted from toString. */
-public record Credentials(UserAccount account, String passwordHash) {
+record Credentials(UserAccount account, String passwordHash) {
 
     @Override
     public String toString() {

@@ -1,7 +1,7 @@
 package pos.api.identity.account;
 
 /** Username or email already taken (compared without regard to case); the message is the original's. */
-public class DuplicateAccountException extends RuntimeException {
+class DuplicateAccountException extends RuntimeException {
 
     private final String field;
 

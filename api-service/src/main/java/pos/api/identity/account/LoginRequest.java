@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
  * Login as JSON or as the OAuth2 password-grant form the original took; {@code grant_type}, when sent, must be
  * {@code password}. scope, client_id and client_secret are accepted and ignored, as before.
  */
-public record LoginRequest(
+record LoginRequest(
         @NotBlank String username,
         @NotBlank String password,
         @JsonProperty("grant_type") @Pattern(regexp = "password", message = "must be \"password\"") String grantType) {

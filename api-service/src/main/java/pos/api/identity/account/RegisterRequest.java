@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** The original's register body, plus optional {@code store_ids}; {@code role} above user needs an admin token. */
-public record RegisterRequest(
+record RegisterRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email(regexp = AccountRules.EMAIL) @Size(max = 254) String email,
         @NotBlank @Size(max = 64) String username,

@@ -5,7 +5,7 @@ import pos.api.identity.CurrentUser;
 import pos.api.identity.Role;
 import pos.api.identity.domain.RegistrationPolicy;
 import pos.api.identity.domain.RoleDecision;
-import pos.api.identity.domain.StoreAccess;
+import pos.api.identity.StoreAccess;
 import pos.api.web.ApiException;
 import pos.api.web.FieldError;
 

@@ -3,7 +3,7 @@ package pos.api.identity.account;
 import java.time.Duration;
 
 /** Refused for now, to slow down guessing or flooding: answered 429 with Retry-After. */
-public class TooManyRequestsException extends RuntimeException {
+class TooManyRequestsException extends RuntimeException {
 
     private final Duration retryAfter;
 

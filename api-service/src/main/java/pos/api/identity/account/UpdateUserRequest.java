@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** Admin changes to a user; absent (or null) members stay as they are, {@code "store_ids": []} clears the list. */
-public record UpdateUserRequest(
+record UpdateUserRequest(
         @Pattern(regexp = AccountRules.NOT_BLANK, message = "must not be blank") @Size(max = 200) String name,
         @Email(regexp = AccountRules.EMAIL) @Size(max = 254) String email,
         @Pattern(regexp = AccountRules.ROLE, message = AccountRules.ROLE_MESSAGE) String role,

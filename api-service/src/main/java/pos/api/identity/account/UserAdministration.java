@@ -3,7 +3,7 @@ package pos.api.identity.account;
 import pos.api.identity.CurrentUser;
 import pos.api.identity.Role;
 import pos.api.identity.domain.AdministrationPolicy;
-import pos.api.identity.domain.StoreAccess;
+import pos.api.identity.StoreAccess;
 import pos.api.identity.token.UserStatusCache;
 import pos.api.web.ApiException;
 import pos.api.web.PathIds;

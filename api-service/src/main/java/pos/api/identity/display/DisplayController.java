@@ -46,8 +46,8 @@ class DisplayController {
     @ResponseStatus(HttpStatus.CREATED)
     DisplayResponse pair(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
             @Valid @RequestBody PairDisplayRequest request) {
-        var caller = requireManagerOf(jwt, storeId);
-        var store = PathIds.objectId(storeId, "store_id");
+        var caller = CurrentUser.from(jwt);
+        var store = caller.requireStoreFromPath(storeId);
         if (displays.count(store) >= DisplayTokens.MAX_PER_STORE) {
             throw ApiException.conflict("The store already has " + DisplayTokens.MAX_PER_STORE
                     + " displays; revoke one first");
@@ -61,8 +61,7 @@ class DisplayController {
     @ApiResponse(responseCode = "404", description = "Store not found: not one of the caller's stores")
     @GetMapping
     List<DisplayResponse> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId) {
-        requireManagerOf(jwt, storeId);
-        return displays.list(PathIds.objectId(storeId, "store_id")).stream()
+        return displays.list(CurrentUser.from(jwt).requireStoreFromPath(storeId)).stream()
                 .map(d -> DisplayResponse.of(d, null)).toList();
     }
 
@@ -73,15 +72,9 @@ class DisplayController {
     @DeleteMapping("/{displayId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId, @PathVariable String displayId) {
-        requireManagerOf(jwt, storeId);
-        if (!displays.revoke(PathIds.objectId(storeId, "store_id"), PathIds.objectId(displayId, "display_id"))) {
+        var store = CurrentUser.from(jwt).requireStoreFromPath(storeId);
+        if (!displays.revoke(store, PathIds.objectId(displayId, "display_id"))) {
             throw ApiException.notFound("Display not found");
         }
-    }
-
-    private static CurrentUser requireManagerOf(Jwt jwt, String storeId) {
-        var caller = CurrentUser.from(jwt);
-        caller.requireStore(PathIds.objectId(storeId, "store_id"));
-        return caller;
     }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /** A paired display; {@code token} only in the answer to the pairing, never again. */
 @Schema(name = "Display")
-public record DisplayResponse(String id, String storeId, String name, String pairedBy, Instant createdAt,
+record DisplayResponse(String id, String storeId, String name, String pairedBy, Instant createdAt,
         Instant expiresAt,
         @Schema(description = "The display token (`pdt_...`), shown once: send it as `Authorization: Bearer`")
         @JsonInclude(JsonInclude.Include.NON_NULL) String token) {

@@ -6,7 +6,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import pos.api.identity.CurrentUser;
 import pos.api.identity.Role;
-import pos.api.identity.domain.StoreAccess;
+import pos.api.identity.StoreAccess;
 import pos.api.identity.token.UserStatusCache;
 
 import java.util.List;

@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A name for the screen, as the store's staff call it ("Grill", "Pass 2"). */
-public record PairDisplayRequest(@NotBlank @Size(max = 100) String name) {
+record PairDisplayRequest(@NotBlank @Size(max = 100) String name) {
 }

@@ -1,6 +1,7 @@
 package pos.api.identity.domain;
 
 import pos.api.identity.Role;
+import pos.api.identity.StoreAccess;
 
 import java.util.List;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import pos.api.web.ProblemJson;
 
 import java.io.IOException;
 
@@ -13,16 +14,11 @@ import java.io.IOException;
 final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
     private final BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
-    private final ProblemWriter problems;
-
-    ProblemAccessDeniedHandler(ProblemWriter problems) {
-        this.problems = problems;
-    }
-
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         bearer.handle(request, response, e);
-        problems.write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this operation");
+        ProblemJson.write(response, HttpStatus.FORBIDDEN.value(), "Your role does not allow this operation",
+                request.getRequestURI());
     }
 }

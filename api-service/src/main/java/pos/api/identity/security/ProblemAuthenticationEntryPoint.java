@@ -7,6 +7,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import pos.api.web.ProblemJson;
 
 import java.io.IOException;
 
@@ -17,17 +18,11 @@ import java.io.IOException;
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
-    private final ProblemWriter problems;
-
-    ProblemAuthenticationEntryPoint(ProblemWriter problems) {
-        this.problems = problems;
-    }
-
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         bearer.commence(request, response, e);
         String detail = e instanceof OAuth2AuthenticationException ? "Invalid token" : "Not authenticated";
-        problems.write(request, response, HttpStatus.UNAUTHORIZED, detail);
+        ProblemJson.write(response, HttpStatus.UNAUTHORIZED.value(), detail, request.getRequestURI());
     }
 }

@@ -12,19 +12,19 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import pos.api.identity.AccessPolicy;
 import pos.api.identity.IdentityProperties;
 import pos.api.identity.Role;
 import pos.api.identity.display.DisplayTokenDecoder;
 import pos.api.identity.display.DisplayTokens;
 import pos.api.identity.token.LocalTokenVerifier;
 import pos.api.identity.token.UserStatusCache;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one security filter chain: a stateless bearer-token API (hence no sessions and no CSRF), with the role matrix
  * of {@link AccessPolicy}. Our own tokens are verified with our key; if Spring Boot built a decoder for an external
  * issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}), every other token
- * goes to it. Needs only a JsonMapper and one of the two verifiers, so web slice tests can import it.
+ * goes to it. Needs only one of the two verifiers, so web slice tests can import it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -36,7 +36,7 @@ public class SecurityConfiguration {
      * Boot still builds the external issuer's decoder when one is configured.
      */
     @Bean
-    TokenRecheck tokenRecheck(IdentityProperties props, ObjectProvider<LocalTokenVerifier> localTokens,
+    DecodingTokenRecheck tokenRecheck(IdentityProperties props, ObjectProvider<LocalTokenVerifier> localTokens,
             ObjectProvider<JwtDecoder> externalDecoder, ObjectProvider<DisplayTokens> displays,
             ObjectProvider<UserStatusCache> users) {
         LocalTokenVerifier local = localTokens.getIfAvailable();
@@ -47,7 +47,7 @@ public class SecurityConfiguration {
         if (displayTokens != null && userStatuses != null) {
             decoder = new DisplayTokenDecoder(decoder, displayTokens, userStatuses, props.issuer());
         }
-        return new TokenRecheck(decoder);
+        return new DecodingTokenRecheck(decoder);
     }
 
     /**
@@ -67,13 +67,12 @@ public class SecurityConfiguration {
      *                       keep that port unpublished); on the API's port metrics need an admin's token
      */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props, TokenRecheck tokens,
-            JsonMapper json, @Value("${management.server.port:-1}") int managementPort) {
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props, DecodingTokenRecheck tokens,
+            @Value("${management.server.port:-1}") int managementPort) {
         var decoder = tokens.decoder();
         var converter = new PosJwtAuthenticationConverter(props.issuer(), new RolesClaim(props.rolesClaim()));
-        var problems = new ProblemWriter(json);
-        var entryPoint = new ProblemAuthenticationEntryPoint(problems);
-        var accessDenied = new ProblemAccessDeniedHandler(problems);
+        var entryPoint = new ProblemAuthenticationEntryPoint();
+        var accessDenied = new ProblemAccessDeniedHandler();
 
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * cached for a few seconds), so a deactivated user loses access as fast as without this cache. Bounded: when
  * full, expired entries go, and if none had, everything does (tokens are verified again, nothing is lost).
  */
-public final class VerifiedTokenCache implements JwtDecoder {
+final class VerifiedTokenCache implements JwtDecoder {
 
     static final int MAX_ENTRIES = 10_000;
 

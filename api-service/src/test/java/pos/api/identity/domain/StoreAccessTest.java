@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import pos.api.identity.Role;
+import pos.api.identity.StoreAccess;
 
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,5 @@
-package pos.api.identity.domain;
+package pos.api.identity;
 
-import pos.api.identity.Role;
 
 import java.util.Collection;
 import java.util.Locale;

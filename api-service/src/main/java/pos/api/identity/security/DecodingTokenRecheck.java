@@ -2,17 +2,14 @@ package pos.api.identity.security;
 
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import pos.api.identity.TokenRecheck;
 
-/**
- * Verifies a token as the security filter does on every request (signature or display pairing, expiry, the
- * account behind it through the few-second caches), for what outlives a request: an open order stream asks
- * again every second and ends when the answer turns to no.
- */
-public final class TokenRecheck {
+/** {@link TokenRecheck} with the very decoder the security filter chain verifies each request's token with. */
+final class DecodingTokenRecheck implements TokenRecheck {
 
     private final JwtDecoder decoder;
 
-    TokenRecheck(JwtDecoder decoder) {
+    DecodingTokenRecheck(JwtDecoder decoder) {
         this.decoder = decoder;
     }
 
@@ -20,7 +17,7 @@ public final class TokenRecheck {
         return decoder;
     }
 
-    /** Whether the token is still accepted; never throws. */
+    @Override
     public boolean stillValid(String token) {
         try {
             decoder.decode(token);

@@ -1,4 +1,4 @@
-package pos.api.kafka;
+package pos.api.readmodel;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,4 +1,4 @@
-package pos.api.kafka;
+package pos.api.readmodel;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;

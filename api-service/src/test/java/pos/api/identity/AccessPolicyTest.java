@@ -1,9 +1,9 @@
-package pos.api.identity.security;
+package pos.api.identity;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpMethod;
-import pos.api.identity.security.AccessPolicy.Access;
+import pos.api.identity.AccessPolicy.Access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package pos.api.identity.security;
+package pos.api.identity;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
