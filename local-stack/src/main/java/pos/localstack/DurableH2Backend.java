@@ -53,7 +53,7 @@ final class DurableH2Backend extends H2Backend {
     private static final int RETENTION_MILLIS = 5_000;
     /**
      * A commit writes every page it changed in full, so pages smaller than H2's default for a file store (16 KB)
-     * make a commit cheaper and the file grow less: about half the cost per write in DurableCommitBenchmarkIT.
+     * make a commit cheaper and the file grow less: about half the cost per write in DurableCommitBenchmark.
      */
     static final int PAGE_SPLIT_SIZE = 4 * 1024;
 

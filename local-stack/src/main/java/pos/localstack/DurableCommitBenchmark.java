@@ -8,51 +8,68 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * A benchmark, not a test (it asserts nothing and is skipped unless {@code -Dbench.durable=true}): what committing
+ * A benchmark (a {@code main}, outside the test tree: it asserts nothing): what committing
  * the embedded MongoDB's H2 store before every acknowledgement ({@link DurableH2Backend}) costs against
  * mongo-java-server's stock H2 backend (background commit about once a second), per operation, for the write
  * shapes of the order path: single inserts and exact compare-and-set updates from one client, the same from
  * 8 concurrent clients (request threads), and a projector's bulk of 100 guarded updates. Prints microseconds per
- * operation and the data file's size. docs/benchmarks.md records a run.
- * <pre>./mvnw -q -o -pl local-stack -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dit.test=DurableCommitBenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.durable=true</pre>
+ * operation and the data file's size. docs/benchmarks.md records a run. From the repository root:
+ * <pre>./mvnw -o -q -pl local-stack -am package -DskipTests
+ * java -cp local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar \
+ *     -Dloader.main=pos.localstack.DurableCommitBenchmark \
+ *     org.springframework.boot.loader.launch.PropertiesLauncher [operations, default 3000]</pre>
  */
-@EnabledIfSystemProperty(named = "bench.durable", matches = "true")
-class DurableCommitBenchmarkIT {
+public final class DurableCommitBenchmark {
 
-    static final int OPERATIONS = Integer.getInteger("bench.durable.operations", 3000);
     static final int CLIENTS = 8;
-    static final int SUSTAINED = Integer.getInteger("bench.durable.sustained", 24000);
 
-    @TempDir
-    Path dir;
+    private final int operations;
+    private final int sustained;
+    private final Path dir;
 
-    @Test
-    void durableCommitAgainstBackgroundCommit() throws Exception {
-        for (int round = 1; round <= 2; round++) {
-            run("stock H2 (background commit)", round, H2Backend::new);
-            run("durable, 16 KB pages", round, file -> DurableH2Backend.open(file, 16 * 1024));
-            run("durable, 4 KB pages (used)", round, file -> DurableH2Backend.open(file, 4 * 1024));
+    private DurableCommitBenchmark(int operations, Path dir) {
+        this.operations = operations;
+        this.sustained = operations * 8;
+        this.dir = dir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int operations = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        Path dir = Files.createTempDirectory("durable-commit-benchmark");
+        try {
+            new DurableCommitBenchmark(operations, dir).durableCommitAgainstBackgroundCommit();
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
         }
     }
 
-    void run(String variant, int round, Function<String, MongoBackend> backends) throws Exception {
+    private void durableCommitAgainstBackgroundCommit() throws Exception {
+        for (int round = 1; round <= 2; round++) {
+            run("stock H2 (background commit)", round, H2Backend::new);
+            run("durable, 16 KB pages", round, file -> DurableH2Backend.open(file, 16 * 1024));
+            run("durable, 4 KB pages (used)", round, file -> DurableH2Backend.open(file, DurableH2Backend.PAGE_SPLIT_SIZE));
+        }
+    }
+
+    private void run(String variant, int round, Function<String, MongoBackend> backends) throws Exception {
         var file = dir.resolve(variant.hashCode() + "-" + round + ".mv");
         var backend = backends.apply(file.toString());
         var server = new MongoServer(backend);
-        // as EmbeddedMongo does (every 10 s there): compaction keeps the file from growing with every commit
+        // as EmbeddedMongo does: compaction keeps the file from growing with every commit
         var housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         if (backend instanceof DurableH2Backend durable) {
             housekeeping.scheduleWithFixedDelay(durable::housekeeping, EmbeddedMongo.HOUSEKEEPING_SECONDS,
@@ -64,18 +81,18 @@ class DurableCommitBenchmarkIT {
             orders.createIndex(com.mongodb.client.model.Indexes.ascending("_id", "sequence"),
                     new com.mongodb.client.model.IndexOptions().unique(true));
             report(variant, round, "insert, 1 client", time(() -> {
-                for (int i = 0; i < OPERATIONS; i++) {
+                for (int i = 0; i < operations; i++) {
                     orders.insertOne(order(i));
                 }
             }));
             report(variant, round, "CAS update, 1 client", time(() -> {
-                for (int i = 0; i < OPERATIONS; i++) {
+                for (int i = 0; i < operations; i++) {
                     orders.updateOne(new Document("_id", i).append("sequence", 0), Updates.set("sequence", 1));
                 }
             }));
-            report(variant, round, "insert, 8 clients", time(() -> concurrently(orders, OPERATIONS)));
+            report(variant, round, "insert, 8 clients", time(() -> concurrently(orders, operations)));
             report(variant, round, "bulk of 100 CAS updates", time(() -> {
-                for (int start = 0; start < OPERATIONS; start += 100) {
+                for (int start = 0; start < operations; start += 100) {
                     var bulk = new ArrayList<UpdateOneModel<Document>>();
                     for (int i = start; i < start + 100; i++) {
                         bulk.add(new UpdateOneModel<>(new Document("_id", i).append("sequence", 1),
@@ -86,12 +103,12 @@ class DurableCommitBenchmarkIT {
             }));
             // the same documents updated for a while: does compaction keep the file's size bounded?
             long sustainedStart = System.nanoTime();
-            for (int i = 0; i < SUSTAINED; i++) {
-                int id = i % OPERATIONS;
-                long sequence = 2 + i / OPERATIONS;
+            for (int i = 0; i < sustained; i++) {
+                int id = i % operations;
+                long sequence = 2 + i / operations;
                 orders.updateOne(new Document("_id", id).append("sequence", sequence),
                         Updates.set("sequence", sequence + 1));
-                if ((i + 1) % (SUSTAINED / 4) == 0) {
+                if ((i + 1) % (sustained / 4) == 0) {
                     System.out.printf("BENCH %-30s round %d: %6d more CAS updates, %7.1f us each, file %.1f MB%n",
                             variant, round, i + 1, (System.nanoTime() - sustainedStart) / 1e3 / (i + 1),
                             Files.size(file) / 1e6);
@@ -144,8 +161,8 @@ class DurableCommitBenchmarkIT {
         return System.nanoTime() - start;
     }
 
-    private static void report(String variant, int round, String shape, long nanos) {
+    private void report(String variant, int round, String shape, long nanos) {
         System.out.printf("BENCH %-30s round %d: %-24s %7.1f us per operation%n", variant, round, shape,
-                nanos / 1e3 / OPERATIONS);
+                nanos / 1e3 / operations);
     }
 }
