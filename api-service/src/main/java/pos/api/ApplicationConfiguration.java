@@ -1,10 +1,9 @@
 package pos.api;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -1,13 +1,13 @@
 package pos.api;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Rules for every feature package of the API, beside each feature's own (CatalogArchitectureTest, ...): features
@@ -22,7 +22,8 @@ class ApiArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("pos.api");
     }
 
@@ -33,8 +34,12 @@ class ApiArchitectureTest {
 
     @Test
     void otherFeaturesUseIdentityThroughItsRootPackageOnly() {
-        noClasses().that().resideOutsideOfPackage("pos.api.identity..")
-                .should().dependOnClassesThat().resideInAPackage("pos.api.identity.*..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("pos.api.identity..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("pos.api.identity.*..")
                 .because("pos.api.identity is identity's published surface; its subpackages are internal")
                 .check(classes);
     }
@@ -46,17 +51,31 @@ class ApiArchitectureTest {
 
     @Test
     void domainPackagesDependOnNoFrameworkOrInfrastructure() {
-        noClasses().that().resideInAPackage("pos.api..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                        "tools.jackson..", "com.fasterxml..", "org.bson..", "com.mongodb..", "jakarta.servlet..")
+        noClasses()
+                .that()
+                .resideInAPackage("pos.api..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.apache.kafka..",
+                        "tools.jackson..",
+                        "com.fasterxml..",
+                        "org.bson..",
+                        "com.mongodb..",
+                        "jakarta.servlet..")
                 .check(classes);
     }
 
     @Test
     void domainPackagesNeverReadTheClock() {
-        noClasses().that().resideInAPackage("pos.api..domain..")
-                .should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
+        noClasses()
+                .that()
+                .resideInAPackage("pos.api..domain..")
+                .should()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
                 .check(classes);
     }
 }

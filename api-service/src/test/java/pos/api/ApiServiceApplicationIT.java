@@ -1,12 +1,11 @@
 package pos.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import pos.api.support.AbstractApiIT;
 import pos.testing.ApiClient;
-
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiServiceApplicationIT extends AbstractApiIT {
 

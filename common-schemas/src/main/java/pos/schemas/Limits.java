@@ -26,6 +26,5 @@ public final class Limits {
      */
     public static final int MAX_RECORD_BYTES = 1_000_000;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

@@ -21,6 +21,7 @@ public final class SchemaCatalog {
     public static final String RESOURCE_DIRECTORY = "schemas/";
     /** Base of every schema's {@code $id}; the file name follows it. */
     public static final String ID_BASE = "https://pos.example/schemas/";
+
     public static final String FILE_SUFFIX = ".schema.json";
     /**
      * Classpath resource of the AsyncAPI 3.0 document of every topic. It sits at the root, beside the schema folder,
@@ -31,8 +32,7 @@ public final class SchemaCatalog {
 
     private static final Map<String, String> FILE_BY_TOPIC = fileByTopic();
 
-    private SchemaCatalog() {
-    }
+    private SchemaCatalog() {}
 
     /** Topic name to schema resource path, in the order of {@link Topics#all()}. */
     public static Map<String, String> resourcePathsByTopic() {
@@ -79,8 +79,8 @@ public final class SchemaCatalog {
 
     /** The AsyncAPI 3.0 document (YAML) describing every topic, its key, value schema, producers and consumers. */
     public static String asyncApi() {
-        return resource(ASYNCAPI_RESOURCE).orElseThrow(
-                () -> new IllegalStateException("resource missing: " + ASYNCAPI_RESOURCE));
+        return resource(ASYNCAPI_RESOURCE)
+                .orElseThrow(() -> new IllegalStateException("resource missing: " + ASYNCAPI_RESOURCE));
     }
 
     private static Optional<String> resource(String path) {

@@ -37,16 +37,15 @@ public final class Topics {
 
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
     }
 
     /** What a topic carries and how it is kept; used to create topics and to document them. */
-    public record TopicSpec(String name, String key, String valueType, boolean compacted, String producers,
-            String consumers) {
+    public record TopicSpec(
+            String name, String key, String valueType, boolean compacted, String producers, String consumers) {
 
         public String deadLetterTopic() {
             return deadLetter(name);
@@ -55,19 +54,44 @@ public final class Topics {
 
     public static List<TopicSpec> all() {
         return List.of(
-                new TopicSpec(ORDER_COMMANDS, "store id", "OrderCommand", false, "api-service, order-processor",
+                new TopicSpec(
+                        ORDER_COMMANDS,
+                        "store id",
+                        "OrderCommand",
+                        false,
+                        "api-service, order-processor",
                         "inventory-processor, order-processor"),
-                new TopicSpec(ORDER_EVENTS, "order id", "OrderEvent", false, "inventory-processor",
+                new TopicSpec(
+                        ORDER_EVENTS,
+                        "order id",
+                        "OrderEvent",
+                        false,
+                        "inventory-processor",
                         "api-service (read model), downstream"),
                 new TopicSpec(ORDER_STATE, "order id", "OrderSnapshot", true, "inventory-processor", "downstream"),
-                new TopicSpec(INVENTORY_COMMANDS, "store id", "InventoryCommand", false, "api-service",
+                new TopicSpec(
+                        INVENTORY_COMMANDS,
+                        "store id",
+                        "InventoryCommand",
+                        false,
+                        "api-service",
                         "inventory-processor"),
-                new TopicSpec(INVENTORY_EVENTS, "store id", "InventoryEvent", false, "inventory-processor",
+                new TopicSpec(
+                        INVENTORY_EVENTS,
+                        "store id",
+                        "InventoryEvent",
+                        false,
+                        "inventory-processor",
                         "api-service (read model), downstream"),
-                new TopicSpec(COMMAND_REPLIES, "command id", "CommandReply", false,
-                        "inventory-processor", "api-service"),
+                new TopicSpec(
+                        COMMAND_REPLIES, "command id", "CommandReply", false, "inventory-processor", "api-service"),
                 new TopicSpec(CATALOG_PRODUCTS, "product id", "CatalogEvent", true, "api-service", "downstream"),
-                new TopicSpec(STORE_SETTINGS, "store id", "StoreSettings", true, "api-service",
+                new TopicSpec(
+                        STORE_SETTINGS,
+                        "store id",
+                        "StoreSettings",
+                        true,
+                        "api-service",
                         "inventory-processor, api-service"));
     }
 
@@ -82,7 +106,8 @@ public final class Topics {
     /** The {@code retention.ms} of a history topic: a negative or zero retention means unlimited ({@code -1}). */
     public static String historyRetentionMs(java.time.Duration retention) {
         return retention == null || retention.isNegative() || retention.isZero()
-                ? "-1" : Long.toString(retention.toMillis());
+                ? "-1"
+                : Long.toString(retention.toMillis());
     }
 
     /** Topics whose consumers send records they cannot read or process to {@code <topic>.dlq}. */

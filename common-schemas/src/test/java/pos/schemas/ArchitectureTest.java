@@ -1,12 +1,12 @@
 package pos.schemas;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The contracts jar is shared by every service and downstream consumers: it must not drag in a framework. */
 class ArchitectureTest {
@@ -17,9 +17,12 @@ class ArchitectureTest {
 
     @Test
     void contractsDependOnNeitherSpringNorMongo() {
-        noClasses().that().resideInAPackage("pos.schemas..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.bson..",
-                        "com.mongodb..")
+        noClasses()
+                .that()
+                .resideInAPackage("pos.schemas..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.bson..", "com.mongodb..")
                 .check(CONTRACTS);
     }
 

@@ -1,5 +1,13 @@
 package pos.schemas;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,15 +18,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import pos.schemas.Topics.TopicSpec;
 import pos.schemas.serde.PosJson;
 import tools.jackson.databind.JsonNode;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The AsyncAPI document ({@code asyncapi.yaml}) against the code: a channel for every topic of {@link Topics} and
@@ -55,7 +54,10 @@ class AsyncApiDocumentTest {
         var expected = new ArrayList<String>();
         Topics.all().forEach(t -> expected.add(t.name()));
         Topics.withDeadLetters().forEach(t -> expected.add(Topics.deadLetter(t)));
-        var addresses = document.path("channels").valueStream().map(c -> c.path("address").asString()).toList();
+        var addresses = document.path("channels")
+                .valueStream()
+                .map(c -> c.path("address").asString())
+                .toList();
         assertThat(addresses).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -90,8 +92,11 @@ class AsyncApiDocumentTest {
         boolean hasDeadLetters = Topics.withDeadLetters().contains(topic.name());
         assertThat(channel.has("x-dead-letter-channel")).isEqualTo(hasDeadLetters);
         if (hasDeadLetters) {
-            assertThat(document.path("channels").path(channel.path("x-dead-letter-channel").asString())
-                    .path("address").asString()).isEqualTo(Topics.deadLetter(topic.name()));
+            assertThat(document.path("channels")
+                            .path(channel.path("x-dead-letter-channel").asString())
+                            .path("address")
+                            .asString())
+                    .isEqualTo(Topics.deadLetter(topic.name()));
         }
     }
 
@@ -106,15 +111,20 @@ class AsyncApiDocumentTest {
         var payloads = new ArrayList<String>();
         for (JsonNode message : messages(channel)) {
             assertThat(message.path("contentType").asString()).isEqualTo("application/json");
-            assertThat(message.path("summary").asString()).as(message.path("name").asString()).isNotBlank();
+            assertThat(message.path("summary").asString())
+                    .as(message.path("name").asString())
+                    .isNotBlank();
             String ref = message.path("payload").path("$ref").asString();
             assertPayloadResolves(ref);
             assertThat(ref).startsWith(schemaPath(topic.name()));
             payloads.add(ref);
             assertKeyDocumented(message, topic.key());
         }
-        var expected = wireTypes.stream().map(type -> type.equals(topic.valueType())
-                ? schemaPath(topic.name()) : schemaPath(topic.name()) + "#/$defs/" + type).toList();
+        var expected = wireTypes.stream()
+                .map(type -> type.equals(topic.valueType())
+                        ? schemaPath(topic.name())
+                        : schemaPath(topic.name()) + "#/$defs/" + type)
+                .toList();
         assertThat(payloads).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(channel.path("messages").propertyNames()).containsExactlyInAnyOrderElementsOf(wireTypes);
     }
@@ -122,27 +132,44 @@ class AsyncApiDocumentTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("deadLetterTopics")
     void deadLetterChannelsCarryTheSourceRecordsUnchanged(String source) {
-        TopicSpec topic = Topics.all().stream().filter(t -> t.name().equals(source)).findFirst().orElseThrow();
+        TopicSpec topic = Topics.all().stream()
+                .filter(t -> t.name().equals(source))
+                .findFirst()
+                .orElseThrow();
         JsonNode channel = channelFor(Topics.deadLetter(source));
-        assertThat(strings(channel.path("bindings").path("kafka").path("topicConfiguration").path("cleanup.policy")))
+        assertThat(strings(channel.path("bindings")
+                        .path("kafka")
+                        .path("topicConfiguration")
+                        .path("cleanup.policy")))
                 .containsExactly("delete");
-        assertThat(channelFor(source)).isEqualTo(
-                document.path("channels").path(channel.path("x-dead-letters-of").asString()));
+        assertThat(channelFor(source))
+                .isEqualTo(document.path("channels")
+                        .path(channel.path("x-dead-letters-of").asString()));
         assertThat(channel.path("x-key").asString()).isEqualTo(topic.key());
         assertThat(channel.path("x-value-type").asString()).isEqualTo(topic.valueType());
         assertThat(strings(channel.path("x-consumers"))).containsExactly("operators");
         // whoever dead-letters a record consumes the source topic
-        assertThat(split(topic.consumers()).stream().map(AsyncApiDocumentTest::service).toList())
-                .containsAll(strings(channel.path("x-producers")).stream().map(AsyncApiDocumentTest::service).toList());
+        assertThat(split(topic.consumers()).stream()
+                        .map(AsyncApiDocumentTest::service)
+                        .toList())
+                .containsAll(strings(channel.path("x-producers")).stream()
+                        .map(AsyncApiDocumentTest::service)
+                        .toList());
 
         List<JsonNode> messages = messages(channel);
         assertThat(messages).hasSize(1);
         JsonNode message = messages.get(0);
         assertThat(message.path("payload").path("$ref").asString()).isEqualTo(schemaPath(source));
         assertPayloadResolves(message.path("payload").path("$ref").asString());
-        assertThat(resolve(message.path("headers").path("$ref").asString()).path("properties").propertyNames())
-                .contains("kafka_dlt-original-topic", "kafka_dlt-original-partition", "kafka_dlt-original-offset",
-                        "kafka_dlt-exception-fqcn", "kafka_dlt-exception-message");
+        assertThat(resolve(message.path("headers").path("$ref").asString())
+                        .path("properties")
+                        .propertyNames())
+                .contains(
+                        "kafka_dlt-original-topic",
+                        "kafka_dlt-original-partition",
+                        "kafka_dlt-original-offset",
+                        "kafka_dlt-exception-fqcn",
+                        "kafka_dlt-exception-message");
         assertKeyDocumented(message, topic.key());
     }
 
@@ -152,10 +179,14 @@ class AsyncApiDocumentTest {
         Set<String> expected = new HashSet<>();
         document.path("channels").properties().forEach(entry -> {
             JsonNode channel = entry.getValue();
-            strings(channel.path("x-producers")).stream().map(AsyncApiDocumentTest::service)
-                    .filter(s -> !OUTSIDE.contains(s)).forEach(s -> expected.add(s + " send " + entry.getKey()));
-            strings(channel.path("x-consumers")).stream().map(AsyncApiDocumentTest::service)
-                    .filter(s -> !OUTSIDE.contains(s)).forEach(s -> expected.add(s + " receive " + entry.getKey()));
+            strings(channel.path("x-producers")).stream()
+                    .map(AsyncApiDocumentTest::service)
+                    .filter(s -> !OUTSIDE.contains(s))
+                    .forEach(s -> expected.add(s + " send " + entry.getKey()));
+            strings(channel.path("x-consumers")).stream()
+                    .map(AsyncApiDocumentTest::service)
+                    .filter(s -> !OUTSIDE.contains(s))
+                    .forEach(s -> expected.add(s + " receive " + entry.getKey()));
         });
 
         Set<String> documented = new HashSet<>();
@@ -166,12 +197,15 @@ class AsyncApiDocumentTest {
             String channelId = channelRef.substring("#/channels/".length());
             assertThat(resolve(channelRef).isObject()).as(channelRef).isTrue();
             for (JsonNode message : operation.path("messages")) {
-                assertThat(message.path("$ref").asString()).as(entry.getKey())
-                        .startsWith(channelRef + "/messages/");
+                assertThat(message.path("$ref").asString()).as(entry.getKey()).startsWith(channelRef + "/messages/");
                 assertThat(resolve(message.path("$ref").asString()).isObject()).isTrue();
             }
             assertThat(operation.path("messages").size()).as(entry.getKey()).isPositive();
-            var tags = operation.path("tags").valueStream().map(t -> t.path("name").asString()).toList();
+            var tags = operation
+                    .path("tags")
+                    .valueStream()
+                    .map(t -> t.path("name").asString())
+                    .toList();
             assertThat(tags).as(entry.getKey()).hasSize(1);
             documented.add(tags.get(0) + " " + operation.path("action").asString() + " " + channelId);
         });
@@ -205,28 +239,38 @@ class AsyncApiDocumentTest {
     /** {@code schemas/<File>.schema.json[#/$defs/<Type>]}: a file of the catalog, and a definition it has. */
     private static void assertPayloadResolves(String ref) {
         assertThat(ref).startsWith(SchemaCatalog.RESOURCE_DIRECTORY);
-        String[] parts = ref.substring(SchemaCatalog.RESOURCE_DIRECTORY.length()).split("#", 2);
+        String[] parts =
+                ref.substring(SchemaCatalog.RESOURCE_DIRECTORY.length()).split("#", 2);
         assertThat(SchemaCatalog.fileNames()).as(ref).contains(parts[0]);
-        JsonNode schema = PosJson.mapper().readTree(SchemaCatalog.loadFile(parts[0]).orElseThrow());
+        JsonNode schema =
+                PosJson.mapper().readTree(SchemaCatalog.loadFile(parts[0]).orElseThrow());
         if (parts.length == 2) {
             assertThat(schema.at(parts[1]).isObject()).as(ref).isTrue();
         }
     }
 
     private static void assertKeyDocumented(JsonNode message, String key) {
-        JsonNode keySchema = resolve(message.path("bindings").path("kafka").path("key").path("$ref").asString());
+        JsonNode keySchema = resolve(
+                message.path("bindings").path("kafka").path("key").path("$ref").asString());
         assertThat(keySchema.path("type").asString()).isEqualTo("string");
-        assertThat(keySchema.path("description").asString()).as(message.path("name").asString())
+        assertThat(keySchema.path("description").asString())
+                .as(message.path("name").asString())
                 .startsWith("The " + key);
     }
 
     private static JsonNode channelFor(String topic) {
-        return document.path("channels").valueStream()
-                .filter(c -> c.path("address").asString().equals(topic)).findFirst().orElse(null);
+        return document.path("channels")
+                .valueStream()
+                .filter(c -> c.path("address").asString().equals(topic))
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<JsonNode> messages(JsonNode channel) {
-        return channel.path("messages").valueStream().map(m -> resolve(m.path("$ref").asString())).toList();
+        return channel.path("messages")
+                .valueStream()
+                .map(m -> resolve(m.path("$ref").asString()))
+                .toList();
     }
 
     private static JsonNode resolve(String ref) {

@@ -1,23 +1,21 @@
 package pos.schemas;
 
+import static pos.schemas.ContractCase.nestedIn;
+import static pos.schemas.ContractCase.onTopic;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderLine;
 import pos.schemas.value.Shortage;
 import pos.schemas.value.StockLevel;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static pos.schemas.ContractCase.nestedIn;
-import static pos.schemas.ContractCase.onTopic;
-
 /** Every concrete wire type, each serialized the way its producers do: through the topic's serde. */
 final class ContractCases {
 
-    private ContractCases() {
-    }
+    private ContractCases() {}
 
     static List<ContractCase> all() {
         return List.of(
@@ -41,7 +39,9 @@ final class ContractCases {
     }
 
     static ContractCase named(String typeName) {
-        return all().stream().filter(c -> c.typeName().equals(typeName)).findFirst()
+        return all().stream()
+                .filter(c -> c.typeName().equals(typeName))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no contract case " + typeName));
     }
 

@@ -1,21 +1,20 @@
 package pos.schemas;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import pos.schemas.serde.PosJson;
 import tools.jackson.databind.JsonNode;
-
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The wire format is pinned by a reviewed golden file per type: an accidental change (a renamed or reordered
@@ -23,8 +22,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ContractGoldenFilesTest {
 
-    private static final List<String> CONTRACT_PACKAGES = List.of("pos.schemas.command", "pos.schemas.event",
-            "pos.schemas.reply", "pos.schemas.value");
+    private static final List<String> CONTRACT_PACKAGES =
+            List.of("pos.schemas.command", "pos.schemas.event", "pos.schemas.reply", "pos.schemas.value");
 
     static List<ContractCase> cases() {
         return ContractCases.all();
@@ -41,7 +40,8 @@ class ContractGoldenFilesTest {
         JsonNode golden = GoldenFiles.readTree(contract.typeName());
 
         assertThat(written).as("JSON of %s", contract.typeName()).isEqualTo(golden);
-        assertThat(GoldenFiles.propertyPaths(written)).as("property order of %s", contract.typeName())
+        assertThat(GoldenFiles.propertyPaths(written))
+                .as("property order of %s", contract.typeName())
                 .containsExactlyElementsOf(GoldenFiles.propertyPaths(golden));
     }
 
@@ -56,9 +56,17 @@ class ContractGoldenFilesTest {
     @Test
     void everyPermittedSubtypeOfASealedContractHasAGoldenFile() {
         List<Class<?>> sealedContracts = contractClasses().stream()
-                .filter(c -> c.isInterface() && c.isSealed()).toList();
-        assertThat(sealedContracts).extracting(Class::getSimpleName).contains("OrderCommand", "InventoryCommand",
-                "OrderEvent", "InventoryEvent", "CommandReply", "CatalogEvent");
+                .filter(c -> c.isInterface() && c.isSealed())
+                .toList();
+        assertThat(sealedContracts)
+                .extracting(Class::getSimpleName)
+                .contains(
+                        "OrderCommand",
+                        "InventoryCommand",
+                        "OrderEvent",
+                        "InventoryEvent",
+                        "CommandReply",
+                        "CatalogEvent");
 
         for (Class<?> sealed : sealedContracts) {
             for (Class<?> subtype : WireTypes.of(sealed)) {
@@ -69,7 +77,8 @@ class ContractGoldenFilesTest {
 
     @Test
     void everyContractRecordHasAGoldenFile() {
-        List<Class<?>> records = contractClasses().stream().filter(Class::isRecord).toList();
+        List<Class<?>> records =
+                contractClasses().stream().filter(Class::isRecord).toList();
         assertThat(records).extracting(Class::getSimpleName).contains("OrderSnapshot", "StockLevel", "OrderLine");
 
         records.forEach(ContractGoldenFilesTest::assertHasGoldenFileAndCase);
@@ -77,26 +86,33 @@ class ContractGoldenFilesTest {
 
     @Test
     void everyGoldenFileBelongsToAContractType() throws Exception {
-        Set<String> caseNames = ContractCases.all().stream().map(ContractCase::typeName).collect(Collectors.toSet());
+        Set<String> caseNames =
+                ContractCases.all().stream().map(ContractCase::typeName).collect(Collectors.toSet());
 
-        assertThat(GoldenFiles.typeNames()).allSatisfy(name -> assertThat(caseNames).as("type of %s.json", name)
-                .contains(name));
+        assertThat(GoldenFiles.typeNames())
+                .allSatisfy(name ->
+                        assertThat(caseNames).as("type of %s.json", name).contains(name));
     }
 
     private static void assertHasGoldenFileAndCase(Class<?> type) {
         String name = type.getSimpleName();
-        assertThat(GoldenFiles.read(name)).as("golden file %s%s.json", GoldenFiles.DIRECTORY, name).isPresent();
-        assertThat(ContractCases.all()).as("contract case for %s in ContractCases", name)
+        assertThat(GoldenFiles.read(name))
+                .as("golden file %s%s.json", GoldenFiles.DIRECTORY, name)
+                .isPresent();
+        assertThat(ContractCases.all())
+                .as("contract case for %s in ContractCases", name)
                 .anyMatch(c -> c.typeName().equals(name) && c.sample().getClass() == type);
     }
 
     private static List<Class<?>> contractClasses() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(CONTRACT_PACKAGES).stream()
-                .filter(c -> CONTRACT_PACKAGES.contains(c.getPackageName()))
-                .map(JavaClass::reflect)
-                .filter(c -> c.isRecord() || c.isInterface())
-                .sorted(Comparator.comparing(Class::getName))
-                .toList();
+        return new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages(CONTRACT_PACKAGES)
+                        .stream()
+                        .filter(c -> CONTRACT_PACKAGES.contains(c.getPackageName()))
+                        .map(JavaClass::reflect)
+                        .filter(c -> c.isRecord() || c.isInterface())
+                        .sorted(Comparator.comparing(Class::getName))
+                        .toList();
     }
 }

@@ -1,11 +1,5 @@
 package pos.schemas;
 
-import pos.schemas.serde.PosJson;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import pos.schemas.serde.PosJson;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The committed golden files under {@code src/test/resources/contracts/}, one per wire type. Run the tests with
@@ -28,14 +27,14 @@ final class GoldenFiles {
 
     static final String DIRECTORY = "contracts/";
     private static final Path SOURCE_DIRECTORY = Path.of("src/test/resources", DIRECTORY);
-    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)
-                    .withArrayEmptySeparator("").withObjectEmptySeparator(""))
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                    .withArrayEmptySeparator("")
+                    .withObjectEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
-    private GoldenFiles() {
-    }
+    private GoldenFiles() {}
 
     static boolean writeRequested() {
         return Boolean.getBoolean("contracts.write");
@@ -54,25 +53,30 @@ final class GoldenFiles {
     }
 
     static JsonNode readTree(String typeName) {
-        byte[] json = read(typeName).orElseThrow(() -> new AssertionError("no golden file " + DIRECTORY
-                + fileName(typeName) + ": run the tests once with -Dcontracts.write=true, review it and commit it"));
+        byte[] json = read(typeName)
+                .orElseThrow(() -> new AssertionError("no golden file " + DIRECTORY + fileName(typeName)
+                        + ": run the tests once with -Dcontracts.write=true, review it and commit it"));
         return PosJson.mapper().readTree(json);
     }
 
     static Path write(String typeName, JsonNode tree) throws IOException {
         Files.createDirectories(SOURCE_DIRECTORY);
         Path file = SOURCE_DIRECTORY.resolve(fileName(typeName));
-        Files.writeString(file, PosJson.mapper().writer().with(PRINTER).writeValueAsString(tree) + "\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                file, PosJson.mapper().writer().with(PRINTER).writeValueAsString(tree) + "\n", StandardCharsets.UTF_8);
         return file;
     }
 
     /** Names (without .json) of the golden files on the test classpath. */
     static List<String> typeNames() throws IOException, URISyntaxException {
-        Path directory = Path.of(GoldenFiles.class.getClassLoader().getResource(DIRECTORY).toURI());
+        Path directory = Path.of(
+                GoldenFiles.class.getClassLoader().getResource(DIRECTORY).toURI());
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .map(n -> n.substring(0, n.length() - ".json".length())).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - ".json".length()))
+                    .sorted()
+                    .toList();
         }
     }
 

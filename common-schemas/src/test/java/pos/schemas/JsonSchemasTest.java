@@ -1,5 +1,10 @@
 package pos.schemas;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static pos.schemas.SchemaValidation.violations;
+
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -9,12 +14,6 @@ import pos.schemas.serde.PosJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.List;
-import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static pos.schemas.SchemaValidation.violations;
 
 /** The published JSON Schemas accept exactly what the producers write and reject what breaks the contract. */
 class JsonSchemasTest {
@@ -34,15 +33,16 @@ class JsonSchemasTest {
     @Test
     void everyTopicHasASchemaInTheCatalog() {
         assertThat(SchemaCatalog.resourcePathsByTopic().keySet())
-                .containsExactlyElementsOf(Topics.all().stream().map(TopicSpec::name).toList());
+                .containsExactlyElementsOf(
+                        Topics.all().stream().map(TopicSpec::name).toList());
 
         for (TopicSpec topic : Topics.all()) {
             String path = SchemaCatalog.resourcePath(topic.name());
             assertThat(getClass().getClassLoader().getResource(path)).as(path).isNotNull();
             JsonNode schema = PosJson.mapper().readTree(SchemaCatalog.load(topic.name()));
             assertThat(schema.path("$schema").asString()).isEqualTo(SchemaValidation.META_SCHEMA);
-            assertThat(schema.path("$id").asString()).isEqualTo(SchemaCatalog.ID_BASE + topic.valueType()
-                    + SchemaCatalog.FILE_SUFFIX);
+            assertThat(schema.path("$id").asString())
+                    .isEqualTo(SchemaCatalog.ID_BASE + topic.valueType() + SchemaCatalog.FILE_SUFFIX);
             assertThat(schema.path("title").asString()).isEqualTo(topic.valueType());
             assertThat(schema.path("description").asString()).isNotBlank();
             assertThat(schema.path("x-topic").asString()).isEqualTo(topic.name());
@@ -78,7 +78,8 @@ class JsonSchemasTest {
     void rejectsATypeOfAnotherTopic() {
         String changeOrderStatus = json(GoldenFiles.readTree("ChangeOrderStatus"));
 
-        assertThat(violations(SchemaValidation.topicSchema(Topics.INVENTORY_COMMANDS), changeOrderStatus)).isNotEmpty();
+        assertThat(violations(SchemaValidation.topicSchema(Topics.INVENTORY_COMMANDS), changeOrderStatus))
+                .isNotEmpty();
     }
 
     @Test
@@ -127,11 +128,14 @@ class JsonSchemasTest {
     private static void assertRejected(String typeName, Consumer<ObjectNode> mutation) {
         ContractCase contract = ContractCases.named(typeName);
         ObjectNode json = (ObjectNode) GoldenFiles.readTree(typeName);
-        assertThat(violations(contract.schemaLocation(), json(json))).as("untouched %s", typeName).isEmpty();
+        assertThat(violations(contract.schemaLocation(), json(json)))
+                .as("untouched %s", typeName)
+                .isEmpty();
 
         mutation.accept(json);
 
-        assertThat(violations(contract.schemaLocation(), json(json))).as("%s changed to %s", typeName, json)
+        assertThat(violations(contract.schemaLocation(), json(json)))
+                .as("%s changed to %s", typeName, json)
                 .isNotEmpty();
     }
 

@@ -1,9 +1,9 @@
 package pos.schemas;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class SchemaCatalogTest {
 
@@ -18,7 +18,8 @@ class SchemaCatalogTest {
 
     @Test
     void listsEachSchemaFileOnce() {
-        assertThat(SchemaCatalog.fileNames()).doesNotHaveDuplicates()
+        assertThat(SchemaCatalog.fileNames())
+                .doesNotHaveDuplicates()
                 .contains("OrderCommand.schema.json", "OrderSnapshot.schema.json", "InventoryEvent.schema.json")
                 .hasSize(Topics.all().size());
     }
@@ -27,14 +28,15 @@ class SchemaCatalogTest {
     void loadsTheSchemaText() {
         assertThat(SchemaCatalog.load(Topics.INVENTORY_EVENTS))
                 .contains("\"$id\": \"https://pos.example/schemas/InventoryEvent.schema.json\"");
-        assertThat(SchemaCatalog.loadFile("InventoryEvent.schema.json")).contains(
-                SchemaCatalog.load(Topics.INVENTORY_EVENTS));
+        assertThat(SchemaCatalog.loadFile("InventoryEvent.schema.json"))
+                .contains(SchemaCatalog.load(Topics.INVENTORY_EVENTS));
     }
 
     @Test
     void refusesAnUnknownTopic() {
         assertThatThrownBy(() -> SchemaCatalog.resourcePath("pos.orders.events.v2"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pos.orders.events.v2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pos.orders.events.v2");
         assertThatThrownBy(() -> SchemaCatalog.load(Topics.deadLetter(Topics.ORDER_EVENTS)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -42,7 +44,8 @@ class SchemaCatalogTest {
     @Test
     void loadsOnlyListedFiles() {
         assertThat(SchemaCatalog.loadFile("../pos/schemas/Topics.class")).isEmpty();
-        assertThat(SchemaCatalog.loadFile("OrderEvent.schema.json/../../pos/schemas/Topics.class")).isEmpty();
+        assertThat(SchemaCatalog.loadFile("OrderEvent.schema.json/../../pos/schemas/Topics.class"))
+                .isEmpty();
         assertThat(SchemaCatalog.loadFile("Unknown.schema.json")).isEmpty();
         assertThat(SchemaCatalog.loadFile(null)).isEmpty();
     }

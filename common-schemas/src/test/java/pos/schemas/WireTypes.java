@@ -7,8 +7,7 @@ import java.util.stream.Stream;
 /** The concrete types written to a topic: the records a sealed value type permits, through sealed sub-interfaces. */
 final class WireTypes {
 
-    private WireTypes() {
-    }
+    private WireTypes() {}
 
     static List<Class<?>> of(Class<?> valueType) {
         return leaves(valueType).toList();
@@ -19,7 +18,8 @@ final class WireTypes {
     }
 
     private static Stream<Class<?>> leaves(Class<?> type) {
-        return type.isSealed() ? Arrays.stream(type.getPermittedSubclasses()).flatMap(WireTypes::leaves)
+        return type.isSealed()
+                ? Arrays.stream(type.getPermittedSubclasses()).flatMap(WireTypes::leaves)
                 : Stream.of(type);
     }
 }

@@ -1,13 +1,13 @@
 package pos.inventory;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The stock rules stay plain Java: no framework, no messaging, no persistence, no wiring. */
 class ArchitectureTest {
@@ -23,33 +23,52 @@ class ArchitectureTest {
 
     @Test
     void domainDependsOnNoFrameworkOrInfrastructure() {
-        noClasses().that().resideInAPackage("pos.inventory.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "org.apache.kafka..", "tools.jackson..", "com.fasterxml..",
-                        "org.bson..", "com.mongodb..")
+        noClasses()
+                .that()
+                .resideInAPackage("pos.inventory.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.apache.kafka..",
+                        "tools.jackson..",
+                        "com.fasterxml..",
+                        "org.bson..",
+                        "com.mongodb..")
                 .check(classes);
     }
 
     @Test
     void domainDependsOnNeitherTopologyNorConfiguration() {
-        noClasses().that().resideInAPackage("pos.inventory.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "pos.inventory.topology..", "pos.inventory.config..")
+        noClasses()
+                .that()
+                .resideInAPackage("pos.inventory.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("pos.inventory.topology..", "pos.inventory.config..")
                 .check(classes);
     }
 
     @Test
     void topologyKnowsNothingOfSpring() {
-        noClasses().that().resideInAPackage("pos.inventory.topology..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "pos.inventory.config..")
+        noClasses()
+                .that()
+                .resideInAPackage("pos.inventory.topology..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "pos.inventory.config..")
                 .check(classes);
     }
 
     @Test
     void domainNeverReadsTheClock() {
-        noClasses().that().resideInAPackage("pos.inventory.domain..")
-                .should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
+        noClasses()
+                .that()
+                .resideInAPackage("pos.inventory.domain..")
+                .should()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
                 .check(classes);
     }
 

@@ -27,7 +27,13 @@ final class BaselineWorkload implements Workload {
 
     @Override
     public CompletableFuture<?> fire(long index, long intendedNanos, boolean measured) {
-        return api.get(path, null).handle((reply, error) -> Workload.record(health, measured, intendedNanos,
-                reply, error, error == null && reply.status() == 200 ? "200" : null));
+        return api.get(path, null)
+                .handle((reply, error) -> Workload.record(
+                        health,
+                        measured,
+                        intendedNanos,
+                        reply,
+                        error,
+                        error == null && reply.status() == 200 ? "200" : null));
     }
 }

@@ -9,19 +9,44 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.OptionalLong;
+import java.util.Random;
 import java.util.function.Function;
 
 /**
  * Everything a benchmark run is told on the command line. Every option has a default, so a run is reproducible
  * from the command alone; {@link #describe()} prints them all with the results.
  */
-record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<Double> rates, Duration warmup,
-        Duration firstWarmup, long preload, Duration duration, Duration pause, Duration drainTimeout, Duration requestTimeout, int stores, int products,
-        int users, int maxLinesPerOrder, double retryFraction, double advanceFraction, double cancelFraction,
-        double lagSampleFraction, Duration lagPollInterval, int maxInFlight, int clientThreads, OptionalLong sutPid,
-        Path jsonOut, Path markdownOut, long seed, String label, String adminUser, String adminPassword) {
+record BenchmarkOptions(
+        URI apiUrl,
+        URI bareUrl,
+        List<Scenario> scenarios,
+        List<Double> rates,
+        Duration warmup,
+        Duration firstWarmup,
+        long preload,
+        Duration duration,
+        Duration pause,
+        Duration drainTimeout,
+        Duration requestTimeout,
+        int stores,
+        int products,
+        int users,
+        int maxLinesPerOrder,
+        double retryFraction,
+        double advanceFraction,
+        double cancelFraction,
+        double lagSampleFraction,
+        Duration lagPollInterval,
+        int maxInFlight,
+        int clientThreads,
+        OptionalLong sutPid,
+        Path jsonOut,
+        Path markdownOut,
+        long seed,
+        String label,
+        String adminUser,
+        String adminPassword) {
 
     static final String USAGE = """
             Usage: load-generator [options]   (normally through ./run-benchmark.sh, which starts the stack)
@@ -147,7 +172,8 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
                 DurationText.parse(option.apply("lag-poll-interval")),
                 atLeastOne("max-in-flight", option.apply("max-in-flight")),
                 atLeastOne("client-threads", option.apply("client-threads")),
-                option.apply("sut-pid").isBlank() ? OptionalLong.empty()
+                option.apply("sut-pid").isBlank()
+                        ? OptionalLong.empty()
                         : OptionalLong.of(Long.parseLong(option.apply("sut-pid").trim())),
                 path(option.apply("json")),
                 path(option.apply("markdown")),
@@ -170,7 +196,9 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
     }
 
     boolean needsFixture() {
-        return preload > 0 || scenarios.contains(Scenario.ORDERS) || scenarios.contains(Scenario.STOCK)
+        return preload > 0
+                || scenarios.contains(Scenario.ORDERS)
+                || scenarios.contains(Scenario.STOCK)
                 || scenarios.contains(Scenario.READ);
     }
 
@@ -181,8 +209,12 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
         if (scenarios.contains(Scenario.BARE)) {
             described.put("bare-url", bareUrl.toString());
         }
-        described.put("scenarios", String.join(",", scenarios.stream().map(Scenario::label).toList()));
-        described.put("rates", String.join(",", rates.stream().map(BenchmarkOptions::number).toList()));
+        described.put(
+                "scenarios",
+                String.join(",", scenarios.stream().map(Scenario::label).toList()));
+        described.put(
+                "rates",
+                String.join(",", rates.stream().map(BenchmarkOptions::number).toList()));
         described.put("warmup", DurationText.format(warmup));
         described.put("first-warmup", DurationText.format(firstWarmup));
         if (preload > 0) {
@@ -218,7 +250,10 @@ record BenchmarkOptions(URI apiUrl, URI bareUrl, List<Scenario> scenarios, List<
 
     private static <T> List<T> list(String text, Function<String, T> element) {
         var values = new ArrayList<T>();
-        Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(element)
+        Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(element)
                 .forEach(values::add);
         if (values.isEmpty()) {
             throw new IllegalArgumentException("empty list: '" + text + "'");

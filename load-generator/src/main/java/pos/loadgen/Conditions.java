@@ -7,23 +7,42 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** The machine and moment a benchmark ran on, printed with its results because they only mean something with it. */
-record Conditions(Instant startedAt, int processors, String cpuModel, long memoryMib, String loadAverageAtStart,
-        String java, String label) {
+record Conditions(
+        Instant startedAt,
+        int processors,
+        String cpuModel,
+        long memoryMib,
+        String loadAverageAtStart,
+        String java,
+        String label) {
 
     static Conditions capture(String label) {
-        return new Conditions(Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                Runtime.getRuntime().availableProcessors(), readCpuModel(), readMemoryMib(), readLoadAverage(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), label);
+        return new Conditions(
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                Runtime.getRuntime().availableProcessors(),
+                readCpuModel(),
+                readMemoryMib(),
+                readLoadAverage(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                label);
     }
 
     private static String readCpuModel() {
-        return read("/proc/cpuinfo").lines().filter(line -> line.startsWith("model name")).findFirst()
-                .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown");
+        return read("/proc/cpuinfo")
+                .lines()
+                .filter(line -> line.startsWith("model name"))
+                .findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                .orElse("unknown");
     }
 
     private static long readMemoryMib() {
-        return read("/proc/meminfo").lines().filter(line -> line.startsWith("MemTotal:")).findFirst()
-                .map(line -> Long.parseLong(line.replaceAll("\\D+", "")) / 1024).orElse(-1L);
+        return read("/proc/meminfo")
+                .lines()
+                .filter(line -> line.startsWith("MemTotal:"))
+                .findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("\\D+", "")) / 1024)
+                .orElse(-1L);
     }
 
     private static String readLoadAverage() {

@@ -8,8 +8,7 @@ final class DurationText {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     static Duration parse(String text) {
         var matcher = FORMAT.matcher(text.trim());

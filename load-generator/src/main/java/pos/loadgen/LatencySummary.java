@@ -11,8 +11,12 @@ record LatencySummary(long count, double meanMs, double p50Ms, double p95Ms, dou
         if (micros.getTotalCount() == 0) {
             return EMPTY;
         }
-        return new LatencySummary(micros.getTotalCount(), micros.getMean() / 1000.0,
-                micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(95) / 1000.0,
-                micros.getValueAtPercentile(99) / 1000.0, micros.getMaxValue() / 1000.0);
+        return new LatencySummary(
+                micros.getTotalCount(),
+                micros.getMean() / 1000.0,
+                micros.getValueAtPercentile(50) / 1000.0,
+                micros.getValueAtPercentile(95) / 1000.0,
+                micros.getValueAtPercentile(99) / 1000.0,
+                micros.getMaxValue() / 1000.0);
     }
 }

@@ -55,8 +55,11 @@ public final class LoadGenerator {
 
     void run() throws IOException {
         var executor = clientExecutor(options.clientThreads());
-        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+        var http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(executor)
+                .build();
         var api = new PosApi(options.apiUrl(), http, options.requestTimeout());
         var bare = new PosApi(options.bareUrl(), http, options.requestTimeout());
         var health = PosApi.await(api.get("/health", null));
@@ -64,7 +67,9 @@ public final class LoadGenerator {
             throw new IllegalStateException(options.apiUrl() + "/health answered " + health.status());
         }
         var conditions = Conditions.capture(options.label());
-        out.printf("Loading %s (SUT pid %s)%n", options.apiUrl(),
+        out.printf(
+                "Loading %s (SUT pid %s)%n",
+                options.apiUrl(),
                 options.sutPid().isPresent() ? Long.toString(options.sutPid().getAsLong()) : "not given");
         var fixture = options.needsFixture() ? Fixture.create(api, options, out) : null;
         if (options.preload() > 0) {
@@ -82,16 +87,32 @@ public final class LoadGenerator {
                     var runId = "r" + runNumber;
                     var workload = workload(scenario, api, bare, fixture, runId);
                     var warmup = runNumber == 1 ? options.firstWarmup() : options.warmup();
-                    out.printf(Locale.ROOT, "Run %d: %s at %s/s, %s warm-up + %s measured...%n", runNumber,
-                            scenario.label(), BenchmarkOptions.number(rate), DurationText.format(warmup),
+                    out.printf(
+                            Locale.ROOT,
+                            "Run %d: %s at %s/s, %s warm-up + %s measured...%n",
+                            runNumber,
+                            scenario.label(),
+                            BenchmarkOptions.number(rate),
+                            DurationText.format(warmup),
                             DurationText.format(options.duration()));
-                    var run = OpenLoopDriver.run(rate, warmup, options.duration(), options.maxInFlight(),
-                            options.drainTimeout(), monitor, workload);
+                    var run = OpenLoopDriver.run(
+                            rate,
+                            warmup,
+                            options.duration(),
+                            options.maxInFlight(),
+                            options.drainTimeout(),
+                            monitor,
+                            workload);
                     var result = RunResult.of(scenario, rate, run, workload.operations());
                     var latency = result.primary().latency();
-                    out.printf(Locale.ROOT, "  achieved %.1f/s, p50 %s ms, p99 %s ms, max %s ms, %d failures%s%n",
-                            result.achievedRate(), Report.millis(latency.p50Ms()), Report.millis(latency.p99Ms()),
-                            Report.millis(latency.maxMs()), result.failures(),
+                    out.printf(
+                            Locale.ROOT,
+                            "  achieved %.1f/s, p50 %s ms, p99 %s ms, max %s ms, %d failures%s%n",
+                            result.achievedRate(),
+                            Report.millis(latency.p50Ms()),
+                            Report.millis(latency.p99Ms()),
+                            Report.millis(latency.maxMs()),
+                            result.failures(),
                             result.sustained() ? " (sustained)" : "");
                     results.add(result);
                 }
@@ -112,7 +133,8 @@ public final class LoadGenerator {
             json.put("conditions", conditions);
             json.put("options", options.describe());
             json.put("runs", results);
-            Files.writeString(options.jsonOut(),
+            Files.writeString(
+                    options.jsonOut(),
                     PosApi.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
             out.println("JSON written to " + options.jsonOut());
         }

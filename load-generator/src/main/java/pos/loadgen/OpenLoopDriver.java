@@ -26,17 +26,27 @@ final class OpenLoopDriver {
      * the last arrival was actually sent, the worst delay of a send behind its intended time, and how many measured
      * arrival chains were still unanswered when the drain timeout ran out.
      */
-    record Run(long measuredArrivals, long measureStartNanos, long measureEndNanos, long lastSendNanos,
-            long maxSendDelayNanos, long unfinished, ResourceMonitor.ResourceUsage resources) {
-    }
+    record Run(
+            long measuredArrivals,
+            long measureStartNanos,
+            long measureEndNanos,
+            long lastSendNanos,
+            long maxSendDelayNanos,
+            long unfinished,
+            ResourceMonitor.ResourceUsage resources) {}
 
     private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private OpenLoopDriver() {
-    }
+    private OpenLoopDriver() {}
 
-    static Run run(double rate, Duration warmup, Duration duration, int maxInFlight, Duration drainTimeout,
-            ResourceMonitor monitor, Arrival arrival) {
+    static Run run(
+            double rate,
+            Duration warmup,
+            Duration duration,
+            int maxInFlight,
+            Duration drainTimeout,
+            ResourceMonitor monitor,
+            Arrival arrival) {
         var schedule = new OpenLoopSchedule(System.nanoTime() + START_DELAY_NANOS, rate);
         long firstMeasured = schedule.arrivalsWithin(warmup);
         long total = schedule.arrivalsWithin(warmup.plus(duration));
@@ -76,8 +86,14 @@ final class OpenLoopDriver {
             window = monitor.start();
         }
         drain(permits, maxInFlight, drainTimeout);
-        return new Run(total - firstMeasured, measureStart, measureEnd, lastSend, maxSendDelay,
-                measuredInFlight.get(), window.stop());
+        return new Run(
+                total - firstMeasured,
+                measureStart,
+                measureEnd,
+                lastSend,
+                maxSendDelay,
+                measuredInFlight.get(),
+                window.stop());
     }
 
     /** Waits until every chain is done or the timeout passes. */

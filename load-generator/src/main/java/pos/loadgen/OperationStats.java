@@ -1,14 +1,13 @@
 package pos.loadgen;
 
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
-
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * The latencies and outcomes of one kind of request (placing an order, changing its status...). Successes record
@@ -69,8 +68,8 @@ final class OperationStats {
     }
 
     /** One operation's results: latency of its successes, and how many answers of each kind it got. */
-    record OperationReport(String name, LatencySummary latency, Map<String, Long> successes,
-            Map<String, Long> failures) {
+    record OperationReport(
+            String name, LatencySummary latency, Map<String, Long> successes, Map<String, Long> failures) {
 
         long failureCount() {
             return failures.values().stream().mapToLong(Long::longValue).sum();

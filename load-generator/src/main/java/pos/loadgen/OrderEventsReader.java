@@ -1,16 +1,15 @@
 package pos.loadgen;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import tools.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads one order's events from {@code pos.orders.events.v1} the way a downstream system does (README "Consuming
@@ -21,23 +20,26 @@ final class OrderEventsReader {
 
     static final String TOPIC = "pos.orders.events.v1";
 
-    private OrderEventsReader() {
-    }
+    private OrderEventsReader() {}
 
     /**
      * Reads the topic from the beginning until the events keyed by {@code orderId} satisfy {@code complete}, and
      * returns them in topic order; on timeout returns what it found (the caller's check then names what is missing).
      */
-    static List<JsonNode> read(String bootstrap, String orderId, Predicate<List<JsonNode>> complete,
-            Duration timeout) {
+    static List<JsonNode> read(String bootstrap, String orderId, Predicate<List<JsonNode>> complete, Duration timeout) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.CLIENT_ID_CONFIG, "pos-smoke-test",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "pos-smoke-test",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             var partitions = consumer.partitionsFor(TOPIC, timeout).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             if (partitions.isEmpty()) {
                 throw new IllegalStateException("topic " + TOPIC + " does not exist on " + bootstrap);
             }
@@ -60,8 +62,8 @@ final class OrderEventsReader {
         try {
             return PosApi.JSON.readTree(value);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the event at partition " + partition + " offset " + offset
-                    + " is not JSON: " + value, e);
+            throw new IllegalStateException(
+                    "the event at partition " + partition + " offset " + offset + " is not JSON: " + value, e);
         }
     }
 }

@@ -44,18 +44,20 @@ final class OrdersWorkload implements Workload {
         return List.of(place, replay, status);
     }
 
-    private record Plan(String token, Map<String, Object> body, String key, boolean retry, List<String> statuses) {
-    }
+    private record Plan(String token, Map<String, Object> body, String key, boolean retry, List<String> statuses) {}
 
     private Plan plan(long index) {
         var cashier = fixture.cashiers().get(random.nextInt(fixture.cashiers().size()));
         var token = cashier.token();
         var store = cashier.storeId();
-        int lineCount = 1 + random.nextInt(Math.min(options.maxLinesPerOrder(), fixture.productIds().size()));
+        int lineCount = 1
+                + random.nextInt(Math.min(
+                        options.maxLinesPerOrder(), fixture.productIds().size()));
         var products = new HashSet<String>();
         var items = new ArrayList<Map<String, Object>>();
         while (items.size() < lineCount) {
-            var product = fixture.productIds().get(random.nextInt(fixture.productIds().size()));
+            var product =
+                    fixture.productIds().get(random.nextInt(fixture.productIds().size()));
             if (products.add(product)) {
                 items.add(Map.of("product_id", product, "qty", Integer.toString(1 + random.nextInt(2))));
             }
@@ -65,7 +67,8 @@ final class OrdersWorkload implements Workload {
         body.put("items", items);
         boolean retry = random.nextDouble() < options.retryFraction();
         double path = random.nextDouble();
-        var statuses = path < options.advanceFraction() ? ADVANCE
+        var statuses = path < options.advanceFraction()
+                ? ADVANCE
                 : path < options.advanceFraction() + options.cancelFraction() ? CANCEL : List.<String>of();
         return new Plan(token, body, keyPrefix + index, retry, statuses);
     }
@@ -84,8 +87,7 @@ final class OrdersWorkload implements Workload {
     }
 
     /** The decision: its status, and the order id when the order was created (null when it was rejected). */
-    private record Decision(int status, String orderId) {
-    }
+    private record Decision(int status, String orderId) {}
 
     private Decision placed(PosApi.Reply reply, Throwable error, long intendedNanos, boolean measured) {
         String outcome = null;
@@ -93,47 +95,57 @@ final class OrdersWorkload implements Workload {
         if (error == null && reply.status() == 200) {
             outcome = "200 created";
             orderId = reply.json().path("order").path("id").asString(null);
-        } else if (error == null && reply.status() == 400 && reply.json().path("shortages").isArray()) {
+        } else if (error == null
+                && reply.status() == 400
+                && reply.json().path("shortages").isArray()) {
             outcome = "400 rejected";
         }
         if (error == null && reply.status() == 400 && outcome == null && measured) {
             // a 400 without shortages is a refused request, not a stock decision: the generator sent bad data
-            place.failure("HTTP 400 (invalid request: " + reply.json().path("detail").asString("?") + ")");
+            place.failure(
+                    "HTTP 400 (invalid request: " + reply.json().path("detail").asString("?") + ")");
             return null;
         }
         return Workload.record(place, measured, intendedNanos, reply, error, outcome)
-                ? new Decision(reply.status(), orderId) : null;
+                ? new Decision(reply.status(), orderId)
+                : null;
     }
 
     private CompletableFuture<Void> replay(Plan plan, Decision first, boolean measured) {
         long sent = System.nanoTime();
         return api.post("/orders/", plan.token(), plan.body(), Map.of("Idempotency-Key", plan.key()))
                 .handle((reply, error) -> {
-                    if (error == null && reply.status() == first.status()
+                    if (error == null
+                            && reply.status() == first.status()
                             && !reply.header("Idempotent-Replayed", "true")) {
                         if (measured) {
                             replay.failure("HTTP " + reply.status() + " not marked Idempotent-Replayed");
                         }
                         return null;
                     }
-                    String outcome = error == null && reply.status() == first.status()
-                            ? "replayed " + reply.status() : null;
+                    String outcome =
+                            error == null && reply.status() == first.status() ? "replayed " + reply.status() : null;
                     Workload.record(replay, measured, sent, reply, error, outcome);
                     return null;
                 });
     }
 
-    private CompletableFuture<Void> changeStatuses(String token, String orderId, List<String> statuses, int next,
-            boolean measured) {
+    private CompletableFuture<Void> changeStatuses(
+            String token, String orderId, List<String> statuses, int next, boolean measured) {
         if (next >= statuses.size()) {
             return Workload.done(null);
         }
         var target = statuses.get(next);
         long sent = System.nanoTime();
         return api.patch("/orders/" + orderId + "/status", token, Map.of("status", target))
-                .handle((reply, error) -> Workload.record(status, measured, sent, reply, error,
+                .handle((reply, error) -> Workload.record(
+                        status,
+                        measured,
+                        sent,
+                        reply,
+                        error,
                         error == null && reply.status() == 200 ? "200 " + target : null))
-                .thenCompose(ok -> ok ? changeStatuses(token, orderId, statuses, next + 1, measured)
-                        : Workload.done(null));
+                .thenCompose(
+                        ok -> ok ? changeStatuses(token, orderId, statuses, next + 1, measured) : Workload.done(null));
     }
 }

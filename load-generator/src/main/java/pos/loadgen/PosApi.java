@@ -1,8 +1,5 @@
 package pos.loadgen;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -13,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The POS REST API over the JDK's asynchronous HTTP client, as many tills would call it at once. */
 final class PosApi {
@@ -46,7 +45,8 @@ final class PosApi {
     }
 
     CompletableFuture<Reply> post(String path, String token, Object body, Map<String, String> headers) {
-        var builder = request(path, token).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+        var builder = request(path, token)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .header("Content-Type", "application/json");
         headers.forEach(builder::header);
         return send(builder);

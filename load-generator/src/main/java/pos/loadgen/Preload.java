@@ -28,8 +28,7 @@ final class Preload {
         }
     }
 
-    private Preload() {
-    }
+    private Preload() {}
 
     static Result run(PosApi api, Fixture fixture, long orders, PrintStream log) {
         var permits = new Semaphore(CONCURRENCY);
@@ -46,15 +45,17 @@ final class Preload {
             });
             long now = System.nanoTime();
             if (now >= nextProgress) {
-                log.printf("  preloaded %,d of %,d orders (%.0f/s)%n", placed.get(), orders,
-                        placed.get() / ((now - started) / 1e9));
+                log.printf(
+                        "  preloaded %,d of %,d orders (%.0f/s)%n",
+                        placed.get(), orders, placed.get() / ((now - started) / 1e9));
                 nextProgress = now + PROGRESS_NANOS;
             }
         }
         permits.acquireUninterruptibly(CONCURRENCY);
         var result = new Result(placed.get(), failed.get(), (System.nanoTime() - started) / 1e9);
-        log.printf("Preload: %,d orders stored in %.1f s (%.0f/s), %d failed%n", result.placed(), result.seconds(),
-                result.rate(), result.failed());
+        log.printf(
+                "Preload: %,d orders stored in %.1f s (%.0f/s), %d failed%n",
+                result.placed(), result.seconds(), result.rate(), result.failed());
         return result;
     }
 
@@ -65,7 +66,8 @@ final class Preload {
         int first = (int) (index % products.size());
         var items = index % 2 == 0 || products.size() == 1
                 ? List.of(Map.of("product_id", products.get(first), "qty", "1"))
-                : List.of(Map.of("product_id", products.get(first), "qty", "1"),
+                : List.of(
+                        Map.of("product_id", products.get(first), "qty", "1"),
                         Map.of("product_id", products.get((first + 1) % products.size()), "qty", "1"));
         return Map.of("store_id", cashier.storeId(), "items", items);
     }
@@ -74,12 +76,16 @@ final class Preload {
         return fixture.cashiers().get((int) (index % fixture.cashiers().size()));
     }
 
-    private static CompletableFuture<Boolean> place(PosApi api, Fixture fixture, long index, String key,
-            int attemptsLeft) {
-        return api.post("/orders/", cashier(fixture, index).token(), order(fixture, index),
+    private static CompletableFuture<Boolean> place(
+            PosApi api, Fixture fixture, long index, String key, int attemptsLeft) {
+        return api.post(
+                        "/orders/",
+                        cashier(fixture, index).token(),
+                        order(fixture, index),
                         Map.of("Idempotency-Key", key))
                 .handle((reply, error) -> error == null ? reply.status() : -1)
-                .thenCompose(status -> status == 200 ? CompletableFuture.completedFuture(true)
+                .thenCompose(status -> status == 200
+                        ? CompletableFuture.completedFuture(true)
                         : (status == 202 || status == 503 || status == -1) && attemptsLeft > 1
                                 ? place(api, fixture, index, key, attemptsLeft - 1)
                                 : CompletableFuture.completedFuture(false));

@@ -14,8 +14,7 @@ final class ProcFiles {
      */
     static final long TICKS_PER_SECOND = 100;
 
-    private ProcFiles() {
-    }
+    private ProcFiles() {}
 
     /** User plus system CPU time of the process, in nanoseconds, or empty when it cannot be read (gone, no /proc). */
     static OptionalLong cpuNanos(long pid) {

@@ -12,8 +12,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ReadWorkload implements Workload {
 
-    private record Owned(String token, String orderId) {
-    }
+    private record Owned(String token, String orderId) {}
 
     private final PosApi api;
     private final List<Owned> orders;
@@ -27,15 +26,18 @@ final class ReadWorkload implements Workload {
     private static List<Owned> placeOrders(PosApi api, Fixture fixture) {
         var placed = new ArrayList<CompletableFuture<Owned>>();
         for (var cashier : fixture.cashiers()) {
-            for (var product : fixture.productIds().subList(0, Math.min(10, fixture.productIds().size()))) {
-                var body = Map.<String, Object>of("store_id", cashier.storeId(),
-                        "items", List.of(Map.of("product_id", product, "qty", "1")));
+            for (var product : fixture.productIds()
+                    .subList(0, Math.min(10, fixture.productIds().size()))) {
+                var body = Map.<String, Object>of(
+                        "store_id", cashier.storeId(), "items", List.of(Map.of("product_id", product, "qty", "1")));
                 placed.add(api.post("/orders/", cashier.token(), body, Map.of()).thenApply(reply -> {
                     if (reply.status() != 200) {
-                        throw new IllegalStateException("placing an order to read back answered " + reply.status()
-                                + ": " + reply.body());
+                        throw new IllegalStateException(
+                                "placing an order to read back answered " + reply.status() + ": " + reply.body());
                     }
-                    return new Owned(cashier.token(), reply.json().path("order").path("id").asString());
+                    return new Owned(
+                            cashier.token(),
+                            reply.json().path("order").path("id").asString());
                 }));
             }
         }
@@ -50,7 +52,13 @@ final class ReadWorkload implements Workload {
     @Override
     public CompletableFuture<?> fire(long index, long intendedNanos, boolean measured) {
         var order = orders.get((int) (index % orders.size()));
-        return api.get("/orders/" + order.orderId(), order.token()).handle((reply, error) -> Workload.record(read,
-                measured, intendedNanos, reply, error, error == null && reply.status() == 200 ? "200" : null));
+        return api.get("/orders/" + order.orderId(), order.token())
+                .handle((reply, error) -> Workload.record(
+                        read,
+                        measured,
+                        intendedNanos,
+                        reply,
+                        error,
+                        error == null && reply.status() == 200 ? "200" : null));
     }
 }

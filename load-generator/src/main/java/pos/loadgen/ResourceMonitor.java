@@ -41,8 +41,8 @@ final class ResourceMonitor implements AutoCloseable {
 
         private final long startNanos = System.nanoTime();
         private final long generatorCpuStart = os.getProcessCpuTime();
-        private final OptionalLong sutCpuStart = sutPid.isPresent() ? ProcFiles.cpuNanos(sutPid.getAsLong())
-                : OptionalLong.empty();
+        private final OptionalLong sutCpuStart =
+                sutPid.isPresent() ? ProcFiles.cpuNanos(sutPid.getAsLong()) : OptionalLong.empty();
         private final DoubleAdder machineLoadSum = new DoubleAdder();
         private final LongAdder machineSamples = new LongAdder();
         private final LongAccumulator machineLoadMaxPermille = new LongAccumulator(Math::max, 0);
@@ -78,10 +78,14 @@ final class ResourceMonitor implements AutoCloseable {
             }
             long samples = machineSamples.sum();
             long rss = sutRssMaxKib.get();
-            return new ResourceUsage(seconds, os.getAvailableProcessors(),
+            return new ResourceUsage(
+                    seconds,
+                    os.getAvailableProcessors(),
                     samples == 0 ? null : machineLoadSum.sum() / samples,
-                    samples == 0 ? null : machineLoadMaxPermille.get() / 1000.0, sutCores,
-                    rss < 0 ? null : rss / 1024.0, generatorCores);
+                    samples == 0 ? null : machineLoadMaxPermille.get() / 1000.0,
+                    sutCores,
+                    rss < 0 ? null : rss / 1024.0,
+                    generatorCores);
         }
     }
 
@@ -89,9 +93,14 @@ final class ResourceMonitor implements AutoCloseable {
      * CPU loads are fractions of the whole machine (1.0 = every core busy); cores are CPU seconds per second of
      * the window (2.0 = two cores busy). Values that could not be read are null.
      */
-    record ResourceUsage(double seconds, int processors, Double machineCpuMean, Double machineCpuMax,
-            Double sutCpuCores, Double sutRssMaxMib, double generatorCpuCores) {
-    }
+    record ResourceUsage(
+            double seconds,
+            int processors,
+            Double machineCpuMean,
+            Double machineCpuMax,
+            Double sutCpuCores,
+            Double sutRssMaxMib,
+            double generatorCpuCores) {}
 
     @Override
     public void close() {

@@ -7,28 +7,50 @@ import java.util.List;
  * stretched to the last answer when answers came after the window closed, so a system that falls behind shows a
  * lower rate rather than a backlog.
  */
-record RunResult(String scenario, double targetRate, double measuredSeconds, long arrivals, double sentRate,
-        double achievedRate, double maxSendDelayMs, long unfinished, String primaryOperation,
-        List<OperationStats.OperationReport> operations, ResourceMonitor.ResourceUsage resources) {
+record RunResult(
+        String scenario,
+        double targetRate,
+        double measuredSeconds,
+        long arrivals,
+        double sentRate,
+        double achievedRate,
+        double maxSendDelayMs,
+        long unfinished,
+        String primaryOperation,
+        List<OperationStats.OperationReport> operations,
+        ResourceMonitor.ResourceUsage resources) {
 
     /** The issue-8 bar: at least 95 % of the target rate, p99 under 250 ms, fewer than 0.1 % failures. */
     static final double P99_TARGET_MS = 250;
 
     static RunResult of(Scenario scenario, double targetRate, OpenLoopDriver.Run run, List<OperationStats> stats) {
-        var primary = stats.stream().filter(s -> s.name().equals(scenario.primaryOperation())).findFirst()
+        var primary = stats.stream()
+                .filter(s -> s.name().equals(scenario.primaryOperation()))
+                .findFirst()
                 .orElseThrow();
         long windowEnd = Math.max(run.measureEndNanos(), primary.lastCompletionNanos());
         double answeredSeconds = (windowEnd - run.measureStartNanos()) / 1e9;
         double measuredSeconds = (run.measureEndNanos() - run.measureStartNanos()) / 1e9;
         double sentSeconds = Math.max(measuredSeconds, (run.lastSendNanos() - run.measureStartNanos()) / 1e9);
-        return new RunResult(scenario.label(), targetRate, measuredSeconds, run.measuredArrivals(),
-                run.measuredArrivals() / sentSeconds, primary.successCount() / answeredSeconds,
-                run.maxSendDelayNanos() / 1e6, run.unfinished(), primary.name(),
-                stats.stream().map(OperationStats::report).toList(), run.resources());
+        return new RunResult(
+                scenario.label(),
+                targetRate,
+                measuredSeconds,
+                run.measuredArrivals(),
+                run.measuredArrivals() / sentSeconds,
+                primary.successCount() / answeredSeconds,
+                run.maxSendDelayNanos() / 1e6,
+                run.unfinished(),
+                primary.name(),
+                stats.stream().map(OperationStats::report).toList(),
+                run.resources());
     }
 
     OperationStats.OperationReport primary() {
-        return operations.stream().filter(o -> o.name().equals(primaryOperation)).findFirst().orElseThrow();
+        return operations.stream()
+                .filter(o -> o.name().equals(primaryOperation))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Measured arrivals whose primary request had no answer at all when the drain timeout ran out. */
@@ -46,7 +68,8 @@ record RunResult(String scenario, double targetRate, double measuredSeconds, lon
     }
 
     boolean sustained() {
-        return achievedRate >= 0.95 * targetRate && primary().latency().p99Ms() < P99_TARGET_MS
+        return achievedRate >= 0.95 * targetRate
+                && primary().latency().p99Ms() < P99_TARGET_MS
                 && failureFraction() < 0.001;
     }
 

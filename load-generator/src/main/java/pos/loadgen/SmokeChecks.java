@@ -1,7 +1,5 @@
 package pos.loadgen;
 
-import tools.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,16 +7,16 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
 
 /** The smoke test's assertions: each failure names what was expected and shows what the system answered. */
 final class SmokeChecks {
 
     private static final int BODY_SHOWN = 600;
-    private static final List<String> EXPECTED_STATUSES = List.of("created", "confirmed", "preparing", "ready",
-            "completed");
+    private static final List<String> EXPECTED_STATUSES =
+            List.of("created", "confirmed", "preparing", "ready", "completed");
 
-    private SmokeChecks() {
-    }
+    private SmokeChecks() {}
 
     static PosApi.Reply expect(PosApi.Reply reply, int status) {
         check(reply.status() == status, "expected HTTP " + status + ", got " + show(reply));
@@ -39,7 +37,8 @@ final class SmokeChecks {
 
     static void decimal(JsonNode node, String field, BigDecimal expected, PosApi.Reply reply) {
         var value = node.path(field);
-        check(!value.isMissingNode() && !value.isNull() && expected.compareTo(new BigDecimal(value.asString())) == 0,
+        check(
+                !value.isMissingNode() && !value.isNull() && expected.compareTo(new BigDecimal(value.asString())) == 0,
                 "expected " + field + " " + expected.toPlainString() + " in " + show(reply));
     }
 
@@ -60,7 +59,8 @@ final class SmokeChecks {
     }
 
     static boolean hasCompleted(List<JsonNode> events) {
-        return events.stream().anyMatch(event -> "completed".equals(event.path("status").asString("")));
+        return events.stream()
+                .anyMatch(event -> "completed".equals(event.path("status").asString("")));
     }
 
     /**
@@ -74,7 +74,8 @@ final class SmokeChecks {
         long lastSequence = Long.MIN_VALUE;
         for (var event : events) {
             check(!event.path("type").asString("").isBlank(), "an event without 'type': " + event);
-            check(orderId.equals(event.path("order_id").asString(orderId)),
+            check(
+                    orderId.equals(event.path("order_id").asString(orderId)),
                     "an event keyed by " + orderId + " names another order: " + event);
             long sequence = event.path("sequence").asLong(lastSequence + 1);
             check(sequence > lastSequence, "sequence " + sequence + " after " + lastSequence + ": " + event);
@@ -83,12 +84,18 @@ final class SmokeChecks {
                 statuses.add(event.path("status").asString());
             }
         }
-        var seen = statuses.isEmpty() || !statuses.get(0).equals("pending") ? statuses
+        var seen = statuses.isEmpty() || !statuses.get(0).equals("pending")
+                ? statuses
                 : statuses.subList(1, statuses.size());
-        check(seen.equals(EXPECTED_STATUSES), "expected the statuses [pending,] " + EXPECTED_STATUSES
-                + " in order, read " + statuses + " from " + events.size() + " events");
+        check(
+                seen.equals(EXPECTED_STATUSES),
+                "expected the statuses [pending,] " + EXPECTED_STATUSES + " in order, read " + statuses + " from "
+                        + events.size() + " events");
         return String.join(" -> ", statuses) + " (" + events.size() + " events, types "
-                + events.stream().map(event -> event.path("type").asString()).distinct().toList() + ")";
+                + events.stream()
+                        .map(event -> event.path("type").asString())
+                        .distinct()
+                        .toList() + ")";
     }
 
     static String show(PosApi.Reply reply) {

@@ -46,7 +46,7 @@ record SmokeOptions(URI apiUrl, String kafkaBootstrap, String adminUser, String 
             throw new IllegalArgumentException("an admin account is needed: --admin-user and --admin-password, or "
                     + "POS_BOOTSTRAP_ADMIN_USERNAME and POS_BOOTSTRAP_ADMIN_PASSWORD");
         }
-        return new SmokeOptions(URI.create(apiUrl.replaceAll("/+$", "")), kafka, user, password,
-                DurationText.parse(timeout));
+        return new SmokeOptions(
+                URI.create(apiUrl.replaceAll("/+$", "")), kafka, user, password, DurationText.parse(timeout));
     }
 }

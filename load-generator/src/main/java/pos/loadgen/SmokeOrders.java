@@ -1,12 +1,11 @@
 package pos.loadgen;
 
-import tools.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
 
 /** The smoke test's order and stock calls, each waiting out an undecided (202) answer as a till would. */
 final class SmokeOrders {
@@ -25,8 +24,8 @@ final class SmokeOrders {
 
     /** Places the order (retrying a 202 with the same key) and returns its id once it is created. */
     String place(String token, String key, BigDecimal qty, BigDecimal expectedTotal) {
-        var reply = SmokeChecks.expect(SmokeChecks.retryWhile(placement(token, key, qty), r -> r.status() == 202,
-                timeout), 200);
+        var reply = SmokeChecks.expect(
+                SmokeChecks.retryWhile(placement(token, key, qty), r -> r.status() == 202, timeout), 200);
         var order = reply.json().path("order");
         SmokeChecks.check(status(order).equals("created"), "expected status created in " + SmokeChecks.show(reply));
         SmokeChecks.decimal(order, "total", expectedTotal, reply);
@@ -35,8 +34,10 @@ final class SmokeOrders {
 
     void replay(String token, String key, BigDecimal qty, String orderId) {
         var reply = SmokeChecks.expect(placement(token, key, qty).get(), 200);
-        SmokeChecks.check(reply.header("Idempotent-Replayed", "true"),
-                "no 'Idempotent-Replayed: true' header; headers " + reply.headers().map());
+        SmokeChecks.check(
+                reply.header("Idempotent-Replayed", "true"),
+                "no 'Idempotent-Replayed: true' header; headers "
+                        + reply.headers().map());
         var replayedId = reply.json().path("order").path("id").asString("");
         SmokeChecks.check(orderId.equals(replayedId), "replay answered order '" + replayedId + "', not " + orderId);
     }
@@ -49,30 +50,40 @@ final class SmokeOrders {
             return;
         }
         SmokeChecks.expect(reply, 200);
-        SmokeChecks.check(status(reply.json().path("order")).equals(status),
+        SmokeChecks.check(
+                status(reply.json().path("order")).equals(status),
                 "expected status " + status + " in " + SmokeChecks.show(reply));
     }
 
     void expectStatus(String token, String orderId, String status) {
-        var reply = SmokeChecks.eventually(() -> PosApi.await(api.get("/orders/" + orderId, token)),
-                r -> r.status() == 200 && status(r.json()).equals(status), timeout);
-        SmokeChecks.check(reply.status() == 200 && status(reply.json()).equals(status),
+        var reply = SmokeChecks.eventually(
+                () -> PosApi.await(api.get("/orders/" + orderId, token)),
+                r -> r.status() == 200 && status(r.json()).equals(status),
+                timeout);
+        SmokeChecks.check(
+                reply.status() == 200 && status(reply.json()).equals(status),
                 "expected status " + status + " within " + timeout.toSeconds() + " s; last GET answered "
                         + SmokeChecks.show(reply));
     }
 
     /** The read model is eventually consistent: waits for on hand = {@code onHand}, reserved = 0. */
     void expectStock(String token, BigDecimal onHand) {
-        var reply = SmokeChecks.eventually(() -> PosApi.await(api.get("/stores/" + store + "/inventory/"
-                + product, token)), r -> r.status() == 200 && stockIs(r.json(), onHand), timeout);
-        SmokeChecks.check(reply.status() == 200 && stockIs(reply.json(), onHand), "expected qty " + onHand
-                + " and reserved_qty 0 within " + timeout.toSeconds() + " s; last GET answered "
-                + SmokeChecks.show(reply));
+        var reply = SmokeChecks.eventually(
+                () -> PosApi.await(api.get("/stores/" + store + "/inventory/" + product, token)),
+                r -> r.status() == 200 && stockIs(r.json(), onHand),
+                timeout);
+        SmokeChecks.check(
+                reply.status() == 200 && stockIs(reply.json(), onHand),
+                "expected qty " + onHand
+                        + " and reserved_qty 0 within " + timeout.toSeconds() + " s; last GET answered "
+                        + SmokeChecks.show(reply));
     }
 
     private Supplier<PosApi.Reply> placement(String token, String key, BigDecimal qty) {
-        return () -> PosApi.await(api.post("/orders/", token, Map.of("store_id", store,
-                "items", List.of(Map.of("product_id", product, "qty", qty.toPlainString()))),
+        return () -> PosApi.await(api.post(
+                "/orders/",
+                token,
+                Map.of("store_id", store, "items", List.of(Map.of("product_id", product, "qty", qty.toPlainString()))),
                 Map.of("Idempotency-Key", key)));
     }
 

@@ -34,7 +34,8 @@ final class StockWorkload implements Workload {
         this.options = options;
         this.keyPrefix = fixture.keyPrefix(runId, "adjust");
         this.random = options.randomFor(runId);
-        this.pollDelay = CompletableFuture.delayedExecutor(options.lagPollInterval().toNanos(), TimeUnit.NANOSECONDS);
+        this.pollDelay =
+                CompletableFuture.delayedExecutor(options.lagPollInterval().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -50,11 +51,18 @@ final class StockWorkload implements Workload {
         var product = fixture.productIds().get(pair % fixture.productIds().size());
         var delta = (index / pairs) % 2 == 0 ? "1" : "-1";
         boolean sampled = random.nextDouble() < options.lagSampleFraction();
-        return api.post("/stores/" + store + "/inventory/adjust", fixture.adminToken(),
+        return api.post(
+                        "/stores/" + store + "/inventory/adjust",
+                        fixture.adminToken(),
                         Map.of("product_id", product, "delta", delta, "reason", "benchmark"),
                         Map.of("Idempotency-Key", keyPrefix + index))
                 .handle((reply, error) -> {
-                    boolean ok = Workload.record(adjust, measured, intendedNanos, reply, error,
+                    boolean ok = Workload.record(
+                            adjust,
+                            measured,
+                            intendedNanos,
+                            reply,
+                            error,
                             error == null && reply.status() == 200 ? "200 adjusted" : null);
                     return ok ? reply.json().path("item").path("version").asLong(-1) : -1L;
                 })
@@ -81,7 +89,7 @@ final class StockWorkload implements Workload {
                     return true;
                 })
                 .thenCompose(again -> again
-                        ? CompletableFuture.runAsync(() -> { }, pollDelay)
+                        ? CompletableFuture.runAsync(() -> {}, pollDelay)
                                 .thenCompose(ignored -> awaitVisible(store, product, version, decidedNanos))
                         : Workload.done(null));
     }

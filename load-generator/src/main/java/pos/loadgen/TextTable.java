@@ -48,7 +48,10 @@ final class TextTable {
     private static void line(StringBuilder text, List<String> cells, int[] widths) {
         text.append('|');
         for (int c = 0; c < widths.length; c++) {
-            text.append(' ').append(cells.get(c)).append(" ".repeat(widths[c] - cells.get(c).length())).append(" |");
+            text.append(' ')
+                    .append(cells.get(c))
+                    .append(" ".repeat(widths[c] - cells.get(c).length()))
+                    .append(" |");
         }
         text.append('\n');
     }

@@ -14,7 +14,12 @@ interface Workload extends OpenLoopDriver.Arrival {
      *
      * @return whether it was a success
      */
-    static boolean record(OperationStats stats, boolean measured, long fromNanos, PosApi.Reply reply, Throwable error,
+    static boolean record(
+            OperationStats stats,
+            boolean measured,
+            long fromNanos,
+            PosApi.Reply reply,
+            Throwable error,
             String successOutcome) {
         if (error != null) {
             if (measured) {

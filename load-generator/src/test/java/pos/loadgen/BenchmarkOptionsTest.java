@@ -1,14 +1,13 @@
 package pos.loadgen;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import org.junit.jupiter.api.Test;
 
 class BenchmarkOptionsTest {
 
@@ -18,8 +17,8 @@ class BenchmarkOptionsTest {
 
         assertThat(options.apiUrl()).isEqualTo(URI.create("http://localhost:8080"));
         assertThat(options.bareUrl()).isEqualTo(URI.create("http://localhost:8090"));
-        assertThat(options.scenarios()).containsExactly(Scenario.ORDERS, Scenario.STOCK, Scenario.READ, Scenario.BASELINE,
-                Scenario.BARE);
+        assertThat(options.scenarios())
+                .containsExactly(Scenario.ORDERS, Scenario.STOCK, Scenario.READ, Scenario.BASELINE, Scenario.BARE);
         assertThat(options.rates()).containsExactly(200.0);
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.firstWarmup()).isEqualTo(Duration.ofSeconds(120));
@@ -32,9 +31,24 @@ class BenchmarkOptionsTest {
 
     @Test
     void readsBothOptionFormsListsAndDurations() {
-        var options = BenchmarkOptions.parse("--api-url=http://localhost:18080/", "--scenarios", "baseline, orders",
-                "--rates", "100,250.5", "--warmup", "500ms", "--first-warmup=1m", "--duration=2m", "--sut-pid", "4242",
-                "--retry-fraction", "0", "--json", "out/run.json", "--label", "shared machine");
+        var options = BenchmarkOptions.parse(
+                "--api-url=http://localhost:18080/",
+                "--scenarios",
+                "baseline, orders",
+                "--rates",
+                "100,250.5",
+                "--warmup",
+                "500ms",
+                "--first-warmup=1m",
+                "--duration=2m",
+                "--sut-pid",
+                "4242",
+                "--retry-fraction",
+                "0",
+                "--json",
+                "out/run.json",
+                "--label",
+                "shared machine");
 
         assertThat(options.apiUrl()).isEqualTo(URI.create("http://localhost:18080"));
         assertThat(options.scenarios()).containsExactly(Scenario.BASELINE, Scenario.ORDERS);
@@ -50,39 +64,53 @@ class BenchmarkOptionsTest {
 
     @Test
     void onlyTheBaselineNeedsNoFixture() {
-        assertThat(BenchmarkOptions.parse("--scenarios", "baseline").needsFixture()).isFalse();
-        assertThat(BenchmarkOptions.parse("--scenarios", "baseline", "--preload", "10").needsFixture()).isTrue();
+        assertThat(BenchmarkOptions.parse("--scenarios", "baseline").needsFixture())
+                .isFalse();
+        assertThat(BenchmarkOptions.parse("--scenarios", "baseline", "--preload", "10")
+                        .needsFixture())
+                .isTrue();
         assertThat(BenchmarkOptions.parse("--scenarios", "bare").needsFixture()).isFalse();
-        assertThat(BenchmarkOptions.parse("--scenarios", "stock").needsFixture()).isTrue();
+        assertThat(BenchmarkOptions.parse("--scenarios", "stock").needsFixture())
+                .isTrue();
         assertThat(BenchmarkOptions.parse("--scenarios", "read").needsFixture()).isTrue();
     }
 
     @Test
     void describesTheRunSoItCanBeRepeated() {
-        var described = BenchmarkOptions.parse("--rates", "100,250.5", "--warmup", "90s", "--lag-sample-fraction",
-                "0.25").describe();
+        var described = BenchmarkOptions.parse(
+                        "--rates", "100,250.5", "--warmup", "90s", "--lag-sample-fraction", "0.25")
+                .describe();
 
-        assertThat(described).containsEntry("rates", "100,250.5").containsEntry("warmup", "90s")
-                .containsEntry("lag-sample-fraction", "0.25").containsEntry("scenarios", "orders,stock,read,baseline,bare")
+        assertThat(described)
+                .containsEntry("rates", "100,250.5")
+                .containsEntry("warmup", "90s")
+                .containsEntry("lag-sample-fraction", "0.25")
+                .containsEntry("scenarios", "orders,stock,read,baseline,bare")
                 .containsEntry("bare-url", "http://localhost:8090");
         assertThat(BenchmarkOptions.parse(described.entrySet().stream()
-                .flatMap(e -> List.of("--" + e.getKey(), e.getValue()).stream()).toArray(String[]::new))
-                .describe()).isEqualTo(described);
+                                .flatMap(e -> List.of("--" + e.getKey(), e.getValue()).stream())
+                                .toArray(String[]::new))
+                        .describe())
+                .isEqualTo(described);
     }
 
     @Test
     void refusesWhatItCannotRun() {
-        assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--rate", "100"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BenchmarkOptions.parse("--rate", "100"))
                 .withMessageContaining("unknown option --rate");
-        assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--rates"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BenchmarkOptions.parse("--rates"))
                 .withMessageContaining("needs a value");
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--rates", "0"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--rates", "fast"));
-        assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--scenarios", "checkout"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BenchmarkOptions.parse("--scenarios", "checkout"))
                 .withMessageContaining("unknown scenario");
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--retry-fraction", "1.5"));
-        assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--advance-fraction", "0.7",
-                "--cancel-fraction", "0.4")).withMessageContaining("must not exceed 1");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BenchmarkOptions.parse("--advance-fraction", "0.7", "--cancel-fraction", "0.4"))
+                .withMessageContaining("must not exceed 1");
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--duration", "0s"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--warmup", "ten"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--preload", "-1"));

@@ -1,11 +1,10 @@
 package pos.loadgen;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class OpenLoopScheduleTest {
 
@@ -30,10 +29,14 @@ class OpenLoopScheduleTest {
 
     @Test
     void countsTheArrivalsDueWithinAPeriod() {
-        assertThat(new OpenLoopSchedule(0, 3).arrivalsWithin(Duration.ofSeconds(1))).isEqualTo(3);
-        assertThat(new OpenLoopSchedule(0, 1000).arrivalsWithin(Duration.ofSeconds(30))).isEqualTo(30_000);
-        assertThat(new OpenLoopSchedule(0, 2.5).arrivalsWithin(Duration.ofSeconds(1))).isEqualTo(3);
-        assertThat(new OpenLoopSchedule(0, 10).arrivalsWithin(Duration.ofMillis(250))).isEqualTo(3);
+        assertThat(new OpenLoopSchedule(0, 3).arrivalsWithin(Duration.ofSeconds(1)))
+                .isEqualTo(3);
+        assertThat(new OpenLoopSchedule(0, 1000).arrivalsWithin(Duration.ofSeconds(30)))
+                .isEqualTo(30_000);
+        assertThat(new OpenLoopSchedule(0, 2.5).arrivalsWithin(Duration.ofSeconds(1)))
+                .isEqualTo(3);
+        assertThat(new OpenLoopSchedule(0, 10).arrivalsWithin(Duration.ofMillis(250)))
+                .isEqualTo(3);
         assertThat(new OpenLoopSchedule(0, 10).arrivalsWithin(Duration.ZERO)).isZero();
     }
 

@@ -1,15 +1,14 @@
 package pos.loadgen;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** The smoke test's own checks: what it accepts from pos.orders.events.v1 and what it reads from its options. */
 class SmokeChecksTest {
@@ -43,8 +42,10 @@ class SmokeChecksTest {
     @Test
     void refusesAnEventOfAnotherOrderUnderThisOrdersKey() {
         var events = events(List.of("created", "confirmed", "preparing", "ready", "completed"));
-        events.set(0, json("{\"type\":\"OrderStatusChanged\",\"order_id\":\"other\",\"sequence\":1,"
-                + "\"status\":\"created\"}"));
+        events.set(
+                0,
+                json("{\"type\":\"OrderStatusChanged\",\"order_id\":\"other\",\"sequence\":1,"
+                        + "\"status\":\"created\"}"));
 
         assertThatThrownBy(() -> SmokeChecks.orderEvents(events, ORDER)).hasMessageContaining("names another order");
     }
@@ -54,11 +55,16 @@ class SmokeChecksTest {
         var env = Map.of("POS_BOOTSTRAP_ADMIN_USERNAME", "ops", "POS_BOOTSTRAP_ADMIN_PASSWORD", "secret-ops");
 
         var fromEnv = SmokeOptions.parse(new String[] {"--api-url", "http://localhost:18080/", "--kafka", "k:1"}, env);
-        var fromArgs = SmokeOptions.parse(new String[] {"--admin-user", "a", "--admin-password", "b", "--timeout",
-                "5s"}, env);
+        var fromArgs =
+                SmokeOptions.parse(new String[] {"--admin-user", "a", "--admin-password", "b", "--timeout", "5s"}, env);
 
-        assertThat(fromEnv).isEqualTo(new SmokeOptions(java.net.URI.create("http://localhost:18080"), "k:1", "ops",
-                "secret-ops", Duration.ofSeconds(60)));
+        assertThat(fromEnv)
+                .isEqualTo(new SmokeOptions(
+                        java.net.URI.create("http://localhost:18080"),
+                        "k:1",
+                        "ops",
+                        "secret-ops",
+                        Duration.ofSeconds(60)));
         assertThat(fromArgs.adminUser()).isEqualTo("a");
         assertThat(fromArgs.timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThatThrownBy(() -> SmokeOptions.parse(new String[0], Map.of())).hasMessageContaining("admin account");

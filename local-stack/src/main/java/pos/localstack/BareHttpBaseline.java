@@ -1,5 +1,6 @@
 package pos.localstack;
 
+import java.util.Map;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -13,8 +14,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-
 /**
  * A bare Spring MVC JSON endpoint, {@code GET /bare}, for the benchmark's same-run baseline: Tomcat, the dispatcher
  * servlet and Jackson, nothing else (no security, no filters, no tracing, no actuator). It runs in the stack's JVM
@@ -22,8 +21,13 @@ import java.util.Map;
  * measurement with the API it is compared with. Listens on loopback only.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
-@ImportAutoConfiguration({TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-        WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class})
+@ImportAutoConfiguration({
+    TomcatServletWebServerAutoConfiguration.class,
+    DispatcherServletAutoConfiguration.class,
+    WebMvcAutoConfiguration.class,
+    HttpMessageConvertersAutoConfiguration.class,
+    JacksonAutoConfiguration.class
+})
 @RestController
 class BareHttpBaseline {
 
@@ -35,11 +39,20 @@ class BareHttpBaseline {
     }
 
     static ConfigurableApplicationContext start(int port) {
-        return new SpringApplicationBuilder(BareHttpBaseline.class).web(WebApplicationType.SERVLET)
+        return new SpringApplicationBuilder(BareHttpBaseline.class)
+                .web(WebApplicationType.SERVLET)
                 .registerShutdownHook(false)
-                .properties(Map.of("server.port", port, "server.address", "127.0.0.1",
-                        "spring.config.name", "bare-baseline", "spring.main.banner-mode", "off",
-                        "logging.include-application-name", "false"))
+                .properties(Map.of(
+                        "server.port",
+                        port,
+                        "server.address",
+                        "127.0.0.1",
+                        "spring.config.name",
+                        "bare-baseline",
+                        "spring.main.banner-mode",
+                        "off",
+                        "logging.include-application-name",
+                        "false"))
                 .run();
     }
 }

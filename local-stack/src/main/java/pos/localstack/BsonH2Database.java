@@ -6,10 +6,9 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-
-import java.util.List;
 
 /**
  * mongo-java-server's H2 database with every map it opens stored as BSON ({@link BsonValueType}). The stock
@@ -39,8 +38,11 @@ final class BsonH2Database extends H2Database {
 
     /** Opens (or creates) the map of this name with BSON keys and values. */
     static MVMap<Object, Object> openMap(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Object>()
-                .keyType(BsonValueType.INSTANCE).valueType(BsonValueType.INSTANCE));
+        return store.openMap(
+                name,
+                new MVMap.Builder<Object, Object>()
+                        .keyType(BsonValueType.INSTANCE)
+                        .valueType(BsonValueType.INSTANCE));
     }
 
     private MVStore store() {
@@ -56,8 +58,8 @@ final class BsonH2Database extends H2Database {
     }
 
     @Override
-    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
-            boolean sparse) {
+    protected Index<Object> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         openMap(store(), getFullCollectionNamespace(collectionName) + "._index_" + indexName);
         return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
     }

@@ -7,13 +7,12 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import org.h2.mvstore.WriteBuffer;
-import org.h2.mvstore.type.BasicDataType;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 
 /**
  * How the embedded MongoDB stores documents, ids, index keys and collection metadata in its H2 file: as BSON, the
@@ -37,8 +36,7 @@ final class BsonValueType extends BasicDataType<Object> {
     private static final byte KEY_VALUE = 0x61;
     private static final ValueComparator ORDER = ValueComparator.asc();
 
-    private BsonValueType() {
-    }
+    private BsonValueType() {}
 
     @Override
     public void write(WriteBuffer buffer, Object value) {

@@ -7,9 +7,6 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.bson.Document;
-
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.bson.Document;
 
 /**
  * A benchmark (a {@code main}, outside the test tree: it asserts nothing): what committing
@@ -52,7 +50,8 @@ public final class DurableCommitBenchmark {
             new DurableCommitBenchmark(operations, dir).durableCommitAgainstBackgroundCommit();
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
             }
         }
     }
@@ -61,7 +60,10 @@ public final class DurableCommitBenchmark {
         for (int round = 1; round <= 2; round++) {
             run("stock H2 (background commit)", round, H2Backend::new);
             run("durable, 16 KB pages", round, file -> DurableH2Backend.open(file, 16 * 1024));
-            run("durable, 4 KB pages (used)", round, file -> DurableH2Backend.open(file, DurableH2Backend.PAGE_SPLIT_SIZE));
+            run(
+                    "durable, 4 KB pages (used)",
+                    round,
+                    file -> DurableH2Backend.open(file, DurableH2Backend.PAGE_SPLIT_SIZE));
         }
     }
 
@@ -72,13 +74,17 @@ public final class DurableCommitBenchmark {
         // as EmbeddedMongo does: compaction keeps the file from growing with every commit
         var housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         if (backend instanceof DurableH2Backend durable) {
-            housekeeping.scheduleWithFixedDelay(durable::housekeeping, EmbeddedMongo.HOUSEKEEPING_SECONDS,
-                    EmbeddedMongo.HOUSEKEEPING_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            housekeeping.scheduleWithFixedDelay(
+                    durable::housekeeping,
+                    EmbeddedMongo.HOUSEKEEPING_SECONDS,
+                    EmbeddedMongo.HOUSEKEEPING_SECONDS,
+                    java.util.concurrent.TimeUnit.SECONDS);
         }
         try (var client = MongoClients.create(server.bindAndGetConnectionString())) {
             var orders = client.getDatabase("bench").getCollection("orders");
             // as VersionedDocuments does: the exact (_id, sequence) guard is then an index lookup
-            orders.createIndex(com.mongodb.client.model.Indexes.ascending("_id", "sequence"),
+            orders.createIndex(
+                    com.mongodb.client.model.Indexes.ascending("_id", "sequence"),
                     new com.mongodb.client.model.IndexOptions().unique(true));
             report(variant, round, "insert, 1 client", time(() -> {
                 for (int i = 0; i < operations; i++) {
@@ -95,8 +101,8 @@ public final class DurableCommitBenchmark {
                 for (int start = 0; start < operations; start += 100) {
                     var bulk = new ArrayList<UpdateOneModel<Document>>();
                     for (int i = start; i < start + 100; i++) {
-                        bulk.add(new UpdateOneModel<>(new Document("_id", i).append("sequence", 1),
-                                Updates.set("sequence", 2)));
+                        bulk.add(new UpdateOneModel<>(
+                                new Document("_id", i).append("sequence", 1), Updates.set("sequence", 2)));
                     }
                     orders.bulkWrite(bulk);
                 }
@@ -106,11 +112,15 @@ public final class DurableCommitBenchmark {
             for (int i = 0; i < sustained; i++) {
                 int id = i % operations;
                 long sequence = 2 + i / operations;
-                orders.updateOne(new Document("_id", id).append("sequence", sequence),
-                        Updates.set("sequence", sequence + 1));
+                orders.updateOne(
+                        new Document("_id", id).append("sequence", sequence), Updates.set("sequence", sequence + 1));
                 if ((i + 1) % (sustained / 4) == 0) {
-                    System.out.printf("BENCH %-30s round %d: %6d more CAS updates, %7.1f us each, file %.1f MB%n",
-                            variant, round, i + 1, (System.nanoTime() - sustainedStart) / 1e3 / (i + 1),
+                    System.out.printf(
+                            "BENCH %-30s round %d: %6d more CAS updates, %7.1f us each, file %.1f MB%n",
+                            variant,
+                            round,
+                            i + 1,
+                            (System.nanoTime() - sustainedStart) / 1e3 / (i + 1),
                             Files.size(file) / 1e6);
                 }
             }
@@ -118,8 +128,8 @@ public final class DurableCommitBenchmark {
             housekeeping.shutdownNow();
             server.shutdownNow();
         }
-        System.out.printf("BENCH %-30s round %d: data file %.1f MB before close%n", variant, round,
-                Files.size(file) / 1e6);
+        System.out.printf(
+                "BENCH %-30s round %d: data file %.1f MB before close%n", variant, round, Files.size(file) / 1e6);
         backend.close();
     }
 
@@ -144,10 +154,17 @@ public final class DurableCommitBenchmark {
     }
 
     private static Document order(int id) {
-        return new Document("_id", id).append("sequence", 0).append("status", "pending")
-                .append("store_id", "64b7f0c2a1b2c3d4e5f60718").append("user_id", "64b7f0c2a1b2c3d4e5f60719")
-                .append("items", java.util.List.of(new Document("product_id", "64b7f0c2a1b2c3d4e5f60720")
-                        .append("name", "Product").append("qty", "1").append("price", "2.50")))
+        return new Document("_id", id)
+                .append("sequence", 0)
+                .append("status", "pending")
+                .append("store_id", "64b7f0c2a1b2c3d4e5f60718")
+                .append("user_id", "64b7f0c2a1b2c3d4e5f60719")
+                .append(
+                        "items",
+                        java.util.List.of(new Document("product_id", "64b7f0c2a1b2c3d4e5f60720")
+                                .append("name", "Product")
+                                .append("qty", "1")
+                                .append("price", "2.50")))
                 .append("total", "2.50");
     }
 
@@ -162,7 +179,8 @@ public final class DurableCommitBenchmark {
     }
 
     private void report(String variant, int round, String shape, long nanos) {
-        System.out.printf("BENCH %-30s round %d: %-24s %7.1f us per operation%n", variant, round, shape,
-                nanos / 1e3 / operations);
+        System.out.printf(
+                "BENCH %-30s round %d: %-24s %7.1f us per operation%n",
+                variant, round, shape, nanos / 1e3 / operations);
     }
 }

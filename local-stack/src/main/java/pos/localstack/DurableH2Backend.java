@@ -4,14 +4,13 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * mongo-java-server's H2 backend, made to keep what it acknowledged. The stock backend opens its MVStore with the
@@ -35,6 +34,7 @@ final class DurableH2Backend extends H2Backend {
     private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
     /** Present, with this value, in every file whose maps are stored as BSON. */
     private static final String FORMAT_MAP = "pos.storage-format";
+
     private static final String FORMAT = "bson-1";
 
     /**
@@ -45,6 +45,7 @@ final class DurableH2Backend extends H2Backend {
      * (EmbeddedMongoDurabilityTest keeps the file bounded).
      */
     private static final int TARGET_FILL_RATE = 50;
+
     private static final int COMPACT_BYTES = 2 * 1024 * 1024;
     /**
      * How long freed chunks are kept before their space is reused (H2's default is 45 s). Shorter keeps the file
@@ -76,7 +77,10 @@ final class DurableH2Backend extends H2Backend {
 
     /** Freed chunks kept {@code retentionMillis} before their space is reused: tests see reuse without waiting. */
     static DurableH2Backend open(String fileName, int pageSplitSize, int retentionMillis) {
-        var store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().pageSplitSize(pageSplitSize)
+        var store = new MVStore.Builder()
+                .fileName(fileName)
+                .autoCommitDisabled()
+                .pageSplitSize(pageSplitSize)
                 .open();
         store.setRetentionTime(retentionMillis);
         convertToBson(store);
@@ -91,7 +95,9 @@ final class DurableH2Backend extends H2Backend {
         if (FORMAT.equals(format.get("format"))) {
             return;
         }
-        var legacy = store.getMapNames().stream().filter(name -> !name.equals(FORMAT_MAP)).toList();
+        var legacy = store.getMapNames().stream()
+                .filter(name -> !name.equals(FORMAT_MAP))
+                .toList();
         for (String name : legacy) {
             MVMap<Object, Object> old = store.openMap(name);
             var converted = BsonH2Database.openMap(store, "converting." + name);
@@ -119,10 +125,28 @@ final class DurableH2Backend extends H2Backend {
      * collection stays mongo-java-server's own (its collections synchronise both). So a read never waits for
      * someone else's commit or compaction, as under order load it did for up to 0.45 s.
      */
-    private static final Set<String> READ_ONLY_COMMANDS = Set.of("find", "getMore", "count", "distinct",
-            "killCursors", "hello", "isMaster", "ismaster", "ping", "buildInfo", "buildinfo", "listIndexes",
-            "listCollections", "listDatabases", "endSessions", "dbStats", "collStats", "serverStatus",
-            "getParameter", "whatsmyuri", "connectionStatus");
+    private static final Set<String> READ_ONLY_COMMANDS = Set.of(
+            "find",
+            "getMore",
+            "count",
+            "distinct",
+            "killCursors",
+            "hello",
+            "isMaster",
+            "ismaster",
+            "ping",
+            "buildInfo",
+            "buildinfo",
+            "listIndexes",
+            "listCollections",
+            "listDatabases",
+            "endSessions",
+            "dbStats",
+            "collStats",
+            "serverStatus",
+            "getParameter",
+            "whatsmyuri",
+            "connectionStatus");
 
     static boolean isReadOnly(String command, Document query) {
         if (READ_ONLY_COMMANDS.contains(command)) {
@@ -131,8 +155,9 @@ final class DurableH2Backend extends H2Backend {
         if (!"aggregate".equals(command) || !(query.get("pipeline") instanceof List<?> pipeline)) {
             return false;
         }
-        return pipeline.stream().noneMatch(stage -> stage instanceof Document document
-                && (document.containsKey("$out") || document.containsKey("$merge")));
+        return pipeline.stream()
+                .noneMatch(stage -> stage instanceof Document document
+                        && (document.containsKey("$out") || document.containsKey("$merge")));
     }
 
     @Override

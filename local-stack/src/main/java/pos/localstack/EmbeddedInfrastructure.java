@@ -17,8 +17,8 @@ final class EmbeddedInfrastructure implements LocalStack.Infrastructure {
         var dataDir = settings.dataDir().toAbsolutePath();
         var broker = KraftBroker.start(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         try {
-            return new EmbeddedInfrastructure(broker,
-                    EmbeddedMongo.start(dataDir.resolve("mongo").resolve("pos.mv"), settings.mongoPort()));
+            return new EmbeddedInfrastructure(
+                    broker, EmbeddedMongo.start(dataDir.resolve("mongo").resolve("pos.mv"), settings.mongoPort()));
         } catch (IOException | RuntimeException e) {
             broker.close();
             throw e;

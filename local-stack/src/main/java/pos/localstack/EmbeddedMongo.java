@@ -1,15 +1,14 @@
 package pos.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB-wire server (mongo-java-server) whose H2 backend writes one file, so the read models, users, catalog
@@ -26,8 +25,8 @@ final class EmbeddedMongo implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final int port;
 
-    private EmbeddedMongo(MongoServer server, DurableH2Backend backend, ScheduledExecutorService housekeeping,
-            int port) {
+    private EmbeddedMongo(
+            MongoServer server, DurableH2Backend backend, ScheduledExecutorService housekeeping, int port) {
         this.server = server;
         this.backend = backend;
         this.housekeeping = housekeeping;
@@ -44,13 +43,19 @@ final class EmbeddedMongo implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleWithFixedDelay(() -> {
-            try {
-                backend.housekeeping();
-            } catch (RuntimeException e) {
-                log.warn("Compacting the MongoDB data file failed; trying again later", e); // a failure would end the timer
-            }
-        }, HOUSEKEEPING_SECONDS, HOUSEKEEPING_SECONDS, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        backend.housekeeping();
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "Compacting the MongoDB data file failed; trying again later",
+                                e); // a failure would end the timer
+                    }
+                },
+                HOUSEKEEPING_SECONDS,
+                HOUSEKEEPING_SECONDS,
+                TimeUnit.SECONDS);
         return new EmbeddedMongo(server, backend, housekeeping, port);
     }
 

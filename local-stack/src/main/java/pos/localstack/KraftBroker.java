@@ -1,11 +1,5 @@
 package pos.localstack;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool$;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool$;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
 
 /**
  * A real Apache Kafka broker (KRaft, combined broker and controller) in this JVM, with its log directory on disk so
@@ -78,8 +77,15 @@ public final class KraftBroker implements AutoCloseable {
             props.store(out, "written by local-stack to format the log directory");
         }
         var output = new ByteArrayOutputStream();
-        int status = StorageTool$.MODULE$.execute(new String[]{"format", "--ignore-formatted",
-                "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()},
+        int status = StorageTool$.MODULE$.execute(
+                new String[] {
+                    "format",
+                    "--ignore-formatted",
+                    "--cluster-id",
+                    Uuid.randomUuid().toString(),
+                    "--config",
+                    config.toString()
+                },
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (status != 0) {
             throw new IllegalStateException("Formatting " + logDir + " failed: " + output);

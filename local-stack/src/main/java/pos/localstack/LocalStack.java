@@ -1,22 +1,20 @@
 package pos.localstack;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import pos.api.ApiServiceApplication;
 import pos.inventory.InventoryProcessorApplication;
 import pos.orderprocessor.OrderProcessorApplication;
-
-import org.apache.kafka.streams.KafkaStreams;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The whole system in one JVM for development and end-to-end tests: a KRaft broker, a MongoDB-wire server on H2,
@@ -29,7 +27,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     /** Processors are pure Kafka Streams apps: they get no database client and no web security. */
-    public static final String PROCESSOR_EXCLUSIONS = String.join(",",
+    public static final String PROCESSOR_EXCLUSIONS = String.join(
+            ",",
             "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
             "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
             "org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",
@@ -77,8 +76,10 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.startProcessors();
             // the stack's own shutdown hook closes the API, then the processors, then Kafka and Mongo, in that order
-            stack.api = ApiServiceApplication.builder().registerShutdownHook(false)
-                    .properties(stack.apiProperties()).run();
+            stack.api = ApiServiceApplication.builder()
+                    .registerShutdownHook(false)
+                    .properties(stack.apiProperties())
+                    .run();
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -88,10 +89,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts both processors and returns once their Streams clients process records (state restored). */
     public void startProcessors() {
-        inventoryProcessor = processor(InventoryProcessorApplication.builder(), "INVENTORY_PROCESSOR_PORT",
-                settings.inventoryProcessorPort());
-        orderProcessor = processor(OrderProcessorApplication.builder(), "ORDER_PROCESSOR_PORT",
-                settings.orderProcessorPort());
+        inventoryProcessor = processor(
+                InventoryProcessorApplication.builder(), "INVENTORY_PROCESSOR_PORT", settings.inventoryProcessorPort());
+        orderProcessor =
+                processor(OrderProcessorApplication.builder(), "ORDER_PROCESSOR_PORT", settings.orderProcessorPort());
         awaitRunning(inventoryProcessor);
         awaitRunning(orderProcessor);
     }
@@ -142,8 +143,7 @@ public final class LocalStack implements AutoCloseable {
         return infrastructure.mongoUri();
     }
 
-    private ConfigurableApplicationContext processor(SpringApplicationBuilder builder, String portVariable,
-            int port) {
+    private ConfigurableApplicationContext processor(SpringApplicationBuilder builder, String portVariable, int port) {
         var props = commonProperties();
         props.put(portVariable, port);
         // health and metrics only, for this machine: like the broker and MongoDB, never on the network
@@ -165,7 +165,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Object> props = new HashMap<>();
         props.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         props.put("POS_DATA_DIR", settings.dataDir().toAbsolutePath().toString());
-        props.put("POS_STATE_DIR", settings.dataDir().toAbsolutePath().resolve("state").toString());
+        props.put(
+                "POS_STATE_DIR",
+                settings.dataDir().toAbsolutePath().resolve("state").toString());
         props.put("POS_TOPIC_PARTITIONS", settings.partitions());
         props.put("spring.main.banner-mode", "off");
         // one logging system for three services: a name in each line would be whichever service started last
@@ -220,19 +222,29 @@ public final class LocalStack implements AutoCloseable {
         var stack = start(settings);
         var bare = bareBaseline(System.getenv("POS_BARE_BASELINE_PORT"));
         var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping the POS local stack...");
-            closeQuietly(bare);
-            stack.close();
-            stopped.countDown();
-        }, "local-stack-shutdown"));
-        System.out.printf("%n  POS local stack ready in %.1f s%n  API:   %s  (try %s/health)%n"
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log.info("Stopping the POS local stack...");
+                            closeQuietly(bare);
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "local-stack-shutdown"));
+        System.out.printf(
+                "%n  POS local stack ready in %.1f s%n  API:   %s  (try %s/health)%n"
                         + "  Kafka: %s   MongoDB: %s%n  Data:  %s  (Ctrl-C stops; data is kept)%n"
                         + "  Health and metrics: <service>/actuator/health/{liveness,readiness}, "
                         + "<service>/actuator/prometheus%n    api-service %s, order-processor %s, "
                         + "inventory-processor %s%n%n",
-                (System.nanoTime() - started) / 1e9, stack.apiUrl(), stack.apiUrl(), stack.kafkaBootstrapServers(),
-                stack.mongoUri(), settings.dataDir().toAbsolutePath(), stack.apiUrl(), stack.orderProcessorUrl(),
+                (System.nanoTime() - started) / 1e9,
+                stack.apiUrl(),
+                stack.apiUrl(),
+                stack.kafkaBootstrapServers(),
+                stack.mongoUri(),
+                settings.dataDir().toAbsolutePath(),
+                stack.apiUrl(),
+                stack.orderProcessorUrl(),
                 stack.inventoryProcessorUrl());
         stopped.await();
     }

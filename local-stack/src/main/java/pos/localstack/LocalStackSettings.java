@@ -7,8 +7,15 @@ import java.util.Map;
  * Where the local stack keeps its data and which ports it uses. Every value can be set by an environment
  * variable; the defaults are the usual ports of each product.
  */
-public record LocalStackSettings(Path dataDir, int apiPort, int kafkaPort, int kafkaControllerPort, int mongoPort,
-        int orderProcessorPort, int inventoryProcessorPort, int partitions) {
+public record LocalStackSettings(
+        Path dataDir,
+        int apiPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        int orderProcessorPort,
+        int inventoryProcessorPort,
+        int partitions) {
 
     public static LocalStackSettings fromEnvironment(Map<String, String> env) {
         return new LocalStackSettings(

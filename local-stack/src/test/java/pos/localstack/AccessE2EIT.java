@@ -1,18 +1,17 @@
 package pos.localstack;
 
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.Test;
-import pos.testing.ApiClient;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static pos.localstack.SharedStack.admin;
 import static pos.localstack.SharedStack.newProduct;
 import static pos.localstack.SharedStack.newStore;
 import static pos.localstack.SharedStack.order;
 import static pos.localstack.SharedStack.stock;
+
+import java.util.List;
+import java.util.Map;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
 
 /**
  * Roles and store scopes on the running system: a cashier sells, only managers touch stock, stores are fenced and
@@ -31,10 +30,14 @@ class AccessE2EIT {
         var cashier = ApiClient.at(SharedStack.stack().apiUrl()).registerAndLogin(username);
 
         assertThat(cashier.post("/stores/" + home + "/inventory/adjust", Map.of("product_id", product, "delta", "1"))
-                .status()).isEqualTo(403);
-        assertThat(cashier.post("/products/", Map.of("name", "Free lunch", "price", "0")).status()).isEqualTo(403);
+                        .status())
+                .isEqualTo(403);
+        assertThat(cashier.post("/products/", Map.of("name", "Free lunch", "price", "0"))
+                        .status())
+                .isEqualTo(403);
         // a self-registered cashier has no store until an admin grants one
-        assertThat(cashier.post("/orders/", order(elsewhere, product, "1")).status()).isEqualTo(404);
+        assertThat(cashier.post("/orders/", order(elsewhere, product, "1")).status())
+                .isEqualTo(404);
         assertThat(cashier.get("/orders/").header("X-Total-Count")).isEqualTo("0");
 
         var me = cashier.get("/users/me").json();
@@ -51,17 +54,23 @@ class AccessE2EIT {
         assertThat(fenced.header("Content-Type")).startsWith("application/problem+json");
         assertThat(cashier.get("/stores/" + elsewhere + "/inventory").status()).isEqualTo(404);
         assertThat(cashier.get("/orders/?store_id=" + elsewhere).status()).isEqualTo(404);
-        assertThat(cashier.get("/orders/?store_id=" + home).header("X-Total-Count")).isEqualTo("1");
+        assertThat(cashier.get("/orders/?store_id=" + home).header("X-Total-Count"))
+                .isEqualTo("1");
 
-        var othersOrder = admin().post("/orders/", order(elsewhere, product, "1")).json().get("order").get("id")
+        var othersOrder = admin().post("/orders/", order(elsewhere, product, "1"))
+                .json()
+                .get("order")
+                .get("id")
                 .asString();
         var foreign = cashier.get("/orders/" + othersOrder);
         var missing = cashier.get("/orders/" + new ObjectId());
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.json().get("detail")).isEqualTo(missing.json().get("detail"));
-        assertThat(cashier.patch("/orders/" + othersOrder + "/status", Map.of("status", "cancelled")).status())
+        assertThat(cashier.patch("/orders/" + othersOrder + "/status", Map.of("status", "cancelled"))
+                        .status())
                 .isEqualTo(404);
-        assertThat(admin().get("/orders/" + othersOrder).json().get("status").asString()).isEqualTo("created");
+        assertThat(admin().get("/orders/" + othersOrder).json().get("status").asString())
+                .isEqualTo("created");
     }
 
     @Test
@@ -70,19 +79,52 @@ class AccessE2EIT {
         var product = newProduct("1.00");
         stock(home, product, "5");
         var username = "till-" + new ObjectId();
-        var registered = admin().post("/auth/register", Map.of("name", username, "email", username + "@example.com",
-                "username", username, "password", "secret-" + username, "store_ids", List.of(home)));
+        var registered = admin().post(
+                        "/auth/register",
+                        Map.of(
+                                "name",
+                                username,
+                                "email",
+                                username + "@example.com",
+                                "username",
+                                username,
+                                "password",
+                                "secret-" + username,
+                                "store_ids",
+                                List.of(home)));
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
         var cashier = ApiClient.at(SharedStack.stack().apiUrl()).login(username);
         assertThat(cashier.post("/orders/", order(home, product, "1")).status()).isEqualTo(200);
 
         var anonymous = ApiClient.at(SharedStack.stack().apiUrl());
         var grabbing = "grab-" + new ObjectId();
-        var refused = anonymous.post("/auth/register", Map.of("name", grabbing, "email", grabbing + "@example.com",
-                "username", grabbing, "password", "secret-" + grabbing, "store_ids", List.of(home)));
+        var refused = anonymous.post(
+                "/auth/register",
+                Map.of(
+                        "name",
+                        grabbing,
+                        "email",
+                        grabbing + "@example.com",
+                        "username",
+                        grabbing,
+                        "password",
+                        "secret-" + grabbing,
+                        "store_ids",
+                        List.of(home)));
         assertThat(refused.status()).isEqualTo(403);
-        var minted = cashier.post("/auth/register", Map.of("name", grabbing, "email", grabbing + "@example.com",
-                "username", grabbing, "password", "secret-" + grabbing, "store_ids", List.of(home)));
+        var minted = cashier.post(
+                "/auth/register",
+                Map.of(
+                        "name",
+                        grabbing,
+                        "email",
+                        grabbing + "@example.com",
+                        "username",
+                        grabbing,
+                        "password",
+                        "secret-" + grabbing,
+                        "store_ids",
+                        List.of(home)));
         assertThat(minted.status()).isEqualTo(403);
     }
 

@@ -1,37 +1,55 @@
 package pos.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import org.h2.mvstore.WriteBuffer;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.h2.mvstore.WriteBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class BsonValueTypeTest {
 
     private final BsonValueType type = BsonValueType.INSTANCE;
 
     static Stream<Object> values() {
-        var order = new Document("_id", "order-1").append("store_id", "s-1").append("sequence", 7L)
-                .append("total", new Decimal128(new BigDecimal("12.50"))).append("at", Instant.parse("2026-12-04T18:00:00Z"))
+        var order = new Document("_id", "order-1")
+                .append("store_id", "s-1")
+                .append("sequence", 7L)
+                .append("total", new Decimal128(new BigDecimal("12.50")))
+                .append("at", Instant.parse("2026-12-04T18:00:00Z"))
                 .append("lines", List.of(new Document("product_id", "p-1").append("qty", 2), new Document("qty", 1.5)))
-                .append("paid", true).append("note", null);
-        return Stream.of("text", "", 42, 42L, 2.5, true, Instant.parse("2026-12-04T18:00:00.123Z"), new ObjectId(),
-                UUID.randomUUID(), new Decimal128(new BigDecimal("0.10")), null, Missing.getInstance(), order,
-                List.of("a", 1, List.of()), new KeyValue("s-1", 7L), new KeyValue(Missing.getInstance()),
-                new KeyValue((Object) null), new KeyValue(order));
+                .append("paid", true)
+                .append("note", null);
+        return Stream.of(
+                "text",
+                "",
+                42,
+                42L,
+                2.5,
+                true,
+                Instant.parse("2026-12-04T18:00:00.123Z"),
+                new ObjectId(),
+                UUID.randomUUID(),
+                new Decimal128(new BigDecimal("0.10")),
+                null,
+                Missing.getInstance(),
+                order,
+                List.of("a", 1, List.of()),
+                new KeyValue("s-1", 7L),
+                new KeyValue(Missing.getInstance()),
+                new KeyValue((Object) null),
+                new KeyValue(order));
     }
 
     @ParameterizedTest
@@ -56,8 +74,10 @@ class BsonValueTypeTest {
         assertThat(type.compare("a", "b")).isNegative();
         assertThat(type.compare(2, 10)).isNegative();
         assertThat(type.compare(1, 1L)).isZero();
-        assertThat(type.compare(new KeyValue("s-1", 2L), new KeyValue("s-1", 10L))).isNegative();
-        assertThat(type.compare(new KeyValue("s-1", 10L), new KeyValue("s-1", 10L))).isZero();
+        assertThat(type.compare(new KeyValue("s-1", 2L), new KeyValue("s-1", 10L)))
+                .isNegative();
+        assertThat(type.compare(new KeyValue("s-1", 10L), new KeyValue("s-1", 10L)))
+                .isZero();
         assertThat(type.compare(new KeyValue("s-1"), new KeyValue("s-1", 1L))).isNegative();
         var keys = new Object[] {new KeyValue("b"), new KeyValue("a", 2), new KeyValue("a", 1)};
         Arrays.sort(keys, type);

@@ -1,17 +1,11 @@
 package pos.localstack;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
-import pos.schemas.Topics;
-import pos.schemas.command.AdjustStock;
-import pos.schemas.serde.JsonSerdes;
-import tools.jackson.databind.JsonNode;
-import pos.testing.ApiClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static pos.localstack.SharedStack.admin;
+import static pos.localstack.SharedStack.newProduct;
+import static pos.localstack.SharedStack.newStore;
+import static pos.localstack.SharedStack.stock;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -22,13 +16,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static pos.localstack.SharedStack.admin;
-import static pos.localstack.SharedStack.newProduct;
-import static pos.localstack.SharedStack.newStore;
-import static pos.localstack.SharedStack.stock;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import pos.schemas.Topics;
+import pos.schemas.command.AdjustStock;
+import pos.schemas.serde.JsonSerdes;
+import pos.testing.ApiClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Dead letters through the API: a record the store ledger cannot process is listed, re-driven (and dead-lettered
@@ -44,7 +43,9 @@ class DeadLettersE2EIT {
     @Test
     void aPoisonCommandIsListedRedrivenDeadLetteredAgainAndDiscardedWithAReason() throws Exception {
         var marker = "poison-" + UUID.randomUUID();
-        send(new ProducerRecord<>(Topics.INVENTORY_COMMANDS, store,
+        send(new ProducerRecord<>(
+                Topics.INVENTORY_COMMANDS,
+                store,
                 ("{\"type\":\"AdjustStock\",\"note\":\"" + marker + "\"").getBytes(StandardCharsets.UTF_8)));
 
         var first = awaitDeadLetter(marker, null);
@@ -61,8 +62,10 @@ class DeadLettersE2EIT {
         assertThat(redriven.status()).as(redriven.body()).isEqualTo(200);
         assertThat(redriven.json().get("status").asString()).isEqualTo("redriven");
         assertThat(redriven.json().get("handled_by").asString()).isEqualTo("e2e-admin");
-        assertThat(admin().post("/admin/dead-letters/" + id + "/redrive", Map.of()).status())
-                .as("a dead letter is re-driven once").isEqualTo(409);
+        assertThat(admin().post("/admin/dead-letters/" + id + "/redrive", Map.of())
+                        .status())
+                .as("a dead letter is re-driven once")
+                .isEqualTo(409);
 
         var again = awaitDeadLetter(marker, id);
         assertThat(again.get("status").asString()).isEqualTo("open");
@@ -75,21 +78,30 @@ class DeadLettersE2EIT {
         assertThat(discarded.status()).as(discarded.body()).isEqualTo(200);
         assertThat(discarded.json().get("status").asString()).isEqualTo("discarded");
         assertThat(discarded.json().get("reason").asString()).isEqualTo("malformed by a test");
-        assertThat(admin().get("/admin/dead-letters/" + againId).json().get("status").asString())
+        assertThat(admin().get("/admin/dead-letters/" + againId)
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("discarded");
-        assertThat(admin().post("/admin/dead-letters/" + againId + "/redrive", Map.of()).status()).isEqualTo(409);
+        assertThat(admin().post("/admin/dead-letters/" + againId + "/redrive", Map.of())
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
     void aCommandDeadLetteredForATransientCauseChangesStockExactlyOnceWhenRedriven() throws Exception {
         var product = newProduct("1.00");
         stock(store, product, "5");
-        var command = new AdjustStock("adjust-" + UUID.randomUUID(), store, product, new BigDecimal("3"),
-                "delivery", "e2e", Instant.now());
+        var command = new AdjustStock(
+                "adjust-" + UUID.randomUUID(), store, product, new BigDecimal("3"), "delivery", "e2e", Instant.now());
         var bytes = JsonSerdes.inventoryCommand().serialize(Topics.INVENTORY_COMMANDS, command);
         // the ledger's handler dead-lettered it while the broker timed out; the publish happened twice
         for (int i = 0; i < 2; i++) {
-            send(new ProducerRecord<>(Topics.deadLetter(Topics.INVENTORY_COMMANDS), null, store, bytes,
+            send(new ProducerRecord<>(
+                    Topics.deadLetter(Topics.INVENTORY_COMMANDS),
+                    null,
+                    store,
+                    bytes,
                     deadLetterHeaders(Topics.INVENTORY_COMMANDS, 4242L)));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> copies(command.commandId()) == 2);
@@ -98,11 +110,18 @@ class DeadLettersE2EIT {
 
         assertThat(redriven.status()).as(redriven.body()).isEqualTo(200);
         assertThat(redriven.json().get("redriven").asInt()).isGreaterThanOrEqualTo(2);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin()
-                .get("/stores/" + store + "/inventory/" + product).json().get("qty").asString()).isEqualTo("8"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(admin().get("/stores/" + store + "/inventory/" + product)
+                                .json()
+                                .get("qty")
+                                .asString())
+                        .isEqualTo("8"));
         // a later adjustment of the same store is decided after both copies: they changed stock once in all
         stock(store, product, "1");
-        assertThat(admin().get("/stores/" + store + "/inventory/" + product).json().get("qty").asString())
+        assertThat(admin().get("/stores/" + store + "/inventory/" + product)
+                        .json()
+                        .get("qty")
+                        .asString())
                 .isEqualTo("9");
         // (no "nothing left open" check on the whole topic: other tests' dead letters, such as a poison record
         // dead-lettered again after its re-drive, land there at their own pace)
@@ -110,8 +129,8 @@ class DeadLettersE2EIT {
 
     @Test
     void onlyAnAdminWithEveryStoreSeesDeadLetters() {
-        var cashier = ApiClient.at(SharedStack.stack().apiUrl()).registerAndLogin("dl-cashier-" + UUID.randomUUID()
-                .toString().substring(0, 8));
+        var cashier = ApiClient.at(SharedStack.stack().apiUrl())
+                .registerAndLogin("dl-cashier-" + UUID.randomUUID().toString().substring(0, 8));
         assertThat(cashier.get("/admin/dead-letters").status()).isEqualTo(403);
         assertThat(admin().get("/admin/dead-letters?topic=nope").status()).isEqualTo(400);
         var list = admin().get(LIST);
@@ -122,7 +141,8 @@ class DeadLettersE2EIT {
     private static long copies(String commandId) {
         var list = admin().get(LIST).json();
         return StreamSupport.stream(list.spliterator(), false)
-                .filter(d -> String.valueOf(d.get("value")).contains(commandId)).count();
+                .filter(d -> String.valueOf(d.get("value")).contains(commandId))
+                .count();
     }
 
     private static JsonNode awaitDeadLetter(String marker, String redriveOf) {
@@ -130,7 +150,8 @@ class DeadLettersE2EIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (var deadLetter : admin().get(LIST).json()) {
                 var from = deadLetter.get("redrive_of");
-                boolean sameOrigin = redriveOf == null ? from == null || from.isNull()
+                boolean sameOrigin = redriveOf == null
+                        ? from == null || from.isNull()
                         : from != null && redriveOf.equals(from.asString());
                 if (sameOrigin && String.valueOf(deadLetter.get("value")).contains(marker)) {
                     found[0] = deadLetter;
@@ -145,19 +166,28 @@ class DeadLettersE2EIT {
     private static RecordHeaders deadLetterHeaders(String topic, long offset) {
         var headers = new RecordHeaders();
         headers.add("kafka_dlt-original-topic", topic.getBytes(StandardCharsets.UTF_8));
-        headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(Integer.BYTES).putInt(0).array());
-        headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(Long.BYTES).putLong(offset).array());
-        headers.add("kafka_dlt-exception-fqcn",
+        headers.add(
+                "kafka_dlt-original-partition",
+                ByteBuffer.allocate(Integer.BYTES).putInt(0).array());
+        headers.add(
+                "kafka_dlt-original-offset",
+                ByteBuffer.allocate(Long.BYTES).putLong(offset).array());
+        headers.add(
+                "kafka_dlt-exception-fqcn",
                 "org.apache.kafka.common.errors.TimeoutException".getBytes(StandardCharsets.UTF_8));
-        headers.add("kafka_dlt-exception-message",
-                "Timeout expired while committing".getBytes(StandardCharsets.UTF_8));
+        headers.add("kafka_dlt-exception-message", "Timeout expired while committing".getBytes(StandardCharsets.UTF_8));
         return headers;
     }
 
     private static void send(ProducerRecord<String, byte[]> record) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.stack().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedStack.stack().kafkaBootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             producer.send(record).get(30, TimeUnit.SECONDS);
         }
     }

@@ -1,9 +1,6 @@
 package pos.localstack;
 
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The files that build and deploy the system but that no test runs here (no Docker, no GitHub): the workflow
@@ -40,29 +39,39 @@ class DeploymentFilesTest {
     void workflowStartsComposeRunsTheSmokeTestAndTearsDown() throws IOException {
         var runs = runCommands(workflowSteps());
 
-        assertThat(runs).anyMatch(run -> run.startsWith("docker compose up --build --wait"))
+        assertThat(runs)
+                .anyMatch(run -> run.startsWith("docker compose up --build --wait"))
                 .anyMatch(run -> run.startsWith("./run-smoke-test.sh"))
                 .anyMatch(run -> run.equals("docker compose down --volumes"));
-        assertThat(workflowSteps()).filteredOn(step -> "docker compose down --volumes".equals(step.get("run")))
+        assertThat(workflowSteps())
+                .filteredOn(step -> "docker compose down --volumes".equals(step.get("run")))
                 .allMatch(step -> "always()".equals(step.get("if")));
     }
 
     @Test
     void workflowPinsEveryActionToACommit() throws IOException {
-        assertThat(workflowSteps()).map(step -> step.get("uses")).filteredOn(uses -> uses != null)
-                .isNotEmpty().allMatch(uses -> PINNED_ACTION.matcher(uses.toString()).matches());
+        assertThat(workflowSteps())
+                .map(step -> step.get("uses"))
+                .filteredOn(uses -> uses != null)
+                .isNotEmpty()
+                .allMatch(uses -> PINNED_ACTION.matcher(uses.toString()).matches());
     }
 
     @Test
     void dockerfileCopiesEveryModulePomBeforeResolvingDependencies() throws IOException {
         var dockerfile = read("Dockerfile");
         int sources = dockerfile.indexOf("COPY . .");
-        var modules = Pattern.compile("<module>([^<]+)</module>").matcher(read("pom.xml")).results()
-                .map(result -> result.group(1)).toList();
+        var modules = Pattern.compile("<module>([^<]+)</module>")
+                .matcher(read("pom.xml"))
+                .results()
+                .map(result -> result.group(1))
+                .toList();
 
-        assertThat(modules).isNotEmpty().allSatisfy(module -> assertThat(
-                dockerfile.indexOf("COPY " + module + "/pom.xml " + module + "/"))
-                .as("COPY %s/pom.xml %s/ before COPY . .", module, module).isBetween(0, sources));
+        assertThat(modules)
+                .isNotEmpty()
+                .allSatisfy(module -> assertThat(dockerfile.indexOf("COPY " + module + "/pom.xml " + module + "/"))
+                        .as("COPY %s/pom.xml %s/ before COPY . .", module, module)
+                        .isBetween(0, sources));
         assertThat(dockerfile).doesNotContain("|| true");
     }
 
@@ -105,13 +114,16 @@ class DeploymentFilesTest {
         var env = new ArrayList<Map<String, Object>>();
         for (var document : yamlDocuments("deploy/k8s/api-service.yaml")) {
             if ("Deployment".equals(document.get("kind"))) {
-                var containers = (List<?>) at(document, "spec", "template", "spec").get("containers");
+                var containers =
+                        (List<?>) at(document, "spec", "template", "spec").get("containers");
                 ((List<?>) asMap(containers.get(0)).get("env")).forEach(variable -> env.add(asMap(variable)));
             }
         }
 
-        assertThat(env).filteredOn(variable -> variable.get("name").toString().startsWith("POS_BOOTSTRAP_ADMIN_"))
-                .hasSize(3).allSatisfy(variable -> assertThat(at(variable, "valueFrom", "secretKeyRef"))
+        assertThat(env)
+                .filteredOn(variable -> variable.get("name").toString().startsWith("POS_BOOTSTRAP_ADMIN_"))
+                .hasSize(3)
+                .allSatisfy(variable -> assertThat(at(variable, "valueFrom", "secretKeyRef"))
                         .containsEntry("name", "pos-bootstrap-admin"));
         assertThat(env).noneMatch(variable -> variable.get("name").equals("POS_FIRST_ACCOUNT_ADMIN"));
     }
@@ -119,14 +131,18 @@ class DeploymentFilesTest {
     private static List<Map<String, Object>> workflowSteps() throws IOException {
         var workflow = yaml(".github/workflows/ci.yml");
         var steps = new ArrayList<Map<String, Object>>();
-        asMap(workflow.get("jobs")).values().forEach(job -> ((List<?>) asMap(job).get("steps"))
-                .forEach(step -> steps.add(asMap(step))));
+        asMap(workflow.get("jobs"))
+                .values()
+                .forEach(job -> ((List<?>) asMap(job).get("steps")).forEach(step -> steps.add(asMap(step))));
         return steps;
     }
 
     private static List<String> runCommands(List<Map<String, Object>> steps) {
-        return steps.stream().map(step -> step.get("run")).filter(run -> run != null)
-                .map(run -> run.toString().strip()).toList();
+        return steps.stream()
+                .map(step -> step.get("run"))
+                .filter(run -> run != null)
+                .map(run -> run.toString().strip())
+                .toList();
     }
 
     private static Map<String, Object> services() throws IOException {
@@ -142,7 +158,8 @@ class DeploymentFilesTest {
     }
 
     private static List<String> ports(Map<String, Object> service) {
-        return ((List<?>) service.getOrDefault("ports", List.of())).stream().map(Object::toString).toList();
+        return ((List<?>) service.getOrDefault("ports", List.of()))
+                .stream().map(Object::toString).toList();
     }
 
     private static Map<String, Object> at(Map<String, Object> map, String... path) {
@@ -165,7 +182,8 @@ class DeploymentFilesTest {
 
     private static List<Map<String, Object>> yamlDocuments(String file) throws IOException {
         return StreamSupport.stream(parser().loadAll(read(file)).spliterator(), false)
-                .map(DeploymentFilesTest::asMap).toList();
+                .map(DeploymentFilesTest::asMap)
+                .toList();
     }
 
     private static Yaml parser() {

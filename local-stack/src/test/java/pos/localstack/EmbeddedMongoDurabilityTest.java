@@ -1,5 +1,7 @@
 package pos.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -7,20 +9,16 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import pos.testing.FreePorts;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pos.testing.FreePorts;
 
 /**
  * What a {@code kill -9} of the local stack leaves of the embedded MongoDB: the data file as it is at that moment
@@ -40,11 +38,12 @@ class EmbeddedMongoDurabilityTest {
     void everyAcknowledgedInsertUpdateAndDeleteIsInTheFileAtOnce() throws IOException {
         var file = dir.resolve("pos.mv");
         try (var mongo = EmbeddedMongo.start(file, FreePorts.next());
-             var client = MongoClients.create(mongo.uri("pos"))) {
+                var client = MongoClients.create(mongo.uri("pos"))) {
             var accounts = client.getDatabase("pos").getCollection("accounts");
             accounts.createIndex(Indexes.ascending("username"), new IndexOptions().unique(true));
             for (int i = 0; i < DOCUMENTS; i++) {
-                accounts.insertOne(new Document("_id", i).append("username", "user-" + i).append("version", 0));
+                accounts.insertOne(
+                        new Document("_id", i).append("username", "user-" + i).append("version", 0));
             }
             for (int i = 0; i < DOCUMENTS; i += 2) {
                 accounts.updateOne(Filters.eq("_id", i), Updates.set("version", 1));
@@ -58,7 +57,9 @@ class EmbeddedMongoDurabilityTest {
             assertThat(accounts.countDocuments()).isEqualTo(DOCUMENTS - 1);
             assertThat(accounts.countDocuments(Filters.eq("version", 1))).isEqualTo(DOCUMENTS / 2);
             // the unique index came back with the documents: every username is still found through it
-            assertThat(accounts.find(Filters.eq("username", "user-" + (DOCUMENTS - 2))).first()).isNotNull();
+            assertThat(accounts.find(Filters.eq("username", "user-" + (DOCUMENTS - 2)))
+                            .first())
+                    .isNotNull();
         }
     }
 
@@ -67,7 +68,7 @@ class EmbeddedMongoDurabilityTest {
         var file = dir.resolve("pos.mv");
         int writers = 8;
         try (var mongo = EmbeddedMongo.start(file, FreePorts.next());
-             var client = MongoClients.create(mongo.uri("pos"))) {
+                var client = MongoClients.create(mongo.uri("pos"))) {
             var orders = client.getDatabase("pos").getCollection("orders");
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             try {
@@ -90,7 +91,11 @@ class EmbeddedMongoDurabilityTest {
         }
 
         try (var restarted = Reopened.asTheStackDoes(dir.resolve("after-kill.mv"))) {
-            assertThat(restarted.client.getDatabase("pos").getCollection("orders").countDocuments())
+            assertThat(restarted
+                            .client
+                            .getDatabase("pos")
+                            .getCollection("orders")
+                            .countDocuments())
                     .isEqualTo(DOCUMENTS / writers * writers);
         }
     }
@@ -101,20 +106,23 @@ class EmbeddedMongoDurabilityTest {
         try (var before = Reopened.withTheStockBackend(file)) {
             var users = before.client.getDatabase("pos").getCollection("users");
             users.createIndex(Indexes.ascending("username"), new IndexOptions().unique(true));
-            users.insertOne(new Document("_id", "kept").append("username", "ada").append("stores", java.util.List.of("s-1")));
+            users.insertOne(
+                    new Document("_id", "kept").append("username", "ada").append("stores", java.util.List.of("s-1")));
         }
 
         for (int restart = 0; restart < 2; restart++) {
             try (var mongo = EmbeddedMongo.start(file, FreePorts.next());
-                 var client = MongoClients.create(mongo.uri("pos"))) {
+                    var client = MongoClients.create(mongo.uri("pos"))) {
                 var users = client.getDatabase("pos").getCollection("users");
                 assertThat(users.find(Filters.eq("username", "ada")).first())
-                        .isEqualTo(new Document("_id", "kept").append("username", "ada").append("stores", java.util.List.of("s-1")));
+                        .isEqualTo(new Document("_id", "kept")
+                                .append("username", "ada")
+                                .append("stores", java.util.List.of("s-1")));
                 users.insertOne(new Document("_id", "added-" + restart).append("username", "user-" + restart));
                 assertThat(users.countDocuments()).isEqualTo(2 + restart);
                 // the unique index was converted with the documents: it still refuses a duplicate
                 assertThat(org.assertj.core.api.Assertions.catchThrowable(
-                        () -> users.insertOne(new Document("_id", "other").append("username", "ada"))))
+                                () -> users.insertOne(new Document("_id", "other").append("username", "ada"))))
                         .isInstanceOf(com.mongodb.MongoWriteException.class);
             }
         }
@@ -132,8 +140,10 @@ class EmbeddedMongoDurabilityTest {
             var orders = opened.client.getDatabase("pos").getCollection("orders");
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < DOCUMENTS; i++) {
-                    orders.replaceOne(Filters.eq("_id", i), new Document("_id", i).append("round", round)
-                            .append("padding", padding), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                    orders.replaceOne(
+                            Filters.eq("_id", i),
+                            new Document("_id", i).append("round", round).append("padding", padding),
+                            new com.mongodb.client.model.ReplaceOptions().upsert(true));
                 }
                 long start = System.nanoTime();
                 ((DurableH2Backend) opened.backend).housekeeping();
@@ -146,8 +156,13 @@ class EmbeddedMongoDurabilityTest {
         }
         // six times the rewrites, yet the file grew by at most half: freed space is reused, not appended to
         long live = (long) DOCUMENTS * padding.length();
-        System.out.printf("file %d KB after 10 rounds, %d KB after %d (live data about %d KB); housekeeping %d ms%n",
-                sizeAfterFirstRounds / 1024, Files.size(file) / 1024, rounds, live / 1024, housekeepingNanos / 1_000_000);
+        System.out.printf(
+                "file %d KB after 10 rounds, %d KB after %d (live data about %d KB); housekeeping %d ms%n",
+                sizeAfterFirstRounds / 1024,
+                Files.size(file) / 1024,
+                rounds,
+                live / 1024,
+                housekeepingNanos / 1_000_000);
         assertThat(Files.size(file)).isLessThan(Math.max(sizeAfterFirstRounds * 3 / 2, 10 * live));
     }
 
@@ -162,7 +177,8 @@ class EmbeddedMongoDurabilityTest {
                 var write = new java.util.concurrent.atomic.AtomicReference<Future<?>>();
                 backend.exclusively(() -> {
                     write.set(pool.submit(() -> orders.insertOne(new Document("_id", "o-2"))));
-                    var read = pool.submit(() -> orders.find(Filters.eq("_id", "o-1")).first());
+                    var read = pool.submit(
+                            () -> orders.find(Filters.eq("_id", "o-1")).first());
                     try {
                         assertThat(read.get(10, java.util.concurrent.TimeUnit.SECONDS))
                                 .containsEntry("status", "created");
@@ -182,16 +198,30 @@ class EmbeddedMongoDurabilityTest {
 
     @Test
     void onlyCommandsThatCannotWriteAreReadOnly() {
-        assertThat(DurableH2Backend.isReadOnly("find", new de.bwaldvogel.mongo.bson.Document())).isTrue();
-        assertThat(DurableH2Backend.isReadOnly("aggregate", new de.bwaldvogel.mongo.bson.Document("pipeline",
-                java.util.List.of(new de.bwaldvogel.mongo.bson.Document("$match", new de.bwaldvogel.mongo.bson.Document())))))
+        assertThat(DurableH2Backend.isReadOnly("find", new de.bwaldvogel.mongo.bson.Document()))
                 .isTrue();
-        assertThat(DurableH2Backend.isReadOnly("aggregate", new de.bwaldvogel.mongo.bson.Document("pipeline",
-                java.util.List.of(new de.bwaldvogel.mongo.bson.Document("$out", "copy"))))).isFalse();
-        assertThat(DurableH2Backend.isReadOnly("aggregate", new de.bwaldvogel.mongo.bson.Document("pipeline",
-                java.util.List.of(new de.bwaldvogel.mongo.bson.Document("$merge", "copy"))))).isFalse();
+        assertThat(DurableH2Backend.isReadOnly(
+                        "aggregate",
+                        new de.bwaldvogel.mongo.bson.Document(
+                                "pipeline",
+                                java.util.List.of(new de.bwaldvogel.mongo.bson.Document(
+                                        "$match", new de.bwaldvogel.mongo.bson.Document())))))
+                .isTrue();
+        assertThat(DurableH2Backend.isReadOnly(
+                        "aggregate",
+                        new de.bwaldvogel.mongo.bson.Document(
+                                "pipeline", java.util.List.of(new de.bwaldvogel.mongo.bson.Document("$out", "copy")))))
+                .isFalse();
+        assertThat(DurableH2Backend.isReadOnly(
+                        "aggregate",
+                        new de.bwaldvogel.mongo.bson.Document(
+                                "pipeline",
+                                java.util.List.of(new de.bwaldvogel.mongo.bson.Document("$merge", "copy")))))
+                .isFalse();
         for (var write : java.util.List.of("insert", "update", "delete", "findAndModify", "createIndexes", "drop")) {
-            assertThat(DurableH2Backend.isReadOnly(write, new de.bwaldvogel.mongo.bson.Document())).as(write).isFalse();
+            assertThat(DurableH2Backend.isReadOnly(write, new de.bwaldvogel.mongo.bson.Document()))
+                    .as(write)
+                    .isFalse();
         }
     }
 

@@ -1,15 +1,5 @@
 package pos.localstack;
 
-import org.junit.jupiter.api.Test;
-import pos.testing.ApiClient;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static pos.localstack.SharedStack.admin;
@@ -18,6 +8,15 @@ import static pos.localstack.SharedStack.newStore;
 import static pos.localstack.SharedStack.order;
 import static pos.localstack.SharedStack.stock;
 import static pos.testing.ApiClient.idempotencyKey;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
 
 /** Idempotency-Key through the real API, processors and read models. */
 class IdempotencyE2EIT {
@@ -36,7 +35,8 @@ class IdempotencyE2EIT {
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(admin().get("/orders/?store_id=" + store).header("X-Total-Count")).isEqualTo("1");
+        assertThat(admin().get("/orders/?store_id=" + store).header("X-Total-Count"))
+                .isEqualTo("1");
         assertThat(stockItem().get("reserved_qty").asString()).isEqualTo("2");
     }
 
@@ -44,10 +44,12 @@ class IdempotencyE2EIT {
     @Test
     void aRetryAfterA202AnswersThatOrderWhateverTheCatalogDidMeanwhile() {
         stock(store, product, "5");
-        var body = Map.of("store_id", store, "items",
+        var body = Map.of(
+                "store_id",
+                store,
+                "items",
                 java.util.List.of(Map.of("product_id", product, "qty", "2", "price", "2.00")));
-        var accepted = admin().post("/orders/", body, Map.of("Idempotency-Key", "till-202",
-                "Prefer", "respond-async"));
+        var accepted = admin().post("/orders/", body, Map.of("Idempotency-Key", "till-202", "Prefer", "respond-async"));
         assertThat(accepted.status()).isEqualTo(202);
         var orderId = accepted.json().get("order").get("id").asString();
         var repriced = admin().patch("/products/" + product, Map.of("price", "9.99"));
@@ -57,13 +59,15 @@ class IdempotencyE2EIT {
 
         assertThat(retry.status()).as(retry.body()).isIn(200, 202);
         assertThat(retry.json().get("order").get("id").asString()).isEqualTo(orderId);
-        assertThat(retry.json().get("order").get("items").get(0).get("price").asString()).isEqualTo("2.00");
+        assertThat(retry.json().get("order").get("items").get(0).get("price").asString())
+                .isEqualTo("2.00");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var again = admin().post("/orders/", body, idempotencyKey("till-202"));
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.json().get("order").get("status").asString()).isEqualTo("created");
         });
-        assertThat(admin().get("/orders/?store_id=" + store).header("X-Total-Count")).isEqualTo("1");
+        assertThat(admin().get("/orders/?store_id=" + store).header("X-Total-Count"))
+                .isEqualTo("1");
         assertThat(stockItem().get("reserved_qty").asString()).isEqualTo("2");
     }
 
@@ -98,8 +102,7 @@ class IdempotencyE2EIT {
         try {
             var calls = new ArrayList<Callable<ApiClient.Response>>();
             for (int i = 0; i < 20; i++) {
-                calls.add(() -> admin().post("/orders/", order(store, product, "1"),
-                        idempotencyKey("till-race")));
+                calls.add(() -> admin().post("/orders/", order(store, product, "1"), idempotencyKey("till-race")));
             }
             var ids = new ArrayList<String>();
             for (Future<ApiClient.Response> future : pool.invokeAll(calls)) {
@@ -111,9 +114,11 @@ class IdempotencyE2EIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(admin().get("/orders/?store_id=" + store).header("X-Total-Count")).isEqualTo("1");
+        assertThat(admin().get("/orders/?store_id=" + store).header("X-Total-Count"))
+                .isEqualTo("1");
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(stockItem().get("reserved_qty").asString()).isEqualTo("1"));
+                .untilAsserted(() ->
+                        assertThat(stockItem().get("reserved_qty").asString()).isEqualTo("1"));
     }
 
     @Test

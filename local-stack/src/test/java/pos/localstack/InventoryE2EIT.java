@@ -1,17 +1,16 @@
 package pos.localstack;
 
-import org.junit.jupiter.api.Test;
-import pos.testing.ApiClient;
-
-import java.time.Duration;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static pos.localstack.SharedStack.admin;
 import static pos.localstack.SharedStack.newProduct;
 import static pos.localstack.SharedStack.newStore;
 import static pos.localstack.SharedStack.stock;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
 
 /** Stock through the API: adjustments decided by inventory-processor, reads from the projected read model. */
 class InventoryE2EIT {
@@ -55,7 +54,8 @@ class InventoryE2EIT {
         assertThat(adjust("65d0000000000000000000ff", "1").status()).isEqualTo(404);
         assertThat(adjust("nope", "1").status()).isEqualTo(400);
         assertThat(admin().post("/stores/nope/inventory/adjust", Map.of("product_id", product, "delta", "1"))
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -75,7 +75,8 @@ class InventoryE2EIT {
         var all = admin().get("/stores/" + store + "/inventory/");
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.header("X-Total-Count")).isEqualTo("2");
-        assertThat(admin().get("/stores/" + store + "/inventory?limit=1").json().size()).isEqualTo(1);
+        assertThat(admin().get("/stores/" + store + "/inventory?limit=1").json().size())
+                .isEqualTo(1);
     }
 
     @Test
@@ -84,7 +85,9 @@ class InventoryE2EIT {
         var none = item(product);
         assertThat(none.get("qty").asString()).isEqualTo("0");
         assertThat(none.get("version").asLong()).isZero();
-        assertThat(admin().get("/stores/" + store + "/inventory/65d0000000000000000000ff").status()).isEqualTo(404);
+        assertThat(admin().get("/stores/" + store + "/inventory/65d0000000000000000000ff")
+                        .status())
+                .isEqualTo(404);
     }
 
     private ApiClient.Response adjust(String product, String delta) {

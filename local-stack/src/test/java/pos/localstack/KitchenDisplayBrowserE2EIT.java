@@ -1,5 +1,18 @@
 package pos.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static pos.localstack.SharedStack.admin;
+import static pos.localstack.SharedStack.newProduct;
+import static pos.localstack.SharedStack.newStore;
+import static pos.localstack.SharedStack.order;
+import static pos.localstack.SharedStack.stock;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -9,20 +22,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static pos.localstack.SharedStack.admin;
-import static pos.localstack.SharedStack.newProduct;
-import static pos.localstack.SharedStack.newStore;
-import static pos.localstack.SharedStack.order;
-import static pos.localstack.SharedStack.stock;
 
 /**
  * The kitchen display page in headless Chromium (the OS packages {@code chromium} and {@code chromium-driver};
@@ -34,8 +33,8 @@ import static pos.localstack.SharedStack.stock;
  */
 class KitchenDisplayBrowserE2EIT {
 
-    static final String CHROMIUM = System.getProperty("pos.test.chromium", firstOnPath("chromium",
-            "chromium-browser", "google-chrome"));
+    static final String CHROMIUM =
+            System.getProperty("pos.test.chromium", firstOnPath("chromium", "chromium-browser", "google-chrome"));
     static final String CHROMEDRIVER = System.getProperty("pos.test.chromedriver", firstOnPath("chromedriver"));
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -49,7 +48,8 @@ class KitchenDisplayBrowserE2EIT {
 
     @Test
     void ticketsAppearMoveWithOneTapFollowOnASecondScreenAndCatchUpAfterANetworkDrop() {
-        assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+        assumeTrue(
+                new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "no Chromium with chromium-driver installed");
         var product = newProduct("6.50");
         stock(store, product, "10");
@@ -60,10 +60,15 @@ class KitchenDisplayBrowserE2EIT {
         signIn(first, username, false);
         var second = browser();
         signIn(second, username, true);
-        assertThat(admin().get("/stores/" + store + "/displays").json().size()).as("the second screen is paired")
+        assertThat(admin().get("/stores/" + store + "/displays").json().size())
+                .as("the second screen is paired")
                 .isEqualTo(1);
 
-        var id = admin().post("/orders/", order(store, product, "2")).json().get("order").get("id").asString();
+        var id = admin().post("/orders/", order(store, product, "2"))
+                .json()
+                .get("order")
+                .get("id")
+                .asString();
         assertThat(ticket(first, id, "created").getText()).contains("2 \u00d7 ");
         ticket(second, id, "created");
 
@@ -76,19 +81,34 @@ class KitchenDisplayBrowserE2EIT {
 
         // the second screen's network drops: it says so, misses two changes, and catches up when it is back
         second.executeCdpCommand("Network.enable", Map.of());
-        second.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
-        wait(second).until(d -> d.findElement(By.id("connection")).getAttribute("class").contains("offline"));
-        assertThat(admin().patch("/orders/" + id + "/status", Map.of("status", "completed")).status()).isEqualTo(200);
-        var later = admin().post("/orders/", order(store, product, "1")).json().get("order").get("id").asString();
+        second.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        wait(second)
+                .until(d ->
+                        d.findElement(By.id("connection")).getAttribute("class").contains("offline"));
+        assertThat(admin().patch("/orders/" + id + "/status", Map.of("status", "completed"))
+                        .status())
+                .isEqualTo(200);
+        var later = admin().post("/orders/", order(store, product, "1"))
+                .json()
+                .get("order")
+                .get("id")
+                .asString();
         ticket(first, later, "created");
-        assertThat(second.findElements(By.cssSelector("[data-order-id='" + later + "']"))).isEmpty();
+        assertThat(second.findElements(By.cssSelector("[data-order-id='" + later + "']")))
+                .isEmpty();
 
-        second.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        second.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
         ticket(second, later, "created");
-        wait(second).until(d -> d.findElements(By.cssSelector("[data-order-id='" + id + "']")).isEmpty());
-        wait(second).until(d -> d.findElement(By.id("connection")).getAttribute("class").equals("online"));
+        wait(second)
+                .until(d -> d.findElements(By.cssSelector("[data-order-id='" + id + "']"))
+                        .isEmpty());
+        wait(second)
+                .until(d ->
+                        d.findElement(By.id("connection")).getAttribute("class").equals("online"));
     }
 
     /** The first of these programs found on the PATH (Debian's packages put them in /usr/bin). */
@@ -106,10 +126,17 @@ class KitchenDisplayBrowserE2EIT {
     }
 
     private ChromeDriver browser() {
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        var options = new ChromeOptions().setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        var options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--disable-gpu",
                         "--window-size=1024,768");
         var driver = new ChromeDriver(service, options);
         browsers.add(driver);
@@ -125,12 +152,14 @@ class KitchenDisplayBrowserE2EIT {
             browser.findElement(By.id("pair")).click();
         }
         browser.findElement(By.cssSelector("#login button[type=submit]")).click();
-        wait(browser).until(d -> "Live".equals(d.findElement(By.id("connection")).getText()));
+        wait(browser)
+                .until(d -> "Live".equals(d.findElement(By.id("connection")).getText()));
     }
 
     /** The order's ticket, once it shows (in the column of {@code status}, when given). */
     private WebElement ticket(WebDriver browser, String orderId, String status) {
-        var selector = status == null ? "li.ticket[data-order-id='" + orderId + "']"
+        var selector = status == null
+                ? "li.ticket[data-order-id='" + orderId + "']"
                 : ".column[data-status='" + status + "'] li.ticket[data-order-id='" + orderId + "']";
         return wait(browser).until(d -> {
             var found = d.findElements(By.cssSelector(selector));

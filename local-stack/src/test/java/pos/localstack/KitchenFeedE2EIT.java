@@ -1,8 +1,12 @@
 package pos.localstack;
 
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.Test;
-import pos.testing.ApiClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static pos.localstack.SharedStack.admin;
+import static pos.localstack.SharedStack.newProduct;
+import static pos.localstack.SharedStack.newStore;
+import static pos.localstack.SharedStack.order;
+import static pos.localstack.SharedStack.stock;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,14 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static pos.localstack.SharedStack.admin;
-import static pos.localstack.SharedStack.newProduct;
-import static pos.localstack.SharedStack.newStore;
-import static pos.localstack.SharedStack.order;
-import static pos.localstack.SharedStack.stock;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
 
 /**
  * The kitchen display's order stream on the whole system (issue 15): what the API places appears on it at once,
@@ -40,13 +39,19 @@ class KitchenFeedE2EIT {
         var cashier = account("user", store);
         try (var stream = SseStream.open(api, store, cashier.token(), null)) {
             assertThat(stream.status).isEqualTo(200);
-            await().atMost(SseStream.patience()).until(() -> !stream.named("snapshot").isEmpty());
-            assertThat(stream.named("snapshot").get(0).data().get("orders").size()).isZero();
+            await().atMost(SseStream.patience())
+                    .until(() -> !stream.named("snapshot").isEmpty());
+            assertThat(stream.named("snapshot").get(0).data().get("orders").size())
+                    .isZero();
             // warm-up: the first order of a store pays for class loading along the path
             placeAndAwait(cashier, stream, product, SseStream.patience());
 
             long start = System.nanoTime();
-            var id = cashier.post("/orders/", order(store, product, "1")).json().get("order").get("id").asString();
+            var id = cashier.post("/orders/", order(store, product, "1"))
+                    .json()
+                    .get("order")
+                    .get("id")
+                    .asString();
             var left = Duration.ofSeconds(1).minusNanos(System.nanoTime() - start);
             await().atMost(left.isNegative() ? Duration.ofMillis(1) : left)
                     .until(() -> stream.changes().contains(id + "=created"));
@@ -58,19 +63,30 @@ class KitchenFeedE2EIT {
     void aNewStreamStartsWithASnapshotOfTheOpenOrdersOnly() {
         var product = newProduct("1.50");
         stock(store, product, "10");
-        var open = admin().post("/orders/", order(store, product, "1")).json().get("order").get("id").asString();
-        var done = admin().post("/orders/", order(store, product, "1")).json().get("order").get("id").asString();
+        var open = admin().post("/orders/", order(store, product, "1"))
+                .json()
+                .get("order")
+                .get("id")
+                .asString();
+        var done = admin().post("/orders/", order(store, product, "1"))
+                .json()
+                .get("order")
+                .get("id")
+                .asString();
         admin().patch("/orders/" + done + "/status", Map.of("status", "cancelled"));
         admin().patch("/orders/" + open + "/status", Map.of("status", "confirmed"));
 
         try (var stream = SseStream.open(api, store, admin().token(), null)) {
-            await().atMost(SseStream.patience()).until(() -> !stream.named("snapshot").isEmpty());
+            await().atMost(SseStream.patience())
+                    .until(() -> !stream.named("snapshot").isEmpty());
             var orders = stream.named("snapshot").get(0).data().get("orders");
             assertThat(orders.size()).isEqualTo(1);
             assertThat(orders.get(0).get("order").get("id").asString()).isEqualTo(open);
             assertThat(orders.get(0).get("order").get("status").asString()).isEqualTo("confirmed");
-            assertThat(orders.get(0).get("order").get("items").get(0).get("qty").asString()).isEqualTo("1");
-            assertThat(stream.changes()).as("nothing the snapshot already holds is sent again")
+            assertThat(orders.get(0).get("order").get("items").get(0).get("qty").asString())
+                    .isEqualTo("1");
+            assertThat(stream.changes())
+                    .as("nothing the snapshot already holds is sent again")
                     .doesNotContain(open + "=created", open + "=confirmed");
         }
     }
@@ -87,7 +103,8 @@ class KitchenFeedE2EIT {
         stock(store, product, Integer.toString(orders));
         var received = new ArrayList<SseStream.Event>();
         var stream = SseStream.open(api, store, admin().token(), null);
-        await().atMost(SseStream.patience()).until(() -> !stream.named("snapshot").isEmpty());
+        await().atMost(SseStream.patience())
+                .until(() -> !stream.named("snapshot").isEmpty());
         var failures = new ConcurrentLinkedQueue<String>();
         ExecutorService clients = Executors.newFixedThreadPool(8);
         var work = new ArrayList<Future<?>>();
@@ -122,14 +139,18 @@ class KitchenFeedE2EIT {
         received.addAll(last.named("order"));
 
         assertThat(reconnects).isGreaterThanOrEqualTo(5);
-        assertThat(current.named("snapshot")).as("a resumed stream sends no snapshot").isEmpty();
+        assertThat(current.named("snapshot"))
+                .as("a resumed stream sends no snapshot")
+                .isEmpty();
         assertThat(received).hasSize(expected);
         var sequences = new HashMap<String, List<Long>>();
         var seen = new HashSet<String>();
         for (var event : received) {
             var id = event.data().get("order").get("id").asString();
             long sequence = event.data().get("sequence").asLong();
-            assertThat(seen.add(id + "/" + sequence)).as("delivered twice: %s/%s", id, sequence).isTrue();
+            assertThat(seen.add(id + "/" + sequence))
+                    .as("delivered twice: %s/%s", id, sequence)
+                    .isTrue();
             sequences.computeIfAbsent(id, k -> new ArrayList<>()).add(sequence);
         }
         assertThat(sequences).hasSize(orders);
@@ -141,8 +162,8 @@ class KitchenFeedE2EIT {
         var elsewhere = account("user", newStore());
         try (var stream = SseStream.open(api, store, elsewhere.token(), null)) {
             assertThat(stream.status).isEqualTo(404);
-            assertThat(stream.response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(stream.response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(stream.body()).contains("Store not found");
         }
         try (var stream = SseStream.open(api, store, "not-a-token", null)) {
@@ -164,28 +185,45 @@ class KitchenFeedE2EIT {
         assertThat(token).startsWith("pdt_");
         var listed = manager.get("/stores/" + store + "/displays");
         assertThat(listed.json().toString()).contains(displayId).doesNotContain(token);
-        assertThat(account("user", store).post("/stores/" + store + "/displays", Map.of("name", "x")).status())
-                .as("a cashier pairs nothing").isEqualTo(403);
+        assertThat(account("user", store)
+                        .post("/stores/" + store + "/displays", Map.of("name", "x"))
+                        .status())
+                .as("a cashier pairs nothing")
+                .isEqualTo(403);
 
         var display = ApiClient.at(api).withToken(token);
         var product = newProduct("2.00");
         stock(store, product, "5");
-        var id = admin().post("/orders/", order(store, product, "1")).json().get("order").get("id").asString();
-        assertThat(display.patch("/orders/" + id + "/status", Map.of("status", "confirmed")).status()).isEqualTo(200);
-        assertThat(display.patch("/orders/" + id + "/status", Map.of("status", "cancelled")).status())
-                .as("a display only bumps").isEqualTo(403);
-        assertThat(display.patch("/orders/" + id + "/status", Map.of("status", "ready")).status())
-                .as("one step at a time").isEqualTo(403);
+        var id = admin().post("/orders/", order(store, product, "1"))
+                .json()
+                .get("order")
+                .get("id")
+                .asString();
+        assertThat(display.patch("/orders/" + id + "/status", Map.of("status", "confirmed"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(display.patch("/orders/" + id + "/status", Map.of("status", "cancelled"))
+                        .status())
+                .as("a display only bumps")
+                .isEqualTo(403);
+        assertThat(display.patch("/orders/" + id + "/status", Map.of("status", "ready"))
+                        .status())
+                .as("one step at a time")
+                .isEqualTo(403);
         assertThat(display.get("/orders/" + id).status()).as("nothing else").isEqualTo(403);
-        assertThat(display.get("/stores/" + store + "/inventory/" + product).status()).isEqualTo(403);
+        assertThat(display.get("/stores/" + store + "/inventory/" + product).status())
+                .isEqualTo(403);
         try (var other = SseStream.open(api, newStore(), token, null)) {
             assertThat(other.status).isEqualTo(404);
         }
 
         try (var stream = SseStream.open(api, store, token, null)) {
             assertThat(stream.status).isEqualTo(200);
-            await().atMost(SseStream.patience()).until(() -> !stream.named("snapshot").isEmpty());
-            assertThat(manager.delete("/stores/" + store + "/displays/" + displayId).status()).isEqualTo(204);
+            await().atMost(SseStream.patience())
+                    .until(() -> !stream.named("snapshot").isEmpty());
+            assertThat(manager.delete("/stores/" + store + "/displays/" + displayId)
+                            .status())
+                    .isEqualTo(204);
             await().atMost(Duration.ofSeconds(5)).until(() -> stream.ended);
             assertThat(stream.named("end")).hasSize(1);
         }
@@ -198,9 +236,11 @@ class KitchenFeedE2EIT {
     void aDeactivatedUsersStreamEndsWithinSeconds() {
         var cashier = account("user", store);
         try (var stream = SseStream.open(api, store, cashier.token(), null)) {
-            await().atMost(SseStream.patience()).until(() -> !stream.named("snapshot").isEmpty());
+            await().atMost(SseStream.patience())
+                    .until(() -> !stream.named("snapshot").isEmpty());
             var me = cashier.get("/users/me").json().get("id").asString();
-            assertThat(admin().patch("/users/" + me, Map.of("active", false)).status()).isEqualTo(200);
+            assertThat(admin().patch("/users/" + me, Map.of("active", false)).status())
+                    .isEqualTo(200);
             await().atMost(Duration.ofSeconds(8)).until(() -> stream.ended);
         }
     }
@@ -245,14 +285,31 @@ class KitchenFeedE2EIT {
     }
 
     private void placeAndAwait(ApiClient client, SseStream stream, String product, Duration patience) {
-        var id = client.post("/orders/", order(store, product, "1")).json().get("order").get("id").asString();
+        var id = client.post("/orders/", order(store, product, "1"))
+                .json()
+                .get("order")
+                .get("id")
+                .asString();
         await().atMost(patience).until(() -> stream.changes().contains(id + "=created"));
     }
 
     static ApiClient account(String role, String store) {
         var username = role + "-" + new ObjectId();
-        var registered = admin().post("/auth/register", Map.of("name", username, "email", username + "@example.com",
-                "username", username, "password", "secret-" + username, "role", role, "store_ids", List.of(store)));
+        var registered = admin().post(
+                        "/auth/register",
+                        Map.of(
+                                "name",
+                                username,
+                                "email",
+                                username + "@example.com",
+                                "username",
+                                username,
+                                "password",
+                                "secret-" + username,
+                                "role",
+                                role,
+                                "store_ids",
+                                List.of(store)));
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
         return ApiClient.at(SharedStack.stack().apiUrl()).login(username);
     }

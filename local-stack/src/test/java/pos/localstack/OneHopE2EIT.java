@@ -1,5 +1,22 @@
 package pos.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static pos.localstack.SharedStack.admin;
+import static pos.localstack.SharedStack.newProduct;
+import static pos.localstack.SharedStack.newStore;
+import static pos.localstack.SharedStack.order;
+import static pos.localstack.SharedStack.stock;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,24 +34,6 @@ import pos.schemas.command.PlaceOrder;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderLine;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static pos.localstack.SharedStack.admin;
-import static pos.localstack.SharedStack.newProduct;
-import static pos.localstack.SharedStack.newStore;
-import static pos.localstack.SharedStack.order;
-import static pos.localstack.SharedStack.stock;
-
 /**
  * The one-hop order path end to end: a status change is answered only once its stock effect is readable, a
  * placement that never reached the store ledger is rejected after the deadline (and stays rejected when re-driven),
@@ -48,7 +47,11 @@ class OneHopE2EIT {
     void aStockReadRightAfterTheCancelShowsTheRelease() {
         var product = newProduct("2.00");
         stock(store, product, "5");
-        var id = admin().post("/orders/", order(store, product, "5")).json().get("order").get("id").asString();
+        var id = admin().post("/orders/", order(store, product, "5"))
+                .json()
+                .get("order")
+                .get("id")
+                .asString();
 
         var cancelled = admin().patch("/orders/" + id + "/status", Map.of("status", "cancelled"));
 
@@ -62,9 +65,15 @@ class OneHopE2EIT {
     void aStockReadRightAfterTheCompletionShowsTheSale() {
         var product = newProduct("2.00");
         stock(store, product, "5");
-        var id = admin().post("/orders/", order(store, product, "2")).json().get("order").get("id").asString();
+        var id = admin().post("/orders/", order(store, product, "2"))
+                .json()
+                .get("order")
+                .get("id")
+                .asString();
         for (var status : List.of("confirmed", "preparing", "ready", "completed")) {
-            assertThat(admin().patch("/orders/" + id + "/status", Map.of("status", status)).status()).isEqualTo(200);
+            assertThat(admin().patch("/orders/" + id + "/status", Map.of("status", status))
+                            .status())
+                    .isEqualTo(200);
         }
 
         var item = admin().get("/stores/" + store + "/inventory/" + product).json();
@@ -82,14 +91,21 @@ class OneHopE2EIT {
         var product = newProduct("1.00");
         stock(store, product, "4");
         var orderId = new ObjectId().toHexString();
-        var place = new PlaceOrder("place-" + orderId, orderId, store, new ObjectId().toHexString(), null,
-                List.of(new OrderLine(product, null, "Product", BigDecimal.ONE, BigDecimal.ONE)), null,
+        var place = new PlaceOrder(
+                "place-" + orderId,
+                orderId,
+                store,
+                new ObjectId().toHexString(),
+                null,
+                List.of(new OrderLine(product, null, "Product", BigDecimal.ONE, BigDecimal.ONE)),
+                null,
                 Instant.now());
         var bytes = JsonSerdes.orderCommand().serialize(Topics.ORDER_COMMANDS, place);
         var servers = SharedStack.stack().kafkaBootstrapServers();
 
         try (var producer = producer(servers)) {
-            producer.send(new ProducerRecord<>(Topics.ORDER_COMMANDS, newStore(), bytes)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.ORDER_COMMANDS, newStore(), bytes))
+                    .get(30, TimeUnit.SECONDS);
 
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 var order = admin().get("/orders/" + orderId);
@@ -98,15 +114,19 @@ class OneHopE2EIT {
             });
 
             var deadLetter = awaitDeadLetter(servers, orderId);
-            producer.send(new ProducerRecord<>(Topics.ORDER_COMMANDS, store, deadLetter)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.ORDER_COMMANDS, store, deadLetter))
+                    .get(30, TimeUnit.SECONDS);
             // a marker placement behind it in the same partition: once it is decided, the re-drive was too
             var marker = admin().post("/orders/", order(store, product, "1"));
             assertThat(marker.status()).isEqualTo(200);
         }
 
-        assertThat(admin().get("/orders/" + orderId).json().get("status").asString()).isEqualTo("rejected");
+        assertThat(admin().get("/orders/" + orderId).json().get("status").asString())
+                .isEqualTo("rejected");
         var item = admin().get("/stores/" + store + "/inventory/" + product).json();
-        assertThat(item.get("reserved_qty").asString()).as("only the marker holds stock").isEqualTo("1");
+        assertThat(item.get("reserved_qty").asString())
+                .as("only the marker holds stock")
+                .isEqualTo("1");
     }
 
     /**
@@ -115,11 +135,15 @@ class OneHopE2EIT {
      */
     @Test
     void twelveNoOpStatusChangesOnTheLargestOrderStallNothing() {
-        var product = admin().post("/products/", Map.of("name", "n".repeat(Limits.MAX_PRODUCT_NAME_LENGTH),
-                "price", "1.00")).json().get("_id").asString();
+        var product = admin().post(
+                        "/products/", Map.of("name", "n".repeat(Limits.MAX_PRODUCT_NAME_LENGTH), "price", "1.00"))
+                .json()
+                .get("_id")
+                .asString();
         stock(store, product, "1000");
         var items = IntStream.range(0, Limits.MAX_ORDER_LINES)
-                .mapToObj(i -> Map.of("product_id", product, "qty", "1")).toList();
+                .mapToObj(i -> Map.of("product_id", product, "qty", "1"))
+                .toList();
         var placed = admin().post("/orders/", Map.of("store_id", store, "items", items));
         assertThat(placed.status()).as(placed.body()).isEqualTo(200);
         var id = placed.json().get("order").get("id").asString();
@@ -136,8 +160,8 @@ class OneHopE2EIT {
 
     @Test
     void aProductNameBeyondTheLimitIsRefusedNamingIt() {
-        var tooLong = admin().post("/products/", Map.of("name", "n".repeat(Limits.MAX_PRODUCT_NAME_LENGTH + 1),
-                "price", "1.00"));
+        var tooLong = admin().post(
+                        "/products/", Map.of("name", "n".repeat(Limits.MAX_PRODUCT_NAME_LENGTH + 1), "price", "1.00"));
 
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.body()).contains("at most " + Limits.MAX_PRODUCT_NAME_LENGTH + " characters");
@@ -150,11 +174,16 @@ class OneHopE2EIT {
     }
 
     private static byte[] awaitDeadLetter(String servers, String orderId) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.GROUP_ID_CONFIG, "redrive-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        servers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "redrive-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.deadLetter(Topics.ORDER_COMMANDS)));
             var found = new byte[1][];
             await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -171,7 +200,9 @@ class OneHopE2EIT {
     }
 
     private static KafkaProducer<String, byte[]> producer(String servers) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 }

@@ -1,5 +1,13 @@
 package pos.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static pos.testing.ApiClient.idempotencyKey;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -9,15 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import pos.testing.ApiClient;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static pos.testing.ApiClient.idempotencyKey;
 
 /**
  * The whole system driven through its REST API as a till would: stock goes in, orders reserve it, an order beyond
@@ -65,7 +64,8 @@ abstract class OrderJourney {
         assertThat(product.status()).as(product.body()).isEqualTo(200);
         productId = product.json().get("_id").asString();
 
-        var adjusted = admin.post("/stores/" + STORE + "/inventory/adjust",
+        var adjusted = admin.post(
+                "/stores/" + STORE + "/inventory/adjust",
                 Map.of("product_id", productId, "delta", "5", "reason", "delivery"));
         assertThat(adjusted.status()).as(adjusted.body()).isEqualTo(200);
         assertThat(adjusted.json().get("item").get("qty").asString()).isEqualTo("5");
@@ -117,7 +117,8 @@ abstract class OrderJourney {
         var refused = placeOrder("1", "order-4");
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(stock().get("available_qty").asString()).isEqualTo("0"));
+                .untilAsserted(() ->
+                        assertThat(stock().get("available_qty").asString()).isEqualTo("0"));
     }
 
     @Test
@@ -136,19 +137,34 @@ abstract class OrderJourney {
 
         var cancelled = again.patch("/orders/" + orderId + "/status", Map.of("status", "cancelled"));
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                again.get("/stores/" + STORE + "/inventory/" + productId).json().get("available_qty").asString())
-                .isEqualTo("2"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(again.get("/stores/" + STORE + "/inventory/" + productId)
+                                .json()
+                                .get("available_qty")
+                                .asString())
+                        .isEqualTo("2"));
     }
 
     @Test
     @Order(6)
     void aCashierWalksAnOrderToCompletionAReplayChangesNothingAndADownstreamConsumerSeesEveryStatus() {
         var owner = ApiClient.at(stack.apiUrl()).login("owner");
-        assertThat(owner.post("/stores/" + STORE + "/inventory/adjust",
-                Map.of("product_id", productId, "delta", "10")).status()).isEqualTo(200);
-        var registered = owner.post("/auth/register", Map.of("name", "Till 1", "email", "till1@example.com",
-                "username", "till1", "password", "secret-till1", "store_ids", List.of(STORE)));
+        assertThat(owner.post("/stores/" + STORE + "/inventory/adjust", Map.of("product_id", productId, "delta", "10"))
+                        .status())
+                .isEqualTo(200);
+        var registered = owner.post(
+                "/auth/register",
+                Map.of(
+                        "name",
+                        "Till 1",
+                        "email",
+                        "till1@example.com",
+                        "username",
+                        "till1",
+                        "password",
+                        "secret-till1",
+                        "store_ids",
+                        List.of(STORE)));
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
         var till = ApiClient.at(stack.apiUrl()).login("till1");
         var body = Map.of("store_id", STORE, "items", List.of(Map.of("product_id", productId, "qty", "2")));
@@ -180,18 +196,26 @@ abstract class OrderJourney {
     private List<String> statusesOnTheEventsTopic(String order) {
         var statuses = new java.util.ArrayList<String>();
         var sequences = new java.util.ArrayList<Long>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
-                "bootstrap.servers", stack.kafkaBootstrapServers(), "isolation.level", "read_committed",
-                "auto.offset.reset", "earliest"), new org.apache.kafka.common.serialization.StringDeserializer(),
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                Map.<String, Object>of(
+                        "bootstrap.servers",
+                        stack.kafkaBootstrapServers(),
+                        "isolation.level",
+                        "read_committed",
+                        "auto.offset.reset",
+                        "earliest"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
                 new org.apache.kafka.common.serialization.StringDeserializer())) {
             var partitions = consumer.partitionsFor(pos.schemas.Topics.ORDER_EVENTS).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     if (order.equals(record.key())) {
-                        var event = tools.jackson.databind.json.JsonMapper.shared().readTree(record.value());
+                        var event =
+                                tools.jackson.databind.json.JsonMapper.shared().readTree(record.value());
                         statuses.add(event.get("status").asString());
                         sequences.add(event.get("sequence").asLong());
                     }
@@ -204,8 +228,9 @@ abstract class OrderJourney {
     }
 
     private ApiClient.Response placeOrder(String qty, String idempotencyKey) {
-        return admin.post("/orders/", Map.of("store_id", STORE,
-                        "items", List.of(Map.of("product_id", productId, "qty", qty))),
+        return admin.post(
+                "/orders/",
+                Map.of("store_id", STORE, "items", List.of(Map.of("product_id", productId, "qty", qty))),
                 idempotencyKey(idempotencyKey));
     }
 

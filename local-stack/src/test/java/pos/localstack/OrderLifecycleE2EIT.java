@@ -1,5 +1,18 @@
 package pos.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static pos.localstack.SharedStack.admin;
+import static pos.localstack.SharedStack.newProduct;
+import static pos.localstack.SharedStack.newStore;
+import static pos.localstack.SharedStack.order;
+import static pos.localstack.SharedStack.stock;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -10,20 +23,6 @@ import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderStatus;
 import pos.testing.ApiClient;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static pos.localstack.SharedStack.admin;
-import static pos.localstack.SharedStack.newProduct;
-import static pos.localstack.SharedStack.newStore;
-import static pos.localstack.SharedStack.order;
-import static pos.localstack.SharedStack.stock;
 
 /** Orders through their whole lifecycle via the REST API, with the stock effects and the events downstream sees. */
 class OrderLifecycleE2EIT {
@@ -90,7 +89,8 @@ class OrderLifecycleE2EIT {
         assertThat(unknownStatus.status()).isEqualTo(400);
         assertThat(unknownStatus.json().get("detail").asString()).startsWith("Invalid status. Must be one of:");
 
-        assertThat(admin().patch("/orders/65b0000000000000000000ff/status", Map.of("status", "confirmed")).status())
+        assertThat(admin().patch("/orders/65b0000000000000000000ff/status", Map.of("status", "confirmed"))
+                        .status())
                 .isEqualTo(404);
         assertThat(admin().get("/orders/not-an-id").status()).isEqualTo(400);
         assertThat(admin().get("/orders/65b0000000000000000000ff").status()).isEqualTo(404);
@@ -100,10 +100,16 @@ class OrderLifecycleE2EIT {
     void ordersArePricedFromTheCatalog() {
         stock(store, product, "5");
 
-        var stalePrice = admin().post("/orders/", Map.of("store_id", store,
-                "items", List.of(Map.of("product_id", product, "qty", "1", "price", "3.99"))));
+        var stalePrice = admin().post(
+                        "/orders/",
+                        Map.of(
+                                "store_id",
+                                store,
+                                "items",
+                                List.of(Map.of("product_id", product, "qty", "1", "price", "3.99"))));
         assertThat(stalePrice.status()).isEqualTo(409);
-        assertThat(stalePrice.json().get("prices").get(0).get("price").asString()).isEqualTo("4.25");
+        assertThat(stalePrice.json().get("prices").get(0).get("price").asString())
+                .isEqualTo("4.25");
 
         var unknownProduct = admin().post("/orders/", order(store, "65d0000000000000000000ff", "1"));
         assertThat(unknownProduct.status()).isEqualTo(400);
@@ -128,8 +134,12 @@ class OrderLifecycleE2EIT {
         assertThat(accepted.header("Location")).isEqualTo("/orders/" + id);
         assertThat(accepted.json().get("order").get("status").asString()).isEqualTo("pending");
         assertThat(admin().get("/orders/" + id).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(admin().get("/orders/" + id).json().get("status").asString()).isEqualTo("created"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(admin().get("/orders/" + id)
+                                .json()
+                                .get("status")
+                                .asString())
+                        .isEqualTo("created"));
     }
 
     @Test
@@ -141,7 +151,9 @@ class OrderLifecycleE2EIT {
 
         var all = admin().get("/orders/?store_id=" + store);
         assertThat(all.header("X-Total-Count")).isEqualTo("2");
-        assertThat(List.of(all.json().get(0).get("id").asString(), all.json().get(1).get("id").asString()))
+        assertThat(List.of(
+                        all.json().get(0).get("id").asString(),
+                        all.json().get(1).get("id").asString()))
                 .containsExactly(second, first);
         var cancelled = admin().get("/orders?store_id=" + store + "&status=cancelled&limit=1");
         assertThat(cancelled.header("X-Total-Count")).isEqualTo("1");
@@ -164,17 +176,23 @@ class OrderLifecycleE2EIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key().equals(id)) {
-                        seen.add((OrderStatusChanged) JsonSerdes.orderEvent().deserialize(record.topic(),
-                                record.value()));
+                        seen.add((OrderStatusChanged)
+                                JsonSerdes.orderEvent().deserialize(record.topic(), record.value()));
                     }
                 }
                 return seen.size() >= 6;
             });
         }
         assertThat(seen).extracting(OrderEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-        assertThat(seen).extracting(OrderStatusChanged::status).containsExactly(OrderStatus.PENDING,
-                OrderStatus.CREATED, OrderStatus.CONFIRMED, OrderStatus.PREPARING, OrderStatus.READY,
-                OrderStatus.COMPLETED);
+        assertThat(seen)
+                .extracting(OrderStatusChanged::status)
+                .containsExactly(
+                        OrderStatus.PENDING,
+                        OrderStatus.CREATED,
+                        OrderStatus.CONFIRMED,
+                        OrderStatus.PREPARING,
+                        OrderStatus.READY,
+                        OrderStatus.COMPLETED);
         assertThat(seen.get(1).previousStatus()).isEqualTo(OrderStatus.PENDING);
         assertThat(seen).extracting(OrderEvent::eventId).doesNotHaveDuplicates();
     }
@@ -190,11 +208,17 @@ class OrderLifecycleE2EIT {
     }
 
     private static KafkaConsumer<String, byte[]> downstreamConsumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.stack().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "downstream-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedStack.stack().kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "downstream-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     }
 }

@@ -1,13 +1,5 @@
 package pos.localstack;
 
-import org.junit.jupiter.api.Test;
-import pos.testing.ApiClient;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static pos.localstack.SharedStack.admin;
@@ -15,6 +7,13 @@ import static pos.localstack.SharedStack.newProduct;
 import static pos.localstack.SharedStack.newStore;
 import static pos.localstack.SharedStack.order;
 import static pos.localstack.SharedStack.stock;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
 
 /** Many tills racing for the last units of a product: never oversold, whatever the concurrency. */
 class ScarceStockE2EIT {
@@ -49,9 +48,11 @@ class ScarceStockE2EIT {
             assertThat(item.get("available_qty").asString()).isEqualTo("0");
         });
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(admin().get("/orders/?store_id=" + store + "&status=created").header("X-Total-Count"))
+            assertThat(admin().get("/orders/?store_id=" + store + "&status=created")
+                            .header("X-Total-Count"))
                     .isEqualTo("10");
-            assertThat(admin().get("/orders/?store_id=" + store + "&status=rejected").header("X-Total-Count"))
+            assertThat(admin().get("/orders/?store_id=" + store + "&status=rejected")
+                            .header("X-Total-Count"))
                     .isEqualTo("40");
         });
     }

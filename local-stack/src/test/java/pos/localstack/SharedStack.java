@@ -1,13 +1,12 @@
 package pos.localstack;
 
-import org.bson.types.ObjectId;
-import pos.testing.ApiClient;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.bson.types.ObjectId;
+import pos.testing.ApiClient;
 
 /**
  * One running local stack for the end-to-end test classes that do not restart it, started on first use and
@@ -20,8 +19,7 @@ final class SharedStack {
     private static LocalStack stack;
     private static ApiClient admin;
 
-    private SharedStack() {
-    }
+    private SharedStack() {}
 
     static synchronized ApiClient admin() {
         if (stack == null) {
@@ -61,8 +59,8 @@ final class SharedStack {
     }
 
     static void stock(String store, String product, String delta) {
-        var adjusted = admin().post("/stores/" + store + "/inventory/adjust",
-                Map.of("product_id", product, "delta", delta));
+        var adjusted =
+                admin().post("/stores/" + store + "/inventory/adjust", Map.of("product_id", product, "delta", delta));
         if (adjusted.status() != 200) {
             throw new IllegalStateException("stock not adjusted: " + adjusted.body());
         }

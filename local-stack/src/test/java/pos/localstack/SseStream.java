@@ -1,8 +1,5 @@
 package pos.localstack;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A Server-Sent Events client for the order stream: every event it received, in order, read on a thread. */
 final class SseStream implements AutoCloseable {
 
-    record Event(String name, String id, JsonNode data) {
-    }
+    record Event(String name, String id, JsonNode data) {}
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,7 +43,8 @@ final class SseStream implements AutoCloseable {
 
     static SseStream open(String apiUrl, String store, String token, String lastEventId) {
         var request = HttpRequest.newBuilder(URI.create(apiUrl + "/stores/" + store + "/orders/stream"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -72,8 +71,8 @@ final class SseStream implements AutoCloseable {
     /** The order events, as order id and status. */
     List<String> changes() {
         return named("order").stream()
-                .map(e -> e.data().get("order").get("id").asString() + "=" + e.data().get("order").get("status")
-                        .asString())
+                .map(e -> e.data().get("order").get("id").asString() + "="
+                        + e.data().get("order").get("status").asString())
                 .toList();
     }
 

@@ -1,5 +1,17 @@
 package pos.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static pos.localstack.SharedStack.admin;
+import static pos.localstack.SharedStack.newProduct;
+import static pos.localstack.SharedStack.newStore;
+import static pos.localstack.SharedStack.order;
+import static pos.localstack.SharedStack.stock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -7,19 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import pos.testing.ApiClient;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static pos.localstack.SharedStack.admin;
-import static pos.localstack.SharedStack.newProduct;
-import static pos.localstack.SharedStack.newStore;
-import static pos.localstack.SharedStack.order;
-import static pos.localstack.SharedStack.stock;
 
 /**
  * The role × store matrix of the README's Security section, every cell through the running system: each role with
@@ -30,7 +29,11 @@ import static pos.localstack.SharedStack.stock;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoreAccessMatrixE2EIT {
 
-    enum Scope { STORE_X, OTHER_STORE, EMPTY_LIST }
+    enum Scope {
+        STORE_X,
+        OTHER_STORE,
+        EMPTY_LIST
+    }
 
     private final String storeX = newStore();
     private final String otherStore = newStore();
@@ -60,14 +63,17 @@ class StoreAccessMatrixE2EIT {
                 rows.add(Arguments.of(role, scope, "GET /orders/?store_id=X", storeAnswer));
                 rows.add(Arguments.of(role, scope, "GET /stores/X/inventory", storeAnswer));
                 rows.add(Arguments.of(role, scope, "GET /stores/X/inventory/{product}", storeAnswer));
-                rows.add(Arguments.of(role, scope, "POST /stores/X/inventory/adjust",
-                        role.equals("user") ? 403 : storeAnswer));
+                rows.add(Arguments.of(
+                        role, scope, "POST /stores/X/inventory/adjust", role.equals("user") ? 403 : storeAnswer));
                 rows.add(Arguments.of(role, scope, "GET /stores/X/inventory/{product}/movements", storeAnswer));
-                rows.add(Arguments.of(role, scope, "POST /stores/X/inventory/count",
-                        role.equals("user") ? 403 : storeAnswer));
+                rows.add(Arguments.of(
+                        role, scope, "POST /stores/X/inventory/count", role.equals("user") ? 403 : storeAnswer));
                 rows.add(Arguments.of(role, scope, "GET /stores/X/settings", role.equals("user") ? 403 : storeAnswer));
                 rows.add(Arguments.of(role, scope, "PUT /stores/X/settings", role.equals("user") ? 403 : storeAnswer));
-                rows.add(Arguments.of(role, scope, "GET /admin/dead-letters",
+                rows.add(Arguments.of(
+                        role,
+                        scope,
+                        "GET /admin/dead-letters",
                         role.equals("admin") && scope == Scope.EMPTY_LIST ? 200 : 403));
             }
         }
@@ -115,8 +121,7 @@ class StoreAccessMatrixE2EIT {
             assertThat(stream.status).isEqualTo(reaches ? 200 : 404);
         }
         var displays = caller.get("/stores/" + storeX + "/displays");
-        assertThat(displays.status()).as(displays.body())
-                .isEqualTo(role.equals("user") ? 403 : reaches ? 200 : 404);
+        assertThat(displays.status()).as(displays.body()).isEqualTo(role.equals("user") ? 403 : reaches ? 200 : 404);
     }
 
     static Stream<Arguments> roleScopes() {
@@ -127,19 +132,28 @@ class StoreAccessMatrixE2EIT {
     private static Map<String, BiFunction<ApiClient, StoreAccessMatrixE2EIT, ApiClient.Response>> operations() {
         return Map.ofEntries(
                 operation("GET /orders/{id}", (c, t) -> c.get("/orders/" + t.orderInX)),
-                operation("PATCH /orders/{id}/status", (c, t) -> c.patch("/orders/" + t.orderInX + "/status",
-                        Map.of("status", "confirmed"))),
+                operation(
+                        "PATCH /orders/{id}/status",
+                        (c, t) -> c.patch("/orders/" + t.orderInX + "/status", Map.of("status", "confirmed"))),
                 operation("POST /orders/", (c, t) -> c.post("/orders/", order(t.storeX, t.product, "1"))),
                 operation("GET /orders/?store_id=X", (c, t) -> c.get("/orders/?store_id=" + t.storeX)),
                 operation("GET /stores/X/inventory", (c, t) -> c.get("/stores/" + t.storeX + "/inventory")),
-                operation("GET /stores/X/inventory/{product}", (c, t) -> c.get("/stores/" + t.storeX
-                        + "/inventory/" + t.product)),
-                operation("POST /stores/X/inventory/adjust", (c, t) -> c.post("/stores/" + t.storeX
-                        + "/inventory/adjust", Map.of("product_id", t.product, "delta", "1"))),
-                operation("GET /stores/X/inventory/{product}/movements", (c, t) -> c.get("/stores/" + t.storeX
-                        + "/inventory/" + t.product + "/movements")),
-                operation("POST /stores/X/inventory/count", (c, t) -> c.post("/stores/" + t.storeX
-                        + "/inventory/count", Map.of("product_id", t.product, "qty", "1000"))),
+                operation(
+                        "GET /stores/X/inventory/{product}",
+                        (c, t) -> c.get("/stores/" + t.storeX + "/inventory/" + t.product)),
+                operation(
+                        "POST /stores/X/inventory/adjust",
+                        (c, t) -> c.post(
+                                "/stores/" + t.storeX + "/inventory/adjust",
+                                Map.of("product_id", t.product, "delta", "1"))),
+                operation(
+                        "GET /stores/X/inventory/{product}/movements",
+                        (c, t) -> c.get("/stores/" + t.storeX + "/inventory/" + t.product + "/movements")),
+                operation(
+                        "POST /stores/X/inventory/count",
+                        (c, t) -> c.post(
+                                "/stores/" + t.storeX + "/inventory/count",
+                                Map.of("product_id", t.product, "qty", "1000"))),
                 operation("GET /stores/X/settings", (c, t) -> c.get("/stores/" + t.storeX + "/settings")),
                 operation("PUT /stores/X/settings", (c, t) -> c.put("/stores/" + t.storeX + "/settings", Map.of())),
                 operation("GET /admin/dead-letters", (c, t) -> c.get("/admin/dead-letters")));
@@ -162,8 +176,21 @@ class StoreAccessMatrixE2EIT {
             case EMPTY_LIST -> List.<String>of();
         };
         var username = role + "-" + new ObjectId();
-        var registered = admin().post("/auth/register", Map.of("name", username, "email", username + "@example.com",
-                "username", username, "password", "secret-" + username, "role", role, "store_ids", stores));
+        var registered = admin().post(
+                        "/auth/register",
+                        Map.of(
+                                "name",
+                                username,
+                                "email",
+                                username + "@example.com",
+                                "username",
+                                username,
+                                "password",
+                                "secret-" + username,
+                                "role",
+                                role,
+                                "store_ids",
+                                stores));
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
         return ApiClient.at(SharedStack.stack().apiUrl()).login(username);
     }

@@ -1,5 +1,7 @@
 package pos.observability;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -16,9 +18,6 @@ import pos.observability.health.KafkaClusterHealthIndicator;
 import pos.observability.health.KafkaStreamsLivenessIndicator;
 import pos.observability.health.KafkaStreamsReadinessIndicator;
 
-import java.time.Clock;
-import java.time.Duration;
-
 /**
  * Health contributors every service gets: {@code kafka} (the cluster answers) for readiness and, in the
  * processors, {@code kafkaStreams} (the Streams client runs) for readiness and {@code kafkaStreamsLiveness} for
@@ -32,7 +31,8 @@ public class OperationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
     @ConditionalOnBean(KafkaProperties.class)
-    KafkaClusterHealthIndicator kafkaHealthIndicator(KafkaProperties kafka,
+    KafkaClusterHealthIndicator kafkaHealthIndicator(
+            KafkaProperties kafka,
             @Value("${pos.health.kafka.timeout:2s}") Duration timeout,
             @Value("${pos.health.kafka.reuse-for:5s}") Duration reuseFor) {
         var config = kafka.buildAdminProperties();

@@ -1,13 +1,13 @@
 package pos.orderprocessor;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The order lifecycle stays plain Java: the Kafka and Spring adapters depend on it, never the other way round. */
 class ArchitectureTest {
@@ -23,25 +23,40 @@ class ArchitectureTest {
 
     @Test
     void domainUsesNoFrameworks() {
-        noClasses().that().resideInAPackage("pos.orderprocessor.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "org.apache.kafka..", "tools.jackson..", "com.fasterxml..",
-                        "org.bson..", "com.mongodb..")
+        noClasses()
+                .that()
+                .resideInAPackage("pos.orderprocessor.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.apache.kafka..",
+                        "tools.jackson..",
+                        "com.fasterxml..",
+                        "org.bson..",
+                        "com.mongodb..")
                 .check(classes);
     }
 
     @Test
     void domainKnowsNothingOfItsAdapters() {
-        noClasses().that().resideInAPackage("pos.orderprocessor.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "pos.orderprocessor.topology..", "pos.orderprocessor.config..")
+        noClasses()
+                .that()
+                .resideInAPackage("pos.orderprocessor.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("pos.orderprocessor.topology..", "pos.orderprocessor.config..")
                 .check(classes);
     }
 
     @Test
     void topologyStaysFreeOfSpring() {
-        noClasses().that().resideInAPackage("pos.orderprocessor.topology..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+        noClasses()
+                .that()
+                .resideInAPackage("pos.orderprocessor.topology..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..")
                 .check(classes);
     }
 
@@ -52,9 +67,13 @@ class ArchitectureTest {
 
     @Test
     void domainNeverReadsTheClock() {
-        noClasses().that().resideInAPackage("pos.orderprocessor.domain..")
-                .should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
+        noClasses()
+                .that()
+                .resideInAPackage("pos.orderprocessor.domain..")
+                .should()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
                 .check(classes);
     }
 }

@@ -1,6 +1,15 @@
 package pos.orderprocessor;
 
-import org.apache.kafka.common.header.internals.RecordHeader;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,24 +37,18 @@ import pos.streams.testing.EmbeddedBroker;
 import pos.streams.testing.TopicReader;
 import pos.testing.ApiClient;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The application as deployed (its builder, its properties, exactly-once) against a real broker: the placement
  * deadline. The test plays api-service (sends placements keyed by store id) and reads what order-processor sends
  * back to the order commands topic as the store ledger would.
  */
-@EmbeddedKafka(brokerProperties = {EmbeddedBroker.TRANSACTION_LOG_RF, EmbeddedBroker.TRANSACTION_LOG_ISR,
-        EmbeddedBroker.MIN_ISR, EmbeddedBroker.NO_REBALANCE_DELAY})
+@EmbeddedKafka(
+        brokerProperties = {
+            EmbeddedBroker.TRANSACTION_LOG_RF,
+            EmbeddedBroker.TRANSACTION_LOG_ISR,
+            EmbeddedBroker.MIN_ISR,
+            EmbeddedBroker.NO_REBALANCE_DELAY
+        })
 class OrderProcessorIT {
 
     private static final AtomicInteger ORDER_NUMBERS = new AtomicInteger();
@@ -60,15 +63,18 @@ class OrderProcessorIT {
     @BeforeAll
     static void startApplication(EmbeddedKafkaBroker broker) {
         var servers = broker.getBrokersAsString();
-        app = OrderProcessorApplication.builder().run(
-                "--spring.kafka.bootstrap-servers=" + servers,
-                "--spring.kafka.streams.state-dir=" + stateDir,
-                "--pos.topics.partitions=2",
-                "--pos.orders.placement-deadline=2s",
-                "--pos.orders.placement-deadline-check=200ms",
-                "--server.port=0");
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
-                new StringSerializer(), new ByteArraySerializer());
+        app = OrderProcessorApplication.builder()
+                .run(
+                        "--spring.kafka.bootstrap-servers=" + servers,
+                        "--spring.kafka.streams.state-dir=" + stateDir,
+                        "--pos.topics.partitions=2",
+                        "--pos.orders.placement-deadline=2s",
+                        "--pos.orders.placement-deadline-check=200ms",
+                        "--server.port=0");
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
+                new StringSerializer(),
+                new ByteArraySerializer());
         orderCommands = new TopicReader(servers, Topics.ORDER_COMMANDS);
     }
 
@@ -112,7 +118,8 @@ class OrderProcessorIT {
                     .isEqualTo("org.apache.kafka.common.errors.SerializationException");
             assertThat(header(deadLetter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)))
                     .contains("cannot read OrderCommand");
-            assertThat(orderCommands.awaitRecord(record -> isExpiryOf(record.value(), orderId))).isNotNull();
+            assertThat(orderCommands.awaitRecord(record -> isExpiryOf(record.value(), orderId)))
+                    .isNotNull();
         }
     }
 
@@ -177,16 +184,22 @@ class OrderProcessorIT {
     }
 
     private static PlaceOrder placeOrder(String orderId) {
-        return new PlaceOrder("place-" + orderId, orderId, Samples.STORE, Samples.USER, Samples.USER,
-                Samples.lines(), "idem-" + orderId, Instant.now());
+        return new PlaceOrder(
+                "place-" + orderId,
+                orderId,
+                Samples.STORE,
+                Samples.USER,
+                Samples.USER,
+                Samples.lines(),
+                "idem-" + orderId,
+                Instant.now());
     }
 
     private static void send(String topic, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(TopicReader.TIMEOUT.toSeconds(),
-                    TimeUnit.SECONDS);
-        }
-        catch (Exception e) {
+            producer.send(new ProducerRecord<>(topic, key, value))
+                    .get(TopicReader.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
     }

@@ -14,5 +14,4 @@ import pos.streams.topics.TopicsConfiguration;
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 @Import({DeadLetterConfiguration.class, TopicsConfiguration.class, StreamThreadFailureConfiguration.class})
-public class StreamsSupportConfiguration {
-}
+public class StreamsSupportConfiguration {}

@@ -1,9 +1,9 @@
 package pos.streams;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class StreamThreadFailureConfigurationTest {
 

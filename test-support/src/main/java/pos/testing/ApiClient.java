@@ -1,8 +1,5 @@
 package pos.testing;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The POS API over real HTTP, as a till or a browser sees it: JSON bodies, a bearer token, any extra headers
@@ -30,7 +29,8 @@ public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** One connection pool for every client: HttpClient is thread-safe and meant to be shared. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final String token;
@@ -142,19 +142,28 @@ public final class ApiClient {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return exchange(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return exchange(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     public Response multipart(String path, Map<String, String> fields) {
         String boundary = "----pos" + UUID.randomUUID().toString().replace("-", "");
         var body = new StringBuilder();
-        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-                .append(value).append("\r\n"));
+        fields.forEach((name, value) -> body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
         body.append("--").append(boundary).append("--\r\n");
-        return exchange(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        return exchange(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
     }
 
     /** Registers {@code username} (the first account of an empty system is an admin) and logs in as it. */

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** A port free right now, for a server the test starts next. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int next() {
         try (var socket = new ServerSocket(0)) {

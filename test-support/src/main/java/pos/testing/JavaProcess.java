@@ -1,5 +1,7 @@
 package pos.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static org.awaitility.Awaitility.await;
-
 /**
  * A service in a JVM of its own, so it can crash like a real server: {@link #kill()} is a SIGKILL (no shutdown
  * hook, no Streams close, an open Kafka transaction left behind). It can be started again after a kill or a stop;
@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
  */
 public final class JavaProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final List<String> command;
@@ -46,20 +47,25 @@ public final class JavaProcess {
     }
 
     /** A main class of the test classpath (a Spring Boot application, say), with its program arguments. */
-    public static JavaProcess ofMainClass(String name, Class<?> mainClass, String heap, Map<String, String> environment,
-            List<String> arguments, Path log) {
+    public static JavaProcess ofMainClass(
+            String name,
+            Class<?> mainClass,
+            String heap,
+            Map<String, String> environment,
+            List<String> arguments,
+            Path log) {
         // Surefire/Failsafe may hand the fork a manifest-only jar; the real classpath is then in this property.
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        var javaArguments = new ArrayList<>(List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", classpath, mainClass.getName()));
+        var javaArguments = new ArrayList<>(List.of(
+                "-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, mainClass.getName()));
         javaArguments.addAll(arguments);
         return new JavaProcess(name, javaArguments, environment, log);
     }
 
     /** An executable jar, e.g. a repackaged Spring Boot application. */
     public static JavaProcess ofJar(String name, Path jar, String heap, Map<String, String> environment, Path log) {
-        return new JavaProcess(name, List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-jar", jar.toString()),
-                environment, log);
+        return new JavaProcess(
+                name, List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-jar", jar.toString()), environment, log);
     }
 
     /** The port whose {@code /actuator/health/readiness} {@link #awaitReady} polls. */
@@ -78,9 +84,14 @@ public final class JavaProcess {
             return this;
         }
         try {
-            Files.writeString(log, "%n=== start %d of %s at %s ===%n".formatted(++starts, name, Instant.now()),
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            var builder = new ProcessBuilder(command).redirectErrorStream(true)
+            Files.writeString(
+                    log,
+                    "%n=== start %d of %s at %s ===%n".formatted(++starts, name, Instant.now()),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            var builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
@@ -118,15 +129,21 @@ public final class JavaProcess {
             throw new IllegalStateException(name + ": no readiness port");
         }
         var probe = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + readinessPort + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
-        await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500))
+                        URI.create("http://localhost:" + readinessPort + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        await(name + " ready")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     if (!isAlive()) {
                         throw new IllegalStateException(name + " exited while starting:\n" + logTail());
                     }
-                    return HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    return HTTP.send(probe, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200;
                 });
     }
 

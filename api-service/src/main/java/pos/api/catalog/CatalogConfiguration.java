@@ -1,6 +1,8 @@
 package pos.api.catalog;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,9 +15,6 @@ import org.springframework.kafka.core.MicrometerProducerListener;
 import pos.api.catalog.domain.SkuGenerator;
 import pos.schemas.event.CatalogEvent;
 import pos.schemas.serde.JsonSerdes;
-
-import java.security.SecureRandom;
-import java.time.Clock;
 
 /**
  * Wires the catalog. Indexes are created here, before the web server accepts requests: uniqueness of category
@@ -45,7 +44,10 @@ class CatalogConfiguration {
     }
 
     @Bean
-    Products products(MongoProducts products, MongoCategories categories, KafkaProductChanges changes,
+    Products products(
+            MongoProducts products,
+            MongoCategories categories,
+            KafkaProductChanges changes,
             ObjectProvider<Clock> clock) {
         var skus = new SkuAssignment(new SkuGenerator(clockOf(clock), new SecureRandom()));
         return new Products(products, categories, skus, changes, clockOf(clock));
@@ -53,20 +55,28 @@ class CatalogConfiguration {
 
     /** Closed with the context: KafkaProductChanges owns the producer (see the class comment). */
     @Bean
-    KafkaProductChanges productChanges(MongoProducts products, KafkaProperties kafka, CatalogProperties properties,
-            PublishedCatalog published, ObjectProvider<MeterRegistry> meters) {
+    KafkaProductChanges productChanges(
+            MongoProducts products,
+            KafkaProperties kafka,
+            CatalogProperties properties,
+            PublishedCatalog published,
+            ObjectProvider<MeterRegistry> meters) {
         var config = kafka.buildProducerProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.publishTimeout().toMillis());
-        var producers = new DefaultKafkaProducerFactory<String, CatalogEvent>(config, new StringSerializer(),
-                JsonSerdes.catalogEvent().serializer());
+        config.put(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.publishTimeout().toMillis());
+        var producers = new DefaultKafkaProducerFactory<String, CatalogEvent>(
+                config, new StringSerializer(), JsonSerdes.catalogEvent().serializer());
         meters.ifAvailable(registry -> producers.addListener(new MicrometerProducerListener<>(registry)));
         return new KafkaProductChanges(products, producers, properties.publishTimeout(), published);
     }
 
     @Bean
-    ProductRepublisher productRepublisher(MongoProducts products, KafkaProductChanges changes,
-            CatalogProperties properties, ObjectProvider<Clock> clock) {
+    ProductRepublisher productRepublisher(
+            MongoProducts products,
+            KafkaProductChanges changes,
+            CatalogProperties properties,
+            ObjectProvider<Clock> clock) {
         return new ProductRepublisher(products, changes, properties, clockOf(clock));
     }
 

@@ -1,5 +1,10 @@
 package pos.api.catalog;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,12 +21,6 @@ import pos.schemas.Topics;
 import pos.schemas.event.CatalogEvent;
 import pos.schemas.event.ProductChanged;
 import pos.schemas.serde.JsonSerdes;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads the whole compacted catalog topic into {@link PublishedCatalog} at start and follows it: every instance
@@ -86,8 +85,8 @@ class CatalogFeed implements SmartLifecycle, HealthIndicator {
 
     private void run() {
         while (running) {
-            try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
+            try (var consumer =
+                    new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
                 follow(consumer);
             } catch (org.apache.kafka.common.errors.InterruptException e) {
                 return;
@@ -100,8 +99,10 @@ class CatalogFeed implements SmartLifecycle, HealthIndicator {
     }
 
     private void follow(KafkaConsumer<String, byte[]> consumer) {
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.CATALOG_PRODUCTS, Duration.ofSeconds(10))
-                .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        List<TopicPartition> partitions =
+                consumer.partitionsFor(Topics.CATALOG_PRODUCTS, Duration.ofSeconds(10)).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition()))
+                        .toList();
         if (partitions.isEmpty()) {
             throw new IllegalStateException(Topics.CATALOG_PRODUCTS + " does not exist yet");
         }
@@ -129,8 +130,12 @@ class CatalogFeed implements SmartLifecycle, HealthIndicator {
                 catalog.apply(changed);
             }
         } catch (RuntimeException e) {
-            log.warn("Skipping unreadable catalog record at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.toString());
+            log.warn(
+                    "Skipping unreadable catalog record at {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.toString());
         }
     }
 

@@ -1,16 +1,14 @@
 package pos.api.catalog;
 
+import java.util.List;
 import pos.api.web.ApiException;
 import pos.api.web.FieldError;
 import pos.schemas.value.Ids;
 
-import java.util.List;
-
 /** Path ids of the catalog, refused with the original's "Invalid category ID" style of message. */
 final class CatalogIds {
 
-    private CatalogIds() {
-    }
+    private CatalogIds() {}
 
     static String categoryId(String value) {
         return objectId(value, "category_id", "Invalid category ID");

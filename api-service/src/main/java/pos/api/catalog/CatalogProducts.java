@@ -17,6 +17,5 @@ public interface CatalogProducts {
     /** A product by id, archived ones included (old orders and stock still refer to them). */
     Optional<CatalogProduct> find(String productId);
 
-    record CatalogProduct(String id, String sku, String name, BigDecimal price, boolean archived) {
-    }
+    record CatalogProduct(String id, String sku, String name, BigDecimal price, boolean archived) {}
 }

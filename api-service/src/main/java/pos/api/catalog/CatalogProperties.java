@@ -1,9 +1,8 @@
 package pos.api.catalog;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Publishing of product changes: how long a request waits for the broker's ack, and how the re-publisher retries
@@ -14,5 +13,4 @@ record CatalogProperties(
         @DefaultValue("5s") Duration publishTimeout,
         @DefaultValue("10s") Duration republishInterval,
         @DefaultValue("30s") Duration republishAfter,
-        @DefaultValue("100") int republishBatch) {
-}
+        @DefaultValue("100") int republishBatch) {}

@@ -1,12 +1,11 @@
 package pos.api.catalog;
 
-import org.bson.types.ObjectId;
-import org.springframework.dao.DuplicateKeyException;
-import pos.api.web.ApiException;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
+import pos.api.web.ApiException;
 
 /** Category use cases: create, replace or reactivate, soft delete. Reads go straight to {@link MongoCategories}. */
 class Categories {
@@ -27,8 +26,15 @@ class Categories {
     CategoryDocument create(NewCategory category) {
         var now = now();
         try {
-            return categories.insert(new CategoryDocument(new ObjectId().toHexString(), category.name(),
-                    category.displayName(), category.skuPrefix(), category.description(), true, now, now));
+            return categories.insert(new CategoryDocument(
+                    new ObjectId().toHexString(),
+                    category.name(),
+                    category.displayName(),
+                    category.skuPrefix(),
+                    category.description(),
+                    true,
+                    now,
+                    now));
         } catch (DuplicateKeyException e) {
             throw nameTaken(category.sentName());
         }

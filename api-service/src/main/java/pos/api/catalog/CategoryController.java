@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pos.api.web.Paging;
 
-import java.util.List;
-
 /** Endpoints 6-11 of the original, same paths (with or without the trailing slash) and bodies. */
 @RestController
 @RequestMapping("/categories")
@@ -26,8 +25,7 @@ class CategoryController {
 
     /** The original's answer to a delete. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "CategoryDeleted")
-    record Deleted(String message) {
-    }
+    record Deleted(String message) {}
 
     static final int DEFAULT_LIMIT = 100;
 
@@ -39,8 +37,10 @@ class CategoryController {
         this.store = store;
     }
 
-    @Operation(summary = "Create a category", description = "`name` is stored lower-cased and unique regardless "
-            + "of case; `sku_prefix` upper-cased (0 to 10 SKU characters).")
+    @Operation(
+            summary = "Create a category",
+            description = "`name` is stored lower-cased and unique regardless "
+                    + "of case; `sku_prefix` upper-cased (0 to 10 SKU characters).")
     @PostMapping
     CategoryResponse create(@RequestBody CategoryRequest body) {
         return CategoryResponse.of(categories.create(body.toNewCategory()));
@@ -53,8 +53,12 @@ class CategoryController {
             @Parameter(description = "1 to 100, default 100") @RequestParam(required = false) Integer limit,
             @RequestParam(name = "active_only", defaultValue = "false") boolean activeOnly) {
         var paging = Paging.of(skip, limit, DEFAULT_LIMIT);
-        var page = store.list(activeOnly, paging).stream().map(CategoryResponse::of).toList();
-        return ResponseEntity.ok().headers(Paging.totalCount(store.count(activeOnly))).body(page);
+        var page = store.list(activeOnly, paging).stream()
+                .map(CategoryResponse::of)
+                .toList();
+        return ResponseEntity.ok()
+                .headers(Paging.totalCount(store.count(activeOnly)))
+                .body(page);
     }
 
     /** Not paginated, as in the original; sorted by display name. */
@@ -62,7 +66,9 @@ class CategoryController {
     @GetMapping("/combo")
     ResponseEntity<List<CategoryComboItem>> combo(
             @RequestParam(name = "active_only", defaultValue = "true") boolean activeOnly) {
-        var all = store.byDisplayName(activeOnly).stream().map(CategoryComboItem::of).toList();
+        var all = store.byDisplayName(activeOnly).stream()
+                .map(CategoryComboItem::of)
+                .toList();
         return ResponseEntity.ok().headers(Paging.totalCount(all.size())).body(all);
     }
 
@@ -74,13 +80,15 @@ class CategoryController {
         return CategoryResponse.of(categories.get(CatalogIds.categoryId(id)));
     }
 
-    @Operation(summary = "Replace a category, or reactivate it",
+    @Operation(
+            summary = "Replace a category, or reactivate it",
             description = "`name`, `display_name` and `sku_prefix` are required together; an omitted description "
                     + "becomes null. `{\"active\": true}` alone reactivates a deleted category.")
     @ApiResponse(responseCode = "200", description = "The category after the change")
     @ApiResponse(responseCode = "404", description = "Category not found")
-    @ApiResponse(responseCode = "409", description = "The category is inactive; send \"active\": true to "
-            + "reactivate it")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The category is inactive; send \"active\": true to " + "reactivate it")
     @PutMapping("/{id}")
     CategoryResponse replace(@PathVariable String id, @RequestBody CategoryRequest body) {
         String categoryId = CatalogIds.categoryId(id);

@@ -1,10 +1,9 @@
 package pos.api.catalog;
 
+import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
-
-import java.time.Instant;
 
 /** A category as stored in {@code categories}: the original's fields; {@code active} is the soft-delete flag. */
 @Document(MongoCategories.COLLECTION)
@@ -16,5 +15,4 @@ record CategoryDocument(
         String description,
         boolean active,
         @Field("created_at") Instant createdAt,
-        @Field("updated_at") Instant updatedAt) {
-}
+        @Field("updated_at") Instant updatedAt) {}

@@ -5,8 +5,8 @@ package pos.api.catalog;
  * or none of them with {@code "active": true} alone, which only reactivates. {@code reactivate} may accompany
  * the fields too.
  */
-record CategoryEdit(String sentName, String name, String displayName, String skuPrefix, String description,
-        boolean reactivate) {
+record CategoryEdit(
+        String sentName, String name, String displayName, String skuPrefix, String description, boolean reactivate) {
 
     boolean hasFields() {
         return name != null;

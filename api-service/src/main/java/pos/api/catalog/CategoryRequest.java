@@ -24,7 +24,10 @@ record CategoryRequest(
     /** PUT: the fields as in POST, or only {@code "active": true}; {@code active: false} is DELETE's job. */
     CategoryEdit toEdit() {
         var errors = new RequestErrors();
-        boolean onlyReactivation = name == null && displayName == null && skuPrefix == null && description == null
+        boolean onlyReactivation = name == null
+                && displayName == null
+                && skuPrefix == null
+                && description == null
                 && Boolean.TRUE.equals(active);
         if (Boolean.FALSE.equals(active)) {
             errors.add("active", DEACTIVATE_WITH_DELETE);
@@ -33,7 +36,12 @@ record CategoryRequest(
         errors.throwIfAny();
         return fields == null
                 ? new CategoryEdit(null, null, null, null, null, true)
-                : new CategoryEdit(name, fields.name(), fields.displayName(), fields.skuPrefix(), fields.description(),
+                : new CategoryEdit(
+                        name,
+                        fields.name(),
+                        fields.displayName(),
+                        fields.skuPrefix(),
+                        fields.description(),
                         Boolean.TRUE.equals(active));
     }
 
@@ -47,7 +55,11 @@ record CategoryRequest(
             storedPrefix = CategoryRules.normalisePrefix(skuPrefix);
             CategoryRules.prefixProblem(storedPrefix).ifPresent(problem -> errors.refuse("sku_prefix", problem));
         }
-        return new NewCategory(name, storedName == null ? null : CategoryRules.normaliseName(storedName),
-                storedDisplayName, storedPrefix, description);
+        return new NewCategory(
+                name,
+                storedName == null ? null : CategoryRules.normaliseName(storedName),
+                storedDisplayName,
+                storedPrefix,
+                description);
     }
 }

@@ -1,7 +1,6 @@
 package pos.api.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Instant;
 
 /** The original's Category shape (ORIGINAL.md §2.1), id as {@code id}, timestamps in UTC with a Z. */
@@ -16,7 +15,14 @@ record CategoryResponse(
         @JsonProperty("updated_at") Instant updatedAt) {
 
     static CategoryResponse of(CategoryDocument c) {
-        return new CategoryResponse(c.id(), c.name(), c.displayName(), c.skuPrefix(), c.description(), c.active(),
-                c.createdAt(), c.updatedAt());
+        return new CategoryResponse(
+                c.id(),
+                c.name(),
+                c.displayName(),
+                c.skuPrefix(),
+                c.description(),
+                c.active(),
+                c.createdAt(),
+                c.updatedAt());
     }
 }

@@ -31,8 +31,8 @@ record CreateProductRequest(
             }
         }
         errors.throwIfAny();
-        return new NewProduct(storedName, storedPrice, storedCost, blankToNull(unit), categoryOrNull(categoryId),
-                storedSku);
+        return new NewProduct(
+                storedName, storedPrice, storedCost, blankToNull(unit), categoryOrNull(categoryId), storedSku);
     }
 
     /** Blank means none; a malformed id is kept so the category check refuses it with the original's message. */

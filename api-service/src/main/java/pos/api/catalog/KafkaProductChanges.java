@@ -1,5 +1,12 @@
 package pos.api.catalog;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -8,14 +15,6 @@ import org.springframework.kafka.support.ProducerListener;
 import pos.schemas.Topics;
 import pos.schemas.event.CatalogEvent;
 import pos.schemas.event.ProductChanged;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes a product's current state on {@link Topics#CATALOG_PRODUCTS} (key: product id) once its Mongo write
@@ -41,13 +40,16 @@ class KafkaProductChanges implements AutoCloseable {
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
     /** @param published told of each acknowledged change at once, so this instance prices with it right away */
-    KafkaProductChanges(MongoProducts products, DefaultKafkaProducerFactory<String, CatalogEvent> producers,
-            Duration timeout, PublishedCatalog published) {
+    KafkaProductChanges(
+            MongoProducts products,
+            DefaultKafkaProducerFactory<String, CatalogEvent> producers,
+            Duration timeout,
+            PublishedCatalog published) {
         this.products = products;
         this.published = published;
         this.producers = producers;
         this.kafka = new KafkaTemplate<>(producers);
-        this.kafka.setProducerListener(new ProducerListener<>() { }); // failures are logged once, below
+        this.kafka.setProducerListener(new ProducerListener<>() {}); // failures are logged once, below
         this.timeout = timeout;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
@@ -87,11 +89,22 @@ class KafkaProductChanges implements AutoCloseable {
     }
 
     static ProductChanged changed(ProductDocument p) {
-        return new ProductChanged(eventId(p.id(), p.version()), p.id(), p.version(), p.sku(), p.name(), p.price(),
-                p.cost(), p.unit(), p.categoryId(), p.archived(), p.changedAt());
+        return new ProductChanged(
+                eventId(p.id(), p.version()),
+                p.id(),
+                p.version(),
+                p.sku(),
+                p.name(),
+                p.price(),
+                p.cost(),
+                p.unit(),
+                p.categoryId(),
+                p.archived(),
+                p.changedAt());
     }
 
     static String eventId(String productId, long version) {
-        return UUID.nameUUIDFromBytes((productId + ":" + version).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((productId + ":" + version).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -1,12 +1,11 @@
 package pos.api.catalog;
 
-import pos.schemas.value.Ids;
-
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import pos.schemas.value.Ids;
 
 /** {@link CatalogProducts} over the products collection. Map keys are lower-case ids, as stored. */
 class MongoCatalogProducts implements CatalogProducts {
@@ -19,11 +18,16 @@ class MongoCatalogProducts implements CatalogProducts {
 
     @Override
     public Map<String, CatalogProduct> findOrderable(Collection<String> productIds) {
-        var ids = productIds.stream().filter(Ids::isObjectId).map(String::toLowerCase).distinct().toList();
+        var ids = productIds.stream()
+                .filter(Ids::isObjectId)
+                .map(String::toLowerCase)
+                .distinct()
+                .toList();
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return products.findNotArchived(ids).stream().map(MongoCatalogProducts::toCatalogProduct)
+        return products.findNotArchived(ids).stream()
+                .map(MongoCatalogProducts::toCatalogProduct)
                 .collect(Collectors.toUnmodifiableMap(CatalogProduct::id, Function.identity()));
     }
 

@@ -1,5 +1,8 @@
 package pos.api.catalog;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -8,10 +11,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import pos.api.web.Paging;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The {@code categories} collection. Name uniqueness is the unique index's job (a race gives a
@@ -30,10 +29,13 @@ class MongoCategories {
     }
 
     void createIndexes() {
-        mongo.indexOps(CategoryDocument.class).createIndex(new Index().on("name", Sort.Direction.ASC).unique()
-                .named("categories_name_unique"));
-        mongo.indexOps(CategoryDocument.class).createIndex(new Index().on("active", Sort.Direction.ASC)
-                .on("display_name", Sort.Direction.ASC).named("categories_active_display_name"));
+        mongo.indexOps(CategoryDocument.class)
+                .createIndex(new Index().on("name", Sort.Direction.ASC).unique().named("categories_name_unique"));
+        mongo.indexOps(CategoryDocument.class)
+                .createIndex(new Index()
+                        .on("active", Sort.Direction.ASC)
+                        .on("display_name", Sort.Direction.ASC)
+                        .named("categories_active_display_name"));
     }
 
     CategoryDocument insert(CategoryDocument category) {
@@ -49,8 +51,8 @@ class MongoCategories {
     }
 
     List<CategoryDocument> list(boolean activeOnly, Paging paging) {
-        return mongo.find(filter(activeOnly).with(STABLE).skip(paging.skip()).limit(paging.limit()),
-                CategoryDocument.class);
+        return mongo.find(
+                filter(activeOnly).with(STABLE).skip(paging.skip()).limit(paging.limit()), CategoryDocument.class);
     }
 
     long count(boolean activeOnly) {
@@ -65,14 +67,16 @@ class MongoCategories {
     Optional<CategoryDocument> replace(String id, CategoryEdit edit, Instant now) {
         var update = new Update().set("updatedAt", now);
         if (edit.hasFields()) {
-            update.set("name", edit.name()).set("displayName", edit.displayName()).set("skuPrefix", edit.skuPrefix())
+            update.set("name", edit.name())
+                    .set("displayName", edit.displayName())
+                    .set("skuPrefix", edit.skuPrefix())
                     .set("description", edit.description());
         }
         if (edit.reactivate()) {
             update.set("active", true);
         }
-        return Optional.ofNullable(mongo.findAndModify(byId(id), update, FindAndModifyOptions.options().returnNew(true),
-                CategoryDocument.class));
+        return Optional.ofNullable(mongo.findAndModify(
+                byId(id), update, FindAndModifyOptions.options().returnNew(true), CategoryDocument.class));
     }
 
     /** Sets the active flag; the category as it was before, or empty if unknown. */

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pos.api.web.Paging;
 import pos.api.web.PathIds;
-
-import java.util.List;
 
 /** Endpoints 12-14 of the original, plus get, patch and archive by id. */
 @RestController
@@ -35,8 +34,10 @@ class ProductController {
         this.store = store;
     }
 
-    @Operation(summary = "Create a product", description = "Without a `sku` one is generated: "
-            + "{PREFIX}-{YYYYMMDD}-{CODE}, PREFIX from the active category (PRD without one).")
+    @Operation(
+            summary = "Create a product",
+            description = "Without a `sku` one is generated: "
+                    + "{PREFIX}-{YYYYMMDD}-{CODE}, PREFIX from the active category (PRD without one).")
     @ApiResponse(responseCode = "200", description = "The product, with its SKU")
     @ApiResponse(responseCode = "503", description = "No free SKU found after 20 attempts; retry")
     @PostMapping
@@ -52,11 +53,14 @@ class ProductController {
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
             @RequestParam(name = "category_id", required = false) String categoryId,
             @Parameter(description = "case-insensitive prefix of the name or the SKU, taken literally")
-            @RequestParam(required = false) String q) {
+                    @RequestParam(required = false)
+                    String q) {
         var paging = Paging.of(skip, limit, DEFAULT_LIMIT);
         var filter = new ProductFilter(PathIds.optionalObjectId(categoryId, "category_id"), q);
         var page = store.list(filter, paging).stream().map(ProductResponse::of).toList();
-        return ResponseEntity.ok().headers(Paging.totalCount(store.count(filter))).body(page);
+        return ResponseEntity.ok()
+                .headers(Paging.totalCount(store.count(filter)))
+                .body(page);
     }
 
     @Operation(summary = "Get a product", description = "Archived ones too, with `archived: true`.")
@@ -67,8 +71,9 @@ class ProductController {
         return ProductResponse.of(products.get(CatalogIds.productId(id)));
     }
 
-    @Operation(summary = "Change a product", description = "Absent fields stay; null clears `cost`, `unit` or "
-            + "`category_id`.")
+    @Operation(
+            summary = "Change a product",
+            description = "Absent fields stay; null clears `cost`, `unit` or " + "`category_id`.")
     @ApiResponse(responseCode = "200", description = "The product after the change")
     @ApiResponse(responseCode = "404", description = "Product not found")
     @ApiResponse(responseCode = "409", description = "Product is archived")
@@ -77,8 +82,9 @@ class ProductController {
         return ProductResponse.of(products.patch(CatalogIds.productId(id), body));
     }
 
-    @Operation(summary = "Archive a product", description = "It leaves the lists and cannot be ordered; archiving "
-            + "twice answers 200.")
+    @Operation(
+            summary = "Archive a product",
+            description = "It leaves the lists and cannot be ordered; archiving " + "twice answers 200.")
     @ApiResponse(responseCode = "200", description = "The archived product (`archived: true`)")
     @ApiResponse(responseCode = "404", description = "Product not found")
     @DeleteMapping("/{id}")

@@ -1,12 +1,11 @@
 package pos.api.catalog;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.mapping.FieldType;
-
-import java.math.BigDecimal;
-import java.time.Instant;
 
 /**
  * A product as stored in {@code products}. Besides the original's fields: {@code deleted_at} marks an archived
@@ -22,7 +21,10 @@ record ProductDocument(
         @Field(targetType = FieldType.DECIMAL128) BigDecimal price,
         @Field(targetType = FieldType.DECIMAL128) BigDecimal cost,
         String unit,
-        @Field(name = "category_id", targetType = FieldType.OBJECT_ID) String categoryId,
+
+        @Field(name = "category_id", targetType = FieldType.OBJECT_ID)
+        String categoryId,
+
         @Field("created_at") Instant createdAt,
         @Field("updated_at") Instant updatedAt,
         @Field("deleted_at") Instant deletedAt,

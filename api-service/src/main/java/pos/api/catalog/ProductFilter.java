@@ -1,10 +1,9 @@
 package pos.api.catalog;
 
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The product list's filters: not archived, optionally one category, optionally a case-insensitive prefix of the

@@ -1,13 +1,12 @@
 package pos.api.catalog;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
-import pos.api.money.Decimal;
-import pos.api.money.Sign;
-import org.springframework.data.mongodb.core.query.Update;
-import pos.schemas.Limits;
-
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.data.mongodb.core.query.Update;
+import pos.api.money.Decimal;
+import pos.api.money.Sign;
+import pos.schemas.Limits;
 
 /**
  * Body of {@code PATCH /products/{id}}. A field that is absent stays as it is; an explicit {@code null} clears

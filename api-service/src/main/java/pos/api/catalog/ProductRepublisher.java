@@ -1,13 +1,12 @@
 package pos.api.catalog;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Retries product changes whose publication failed (broker down, timeout, crash between the write and the ack):
@@ -25,8 +24,7 @@ class ProductRepublisher implements SmartLifecycle {
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    ProductRepublisher(MongoProducts products, KafkaProductChanges changes, CatalogProperties properties,
-            Clock clock) {
+    ProductRepublisher(MongoProducts products, KafkaProductChanges changes, CatalogProperties properties, Clock clock) {
         this.products = products;
         this.changes = changes;
         this.properties = properties;
@@ -35,8 +33,8 @@ class ProductRepublisher implements SmartLifecycle {
 
     /** One round; stops at the first failure, the broker is likely still unreachable. */
     int republish() {
-        var due = products.findUnpublished(clock.instant().minus(properties.republishAfter()),
-                properties.republishBatch());
+        var due = products.findUnpublished(
+                clock.instant().minus(properties.republishAfter()), properties.republishBatch());
         int published = 0;
         for (String id : due) {
             if (!changes.publish(id)) {

@@ -1,7 +1,6 @@
 package pos.api.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -24,7 +23,18 @@ record ProductResponse(
         boolean archived) {
 
     static ProductResponse of(ProductDocument p) {
-        return new ProductResponse(p.id(), p.id(), p.sku(), p.name(), p.price(), p.cost(), p.unit(), p.categoryId(),
-                p.createdAt(), p.updatedAt(), p.deletedAt(), p.archived());
+        return new ProductResponse(
+                p.id(),
+                p.id(),
+                p.sku(),
+                p.name(),
+                p.price(),
+                p.cost(),
+                p.unit(),
+                p.categoryId(),
+                p.createdAt(),
+                p.updatedAt(),
+                p.deletedAt(),
+                p.archived());
     }
 }

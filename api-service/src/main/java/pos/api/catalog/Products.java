@@ -1,14 +1,13 @@
 package pos.api.catalog;
 
-import org.bson.types.ObjectId;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Update;
-import pos.api.web.ApiException;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Update;
+import pos.api.web.ApiException;
 
 /**
  * Product use cases. Each write is one single-document Mongo operation, then the change is published to Kafka
@@ -28,7 +27,11 @@ class Products {
     private final KafkaProductChanges changes;
     private final Clock clock;
 
-    Products(MongoProducts products, MongoCategories categories, SkuAssignment skus, KafkaProductChanges changes,
+    Products(
+            MongoProducts products,
+            MongoCategories categories,
+            SkuAssignment skus,
+            KafkaProductChanges changes,
             Clock clock) {
         this.products = products;
         this.categories = categories;
@@ -38,14 +41,17 @@ class Products {
     }
 
     ProductDocument create(NewProduct product) {
-        String prefix = product.categoryId() == null ? null : activeCategory(product.categoryId()).skuPrefix();
+        String prefix = product.categoryId() == null
+                ? null
+                : activeCategory(product.categoryId()).skuPrefix();
         var now = now();
         var id = new ObjectId().toHexString();
         var saved = product.sku() != null
                 ? insertWithClientSku(id, product, now)
                 : skus.withGeneratedSku(prefix, sku -> products.insert(document(id, product, sku, now)));
         // the category may have been deleted while we inserted; Categories.delete counts after deactivating
-        if (product.categoryId() != null && categories.findActive(product.categoryId()).isEmpty()) {
+        if (product.categoryId() != null
+                && categories.findActive(product.categoryId()).isEmpty()) {
             products.remove(id);
             throw ApiException.badRequest(INVALID_CATEGORY);
         }
@@ -96,12 +102,17 @@ class Products {
         if (product.archived()) {
             throw ApiException.conflict(ARCHIVED);
         }
-        String prefix = product.categoryId() == null ? null
-                : categories.findActive(product.categoryId()).map(CategoryDocument::skuPrefix).orElse(null);
+        String prefix = product.categoryId() == null
+                ? null
+                : categories
+                        .findActive(product.categoryId())
+                        .map(CategoryDocument::skuPrefix)
+                        .orElse(null);
         var now = now();
-        var changed = skus.withGeneratedSku(prefix, candidate -> products
-                .change(product.id(), Update.update("sku", candidate), now)
-                .orElseThrow(() -> ApiException.conflict(ARCHIVED)));
+        var changed = skus.withGeneratedSku(
+                prefix,
+                candidate -> products.change(product.id(), Update.update("sku", candidate), now)
+                        .orElseThrow(() -> ApiException.conflict(ARCHIVED)));
         changes.publish(product.id());
         return changed;
     }
@@ -119,8 +130,21 @@ class Products {
     }
 
     private static ProductDocument document(String id, NewProduct p, String sku, Instant now) {
-        return new ProductDocument(id, sku, p.name(), p.name().toLowerCase(Locale.ROOT), p.price(), p.cost(),
-                p.unit(), p.categoryId(), now, null, null, 1, false, now);
+        return new ProductDocument(
+                id,
+                sku,
+                p.name(),
+                p.name().toLowerCase(Locale.ROOT),
+                p.price(),
+                p.cost(),
+                p.unit(),
+                p.categoryId(),
+                now,
+                null,
+                null,
+                1,
+                false,
+                now);
     }
 
     private Instant now() {

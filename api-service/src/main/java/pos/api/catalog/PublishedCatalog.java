@@ -1,8 +1,5 @@
 package pos.api.catalog;
 
-import pos.schemas.event.ProductChanged;
-import pos.schemas.value.Ids;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import pos.schemas.event.ProductChanged;
+import pos.schemas.value.Ids;
 
 /**
  * The catalog as published on {@code pos.catalog.products.v1}, kept in memory so pricing an order costs no
@@ -30,9 +29,15 @@ class PublishedCatalog implements CatalogProducts {
 
     /** Keeps the newest version of each product; an older or repeated one changes nothing. */
     void apply(ProductChanged changed) {
-        var product = new CatalogProduct(changed.productId().toLowerCase(Locale.ROOT), changed.sku(), changed.name(),
-                changed.price(), changed.archived());
-        products.merge(product.id(), new Known(product, changed.version()),
+        var product = new CatalogProduct(
+                changed.productId().toLowerCase(Locale.ROOT),
+                changed.sku(),
+                changed.name(),
+                changed.price(),
+                changed.archived());
+        products.merge(
+                product.id(),
+                new Known(product, changed.version()),
                 (current, next) -> next.version() > current.version() ? next : current);
     }
 
@@ -71,6 +76,5 @@ class PublishedCatalog implements CatalogProducts {
         return known != null ? Optional.of(known.product()) : database.find(productId);
     }
 
-    private record Known(CatalogProduct product, long version) {
-    }
+    private record Known(CatalogProduct product, long version) {}
 }

@@ -1,13 +1,12 @@
 package pos.api.catalog;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import pos.api.money.Decimal;
 import pos.api.money.Sign;
 import pos.api.web.ApiException;
 import pos.api.web.FieldError;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Collects a request body's field errors so the client hears about all of them at once, named as on the wire

@@ -1,13 +1,12 @@
 package pos.api.catalog;
 
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import pos.api.catalog.domain.SkuGenerator;
 import pos.api.web.ApiException;
-
-import java.util.function.Function;
 
 /**
  * Gives a product a generated SKU: writes with a candidate and, when the unique index refuses it, tries the next

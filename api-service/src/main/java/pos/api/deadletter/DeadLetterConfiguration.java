@@ -31,15 +31,15 @@ class DeadLetterConfiguration {
     }
 
     @Bean
-    DeadLetterRedrives deadLetterRedrives(KafkaProperties kafkaProperties, CommandProperties commands,
-            MeterRegistry meters) {
+    DeadLetterRedrives deadLetterRedrives(
+            KafkaProperties kafkaProperties, CommandProperties commands, MeterRegistry meters) {
         var props = kafkaProperties.buildProducerProperties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "api-redrive");
         CommandPublisher.boundedBy(props, commands.sendTimeout());
-        var producerFactory = new DefaultKafkaProducerFactory<>(props, new ByteArraySerializer(),
-                new ByteArraySerializer());
+        var producerFactory =
+                new DefaultKafkaProducerFactory<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         producerFactory.addListener(new MicrometerProducerListener<>(meters));
         return new DeadLetterRedrives(new KafkaTemplate<>(producerFactory), commands.sendTimeout());
     }

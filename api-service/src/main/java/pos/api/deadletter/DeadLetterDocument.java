@@ -1,10 +1,9 @@
 package pos.api.deadletter;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One record of a dead-letter topic, as the operator sees and handles it: where it came from, why it failed (from
@@ -34,6 +33,5 @@ record DeadLetterDocument(
     static final String COLLECTION = "dead_letters";
 
     /** A header exactly as it was on the original record. */
-    record HeaderBytes(String key, byte[] value) {
-    }
+    record HeaderBytes(String key, byte[] value) {}
 }

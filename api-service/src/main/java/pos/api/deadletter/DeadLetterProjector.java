@@ -1,5 +1,9 @@
 package pos.api.deadletter;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -12,11 +16,6 @@ import org.springframework.stereotype.Component;
 import pos.api.deadletter.domain.DeadLetterRules;
 import pos.api.deadletter.domain.DeadLetterStatus;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-
 /**
  * Copies every record of the dead-letter topics into {@code dead_letters}, open, once: the id is the record's
  * place on its dead-letter topic and an insert of a known id changes nothing, so a redelivered record neither
@@ -27,6 +26,7 @@ class DeadLetterProjector {
 
     /** Marks a record the API re-drove; its value is the id of the dead letter it came from. */
     static final String REDRIVE_OF = "pos-redrive-of";
+
     private static final String DLT_PREFIX = "kafka_dlt-";
     private static final Logger log = LoggerFactory.getLogger(DeadLetterProjector.class);
 
@@ -36,15 +36,23 @@ class DeadLetterProjector {
         this.mongo = mongo;
     }
 
-    @KafkaListener(id = "dead-letter-projector", groupId = "api-service.dead-letters",
+    @KafkaListener(
+            id = "dead-letter-projector",
+            groupId = "api-service.dead-letters",
             topics = "#{T(pos.api.deadletter.DeadLetterTopics).names()}",
             containerFactory = DeadLetterConfiguration.CONTAINER_FACTORY)
     void on(ConsumerRecord<byte[], byte[]> record) {
         var document = toDocument(record);
         try {
             mongo.insert(document);
-            log.warn("Dead letter {}: {}-{}@{} failed with {}: {}", document.id(), document.topic(),
-                    document.partition(), document.offset(), document.exception(), document.message());
+            log.warn(
+                    "Dead letter {}: {}-{}@{} failed with {}: {}",
+                    document.id(),
+                    document.topic(),
+                    document.partition(),
+                    document.offset(),
+                    document.exception(),
+                    document.message());
         } catch (DuplicateKeyException alreadyThere) {
             log.debug("Dead letter {} already recorded", document.id());
         }
@@ -75,7 +83,9 @@ class DeadLetterProjector {
                 Instant.ofEpochMilli(record.timestamp()),
                 text(record, REDRIVE_OF),
                 DeadLetterStatus.OPEN.wireName(),
-                null, null, null);
+                null,
+                null,
+                null);
     }
 
     private static String text(ConsumerRecord<?, ?> record, String name) {

@@ -1,15 +1,13 @@
 package pos.api.deadletter;
 
-import pos.schemas.Topics;
-
 import java.util.List;
 import java.util.Optional;
+import pos.schemas.Topics;
 
 /** The dead-letter topics the API shows, and the source topics an operator names them by. */
 public final class DeadLetterTopics {
 
-    private DeadLetterTopics() {
-    }
+    private DeadLetterTopics() {}
 
     /** For the listener's {@code topics} expression. */
     public static String[] names() {

@@ -2,6 +2,10 @@ package pos.api.deadletter;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -16,11 +20,6 @@ import pos.api.deadletter.domain.DeadLetterRules;
 import pos.api.deadletter.domain.DeadLetterStatus;
 import pos.api.web.ApiException;
 import pos.streams.topics.TopicsProperties;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The operator's dead-letter actions. Each one moves an open dead letter on with a compare-and-set on its status
@@ -47,13 +46,20 @@ class DeadLetters {
         this.redrives = redrives;
         this.meters = meters;
         this.topics = topics;
-        mongo.indexOps(DeadLetterDocument.class).createIndex(new Index().on("topic", Sort.Direction.ASC)
-                .on("status", Sort.Direction.ASC).named("dead_letters_topic_status"));
+        mongo.indexOps(DeadLetterDocument.class)
+                .createIndex(new Index()
+                        .on("topic", Sort.Direction.ASC)
+                        .on("status", Sort.Direction.ASC)
+                        .named("dead_letters_topic_status"));
     }
 
     List<DeadLetterDocument> list(Optional<String> topic, int skip, int limit) {
-        return mongo.find(byTopic(topic).with(Sort.by(Sort.Direction.DESC, "deadLetteredAt", "_id"))
-                .skip(skip).limit(limit), DeadLetterDocument.class);
+        return mongo.find(
+                byTopic(topic)
+                        .with(Sort.by(Sort.Direction.DESC, "deadLetteredAt", "_id"))
+                        .skip(skip)
+                        .limit(limit),
+                DeadLetterDocument.class);
     }
 
     long count(Optional<String> topic) {
@@ -66,12 +72,14 @@ class DeadLetters {
 
     DeadLetterDocument redrive(String id, String by) {
         var deadLetter = get(id);
-        DeadLetterRules.redriveRefusal(status(deadLetter), deadLetter.deadLetteredAt(), clock.instant(),
-                topics.deadLetterRetention()).ifPresent(refusal -> {
+        DeadLetterRules.redriveRefusal(
+                        status(deadLetter), deadLetter.deadLetteredAt(), clock.instant(), topics.deadLetterRetention())
+                .ifPresent(refusal -> {
                     throw ApiException.conflict(refusal);
                 });
-        return redriveOpen(deadLetter, by).orElseThrow(() -> ApiException.conflict(
-                "Dead letter already " + status(get(id)).wireName()));
+        return redriveOpen(deadLetter, by)
+                .orElseThrow(() -> ApiException.conflict(
+                        "Dead letter already " + status(get(id)).wireName()));
     }
 
     /** Re-drives every open dead letter of one source topic, oldest first; returns how many. */
@@ -79,9 +87,16 @@ class DeadLetters {
         int count = 0;
         Instant oldest = clock.instant().minus(topics.deadLetterRetention());
         while (true) {
-            var batch = mongo.find(Query.query(Criteria.where("topic").is(topic)
-                    .and("status").is(DeadLetterStatus.OPEN.wireName()).and("deadLetteredAt").gte(oldest))
-                    .with(Sort.by("deadLetteredAt", "_id")).limit(REDRIVE_BATCH), DeadLetterDocument.class);
+            var batch = mongo.find(
+                    Query.query(Criteria.where("topic")
+                                    .is(topic)
+                                    .and("status")
+                                    .is(DeadLetterStatus.OPEN.wireName())
+                                    .and("deadLetteredAt")
+                                    .gte(oldest))
+                            .with(Sort.by("deadLetteredAt", "_id"))
+                            .limit(REDRIVE_BATCH),
+                    DeadLetterDocument.class);
             int before = count;
             for (var deadLetter : batch) {
                 count += redriveOpen(deadLetter, by).isPresent() ? 1 : 0;
@@ -97,10 +112,17 @@ class DeadLetters {
         DeadLetterRules.discardRefusal(status(deadLetter)).ifPresent(refusal -> {
             throw ApiException.conflict(refusal);
         });
-        var discarded = handle(id, DeadLetterStatus.DISCARDED, by, reason).orElseThrow(() -> ApiException.conflict(
-                "Dead letter already " + status(get(id)).wireName()));
-        log.info("Dead letter {} ({}-{}@{}) discarded by {}: {}", id, discarded.topic(), discarded.partition(),
-                discarded.offset(), by, reason);
+        var discarded = handle(id, DeadLetterStatus.DISCARDED, by, reason)
+                .orElseThrow(() -> ApiException.conflict(
+                        "Dead letter already " + status(get(id)).wireName()));
+        log.info(
+                "Dead letter {} ({}-{}@{}) discarded by {}: {}",
+                id,
+                discarded.topic(),
+                discarded.partition(),
+                discarded.offset(),
+                by,
+                reason);
         count("discard", discarded.topic());
         return discarded;
     }
@@ -117,31 +139,46 @@ class DeadLetters {
         try {
             redrives.send(deadLetter, by);
         } catch (RuntimeException e) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(deadLetter.id())),
-                    new Update().set("status", DeadLetterStatus.OPEN.wireName()).unset("handledBy")
-                            .unset("handledAt"), DeadLetterDocument.class);
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(deadLetter.id())),
+                    new Update()
+                            .set("status", DeadLetterStatus.OPEN.wireName())
+                            .unset("handledBy")
+                            .unset("handledAt"),
+                    DeadLetterDocument.class);
             throw e;
         }
-        log.info("Dead letter {} ({}-{}@{}) re-driven to {} by {}", deadLetter.id(), deadLetter.topic(),
-                deadLetter.partition(), deadLetter.offset(), deadLetter.topic(), by);
+        log.info(
+                "Dead letter {} ({}-{}@{}) re-driven to {} by {}",
+                deadLetter.id(),
+                deadLetter.topic(),
+                deadLetter.partition(),
+                deadLetter.offset(),
+                deadLetter.topic(),
+                by);
         count("redrive", deadLetter.topic());
         return claimed;
     }
 
     /** Open to {@code status}, only if still open: the compare-and-set two operators cannot both win. */
     private Optional<DeadLetterDocument> handle(String id, DeadLetterStatus status, String by, String reason) {
-        var update = new Update().set("status", status.wireName()).set("handledBy", by)
+        var update = new Update()
+                .set("status", status.wireName())
+                .set("handledBy", by)
                 .set("handledAt", clock.instant());
         if (reason != null) {
             update.set("reason", reason);
         }
-        return Optional.ofNullable(mongo.findAndModify(Query.query(Criteria.where("_id").is(id)
-                .and("status").is(DeadLetterStatus.OPEN.wireName())), update,
-                FindAndModifyOptions.options().returnNew(true), DeadLetterDocument.class));
+        return Optional.ofNullable(mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(id).and("status").is(DeadLetterStatus.OPEN.wireName())),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                DeadLetterDocument.class));
     }
 
     private Optional<DeadLetterDocument> find(String id) {
-        return DeadLetterRules.isWellFormedId(id) ? Optional.ofNullable(mongo.findById(id, DeadLetterDocument.class))
+        return DeadLetterRules.isWellFormedId(id)
+                ? Optional.ofNullable(mongo.findById(id, DeadLetterDocument.class))
                 : Optional.empty();
     }
 
@@ -154,8 +191,11 @@ class DeadLetters {
     }
 
     private void count(String action, String topic) {
-        Counter.builder(HANDLED).description("Dead letters re-driven or discarded by an operator")
-                .tag("action", action).tag("topic", DeadLetterTopics.source(topic).orElse("other"))
-                .register(meters).increment();
+        Counter.builder(HANDLED)
+                .description("Dead letters re-driven or discarded by an operator")
+                .tag("action", action)
+                .tag("topic", DeadLetterTopics.source(topic).orElse("other"))
+                .register(meters)
+                .increment();
     }
 }

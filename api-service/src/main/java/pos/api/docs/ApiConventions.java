@@ -10,17 +10,16 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.http.HttpMethod;
-import pos.api.idempotency.IdempotentRequests;
-import pos.api.identity.AccessPolicy;
-import pos.api.identity.AccessPolicy.Access;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpMethod;
+import pos.api.idempotency.IdempotentRequests;
+import pos.api.identity.AccessPolicy;
+import pos.api.identity.AccessPolicy.Access;
 
 /**
  * What every endpoint shares, applied to the finished document so no controller has to repeat it:
@@ -70,7 +69,8 @@ final class ApiConventions implements OpenApiCustomizer {
         if (openApi.getComponents() == null) {
             openApi.setComponents(new io.swagger.v3.oas.models.Components());
         }
-        openApi.getComponents().addSchemas(PROBLEM_DETAIL, ProblemSchemas.problemDetail())
+        openApi.getComponents()
+                .addSchemas(PROBLEM_DETAIL, ProblemSchemas.problemDetail())
                 .addSchemas(ProblemSchemas.FIELD_ERROR, ProblemSchemas.fieldError());
     }
 
@@ -89,7 +89,8 @@ final class ApiConventions implements OpenApiCustomizer {
             }
         }
         boolean takesInput = operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+                || (operation.getParameters() != null
+                        && !operation.getParameters().isEmpty());
         if (takesInput) {
             addIfAbsent(responses, "400");
         }
@@ -112,18 +113,20 @@ final class ApiConventions implements OpenApiCustomizer {
                         + "by default. A 202 or 5xx is not final: a retry picks the request up again with the same "
                         + "ids.")
                 .example("till-7-0001")
-                .getSchema().maxLength(IdempotentRequests.MAX_KEY_LENGTH);
+                .getSchema()
+                .maxLength(IdempotentRequests.MAX_KEY_LENGTH);
         addIfAbsent(responses, "409");
         addIfAbsent(responses, "422");
         addIfAbsent(responses, "503");
         var replayed = new Header()
-                .description("`true` when this answer is a replay of an earlier request with the same "
-                        + "Idempotency-Key")
+                .description(
+                        "`true` when this answer is a replay of an earlier request with the same " + "Idempotency-Key")
                 .schema(ProblemSchemas.ofType("string")._enum(List.of("true")));
         responses.forEach((code, response) -> {
             // only final answers are stored and replayed: not a 202 (decision pending), 401 (refused before the
             // key is looked at) or 422 (the key's own refusal)
-            if ((code.startsWith("2") || code.startsWith("4")) && !List.of("202", "401", "422").contains(code)) {
+            if ((code.startsWith("2") || code.startsWith("4"))
+                    && !List.of("202", "401", "422").contains(code)) {
                 response.addHeaderObject(IdempotentRequests.REPLAYED_HEADER, replayed);
             }
         });
@@ -135,12 +138,12 @@ final class ApiConventions implements OpenApiCustomizer {
         }
         return operation.getParameters().stream()
                 .filter(p -> "header".equals(p.getIn()) && IdempotentRequests.HEADER.equalsIgnoreCase(p.getName()))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     static Content problemContent() {
-        return new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(ProblemSchemas.ref(PROBLEM_DETAIL)));
+        return new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ProblemSchemas.ref(PROBLEM_DETAIL)));
     }
 
     private static void addIfAbsent(ApiResponses responses, String code) {
@@ -155,7 +158,8 @@ final class ApiConventions implements OpenApiCustomizer {
 
     private static void sort(Operation operation, ApiResponses responses) {
         var sorted = new ApiResponses();
-        responses.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+        responses.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
                 .forEach(e -> sorted.addApiResponse(e.getKey(), e.getValue()));
         sorted.setExtensions(responses.getExtensions());
         operation.setResponses(sorted);
@@ -163,7 +167,8 @@ final class ApiConventions implements OpenApiCustomizer {
 
     private static void renamePathParameters(Operation operation) {
         if (operation.getParameters() != null) {
-            operation.getParameters().stream().filter(p -> "path".equals(p.getIn()))
+            operation.getParameters().stream()
+                    .filter(p -> "path".equals(p.getIn()))
                     .forEach(p -> p.setName(snakeCase(p.getName())));
         }
     }

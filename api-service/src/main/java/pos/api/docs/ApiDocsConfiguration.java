@@ -9,13 +9,12 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
 
 /**
  * The OpenAPI document springdoc builds from the controllers ({@code /openapi.json}, Swagger UI at {@code /docs},
@@ -55,32 +54,48 @@ class ApiDocsConfiguration {
     OpenAPI posOpenApi() {
         String version = ApiDocsConfiguration.class.getPackage().getImplementationVersion();
         return new OpenAPI()
-                .info(new Info().title("POS API").version(version == null ? "dev" : version)
+                .info(new Info()
+                        .title("POS API")
+                        .version(version == null ? "dev" : version)
                         .description(DESCRIPTION))
                 .tags(List.of(
                         tag("Accounts", "Registration, login and the public signing keys"),
                         tag("Users", "Accounts as the original exposed them, plus administration by admins"),
                         tag("Categories", "Product categories; reads are public, writes need a manager or admin"),
-                        tag("Products", "The catalog; reads are public, writes need a manager or admin. Every "
-                                + "change is published on pos.catalog.products.v1"),
-                        tag("Orders", "Order intake and lifecycle; a user whose store_ids is not empty sees and "
-                                + "changes only the orders of those stores"),
-                        tag("Inventory", "Stock per store and product: on hand, reserved and available; a user "
-                                + "whose store_ids is not empty acts only on those stores"),
+                        tag(
+                                "Products",
+                                "The catalog; reads are public, writes need a manager or admin. Every "
+                                        + "change is published on pos.catalog.products.v1"),
+                        tag(
+                                "Orders",
+                                "Order intake and lifecycle; a user whose store_ids is not empty sees and "
+                                        + "changes only the orders of those stores"),
+                        tag(
+                                "Inventory",
+                                "Stock per store and product: on hand, reserved and available; a user "
+                                        + "whose store_ids is not empty acts only on those stores"),
                         tag("Stores", "A store's settings (order expiry); an admin, or a manager of the store"),
-                        tag("Dead letters", "Records a consumer could not handle: list, re-drive or discard them; "
-                                + "admins with every store only"),
+                        tag(
+                                "Dead letters",
+                                "Records a consumer could not handle: list, re-drive or discard them; "
+                                        + "admins with every store only"),
                         tag("Documentation", "Machine-readable descriptions of the API and its Kafka topics"),
-                        tag("Operations", "Liveness for the original service's clients; operators use "
-                                + "/actuator/health")))
-                .externalDocs(new ExternalDocumentation().description("AsyncAPI document of the Kafka topics")
+                        tag(
+                                "Operations",
+                                "Liveness for the original service's clients; operators use " + "/actuator/health")))
+                .externalDocs(new ExternalDocumentation()
+                        .description("AsyncAPI document of the Kafka topics")
                         .url("/asyncapi.yaml"))
                 .components(new Components()
-                        .addSecuritySchemes(ApiConventions.BEARER, new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                                .description("RS256 access token from POST /auth/login, or from the configured "
-                                        + "external issuer. Roles come from its roles claim, store limits from "
-                                        + "store_ids.")));
+                        .addSecuritySchemes(
+                                ApiConventions.BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("RS256 access token from POST /auth/login, or from the configured "
+                                                + "external issuer. Roles come from its roles claim, store limits from "
+                                                + "store_ids.")));
     }
 
     private static Tag tag(String name, String description) {
@@ -93,8 +108,8 @@ class ApiDocsConfiguration {
      */
     @Bean
     ModelResolver snakeCaseModelResolver() {
-        return new ModelResolver(Json31.mapper().copy()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)).openapi31(true);
+        return new ModelResolver(Json31.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+                .openapi31(true);
     }
 
     @Bean

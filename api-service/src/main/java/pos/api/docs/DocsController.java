@@ -6,6 +6,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -18,12 +23,6 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import pos.schemas.SchemaCatalog;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * The documentation pages springdoc does not provide: ReDoc over {@code /openapi.json} (the original FastAPI
@@ -51,36 +50,53 @@ class DocsController {
     @Hidden
     @GetMapping(value = "/redoc", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> redoc() {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(redocPage);
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .body(redocPage);
     }
 
-    @Operation(summary = "AsyncAPI 3.0 document of the Kafka topics (YAML)",
+    @Operation(
+            summary = "AsyncAPI 3.0 document of the Kafka topics (YAML)",
             description = "Every topic and dead-letter topic: key, value schema (the JSON Schemas under /schemas), "
                     + "cleanup policy, producers and consumers.")
-    @ApiResponse(responseCode = "200", description = "The document",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The document",
             content = @Content(mediaType = "application/yaml", schema = @Schema(type = "string")))
     @GetMapping(value = "/asyncapi.yaml", produces = "application/yaml")
     ResponseEntity<String> asyncApiYaml() {
-        return ResponseEntity.ok().contentType(YAML).cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))
+        return ResponseEntity.ok()
+                .contentType(YAML)
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))
                 .body(asyncApiYaml);
     }
 
-    @Operation(summary = "AsyncAPI 3.0 document of the Kafka topics (JSON)",
+    @Operation(
+            summary = "AsyncAPI 3.0 document of the Kafka topics (JSON)",
             description = "The same document as /asyncapi.yaml, as JSON.")
-    @ApiResponse(responseCode = "200", description = "The document",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(type = "object", description = "An AsyncAPI 3.0 document")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The document",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(type = "object", description = "An AsyncAPI 3.0 document")))
     @GetMapping(value = "/asyncapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> asyncApiJson() {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5))).body(asyncApiJson);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))
+                .body(asyncApiJson);
     }
 
     private static String redocPage(ApiDocsProperties properties, String specUrl) {
-        String integrity = properties.redocScriptIntegrity() == null || properties.redocScriptIntegrity().isBlank()
-                ? "" : " integrity=\"" + HtmlUtils.htmlEscape(properties.redocScriptIntegrity()) + "\"";
-        return template().replace("${specUrl}", HtmlUtils.htmlEscape(specUrl))
+        String integrity = properties.redocScriptIntegrity() == null
+                        || properties.redocScriptIntegrity().isBlank()
+                ? ""
+                : " integrity=\"" + HtmlUtils.htmlEscape(properties.redocScriptIntegrity()) + "\"";
+        return template()
+                .replace("${specUrl}", HtmlUtils.htmlEscape(specUrl))
                 .replace("${scriptUrl}", HtmlUtils.htmlEscape(properties.redocScriptUrl()))
                 .replace("${integrity}", integrity);
     }

@@ -1,15 +1,15 @@
 package pos.api.health;
 
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
 
 /** The original's liveness answer, kept for existing clients; operators use /actuator/health. */
 @RestController
 class HealthController {
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Liveness, as the original service answered it",
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Liveness, as the original service answered it",
             tags = "Operations")
     @GetMapping("/health")
     Map<String, String> health() {

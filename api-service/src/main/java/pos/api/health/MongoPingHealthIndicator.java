@@ -1,14 +1,13 @@
 package pos.api.health;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * MongoDB for the readiness probe: UP when the server answers {@code {ping: 1}} within a short timeout. Boot's own
@@ -33,12 +32,16 @@ class MongoPingHealthIndicator implements HealthIndicator {
     public Health health() {
         try {
             var db = mongo.getDb();
-            var answer = db.withTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).runCommand(PING);
+            var answer =
+                    db.withTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).runCommand(PING);
             var ok = answer.get("ok") instanceof Number n && n.doubleValue() == 1.0;
             return (ok ? Health.up() : Health.down().withDetail("answer", answer.toJson()))
-                    .withDetail("database", db.getName()).build();
+                    .withDetail("database", db.getName())
+                    .build();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+            return Health.down()
+                    .withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .build();
         }
     }
 }

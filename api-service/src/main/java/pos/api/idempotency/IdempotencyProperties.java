@@ -1,9 +1,8 @@
 package pos.api.idempotency;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * @param retention     how long a key is remembered (72 h by default)
@@ -17,5 +16,4 @@ public record IdempotencyProperties(
         @DefaultValue("72h") Duration retention,
         @DefaultValue("15s") Duration lease,
         @DefaultValue("10s") Duration inFlightWait,
-        @DefaultValue("10m") Duration cleanupPeriod) {
-}
+        @DefaultValue("10m") Duration cleanupPeriod) {}

@@ -2,16 +2,6 @@ package pos.api.idempotency;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.bson.types.ObjectId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import pos.api.web.ApiException;
-import pos.api.web.FieldError;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +14,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import pos.api.web.ApiException;
+import pos.api.web.FieldError;
 
 /**
  * Runs a request at most once per (user, Idempotency-Key) and replays its first final outcome. The same key with a
@@ -53,12 +52,16 @@ public class IdempotentRequests {
     private final Executor completions;
 
     @Autowired
-    public IdempotentRequests(IdempotencyStore store, IdempotencyProperties properties, Clock clock,
-            MeterRegistry meters) {
+    public IdempotentRequests(
+            IdempotencyStore store, IdempotencyProperties properties, Clock clock, MeterRegistry meters) {
         this(store, properties, clock, meters, completionExecutor());
     }
 
-    IdempotentRequests(IdempotencyStore store, IdempotencyProperties properties, Clock clock, MeterRegistry meters,
+    IdempotentRequests(
+            IdempotencyStore store,
+            IdempotencyProperties properties,
+            Clock clock,
+            MeterRegistry meters,
             Executor completions) {
         this.completions = completions;
         this.store = store;
@@ -83,12 +86,12 @@ public class IdempotentRequests {
     }
 
     /** What the caller sends back: the response and whether it is a replay. */
-    public record Result(StoredResponse response, boolean replayed) {
-    }
+    public record Result(StoredResponse response, boolean replayed) {}
 
     /** The id of what a user's request with this key created (an order id), while the key is kept. */
     public Optional<String> resourceOf(String userId, String key) {
-        return store.find(userId, key).filter(r -> !r.isExpired(clock.instant()))
+        return store.find(userId, key)
+                .filter(r -> !r.isExpired(clock.instant()))
                 .map(IdempotencyRecord::resourceId);
     }
 
@@ -115,11 +118,20 @@ public class IdempotentRequests {
      * @param fingerprint a hash of everything that makes the request what it is (see {@link RequestFingerprint})
      * @param work        does the request once; ApiExceptions it throws with a 4xx are final outcomes too
      */
-    public Result run(String userId, Optional<String> key, String fingerprint,
-            Function<Claim, StoredResponse> work, Function<ApiException, StoredResponse> renderProblem) {
+    public Result run(
+            String userId,
+            Optional<String> key,
+            String fingerprint,
+            Function<Claim, StoredResponse> work,
+            Function<ApiException, StoredResponse> renderProblem) {
         try {
-            return runAsync(userId, key, fingerprint, claim -> CompletableFuture.completedFuture(work.apply(claim)),
-                    renderProblem).join();
+            return runAsync(
+                            userId,
+                            key,
+                            fingerprint,
+                            claim -> CompletableFuture.completedFuture(work.apply(claim)),
+                            renderProblem)
+                    .join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -130,7 +142,10 @@ public class IdempotentRequests {
      * caller's thread; storing the outcome when the work's future completes. Refusals before the work starts
      * (422, 409) are thrown, not returned in the future.
      */
-    public CompletableFuture<Result> runAsync(String userId, Optional<String> key, String fingerprint,
+    public CompletableFuture<Result> runAsync(
+            String userId,
+            Optional<String> key,
+            String fingerprint,
             Function<Claim, CompletableFuture<StoredResponse>> work,
             Function<ApiException, StoredResponse> renderProblem) {
         if (key.isEmpty()) {
@@ -139,9 +154,18 @@ public class IdempotentRequests {
         var deadline = clock.instant().plus(properties.inFlightWait());
         while (true) {
             var now = clock.instant();
-            var fresh = new IdempotencyRecord(new ObjectId().toHexString(), userId, key.get(), fingerprint, false,
-                    new ObjectId().toHexString(), UUID.randomUUID().toString(), now.plus(properties.lease()), null,
-                    now, now.plus(properties.retention()));
+            var fresh = new IdempotencyRecord(
+                    new ObjectId().toHexString(),
+                    userId,
+                    key.get(),
+                    fingerprint,
+                    false,
+                    new ObjectId().toHexString(),
+                    UUID.randomUUID().toString(),
+                    now.plus(properties.lease()),
+                    null,
+                    now,
+                    now.plus(properties.retention()));
             var owned = store.insertIfAbsent(fresh);
             if (owned.isPresent()) {
                 return execute(owned.get(), work, renderProblem, false);
@@ -156,8 +180,7 @@ public class IdempotentRequests {
                 continue;
             }
             if (!record.fingerprint().equals(fingerprint)) {
-                throw ApiException.unprocessable(
-                        "Idempotency-Key was already used with a different request");
+                throw ApiException.unprocessable("Idempotency-Key was already used with a different request");
             }
             if (record.completed()) {
                 replays.increment();
@@ -172,7 +195,8 @@ public class IdempotentRequests {
                 continue;
             }
             if (now.isAfter(deadline)) {
-                throw new ApiException(HttpStatus.CONFLICT,
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
                         "A request with this Idempotency-Key is still being processed; retry later");
             }
             pause();
@@ -180,8 +204,8 @@ public class IdempotentRequests {
     }
 
     /** The work's future, also when the work throws before returning one. */
-    private static CompletableFuture<StoredResponse> start(Function<Claim, CompletableFuture<StoredResponse>> work,
-            Claim claim) {
+    private static CompletableFuture<StoredResponse> start(
+            Function<Claim, CompletableFuture<StoredResponse>> work, Claim claim) {
         try {
             return work.apply(claim);
         } catch (RuntimeException e) {
@@ -189,29 +213,33 @@ public class IdempotentRequests {
         }
     }
 
-    private CompletableFuture<Result> execute(IdempotencyRecord record,
+    private CompletableFuture<Result> execute(
+            IdempotencyRecord record,
             Function<Claim, CompletableFuture<StoredResponse>> work,
-            Function<ApiException, StoredResponse> renderProblem, boolean retry) {
-        return start(work, new Claim(record.resourceId(), record.commandId(), retry)).handle((response, failure) -> {
-            if (failure != null) {
-                var cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                if (!(cause instanceof ApiException e) || !e.status().is4xxClientError()) {
-                    store.releaseLease(record, clock.instant());
-                    throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
-                }
-                response = renderProblem.apply(e);
-            }
-            var outcome = response;
-            completions.execute(() -> {
-                if (outcome.isFinal()) {
-                    store.complete(record, outcome);
-                } else {
-                    store.releaseLease(record, clock.instant());
-                }
-            });
-            return new Result(response, false);
-        });
+            Function<ApiException, StoredResponse> renderProblem,
+            boolean retry) {
+        return start(work, new Claim(record.resourceId(), record.commandId(), retry))
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        var cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
+                        if (!(cause instanceof ApiException e) || !e.status().is4xxClientError()) {
+                            store.releaseLease(record, clock.instant());
+                            throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+                        }
+                        response = renderProblem.apply(e);
+                    }
+                    var outcome = response;
+                    completions.execute(() -> {
+                        if (outcome.isFinal()) {
+                            store.complete(record, outcome);
+                        } else {
+                            store.releaseLease(record, clock.instant());
+                        }
+                    });
+                    return new Result(response, false);
+                });
     }
 
     /**
@@ -219,17 +247,26 @@ public class IdempotentRequests {
      * the requests never grows the queue without bound.
      */
     private static Executor completionExecutor() {
-        var executor = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(10_000), task -> {
-            var thread = new Thread(task, "idempotency-outcomes");
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        var executor = new ThreadPoolExecutor(
+                2,
+                2,
+                1,
+                TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(10_000),
+                task -> {
+                    var thread = new Thread(task, "idempotency-outcomes");
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
         executor.allowCoreThreadTimeOut(true);
         return task -> executor.execute(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                log.warn("Storing the outcome of an Idempotency-Key failed; a retry takes it over once its lease runs out", e);
+                log.warn(
+                        "Storing the outcome of an Idempotency-Key failed; a retry takes it over once its lease runs out",
+                        e);
             }
         });
     }

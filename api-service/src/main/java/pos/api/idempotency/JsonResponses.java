@@ -22,14 +22,16 @@ public class JsonResponses {
     }
 
     public StoredResponse json(int status, Object body, String location) {
-        return new StoredResponse(status, MediaType.APPLICATION_JSON_VALUE, mapper.writeValueAsString(body),
-                location);
+        return new StoredResponse(status, MediaType.APPLICATION_JSON_VALUE, mapper.writeValueAsString(body), location);
     }
 
     /** The refusal's RFC 9457 body, as {@link ProblemJson} writes every problem. */
     public StoredResponse problem(ApiException e) {
-        return new StoredResponse(e.status().value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                ProblemJson.body(mapper, e.status(), e.getMessage(), e.properties()), null);
+        return new StoredResponse(
+                e.status().value(),
+                MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                ProblemJson.body(mapper, e.status(), e.getMessage(), e.properties()),
+                null);
     }
 
     public ResponseEntity<String> toEntity(IdempotentRequests.Result result) {

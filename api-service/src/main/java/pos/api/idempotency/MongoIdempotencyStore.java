@@ -1,5 +1,9 @@
 package pos.api.idempotency;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -10,11 +14,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.Date;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keys in the {@code idempotency_keys} collection. Uniqueness of (user, key) is the unique index's job, so two
@@ -31,9 +30,14 @@ class MongoIdempotencyStore implements IdempotencyStore {
     MongoIdempotencyStore(MongoTemplate mongo) {
         this.mongo = mongo;
         var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("user_id", Sort.Direction.ASC).on("key", Sort.Direction.ASC)
-                .unique().named("user_key_unique"));
-        indexes.createIndex(new Index().on("expires_at", Sort.Direction.ASC).expire(0, TimeUnit.SECONDS)
+        indexes.createIndex(new Index()
+                .on("user_id", Sort.Direction.ASC)
+                .on("key", Sort.Direction.ASC)
+                .unique()
+                .named("user_key_unique"));
+        indexes.createIndex(new Index()
+                .on("expires_at", Sort.Direction.ASC)
+                .expire(0, TimeUnit.SECONDS)
                 .named("expires_at_ttl"));
     }
 
@@ -51,27 +55,35 @@ class MongoIdempotencyStore implements IdempotencyStore {
     @Override
     public Optional<IdempotencyRecord> find(String userId, String key) {
         var query = Query.query(Criteria.where("user_id").is(userId).and("key").is(key));
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(this::fromDocument);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
+                .map(this::fromDocument);
     }
 
     @Override
     public Optional<IdempotencyRecord> takeOver(IdempotencyRecord expired, Instant newLeaseUntil) {
-        var query = Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(expired.id()))
-                .and("completed").is(false)
-                .and("lease_until").is(Date.from(expired.leaseUntil())));
+        var query = Query.query(Criteria.where("_id")
+                .is(new org.bson.types.ObjectId(expired.id()))
+                .and("completed")
+                .is(false)
+                .and("lease_until")
+                .is(Date.from(expired.leaseUntil())));
         var update = Update.update("lease_until", Date.from(newLeaseUntil));
-        var taken = mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
-                Document.class, COLLECTION);
+        var taken = mongo.findAndModify(
+                query, update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
         return Optional.ofNullable(taken).map(this::fromDocument);
     }
 
     @Override
     public void complete(IdempotencyRecord record, StoredResponse response) {
-        var update = new Update().set("completed", true).set("response", new Document()
-                .append("status", response.status())
-                .append("content_type", response.contentType())
-                .append("body", response.body())
-                .append("location", response.location()));
+        var update = new Update()
+                .set("completed", true)
+                .set(
+                        "response",
+                        new Document()
+                                .append("status", response.status())
+                                .append("content_type", response.contentType())
+                                .append("body", response.body())
+                                .append("location", response.location()));
         mongo.updateFirst(byId(record), update, COLLECTION);
     }
 
@@ -123,9 +135,13 @@ class MongoIdempotencyStore implements IdempotencyStore {
                 d.getString("resource_id"),
                 d.getString("command_id"),
                 d.getDate("lease_until").toInstant(),
-                response == null ? null : new StoredResponse(response.getInteger("status"),
-                        response.getString("content_type"), response.getString("body"),
-                        response.getString("location")),
+                response == null
+                        ? null
+                        : new StoredResponse(
+                                response.getInteger("status"),
+                                response.getString("content_type"),
+                                response.getString("body"),
+                                response.getString("location")),
                 d.getDate("created_at").toInstant(),
                 d.getDate("expires_at").toInstant());
     }

@@ -1,16 +1,15 @@
 package pos.api.identity;
 
-import org.springframework.http.HttpMethod;
-import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.pattern.PathPatternParser;
-
-import java.util.List;
-
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.List;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The role matrix in one place, first match wins; anything unlisted needs a valid token. Paths are matched after
@@ -20,11 +19,17 @@ import static org.springframework.http.HttpMethod.PUT;
 public final class AccessPolicy {
 
     /** STAFF_OR_DISPLAY: any role, or a paired kitchen display (its token is scoped to one store). */
-    public enum Access { PUBLIC, ANY_ROLE, STAFF_OR_DISPLAY, MANAGER_OR_ADMIN, ADMIN, AUTHENTICATED }
+    public enum Access {
+        PUBLIC,
+        ANY_ROLE,
+        STAFF_OR_DISPLAY,
+        MANAGER_OR_ADMIN,
+        ADMIN,
+        AUTHENTICATED
+    }
 
     /** @param method null for every method */
-    public record Rule(HttpMethod method, String pattern, Access access) {
-    }
+    public record Rule(HttpMethod method, String pattern, Access access) {}
 
     public static final List<Rule> RULES = List.of(
             new Rule(GET, "/health", Access.PUBLIC),
@@ -50,7 +55,6 @@ public final class AccessPolicy {
             // the kitchen display page and its assets (no data: the page asks for a token to read anything)
             new Rule(GET, "/stores/*/kitchen", Access.PUBLIC),
             new Rule(GET, "/kitchen/*", Access.PUBLIC),
-
             new Rule(POST, "/categories/**", Access.MANAGER_OR_ADMIN),
             new Rule(PUT, "/categories/**", Access.MANAGER_OR_ADMIN),
             new Rule(PATCH, "/categories/**", Access.MANAGER_OR_ADMIN),
@@ -63,15 +67,12 @@ public final class AccessPolicy {
             new Rule(PUT, "/stores/*/settings", Access.MANAGER_OR_ADMIN),
             new Rule(null, "/stores/*/displays/**", Access.MANAGER_OR_ADMIN),
             new Rule(POST, "/stores/*/inventory/count", Access.MANAGER_OR_ADMIN),
-
             new Rule(null, "/admin/**", Access.ADMIN),
-
             new Rule(GET, "/users/me", Access.ANY_ROLE),
             new Rule(GET, "/users", Access.ADMIN),
             new Rule(GET, "/users/*", Access.ANY_ROLE),
             new Rule(PATCH, "/users/*", Access.ADMIN),
             new Rule(DELETE, "/users/*", Access.ADMIN),
-
             new Rule(POST, "/orders", Access.ANY_ROLE),
             new Rule(GET, "/orders/**", Access.ANY_ROLE),
             new Rule(PATCH, "/orders/*/status", Access.STAFF_OR_DISPLAY),
@@ -80,8 +81,7 @@ public final class AccessPolicy {
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
-    private AccessPolicy() {
-    }
+    private AccessPolicy() {}
 
     /** Who may call this; the same first-match rule the security filter applies. */
     public static Access accessFor(HttpMethod method, String path) {

@@ -1,12 +1,11 @@
 package pos.api.identity;
 
-import org.springframework.security.oauth2.jwt.Jwt;
-import pos.api.web.ApiException;
-import pos.api.web.PathIds;
-
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.security.oauth2.jwt.Jwt;
+import pos.api.web.ApiException;
+import pos.api.web.PathIds;
 
 /**
  * The caller, as the access token describes it: {@code sub} (user id), {@code username}, {@code roles} and
@@ -28,10 +27,15 @@ public record CurrentUser(String userId, String username, Set<Role> roles, Set<S
         return new CurrentUser(
                 jwt.getSubject(),
                 jwt.getClaimAsString(CLAIM_USERNAME),
-                roles == null ? Set.of() : roles.stream().map(Role::fromWireName).flatMap(java.util.Optional::stream)
-                        .collect(Collectors.toUnmodifiableSet()),
-                stores == null ? Set.of() : stores.stream().map(String::toLowerCase)
-                        .collect(Collectors.toUnmodifiableSet()));
+                roles == null
+                        ? Set.of()
+                        : roles.stream()
+                                .map(Role::fromWireName)
+                                .flatMap(java.util.Optional::stream)
+                                .collect(Collectors.toUnmodifiableSet()),
+                stores == null
+                        ? Set.of()
+                        : stores.stream().map(String::toLowerCase).collect(Collectors.toUnmodifiableSet()));
     }
 
     /**

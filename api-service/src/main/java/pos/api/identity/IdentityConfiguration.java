@@ -1,5 +1,6 @@
 package pos.api.identity;
 
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,8 @@ import pos.api.identity.account.Logins;
 import pos.api.identity.account.MongoUserAccounts;
 import pos.api.identity.account.Registrations;
 import pos.api.identity.account.UserAdministration;
+import pos.api.identity.display.DisplayProperties;
+import pos.api.identity.display.DisplayTokens;
 import pos.api.identity.domain.LoginThrottle;
 import pos.api.identity.domain.RateLimiter;
 import pos.api.identity.domain.ThrottlePolicy;
@@ -21,10 +24,6 @@ import pos.api.identity.token.LocalTokenVerifier;
 import pos.api.identity.token.SigningKey;
 import pos.api.identity.token.SigningKeySource;
 import pos.api.identity.token.UserStatusCache;
-import pos.api.identity.display.DisplayProperties;
-import pos.api.identity.display.DisplayTokens;
-
-import java.time.Clock;
 
 /** Accounts, passwords, the signing key, token issuing and verification. Security rules: SecurityConfiguration. */
 @Configuration(proxyBeanMethods = false)
@@ -41,14 +40,18 @@ class IdentityConfiguration {
     }
 
     @Bean
-    AccountsBootstrap accountsBootstrap(MongoUserAccounts accounts, PasswordEncoder passwords,
-            IdentityProperties props, ObjectProvider<Clock> clock) {
+    AccountsBootstrap accountsBootstrap(
+            MongoUserAccounts accounts,
+            PasswordEncoder passwords,
+            IdentityProperties props,
+            ObjectProvider<Clock> clock) {
         return new AccountsBootstrap(accounts, passwords, props.bootstrapAdmin(), clock(clock));
     }
 
     @Bean
     SigningKey signingKey(IdentityProperties props) {
-        return SigningKeySource.load(props.jwt().privateKeyLocation(), props.jwt().keyStoreDir());
+        return SigningKeySource.load(
+                props.jwt().privateKeyLocation(), props.jwt().keyStoreDir());
     }
 
     @Bean
@@ -57,15 +60,14 @@ class IdentityConfiguration {
     }
 
     @Bean
-    UserStatusCache userStatusCache(MongoUserAccounts accounts, IdentityProperties props,
-            ObjectProvider<Clock> clock) {
+    UserStatusCache userStatusCache(MongoUserAccounts accounts, IdentityProperties props, ObjectProvider<Clock> clock) {
         return new UserStatusCache(accounts, props.userStatusCacheTtl(), clock(clock));
     }
 
     @Bean
     LocalTokenVerifier localTokenVerifier(SigningKey key, IdentityProperties props, UserStatusCache statuses) {
-        return new LocalTokenVerifier(key, props.issuer(), props.audience(), new CurrentAccountValidator(statuses),
-                Clock.systemUTC());
+        return new LocalTokenVerifier(
+                key, props.issuer(), props.audience(), new CurrentAccountValidator(statuses), Clock.systemUTC());
     }
 
     @Bean
@@ -76,32 +78,40 @@ class IdentityConfiguration {
     @Bean
     LoginThrottle loginThrottle(IdentityProperties props, ObjectProvider<Clock> clock) {
         var throttle = props.loginThrottle();
-        return new LoginThrottle(new ThrottlePolicy(throttle.failuresBeforeDelay(), throttle.firstDelay(),
-                throttle.maxDelay(), throttle.forgetAfter()), clock(clock));
+        return new LoginThrottle(
+                new ThrottlePolicy(
+                        throttle.failuresBeforeDelay(),
+                        throttle.firstDelay(),
+                        throttle.maxDelay(),
+                        throttle.forgetAfter()),
+                clock(clock));
     }
 
     @Bean
     ClientLimits clientLimits(IdentityProperties props, ObjectProvider<Clock> clock) {
         var limits = props.clientLimits();
-        return new ClientLimits(new RateLimiter(limits.loginCapacity(), limits.loginRefillEvery(), clock(clock)),
+        return new ClientLimits(
+                new RateLimiter(limits.loginCapacity(), limits.loginRefillEvery(), clock(clock)),
                 new RateLimiter(limits.registrationCapacity(), limits.registrationRefillEvery(), clock(clock)));
     }
 
     @Bean
-    Registrations registrations(MongoUserAccounts accounts, PasswordEncoder passwords, IdentityProperties props,
+    Registrations registrations(
+            MongoUserAccounts accounts,
+            PasswordEncoder passwords,
+            IdentityProperties props,
             ObjectProvider<Clock> clock) {
         return new Registrations(accounts, passwords, clock(clock), props.firstAccountAdmin());
     }
 
     @Bean
-    Logins logins(MongoUserAccounts accounts, PasswordEncoder passwords, LoginThrottle throttle,
-            AccessTokens tokens) {
+    Logins logins(MongoUserAccounts accounts, PasswordEncoder passwords, LoginThrottle throttle, AccessTokens tokens) {
         return new Logins(accounts, passwords, throttle, tokens);
     }
 
     @Bean
-    UserAdministration userAdministration(MongoUserAccounts accounts, UserStatusCache statuses,
-            ObjectProvider<Clock> clock) {
+    UserAdministration userAdministration(
+            MongoUserAccounts accounts, UserStatusCache statuses, ObjectProvider<Clock> clock) {
         return new UserAdministration(accounts, statuses, clock(clock));
     }
 

@@ -1,11 +1,10 @@
 package pos.api.identity;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
-
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Accounts and tokens ({@code pos.security.*}).
@@ -38,11 +37,15 @@ public record IdentityProperties(
      * @param privateKeyLocation a PKCS#8 PEM RSA private key; when absent a key is generated into keyStoreDir
      * @param keyStoreDir        where a generated key is kept so restarts do not log everyone out
      */
-    public record Jwt(Resource privateKeyLocation, @DefaultValue("./data/keys") Path keyStoreDir) {
-    }
+    public record Jwt(
+            Resource privateKeyLocation,
+            @DefaultValue("./data/keys") Path keyStoreDir) {}
 
     /** An admin created at start-up when absent; configuring one turns off "first account becomes admin". */
-    public record BootstrapAdmin(String username, String password, String email,
+    public record BootstrapAdmin(
+            String username,
+            String password,
+            String email,
             @DefaultValue("Administrator") String name) {
 
         public boolean configured() {
@@ -56,16 +59,20 @@ public record IdentityProperties(
     }
 
     /** See {@link pos.api.identity.domain.ThrottlePolicy}. */
-    public record LoginThrottle(@DefaultValue("5") int failuresBeforeDelay, @DefaultValue("1s") Duration firstDelay,
-            @DefaultValue("15m") Duration maxDelay, @DefaultValue("1h") Duration forgetAfter) {
-    }
+    public record LoginThrottle(
+            @DefaultValue("5") int failuresBeforeDelay,
+            @DefaultValue("1s") Duration firstDelay,
+            @DefaultValue("15m") Duration maxDelay,
+            @DefaultValue("1h") Duration forgetAfter) {}
 
     /**
      * Token buckets per client address (see {@link pos.api.identity.domain.RateLimiter}): logins (120 at once,
      * one more a second: a fleet of tills behind one address logs in at once) and registrations without an
      * admin's token (10 at once, one more every 30 s).
      */
-    public record ClientLimits(@DefaultValue("120") int loginCapacity, @DefaultValue("1s") Duration loginRefillEvery,
-            @DefaultValue("10") int registrationCapacity, @DefaultValue("30s") Duration registrationRefillEvery) {
-    }
+    public record ClientLimits(
+            @DefaultValue("120") int loginCapacity,
+            @DefaultValue("1s") Duration loginRefillEvery,
+            @DefaultValue("10") int registrationCapacity,
+            @DefaultValue("30s") Duration registrationRefillEvery) {}
 }

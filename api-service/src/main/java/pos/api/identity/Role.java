@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /** Roles carried in the JWT {@code roles} claim. */
 public enum Role {
-    ADMIN, MANAGER, USER;
+    ADMIN,
+    MANAGER,
+    USER;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,6 +1,5 @@
 package pos.api.identity;
 
-
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,8 +17,9 @@ public record StoreAccess(boolean everyStore, Set<String> stores) {
     public static final StoreAccess EVERY_STORE = new StoreAccess(true, Set.of());
 
     public StoreAccess {
-        stores = everyStore ? Set.of() : stores.stream().map(s -> s.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
+        stores = everyStore
+                ? Set.of()
+                : stores.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     /** What an account with these roles and this store list may act on. */
@@ -49,8 +49,9 @@ public record StoreAccess(boolean everyStore, Set<String> stores) {
         if (granted.isWithin(caller)) {
             return Optional.empty();
         }
-        return Optional.of(granted.everyStore
-                ? "Only an admin with access to every store may give a " + role.wireName() + " every store"
-                : "Cannot grant access to stores outside your own");
+        return Optional.of(
+                granted.everyStore
+                        ? "Only an admin with access to every store may give a " + role.wireName() + " every store"
+                        : "Cannot grant access to stores outside your own");
     }
 }

@@ -9,7 +9,7 @@ import pos.api.money.Sign;
 import pos.schemas.Limits;
 
 /** Body of {@code POST /stores/{store_id}/inventory/count}: the quantity counted on hand, with an optional note. */
-record CountStockRequest(@NotBlank String productId,
+record CountStockRequest(
+        @NotBlank String productId,
         @NotNull @DecimalValue(sign = Sign.NON_NEGATIVE) Decimal qty,
-        @Size(max = Limits.MAX_REASON_LENGTH) String note) {
-}
+        @Size(max = Limits.MAX_REASON_LENGTH) String note) {}

@@ -3,7 +3,6 @@ package pos.api.inventory;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -15,10 +14,12 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@ApiResponse(responseCode = "202", description = "Published, decision still pending: the stock as known",
+@ApiResponse(
+        responseCode = "202",
+        description = "Published, decision still pending: the stock as known",
         content = @Content(schema = @Schema(implementation = InventoryItem.Pending.class)))
 @ApiResponse(responseCode = "403", description = "Not a manager or admin")
-@ApiResponse(responseCode = "404", description = "Product not found, or Store not found: not one of the "
-        + "caller's stores")
-@interface StockCommandResponses {
-}
+@ApiResponse(
+        responseCode = "404",
+        description = "Product not found, or Store not found: not one of the " + "caller's stores")
+@interface StockCommandResponses {}

@@ -1,7 +1,6 @@
 package pos.api.inventory;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -16,14 +15,30 @@ record StockMovement(
         String productId,
         long version,
         Instant at,
-        @Schema(description = "the account id (by_type user) or the order id (by_type order); null for an adjustment "
-                + "recorded before who was kept") String by,
+
+        @Schema(
+                description = "the account id (by_type user) or the order id (by_type order); null for an adjustment "
+                        + "recorded before who was kept")
+        String by,
+
         @Schema(allowableValues = {"user", "order"}) String byType,
-        @Schema(allowableValues = {"delivery", "count", "waste", "return", "transfer", "correction", "reserve",
-                "release", "sale"}) String type,
+
+        @Schema(
+                allowableValues = {
+                    "delivery",
+                    "count",
+                    "waste",
+                    "return",
+                    "transfer",
+                    "correction",
+                    "reserve",
+                    "release",
+                    "sale"
+                })
+        String type,
+
         String note,
         BigDecimal qtyBefore,
         BigDecimal qtyAfter,
         BigDecimal reservedBefore,
-        BigDecimal reservedAfter) {
-}
+        BigDecimal reservedAfter) {}

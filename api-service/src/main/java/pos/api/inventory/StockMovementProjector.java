@@ -1,5 +1,8 @@
 package pos.api.inventory;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.dao.DataAccessException;
@@ -14,10 +17,6 @@ import pos.schemas.event.InventoryEvent;
 import pos.schemas.event.StockChanged;
 import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Projects every {@code StockChanged} of {@code pos.inventory.events.v1} into the stock movements
@@ -44,8 +43,12 @@ class StockMovementProjector implements ConsumerSeekAware {
         progress.seek(assignments.keySet(), callback);
     }
 
-    @KafkaListener(id = PROJECTION, groupId = "api-service.stock-movements", topics = Topics.INVENTORY_EVENTS,
-            containerFactory = "projectionListenerContainerFactory", batch = "true")
+    @KafkaListener(
+            id = PROJECTION,
+            groupId = "api-service.stock-movements",
+            topics = Topics.INVENTORY_EVENTS,
+            containerFactory = "projectionListenerContainerFactory",
+            batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
         var changes = new ArrayList<StockChanged>();
         int projected = 0;
@@ -70,8 +73,8 @@ class StockMovementProjector implements ConsumerSeekAware {
             progress.save(records);
         } catch (DataAccessException e) {
             // the whole poll again, once MongoDB answers (ProjectionConfiguration retries it without end)
-            throw new BatchListenerFailedException("Stock movements not written", e, records.isEmpty() ? null
-                    : records.get(0));
+            throw new BatchListenerFailedException(
+                    "Stock movements not written", e, records.isEmpty() ? null : records.get(0));
         }
     }
 }

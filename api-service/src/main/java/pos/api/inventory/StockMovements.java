@@ -1,5 +1,14 @@
 package pos.api.inventory;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongPredicate;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -10,16 +19,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import pos.schemas.event.StockChange;
 import pos.schemas.event.StockChanged;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.LongPredicate;
 
 /**
  * The stock-movement read model (collection {@code stock_movements}): one document per {@code StockChanged} under
@@ -45,8 +44,7 @@ class StockMovements {
     }
 
     /** A page of movements, newest first, and how many the window holds. */
-    record Page(List<StockMovement> movements, long total) {
-    }
+    record Page(List<StockMovement> movements, long total) {}
 
     /** Writes the movements of one poll in one ordered bulk: the movements first, then the heads that count them. */
     void record(List<StockChanged> changes) {
@@ -58,12 +56,15 @@ class StockMovements {
         for (var change : changes) {
             var version = change.stock().version();
             var head = headId(change.storeId(), change.productId());
-            bulk.replaceOne(Query.query(Criteria.where("_id").is(head + "/" + version)), document(change),
+            bulk.replaceOne(
+                    Query.query(Criteria.where("_id").is(head + "/" + version)),
+                    document(change),
                     FindAndReplaceOptions.options().upsert());
-            heads.merge(head, new long[] {version, version},
-                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            heads.merge(head, new long[] {version, version}, (a, b) ->
+                    new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
         }
-        heads.forEach((id, range) -> bulk.upsert(Query.query(Criteria.where("_id").is(id)),
+        heads.forEach((id, range) -> bulk.upsert(
+                Query.query(Criteria.where("_id").is(id)),
                 new Update().min("first", range[0]).max("last", range[1])));
         bulk.execute();
     }
@@ -80,10 +81,19 @@ class StockMovements {
         long first = ((Number) head.get("first")).longValue();
         long last = ((Number) head.get("last")).longValue();
         var prefix = headId(storeId, productId) + "/";
-        long low = from == null ? first
-                : firstVersion(first, last + 1, v -> !atOf(prefix, v).map(at -> at.isBefore(from)).orElse(false));
-        long high = to == null ? last
-                : firstVersion(first, last + 1, v -> !atOf(prefix, v).map(at -> at.isBefore(to)).orElse(false)) - 1;
+        long low = from == null
+                ? first
+                : firstVersion(
+                        first,
+                        last + 1,
+                        v -> !atOf(prefix, v).map(at -> at.isBefore(from)).orElse(false));
+        long high = to == null
+                ? last
+                : firstVersion(
+                                first,
+                                last + 1,
+                                v -> !atOf(prefix, v).map(at -> at.isBefore(to)).orElse(false))
+                        - 1;
         long total = Math.max(0, high - low + 1);
         long top = high - skip;
         long bottom = Math.max(low, top - limit + 1);
@@ -118,7 +128,8 @@ class StockMovements {
         var query = Query.query(Criteria.where("_id").is(prefix + version));
         query.fields().include("at");
         return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
-                .map(d -> d.getDate("at")).map(Date::toInstant);
+                .map(d -> d.getDate("at"))
+                .map(Date::toInstant);
     }
 
     static String headId(String storeId, String productId) {
@@ -149,18 +160,31 @@ class StockMovements {
                 .append("by_type", byOrder ? "order" : "user")
                 .append("type", typeOf(change))
                 .append("note", change.reason())
-                .append("qty_before", after.onHand().subtract(change.onHandDelta()).toPlainString())
+                .append(
+                        "qty_before",
+                        after.onHand().subtract(change.onHandDelta()).toPlainString())
                 .append("qty_after", after.onHand().toPlainString())
-                .append("reserved_before", after.reserved().subtract(change.reservedDelta()).toPlainString())
+                .append(
+                        "reserved_before",
+                        after.reserved().subtract(change.reservedDelta()).toPlainString())
                 .append("reserved_after", after.reserved().toPlainString())
                 .append("event_id", change.eventId());
     }
 
     private static StockMovement toMovement(Document d) {
-        return new StockMovement(d.getString("store_id"), d.getString("product_id"),
-                ((Number) d.get("version")).longValue(), d.getDate("at").toInstant(), d.getString("by"),
-                d.getString("by_type"), d.getString("type"), d.getString("note"), decimal(d, "qty_before"),
-                decimal(d, "qty_after"), decimal(d, "reserved_before"), decimal(d, "reserved_after"));
+        return new StockMovement(
+                d.getString("store_id"),
+                d.getString("product_id"),
+                ((Number) d.get("version")).longValue(),
+                d.getDate("at").toInstant(),
+                d.getString("by"),
+                d.getString("by_type"),
+                d.getString("type"),
+                d.getString("note"),
+                decimal(d, "qty_before"),
+                decimal(d, "qty_after"),
+                decimal(d, "reserved_before"),
+                decimal(d, "reserved_after"));
     }
 
     private static BigDecimal decimal(Document d, String field) {

@@ -1,5 +1,8 @@
 package pos.api.inventory;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.dao.DataAccessException;
@@ -16,10 +19,6 @@ import pos.schemas.event.StockLevelLow;
 import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.StockLevel;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Keeps the inventory read model up to date from {@code pos.inventory.events.v1}, each change at most once, one
@@ -44,8 +43,11 @@ class StockViewProjector implements ConsumerSeekAware {
         progress.seek(assignments.keySet(), callback);
     }
 
-    @KafkaListener(id = "stock-view-projector", groupId = "api-service.stock-view",
-            topics = Topics.INVENTORY_EVENTS, containerFactory = "projectionListenerContainerFactory",
+    @KafkaListener(
+            id = "stock-view-projector",
+            groupId = "api-service.stock-view",
+            topics = Topics.INVENTORY_EVENTS,
+            containerFactory = "projectionListenerContainerFactory",
             batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
         try {

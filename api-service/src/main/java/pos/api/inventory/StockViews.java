@@ -1,5 +1,10 @@
 package pos.api.inventory;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -11,12 +16,6 @@ import org.springframework.stereotype.Component;
 import pos.api.readmodel.VersionedDocuments;
 import pos.schemas.event.StockLevelLow;
 import pos.schemas.value.StockLevel;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The inventory read model (collection {@code inventory}): one document per (store, product) with the latest
@@ -35,8 +34,12 @@ public class StockViews {
     StockViews(MongoTemplate mongo) {
         this.mongo = mongo;
         this.documents = new VersionedDocuments(mongo, COLLECTION, "version");
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("store_id", Sort.Direction.ASC)
-                .on("product_id", Sort.Direction.ASC).unique().named("store_product_unique"));
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index()
+                        .on("store_id", Sort.Direction.ASC)
+                        .on("product_id", Sort.Direction.ASC)
+                        .unique()
+                        .named("store_product_unique"));
     }
 
     static String idOf(String storeId, String productId) {
@@ -62,7 +65,11 @@ public class StockViews {
                     .append("reserved_qty", stock.reserved().toPlainString())
                     .append("available_qty", stock.available().toPlainString())
                     .append("version", stock.version())
-                    .append("low_stock", threshold.map(t -> stock.available().compareTo(t) <= 0).orElse(false))
+                    .append(
+                            "low_stock",
+                            threshold
+                                    .map(t -> stock.available().compareTo(t) <= 0)
+                                    .orElse(false))
                     .append("created_at", date(stock.createdAt()))
                     .append("updated_at", date(stock.updatedAt()));
         });
@@ -70,8 +77,10 @@ public class StockViews {
 
     void markLow(StockLevelLow low) {
         var id = idOf(low.storeId(), low.productId());
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().set("low_stock_threshold", low.threshold().toPlainString()), COLLECTION);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id)),
+                new Update().set("low_stock_threshold", low.threshold().toPlainString()),
+                COLLECTION);
         documents.updateIfVersion(id, low.version(), new Update().set("low_stock", true));
     }
 
@@ -81,8 +90,11 @@ public class StockViews {
     }
 
     List<InventoryItem> list(String storeId, boolean lowOnly, int skip, int limit) {
-        var query = query(storeId, lowOnly).with(Sort.by("product_id")).skip(skip).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(StockViews::toItem).toList();
+        var query =
+                query(storeId, lowOnly).with(Sort.by("product_id")).skip(skip).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(StockViews::toItem)
+                .toList();
     }
 
     long count(String storeId, boolean lowOnly) {
@@ -98,10 +110,16 @@ public class StockViews {
     }
 
     private static InventoryItem toItem(Document d) {
-        return new InventoryItem(d.getString("store_id"), d.getString("product_id"),
-                new BigDecimal(d.getString("qty")), new BigDecimal(d.getString("reserved_qty")),
-                new BigDecimal(d.getString("available_qty")), ((Number) d.get("version")).longValue(),
-                d.getBoolean("low_stock", false), instant(d.getDate("created_at")), instant(d.getDate("updated_at")));
+        return new InventoryItem(
+                d.getString("store_id"),
+                d.getString("product_id"),
+                new BigDecimal(d.getString("qty")),
+                new BigDecimal(d.getString("reserved_qty")),
+                new BigDecimal(d.getString("available_qty")),
+                ((Number) d.get("version")).longValue(),
+                d.getBoolean("low_stock", false),
+                instant(d.getDate("created_at")),
+                instant(d.getDate("updated_at")));
     }
 
     private static Date date(Instant instant) {

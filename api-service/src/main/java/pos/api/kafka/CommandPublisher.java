@@ -2,14 +2,18 @@ package pos.api.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
@@ -22,11 +26,6 @@ import pos.schemas.command.OrderCommand;
 import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.StoreSettings;
-
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes commands and waits for the broker's acknowledgement (acks=all, idempotent producer), so a command the
@@ -45,7 +44,10 @@ public class CommandPublisher implements DisposableBean {
     private final JsonSerde<StoreSettings> storeSettings = JsonSerdes.storeSettings();
     private final Duration sendTimeout;
 
-    public CommandPublisher(KafkaProperties kafkaProperties, CommandProperties properties, MeterRegistry meters,
+    public CommandPublisher(
+            KafkaProperties kafkaProperties,
+            CommandProperties properties,
+            MeterRegistry meters,
             ObservationRegistry observations) {
         var props = kafkaProperties.buildProducerProperties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -54,14 +56,13 @@ public class CommandPublisher implements DisposableBean {
         // With the broker down a send fails within the send timeout (503) instead of blocking on metadata or
         // retrying for the producer's default two minutes.
         boundedBy(props, properties.sendTimeout());
-        this.producerFactory = new DefaultKafkaProducerFactory<>(props, new StringSerializer(),
-                new ByteArraySerializer());
+        this.producerFactory =
+                new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
         producerFactory.addListener(new MicrometerProducerListener<>(meters));
         this.template = new KafkaTemplate<>(producerFactory);
         template.setObservationEnabled(true);
         // a failed send is logged once, by unavailable(), where it becomes the 503: not also by the template
-        template.setProducerListener(new ProducerListener<>() {
-        });
+        template.setProducerListener(new ProducerListener<>() {});
         template.setObservationRegistry(observations);
         this.sendTimeout = properties.sendTimeout();
     }
@@ -71,13 +72,14 @@ public class CommandPublisher implements DisposableBean {
      * store (hence of one order) go to one partition, in order.
      */
     public void publish(OrderCommand command) {
-        send(Topics.ORDER_COMMANDS, command.storeId(),
-                orderCommands.serialize(Topics.ORDER_COMMANDS, command));
+        send(Topics.ORDER_COMMANDS, command.storeId(), orderCommands.serialize(Topics.ORDER_COMMANDS, command));
     }
 
     /** Keyed by store id: one store's stock is changed by one processor task, one command at a time. */
     public void publish(InventoryCommand command) {
-        send(Topics.INVENTORY_COMMANDS, command.storeId(),
+        send(
+                Topics.INVENTORY_COMMANDS,
+                command.storeId(),
                 inventoryCommands.serialize(Topics.INVENTORY_COMMANDS, command));
     }
 
@@ -89,7 +91,8 @@ public class CommandPublisher implements DisposableBean {
     /** Bounds a producer's blocking and delivery by the send timeout: with the broker down a send fails in time. */
     public static void boundedBy(java.util.Map<String, Object> props, Duration sendTimeout) {
         long timeout = Math.max(1_000, sendTimeout.toMillis());
-        long linger = props.get(ProducerConfig.LINGER_MS_CONFIG) == null ? 5
+        long linger = props.get(ProducerConfig.LINGER_MS_CONFIG) == null
+                ? 5
                 : Long.parseLong(props.get(ProducerConfig.LINGER_MS_CONFIG).toString());
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
@@ -115,7 +118,8 @@ public class CommandPublisher implements DisposableBean {
     private static ApiException unavailable(String topic, String key, Throwable cause) {
         log.warn("Could not publish a command to {} (key {}), answering 503: {}", topic, key, cause.toString());
         log.debug("Publishing to {} failed", topic, cause);
-        var answer = new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+        var answer = new ApiException(
+                org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
                 "Order and stock processing is unavailable; retry with the same Idempotency-Key");
         answer.initCause(cause);
         return answer;

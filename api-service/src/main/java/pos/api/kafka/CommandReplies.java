@@ -4,6 +4,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,19 +36,6 @@ import pos.schemas.reply.CommandReply;
 import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
 /**
  * Delivers the processors' decisions to the requests waiting for them. Every API instance reads every partition
  * of {@link Topics#COMMAND_REPLIES} from the end (no consumer group, nothing committed), so a reply reaches
@@ -50,6 +49,7 @@ public class CommandReplies implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CommandReplies.class);
     /** Continue decided requests (a MongoDB write and the JSON answer each); waiting itself takes no thread. */
     static final int DECISION_THREADS = 8;
+
     static final Duration FIRST_ASSIGNMENT_WAIT = Duration.ofSeconds(5);
     static final Duration MIN_RESTART_PAUSE = Duration.ofMillis(100);
     static final Duration MAX_RESTART_PAUSE = Duration.ofSeconds(5);
@@ -69,21 +69,26 @@ public class CommandReplies implements SmartLifecycle {
     private final Function<Map<String, Object>, Consumer<String, byte[]>> consumers;
     /** Next offset to read per partition: a restarted feed resumes there instead of skipping to the end. */
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+
     private final ReplyFeedHealth health = new ReplyFeedHealth();
     private volatile Consumer<String, byte[]> consumer;
     private volatile Thread thread;
-    private final ExecutorService decisionThreads = Executors.newFixedThreadPool(DECISION_THREADS,
-            new CustomizableThreadFactory("api-decisions-"));
+    private final ExecutorService decisionThreads =
+            Executors.newFixedThreadPool(DECISION_THREADS, new CustomizableThreadFactory("api-decisions-"));
     private volatile boolean running;
 
     @Autowired
     public CommandReplies(KafkaProperties kafkaProperties, MeterRegistry meters) {
-        this(kafkaProperties, meters,
+        this(
+                kafkaProperties,
+                meters,
                 props -> new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer()));
     }
 
     /** With another consumer: tests inject failures. */
-    CommandReplies(KafkaProperties kafkaProperties, MeterRegistry meters,
+    CommandReplies(
+            KafkaProperties kafkaProperties,
+            MeterRegistry meters,
             Function<Map<String, Object>, Consumer<String, byte[]>> consumers) {
         this.kafkaProperties = kafkaProperties;
         this.meters = meters;
@@ -195,7 +200,8 @@ public class CommandReplies implements SmartLifecycle {
                 health.failed(e);
                 log.error("Command reply feed failed; restarting it in {} ms", pause.toMillis(), e);
                 pauseQuietly(pause);
-                pause = pause.multipliedBy(2).compareTo(MAX_RESTART_PAUSE) > 0 ? MAX_RESTART_PAUSE
+                pause = pause.multipliedBy(2).compareTo(MAX_RESTART_PAUSE) > 0
+                        ? MAX_RESTART_PAUSE
                         : pause.multipliedBy(2);
                 continue;
             }
@@ -222,9 +228,11 @@ public class CommandReplies implements SmartLifecycle {
                 throw new IllegalStateException(Topics.COMMAND_REPLIES + " has no partitions (yet)");
             }
             opened.assign(partitions);
-            partitions.stream().filter(positions::containsKey)
+            partitions.stream()
+                    .filter(positions::containsKey)
                     .forEach(partition -> opened.seek(partition, positions.get(partition)));
-            var fresh = partitions.stream().filter(p -> !positions.containsKey(p)).toList();
+            var fresh =
+                    partitions.stream().filter(p -> !positions.containsKey(p)).toList();
             if (!fresh.isEmpty()) {
                 // never with an empty list: that would seek every assigned partition to the end
                 opened.seekToEnd(fresh);

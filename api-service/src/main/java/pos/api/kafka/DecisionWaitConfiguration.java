@@ -1,11 +1,10 @@
 package pos.api.kafka;
 
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.time.Duration;
 
 /**
  * A request waiting for a processor's decision is a Servlet async request. Its own timeout (Tomcat's default is
@@ -27,6 +26,7 @@ class DecisionWaitConfiguration implements WebMvcConfigurer {
 
     @Override
     public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
-        properties.ifAvailable(p -> configurer.setDefaultTimeout(p.decisionTimeout().plus(MARGIN).toMillis()));
+        properties.ifAvailable(p ->
+                configurer.setDefaultTimeout(p.decisionTimeout().plus(MARGIN).toMillis()));
     }
 }

@@ -1,11 +1,10 @@
 package pos.api.kafka;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * {@code replyFeed} in readiness: without a running reply feed every write would wait for a decision it never

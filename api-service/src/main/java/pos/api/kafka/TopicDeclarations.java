@@ -11,5 +11,4 @@ import pos.streams.topics.TopicsConfiguration;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TopicsConfiguration.class)
-class TopicDeclarations {
-}
+class TopicDeclarations {}

@@ -1,16 +1,15 @@
 package pos.api.kitchen;
 
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.TopicPartition;
-import pos.api.kitchen.domain.FeedCursor;
-import pos.schemas.event.OrderEvent;
-import pos.schemas.serde.JsonSerde;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import pos.api.kitchen.domain.FeedCursor;
+import pos.schemas.event.OrderEvent;
+import pos.schemas.serde.JsonSerde;
 
 /** Reads the order events topic between two cursors for one stream catching up after a reconnect. */
 final class FeedHistory {
@@ -22,7 +21,10 @@ final class FeedHistory {
         void accept(FeedEvent event) throws IOException;
     }
 
-    enum Outcome { CAUGHT_UP, GONE }
+    enum Outcome {
+        CAUGHT_UP,
+        GONE
+    }
 
     private final Function<String, Consumer<String, byte[]>> consumers;
     private final JsonSerde<OrderEvent> serde;
@@ -78,7 +80,8 @@ final class FeedHistory {
                     }
                 }
                 var done = remaining.stream()
-                        .filter(p -> consumer.position(p) >= to.position(p.partition())).toList();
+                        .filter(p -> consumer.position(p) >= to.position(p.partition()))
+                        .toList();
                 if (!done.isEmpty()) {
                     consumer.pause(done);
                     done.forEach(remaining::remove);

@@ -1,9 +1,8 @@
 package pos.api.kitchen;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * The order streams of the kitchen displays ({@code pos.kitchen.*}).
@@ -25,5 +24,4 @@ public record KitchenProperties(
         @DefaultValue("1s") Duration recheck,
         @DefaultValue("30m") Duration maxDuration,
         @DefaultValue("5000") int buffer,
-        @DefaultValue("500") int snapshotLimit) {
-}
+        @DefaultValue("500") int snapshotLimit) {}

@@ -3,6 +3,18 @@ package pos.api.kitchen;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,19 +35,6 @@ import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-
 /**
  * The order events topic as this instance's open order streams see it: one consumer per instance reads every
  * partition from the end (assigned, no consumer group, nothing committed) and hands each event to the streams of
@@ -54,6 +53,7 @@ public class OrderFeed implements SmartLifecycle {
     private final Object lock = new Object();
     /** Guarded by {@link #lock}: where the tail has read to, and who gets what it reads. */
     private FeedCursor position;
+
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private volatile Thread thread;
@@ -139,7 +139,8 @@ public class OrderFeed implements SmartLifecycle {
 
     static List<TopicPartition> partitions(Consumer<?, ?> consumer) {
         var partitions = consumer.partitionsFor(Topics.ORDER_EVENTS, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         if (partitions.isEmpty()) {
             throw new IllegalStateException(Topics.ORDER_EVENTS + " has no partitions (yet)");
         }
@@ -154,9 +155,13 @@ public class OrderFeed implements SmartLifecycle {
     static Optional<OrderStatusChanged> decode(JsonSerde<OrderEvent> serde, ConsumerRecord<String, byte[]> record) {
         try {
             return serde.deserialize(record.topic(), record.value()) instanceof OrderStatusChanged changed
-                    ? Optional.of(changed) : Optional.empty();
+                    ? Optional.of(changed)
+                    : Optional.empty();
         } catch (RuntimeException e) {
-            log.warn("Unreadable record {}-{}@{} skipped by the order streams", record.topic(), record.partition(),
+            log.warn(
+                    "Unreadable record {}-{}@{} skipped by the order streams",
+                    record.topic(),
+                    record.partition(),
                     record.offset());
             return Optional.empty();
         }
@@ -200,8 +205,8 @@ public class OrderFeed implements SmartLifecycle {
 
     private void tailOnce(CountDownLatch ready) {
         try (var opened = newConsumer("api-order-feed");
-             // its lag is kafka_consumer_fetch_manager_records_lag{spring_id="api-order-feed"}
-             var metrics = new KafkaClientMetrics(opened, List.of(Tag.of("spring.id", "api-order-feed")))) {
+                // its lag is kafka_consumer_fetch_manager_records_lag{spring_id="api-order-feed"}
+                var metrics = new KafkaClientMetrics(opened, List.of(Tag.of("spring.id", "api-order-feed")))) {
             metrics.bindTo(meters);
             consumer = opened;
             var partitions = partitions(opened);

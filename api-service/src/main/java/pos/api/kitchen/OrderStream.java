@@ -1,22 +1,21 @@
 package pos.api.kitchen;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import pos.api.identity.TokenRecheck;
 import pos.api.kitchen.domain.FeedCursor;
-import pos.api.order.domain.OrderFlow;
 import pos.api.order.OrderViews;
+import pos.api.order.domain.OrderFlow;
 import pos.api.readmodel.ProjectionProgress;
 import pos.schemas.Topics;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * One open order stream, on a thread of its own until it ends: catch-up from the topic (or a snapshot of the
@@ -42,11 +41,21 @@ final class OrderStream implements Runnable {
     private volatile boolean closed;
     /** Snapshot orders by id and sequence: an event no newer than the snapshot is not sent again. */
     private final Map<String, Long> snapshotSequences = new HashMap<>();
+
     private Instant lastSent = Instant.now();
 
-    OrderStream(SseEmitter emitter, String storeId, String token, FeedCursor resume, OrderFeed feed,
-            OrderViews views, ProjectionProgress projection, TokenRecheck tokens, KitchenProperties props,
-            JsonMapper json, Runnable release) {
+    OrderStream(
+            SseEmitter emitter,
+            String storeId,
+            String token,
+            FeedCursor resume,
+            OrderFeed feed,
+            OrderViews views,
+            ProjectionProgress projection,
+            TokenRecheck tokens,
+            KitchenProperties props,
+            JsonMapper json,
+            Runnable release) {
         this.emitter = emitter;
         this.storeId = storeId;
         this.token = token;
@@ -104,11 +113,14 @@ final class OrderStream implements Runnable {
     private void stream(OrderFeed.Subscription subscription) throws IOException, InterruptedException {
         var live = subscription.start();
         FeedCursor from = resume;
-        if (from != null && !from.equals(live)
+        if (from != null
+                && !from.equals(live)
                 && feed.history().replay(from, live, storeId, this::send) == FeedHistory.Outcome.GONE) {
-            send(SseEmitter.event().name("reset").reconnectTime(RECONNECT_MILLIS).data(json.writeValueAsString(
-                    new StreamEvents.Notice("Last-Event-ID is older than the order history kept: a fresh snapshot "
-                            + "follows"))));
+            send(SseEmitter.event()
+                    .name("reset")
+                    .reconnectTime(RECONNECT_MILLIS)
+                    .data(json.writeValueAsString(new StreamEvents.Notice(
+                            "Last-Event-ID is older than the order history kept: a fresh snapshot " + "follows"))));
             from = null;
         }
         if (from == null) {
@@ -155,7 +167,10 @@ final class OrderStream implements Runnable {
         var projected = projectedUpTo(live);
         var open = views.inStatuses(storeId, OrderFlow.OPEN, props.snapshotLimit());
         open.forEach(o -> snapshotSequences.put(o.orderId(), o.sequence()));
-        send(SseEmitter.event().name("snapshot").id(projected.format()).reconnectTime(RECONNECT_MILLIS)
+        send(SseEmitter.event()
+                .name("snapshot")
+                .id(projected.format())
+                .reconnectTime(RECONNECT_MILLIS)
                 .data(json.writeValueAsString(StreamEvents.Snapshot.of(open, props.snapshotLimit()))));
         if (!projected.equals(live)) {
             feed.history().replay(projected, live, storeId, this::send);
@@ -166,7 +181,8 @@ final class OrderStream implements Runnable {
     /** The projector's progress in each partition, never past {@code live}; {@code live} where it has none. */
     private FeedCursor projectedUpTo(FeedCursor live) {
         var partitions = live.positions().keySet().stream()
-                .map(p -> new TopicPartition(Topics.ORDER_EVENTS, p)).toList();
+                .map(p -> new TopicPartition(Topics.ORDER_EVENTS, p))
+                .toList();
         var stored = projection.positions(partitions);
         var positions = new HashMap<Integer, Long>();
         live.positions().forEach((p, offset) -> {
@@ -188,7 +204,9 @@ final class OrderStream implements Runnable {
             }
             snapshotSequences.remove(event.change().orderId());
         }
-        send(SseEmitter.event().name("order").id(id.format())
+        send(SseEmitter.event()
+                .name("order")
+                .id(id.format())
                 .data(json.writeValueAsString(StreamEvents.Change.of(event))));
     }
 

@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import pos.api.idempotency.JsonResponses;
 import pos.api.identity.CurrentUser;
 import pos.api.kitchen.domain.FeedCursor;
 import pos.api.web.ApiException;
-import pos.api.idempotency.JsonResponses;
 
 @RestController
 @Tag(name = "Kitchen display")
@@ -39,8 +39,7 @@ class OrderStreamController {
         this.responses = responses;
     }
 
-    @Operation(summary = "Follow a store's orders (Server-Sent Events)",
-            description = """
+    @Operation(summary = "Follow a store's orders (Server-Sent Events)", description = """
                     One event per order status change of the store, in order per order, as `text/event-stream`, for \
                     its staff and its paired displays. A new stream starts with `event: snapshot` (the open orders: \
                     created, confirmed, preparing, ready); then `event: order` per change (`sequence` orders one \
@@ -51,9 +50,13 @@ class OrderStreamController {
                     quiet stream. `event: end` says why the server closes it (token revoked or expired, account \
                     deactivated, client too far behind, 30 min reached). At most 5 streams per user or display and \
                     200 per instance: 429 with Retry-After beyond.""")
-    @ApiResponse(responseCode = "200", description = "The stream",
-            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-                    schema = @Schema(type = "string", example = """
+    @ApiResponse(
+            responseCode = "200",
+            description = "The stream",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(type = "string", example = """
                             event: snapshot
                             id: 0:41.1:17.2:30
                             retry: 2000
@@ -69,13 +72,17 @@ class OrderStreamController {
                             """)))
     @ApiResponse(responseCode = "400", description = "Last-Event-ID is not an id of this stream")
     @ApiResponse(responseCode = "404", description = "Store not found: not one of the caller's stores")
-    @ApiResponse(responseCode = "429", description = "Too many open streams for this user or display, or on this "
-            + "instance", headers = @Header(name = "Retry-After", description = "seconds",
-            schema = @Schema(type = "integer")))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many open streams for this user or display, or on this " + "instance",
+            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = "integer")))
     @GetMapping(path = "/stores/{storeId}/orders/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<SseEmitter> stream(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
+    ResponseEntity<SseEmitter> stream(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String storeId,
             @Parameter(description = "The id of the last event received, to resume after it")
-            @RequestHeader(value = LAST_EVENT_ID, required = false) String lastEventId) {
+                    @RequestHeader(value = LAST_EVENT_ID, required = false)
+                    String lastEventId) {
         var caller = CurrentUser.from(jwt);
         var store = caller.requireStoreFromPath(storeId);
         FeedCursor resume = null;
@@ -96,14 +103,16 @@ class OrderStreamController {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<String> refused(ApiException e) {
         var problem = responses.problem(e);
-        return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(problem.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem.body());
     }
 
     @ExceptionHandler(OrderStreams.LimitReached.class)
     ResponseEntity<String> limited(OrderStreams.LimitReached e) {
         var problem = responses.problem(new ApiException(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem.body());
     }

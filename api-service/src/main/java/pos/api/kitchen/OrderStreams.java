@@ -2,6 +2,10 @@ package pos.api.kitchen;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
@@ -12,11 +16,6 @@ import pos.api.kitchen.domain.StreamLimits;
 import pos.api.order.OrderViews;
 import pos.api.readmodel.ProjectionProgress;
 import tools.jackson.databind.json.JsonMapper;
-
-import jakarta.annotation.PreDestroy;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /** Opens order streams within the limits: each runs on a thread of a pool no larger than the instance's limit. */
 @Service
@@ -31,8 +30,14 @@ class OrderStreams {
     private final StreamLimits limits;
     private final ThreadPoolExecutor threads;
 
-    OrderStreams(OrderFeed feed, OrderViews views, MongoTemplate mongo, TokenRecheck tokens, KitchenProperties props,
-            JsonMapper json, MeterRegistry meters) {
+    OrderStreams(
+            OrderFeed feed,
+            OrderViews views,
+            MongoTemplate mongo,
+            TokenRecheck tokens,
+            KitchenProperties props,
+            JsonMapper json,
+            MeterRegistry meters) {
         this.feed = feed;
         this.views = views;
         this.projection = new ProjectionProgress(mongo, OrderViews.PROJECTION);
@@ -41,10 +46,16 @@ class OrderStreams {
         this.json = json;
         this.limits = new StreamLimits(props.maxStreamsPerUser(), props.maxStreams());
         // never queues: a place in the limits is a thread; the pool is as large as the instance's limit
-        this.threads = new ThreadPoolExecutor(0, props.maxStreams(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        this.threads = new ThreadPoolExecutor(
+                0,
+                props.maxStreams(),
+                60,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
                 new CustomizableThreadFactory("order-stream-"));
         Gauge.builder("pos.kitchen.streams.open", limits, StreamLimits::open)
-                .description("Order streams (Server-Sent Events) open on this instance").register(meters);
+                .description("Order streams (Server-Sent Events) open on this instance")
+                .register(meters);
     }
 
     /** Thrown when a limit is reached: 429 with Retry-After. */
@@ -65,8 +76,18 @@ class OrderStreams {
         });
         try {
             var emitter = new SseEmitter(props.maxDuration().plusMinutes(1).toMillis());
-            threads.execute(new OrderStream(emitter, storeId, token, resume, feed, views, projection, tokens, props,
-                    json, () -> limits.release(holder)));
+            threads.execute(new OrderStream(
+                    emitter,
+                    storeId,
+                    token,
+                    resume,
+                    feed,
+                    views,
+                    projection,
+                    tokens,
+                    props,
+                    json,
+                    () -> limits.release(holder)));
             return emitter;
         } catch (RuntimeException e) {
             limits.release(holder);

@@ -18,6 +18,7 @@ public final class Decimal {
 
     /** The original service's message for any malformed decimal, kept for existing clients. */
     public static final String INVALID_MESSAGE = "Format angka tidak didukung (16:2)";
+
     public static final int MAX_INTEGER_DIGITS = 16;
     public static final int MAX_FRACTION_DIGITS = 2;
 
@@ -34,8 +35,7 @@ public final class Decimal {
      * ASCII digits only: BigDecimal alone would also take other scripts' digits. Possessive quantifiers never
      * backtrack, so matching is linear in the text's length.
      */
-    private static final Pattern NOTATION =
-            Pattern.compile("[+-]?+(\\d++\\.?+\\d*+|\\.\\d++)(?:[eE]([+-]?+\\d++))?+");
+    private static final Pattern NOTATION = Pattern.compile("[+-]?+(\\d++\\.?+\\d*+|\\.\\d++)(?:[eE]([+-]?+\\d++))?+");
 
     private final BigDecimal value;
     private final String input;
@@ -57,7 +57,8 @@ public final class Decimal {
 
     /** A trusted value (tests, defaults); throws if it breaks the rules a client's value must follow. */
     public static Decimal of(BigDecimal value) {
-        return read(value.toString()).map(v -> new Decimal(v, value.toString()))
+        return read(value.toString())
+                .map(v -> new Decimal(v, value.toString()))
                 .orElseThrow(() -> new IllegalArgumentException(INVALID_MESSAGE + ": " + value));
     }
 
@@ -114,8 +115,7 @@ public final class Decimal {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Decimal d && Objects.equals(value, d.value)
-                && (value != null || input.equals(d.input));
+        return other instanceof Decimal d && Objects.equals(value, d.value) && (value != null || input.equals(d.input));
     }
 
     @Override

@@ -2,9 +2,9 @@ package pos.api.money;
 
 import org.springframework.boot.jackson.JacksonComponent;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
@@ -33,8 +33,9 @@ public final class DecimalJson {
     static final int MAX_NUMBER_TOKEN_LENGTH = 4 * 1024 * 1024;
 
     static {
-        StreamReadConstraints.overrideDefaultStreamReadConstraints(
-                StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_TOKEN_LENGTH).build());
+        StreamReadConstraints.overrideDefaultStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNumberLength(MAX_NUMBER_TOKEN_LENGTH)
+                .build());
     }
 
     public static SimpleModule module() {

@@ -18,12 +18,15 @@ public class DecimalValueValidator implements ConstraintValidator<DecimalValue, 
         if (value == null) {
             return true;
         }
-        return value.violation(sign).map(message -> {
-            context.disableDefaultConstraintViolation();
-            // escaped: the message is literal text, not an EL template
-            context.buildConstraintViolationWithTemplate(message.replace("{", "\\{").replace("$", "\\$"))
-                    .addConstraintViolation();
-            return false;
-        }).orElse(true);
+        return value.violation(sign)
+                .map(message -> {
+                    context.disableDefaultConstraintViolation();
+                    // escaped: the message is literal text, not an EL template
+                    context.buildConstraintViolationWithTemplate(
+                                    message.replace("{", "\\{").replace("$", "\\$"))
+                            .addConstraintViolation();
+                    return false;
+                })
+                .orElse(true);
     }
 }

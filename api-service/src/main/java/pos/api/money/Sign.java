@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 
 /** Which side of zero a field accepts: prices and costs zero or more, quantities more than zero, deltas not zero. */
 public enum Sign {
-
     ANY("any value"),
     POSITIVE("must be greater than 0"),
     NON_NEGATIVE("must be greater than or equal to 0"),

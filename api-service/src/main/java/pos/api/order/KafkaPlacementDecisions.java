@@ -1,5 +1,7 @@
 package pos.api.order;
 
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import pos.api.kafka.CommandProperties;
 import pos.api.kafka.CommandPublisher;
@@ -8,9 +10,6 @@ import pos.schemas.command.PlaceOrder;
 import pos.schemas.reply.OrderCommandReply;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
-
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /** Placements on {@code pos.orders.commands.v1}, decisions from the reply feed ({@link CommandReplies}). */
 @Component
@@ -29,8 +28,11 @@ class KafkaPlacementDecisions implements PlacementDecisions {
     @Override
     public CompletableFuture<Optional<OrderSnapshot>> publishAndAwait(PlaceOrder command) {
         // replies to a duplicate PlaceOrder can carry the still-pending order; only a decided one ends the wait
-        var waiter = replies.expect(command.commandId(), reply -> reply instanceof OrderCommandReply r
-                        && r.order() != null && r.order().status() != OrderStatus.PENDING)
+        var waiter = replies.expect(
+                        command.commandId(),
+                        reply -> reply instanceof OrderCommandReply r
+                                && r.order() != null
+                                && r.order().status() != OrderStatus.PENDING)
                 .afterPublishing(() -> publisher.publish(command));
         return waiter.decision(properties.decisionTimeout())
                 .thenApply(reply -> reply.map(decided -> ((OrderCommandReply) decided).order()));

@@ -3,31 +3,30 @@ package pos.api.order;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Service;
-import pos.api.catalog.CatalogProducts;
-import pos.api.catalog.CatalogProducts.CatalogProduct;
-import pos.api.identity.CurrentUser;
-import pos.api.idempotency.IdempotencyProperties;
-import pos.api.idempotency.IdempotentRequests.Claim;
-import pos.api.idempotency.StoredResponse;
-import pos.api.web.ApiException;
-import pos.api.web.FieldError;
-import pos.api.idempotency.JsonResponses;
-import pos.api.web.PathIds;
-import pos.schemas.command.PlaceOrder;
-import pos.schemas.value.OrderLine;
-import pos.schemas.value.OrderSnapshot;
-import pos.schemas.value.OrderStatus;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Service;
+import pos.api.catalog.CatalogProducts;
+import pos.api.catalog.CatalogProducts.CatalogProduct;
+import pos.api.idempotency.IdempotencyProperties;
+import pos.api.idempotency.IdempotentRequests.Claim;
+import pos.api.idempotency.JsonResponses;
+import pos.api.idempotency.StoredResponse;
+import pos.api.identity.CurrentUser;
+import pos.api.web.ApiException;
+import pos.api.web.FieldError;
+import pos.api.web.PathIds;
+import pos.schemas.command.PlaceOrder;
+import pos.schemas.value.OrderLine;
+import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.OrderStatus;
 
 /**
  * Accepts an order: validates and prices it from the catalog, records it as pending so it can be read at once,
@@ -46,8 +45,14 @@ class OrderIntake {
     private final MeterRegistry meters;
     private final OccurredAt occurredAtRule;
 
-    OrderIntake(CatalogProducts catalog, OrderViews views, PlacementDecisions decisions, JsonResponses responses,
-            Clock clock, MeterRegistry meters, IdempotencyProperties idempotency) {
+    OrderIntake(
+            CatalogProducts catalog,
+            OrderViews views,
+            PlacementDecisions decisions,
+            JsonResponses responses,
+            Clock clock,
+            MeterRegistry meters,
+            IdempotencyProperties idempotency) {
         this.occurredAtRule = new OccurredAt(idempotency.retention(), OccurredAt.CLOCK_SKEW);
         this.catalog = catalog;
         this.views = views;
@@ -61,8 +66,8 @@ class OrderIntake {
      * Validates, prices, records and publishes on the caller's thread (errors are thrown); the decision completes
      * the returned future later, without holding a request thread while order-processor decides.
      */
-    CompletableFuture<StoredResponse> place(CurrentUser caller, PlaceOrderRequest request, Claim claim,
-            Optional<String> key, boolean respondAsync) {
+    CompletableFuture<StoredResponse> place(
+            CurrentUser caller, PlaceOrderRequest request, Claim claim, Optional<String> key, boolean respondAsync) {
         var timing = Timer.start(meters);
         var storeId = PathIds.objectId(request.storeId(), "store_id");
         caller.requireStore(storeId);
@@ -78,10 +83,32 @@ class OrderIntake {
         var lines = price(request.items());
         OrderLimits.check(lines);
         var subtotal = OrderSnapshot.subtotalOf(lines);
-        var pending = new OrderSnapshot(claim.resourceId(), 0, OrderStatus.PENDING, storeId, userId,
-                caller.userId(), lines, subtotal, null, subtotal, List.of(), key.orElse(null), now, now, occurredAt);
-        var command = new PlaceOrder(claim.commandId(), claim.resourceId(), storeId, userId, caller.userId(), lines,
-                key.orElse(null), now, occurredAt);
+        var pending = new OrderSnapshot(
+                claim.resourceId(),
+                0,
+                OrderStatus.PENDING,
+                storeId,
+                userId,
+                caller.userId(),
+                lines,
+                subtotal,
+                null,
+                subtotal,
+                List.of(),
+                key.orElse(null),
+                now,
+                now,
+                occurredAt);
+        var command = new PlaceOrder(
+                claim.commandId(),
+                claim.resourceId(),
+                storeId,
+                userId,
+                caller.userId(),
+                lines,
+                key.orElse(null),
+                now,
+                occurredAt);
         return publishAndAwait(command, pending, respondAsync, timing);
     }
 
@@ -100,19 +127,27 @@ class OrderIntake {
      * meanwhile cannot change the answer. A decided order is answered; a pending one has its command published
      * again as it was first built (the store ledger drops the duplicate by its command id) and is awaited.
      */
-    private CompletableFuture<StoredResponse> resume(OrderSnapshot order, Claim claim, boolean respondAsync,
-            Timer.Sample timing) {
+    private CompletableFuture<StoredResponse> resume(
+            OrderSnapshot order, Claim claim, boolean respondAsync, Timer.Sample timing) {
         if (order.status() != OrderStatus.PENDING) {
             timing.stop(decisionTimer(order.status().name().toLowerCase(Locale.ROOT)));
             return CompletableFuture.completedFuture(answer(order, false));
         }
-        var command = new PlaceOrder(claim.commandId(), order.orderId(), order.storeId(), order.userId(),
-                order.placedBy(), order.lines(), order.idempotencyKey(), order.createdAt(), order.occurredAt());
+        var command = new PlaceOrder(
+                claim.commandId(),
+                order.orderId(),
+                order.storeId(),
+                order.userId(),
+                order.placedBy(),
+                order.lines(),
+                order.idempotencyKey(),
+                order.createdAt(),
+                order.occurredAt());
         return publishAndAwait(command, order, respondAsync, timing);
     }
 
-    private CompletableFuture<StoredResponse> publishAndAwait(PlaceOrder command, OrderSnapshot pending,
-            boolean respondAsync, Timer.Sample timing) {
+    private CompletableFuture<StoredResponse> publishAndAwait(
+            PlaceOrder command, OrderSnapshot pending, boolean respondAsync, Timer.Sample timing) {
         if (respondAsync) {
             decisions.publish(command);
             placed().increment();
@@ -120,8 +155,7 @@ class OrderIntake {
         }
         var decision = decisions.publishAndAwait(command);
         placed().increment();
-        return decision.thenApply(decided -> decided
-                .map(order -> {
+        return decision.thenApply(decided -> decided.map(order -> {
                     timing.stop(decisionTimer(order.status().name().toLowerCase(Locale.ROOT)));
                     return answer(order, true);
                 })
@@ -146,7 +180,8 @@ class OrderIntake {
      * without bound. Per-store counts come from the order events and read models instead.
      */
     private Counter placed() {
-        return Counter.builder("pos.orders.placed").description("Orders accepted and published to order-processor")
+        return Counter.builder("pos.orders.placed")
+                .description("Orders accepted and published to order-processor")
                 .register(meters);
     }
 
@@ -164,7 +199,9 @@ class OrderIntake {
             views.recordDecision(order);
         }
         if (order.status() == OrderStatus.REJECTED) {
-            var first = order.shortages().isEmpty() ? "" : " for product " + order.shortages().get(0).productId();
+            var first = order.shortages().isEmpty()
+                    ? ""
+                    : " for product " + order.shortages().get(0).productId();
             throw ApiException.badRequest("Insufficient stock" + first)
                     .with("shortages", OrderResponse.shortages(order))
                     .with("order_id", order.orderId());
@@ -202,20 +239,41 @@ class OrderIntake {
         var unknown = ids.stream().filter(id -> !products.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
             throw ApiException.badRequest("Unknown product " + unknown.get(0))
-                    .with("errors", unknown.stream()
-                            .map(id -> new FieldError("items.product_id", "unknown or archived product " + id))
-                            .toList());
+                    .with(
+                            "errors",
+                            unknown.stream()
+                                    .map(id -> new FieldError("items.product_id", "unknown or archived product " + id))
+                                    .toList());
         }
-        var lines = items.stream().map(item -> {
-            var product = products.get(item.productId().toLowerCase());
-            return new OrderLine(product.id(), product.sku(), product.name(), item.qty().value(), product.price());
-        }).toList();
-        var changed = items.stream().anyMatch(item -> item.price() != null
-                && item.price().value().compareTo(products.get(item.productId().toLowerCase()).price()) != 0);
+        var lines = items.stream()
+                .map(item -> {
+                    var product = products.get(item.productId().toLowerCase());
+                    return new OrderLine(
+                            product.id(),
+                            product.sku(),
+                            product.name(),
+                            item.qty().value(),
+                            product.price());
+                })
+                .toList();
+        var changed = items.stream()
+                .anyMatch(item -> item.price() != null
+                        && item.price()
+                                        .value()
+                                        .compareTo(products.get(item.productId().toLowerCase())
+                                                .price())
+                                != 0);
         if (changed) {
             throw ApiException.conflict("Prices have changed; refresh and resend the order")
-                    .with("prices", lines.stream().map(l -> Map.of("product_id", l.productId(),
-                            "price", l.unitPrice().toPlainString())).toList());
+                    .with(
+                            "prices",
+                            lines.stream()
+                                    .map(l -> Map.of(
+                                            "product_id",
+                                            l.productId(),
+                                            "price",
+                                            l.unitPrice().toPlainString()))
+                                    .toList());
         }
         return lines;
     }

@@ -1,19 +1,18 @@
 package pos.api.order;
 
+import java.time.Instant;
+import java.util.Date;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import pos.api.identity.StoreAccess;
 import pos.schemas.value.OrderSnapshot;
 
-import java.time.Instant;
-import java.util.Date;
-
 /**
  * Filters of {@code GET /orders/}, all optional and combined with AND. {@code access} restricts the result to the
  * caller's stores.
  */
-record OrderSearch(String storeId, String userId, String status, Instant createdFrom, Instant createdTo,
-        StoreAccess access) {
+record OrderSearch(
+        String storeId, String userId, String status, Instant createdFrom, Instant createdTo, StoreAccess access) {
 
     /** A caller with no store (a cashier nobody has granted one yet) finds nothing, without asking MongoDB. */
     boolean matchesNothing() {
@@ -25,8 +24,10 @@ record OrderSearch(String storeId, String userId, String status, Instant created
         return (storeId == null ? access.includes(order.storeId()) : storeId.equals(order.storeId()))
                 && (userId == null || userId.equals(order.userId()))
                 && (status == null || status.equals(order.status().wireName()))
-                && (createdFrom == null || (order.createdAt() != null && !order.createdAt().isBefore(createdFrom)))
-                && (createdTo == null || (order.createdAt() != null && order.createdAt().isBefore(createdTo)));
+                && (createdFrom == null
+                        || (order.createdAt() != null && !order.createdAt().isBefore(createdFrom)))
+                && (createdTo == null
+                        || (order.createdAt() != null && order.createdAt().isBefore(createdTo)));
     }
 
     Query toQuery() {

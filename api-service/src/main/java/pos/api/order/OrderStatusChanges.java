@@ -1,24 +1,23 @@
 package pos.api.order;
 
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Service;
-import pos.api.identity.CurrentUser;
-import pos.api.inventory.StockViews;
-import pos.api.kafka.CommandProperties;
-import pos.api.order.domain.OrderFlow;
-import pos.api.kafka.CommandPublisher;
-import pos.api.kafka.CommandReplies;
-import pos.api.web.ApiException;
-import pos.schemas.command.ChangeOrderStatus;
-import pos.schemas.reply.OrderCommandReply;
-import pos.schemas.reply.Outcome;
-import pos.schemas.value.OrderStatus;
-
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import pos.api.identity.CurrentUser;
+import pos.api.inventory.StockViews;
+import pos.api.kafka.CommandProperties;
+import pos.api.kafka.CommandPublisher;
+import pos.api.kafka.CommandReplies;
+import pos.api.order.domain.OrderFlow;
+import pos.api.web.ApiException;
+import pos.schemas.command.ChangeOrderStatus;
+import pos.schemas.reply.OrderCommandReply;
+import pos.schemas.reply.Outcome;
+import pos.schemas.value.OrderStatus;
 
 /**
  * Asks the store ledger (inventory-processor) to move an order along its lifecycle and answers with its decision,
@@ -28,11 +27,16 @@ import java.util.concurrent.CompletableFuture;
 class OrderStatusChanges {
 
     /** The statuses a client may ask for, in the original's order and message. */
-    static final List<OrderStatus> CLIENT_STATUSES = List.copyOf(EnumSet.of(OrderStatus.CREATED,
-            OrderStatus.CONFIRMED, OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COMPLETED,
+    static final List<OrderStatus> CLIENT_STATUSES = List.copyOf(EnumSet.of(
+            OrderStatus.CREATED,
+            OrderStatus.CONFIRMED,
+            OrderStatus.PREPARING,
+            OrderStatus.READY,
+            OrderStatus.COMPLETED,
             OrderStatus.CANCELLED));
-    static final String INVALID_STATUS = "Invalid status. Must be one of: created, confirmed, preparing, ready, "
-            + "completed, cancelled";
+
+    static final String INVALID_STATUS =
+            "Invalid status. Must be one of: created, confirmed, preparing, ready, " + "completed, cancelled";
 
     private final OrderViews views;
     private final StockViews stockViews;
@@ -41,8 +45,13 @@ class OrderStatusChanges {
     private final CommandProperties properties;
     private final Clock clock;
 
-    OrderStatusChanges(OrderViews views, StockViews stockViews, CommandPublisher publisher, CommandReplies replies,
-            CommandProperties properties, Clock clock) {
+    OrderStatusChanges(
+            OrderViews views,
+            StockViews stockViews,
+            CommandPublisher publisher,
+            CommandReplies replies,
+            CommandProperties properties,
+            Clock clock) {
         this.views = views;
         this.stockViews = stockViews;
         this.publisher = publisher;
@@ -52,26 +61,27 @@ class OrderStatusChanges {
     }
 
     /** Checks and publishes on the caller's thread; the decision completes the future without holding it. */
-    CompletableFuture<ResponseEntity<OrderResponse.Envelope>> change(CurrentUser caller, String orderId,
-            String requestedStatus) {
-        var target = OrderStatus.fromWireName(requestedStatus).filter(CLIENT_STATUSES::contains)
+    CompletableFuture<ResponseEntity<OrderResponse.Envelope>> change(
+            CurrentUser caller, String orderId, String requestedStatus) {
+        var target = OrderStatus.fromWireName(requestedStatus)
+                .filter(CLIENT_STATUSES::contains)
                 .orElseThrow(() -> ApiException.badRequest(INVALID_STATUS));
         var order = views.find(orderId).orElseThrow(() -> ApiException.notFound("Order not found"));
         caller.requireStore(order.storeId(), "Order not found");
         if (caller.isDisplay() && target != order.status() && !OrderFlow.isBump(order.status(), target)) {
             throw ApiException.forbidden("A kitchen display moves an order to its next status only");
         }
-        var command = new ChangeOrderStatus(UUID.randomUUID().toString(), orderId, order.storeId(), target,
-                caller.userId(), clock.instant());
+        var command = new ChangeOrderStatus(
+                UUID.randomUUID().toString(), orderId, order.storeId(), target, caller.userId(), clock.instant());
         var waiter = replies.expect(command.commandId()).afterPublishing(() -> publisher.publish(command));
-        return waiter.decision(properties.decisionTimeout()).thenApply(reply -> reply
-                .map(decided -> answer((OrderCommandReply) decided))
-                .orElseGet(() -> {
-                    var current = views.find(orderId).orElse(order);
-                    return ResponseEntity.accepted()
-                            .location(java.net.URI.create(OrderController.location(current)))
-                            .body(OrderResponse.Envelope.of(current));
-                }));
+        return waiter.decision(properties.decisionTimeout())
+                .thenApply(reply -> reply.map(decided -> answer((OrderCommandReply) decided))
+                        .orElseGet(() -> {
+                            var current = views.find(orderId).orElse(order);
+                            return ResponseEntity.accepted()
+                                    .location(java.net.URI.create(OrderController.location(current)))
+                                    .body(OrderResponse.Envelope.of(current));
+                        }));
     }
 
     private ResponseEntity<OrderResponse.Envelope> answer(OrderCommandReply reply) {
@@ -85,7 +95,11 @@ class OrderStatusChanges {
             throw ApiException.conflict(reply.detail())
                     // not "status": that member is the problem's HTTP status
                     .with("current_status", reply.order().status().wireName())
-                    .with("allowed_next", reply.allowedNext().stream().map(OrderStatus::wireName).toList());
+                    .with(
+                            "allowed_next",
+                            reply.allowedNext().stream()
+                                    .map(OrderStatus::wireName)
+                                    .toList());
         }
         return ResponseEntity.ok(OrderResponse.Envelope.of(reply.order()));
     }

@@ -1,5 +1,9 @@
 package pos.api.order;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -19,11 +23,6 @@ import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderSnapshot;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Keeps the orders read model up to date from {@code pos.orders.events.v1}, one poll at a time: each event carries
@@ -50,8 +49,12 @@ class OrderViewProjector implements ConsumerSeekAware {
         progress.seek(assignments.keySet(), callback);
     }
 
-    @KafkaListener(id = "order-view-projector", groupId = "api-service.order-view", topics = Topics.ORDER_EVENTS,
-            containerFactory = "projectionListenerContainerFactory", batch = "true")
+    @KafkaListener(
+            id = "order-view-projector",
+            groupId = "api-service.order-view",
+            topics = Topics.ORDER_EVENTS,
+            containerFactory = "projectionListenerContainerFactory",
+            batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
         var orders = new ArrayList<OrderSnapshot>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -89,11 +92,15 @@ class OrderViewProjector implements ConsumerSeekAware {
     /** DEBUG carries the trace id of the request that caused the change (README "Operations"). */
     private static void logProjected(ConsumerRecord<String, byte[]> record, OrderSnapshot order) {
         Header traceparent = record.headers().lastHeader("traceparent");
-        var parts = traceparent == null ? new String[0]
+        var parts = traceparent == null
+                ? new String[0]
                 : new String(traceparent.value(), StandardCharsets.US_ASCII).split("-");
         try (var traceId = parts.length == 4 ? MDC.putCloseable("traceId", parts[1]) : null;
-             var spanId = parts.length == 4 ? MDC.putCloseable("spanId", parts[2]) : null) {
-            log.debug("Order {} {} (sequence {}) projected", order.orderId(), order.status().wireName(),
+                var spanId = parts.length == 4 ? MDC.putCloseable("spanId", parts[2]) : null) {
+            log.debug(
+                    "Order {} {} (sequence {}) projected",
+                    order.orderId(),
+                    order.status().wireName(),
                     order.sequence());
         }
     }

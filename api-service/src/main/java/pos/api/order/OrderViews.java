@@ -1,5 +1,11 @@
 package pos.api.order;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,13 +18,6 @@ import pos.schemas.value.OrderLine;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
 import pos.schemas.value.Shortage;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The orders read model (collection {@code orders}): one document per order, the latest snapshot the API has seen.
@@ -65,10 +64,12 @@ public class OrderViews {
 
     /** {@link #upsertIfNewer} for a projector's batch: one read and one bulk write. */
     public void upsertAllIfNewer(List<OrderSnapshot> orders) {
-        documents.applyAllIfNewer(orders.stream().map(o -> {
-            var fields = toDocument(o);
-            return new VersionedDocuments.Change(o.orderId(), o.sequence(), current -> fields);
-        }).toList());
+        documents.applyAllIfNewer(orders.stream()
+                .map(o -> {
+                    var fields = toDocument(o);
+                    return new VersionedDocuments.Change(o.orderId(), o.sequence(), current -> fields);
+                })
+                .toList());
     }
 
     /**
@@ -81,21 +82,31 @@ public class OrderViews {
     }
 
     public Optional<OrderSnapshot> find(String orderId) {
-        return Optional.ofNullable(mongo.findById(orderId, Document.class, COLLECTION)).map(OrderViews::fromDocument);
+        return Optional.ofNullable(mongo.findById(orderId, Document.class, COLLECTION))
+                .map(OrderViews::fromDocument);
     }
 
     /** A store's orders in these statuses, oldest first, at most {@code limit}: a kitchen display's snapshot. */
     public List<OrderSnapshot> inStatuses(String storeId, java.util.Collection<OrderStatus> statuses, int limit) {
-        var query = Query.query(Criteria.where("store_id").is(storeId)
-                        .and("status").in(statuses.stream().map(OrderStatus::wireName).toList()))
-                .with(Sort.by(Sort.Order.asc("created_at"), Sort.Order.asc("_id"))).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(OrderViews::fromDocument).toList();
+        var query = Query.query(Criteria.where("store_id")
+                        .is(storeId)
+                        .and("status")
+                        .in(statuses.stream().map(OrderStatus::wireName).toList()))
+                .with(Sort.by(Sort.Order.asc("created_at"), Sort.Order.asc("_id")))
+                .limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(OrderViews::fromDocument)
+                .toList();
     }
 
     public List<OrderSnapshot> search(OrderSearch search, int skip, int limit) {
-        var query = search.toQuery().with(Sort.by(Sort.Order.desc("created_at"), Sort.Order.desc("_id")))
-                .skip(skip).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(OrderViews::fromDocument).toList();
+        var query = search.toQuery()
+                .with(Sort.by(Sort.Order.desc("created_at"), Sort.Order.desc("_id")))
+                .skip(skip)
+                .limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(OrderViews::fromDocument)
+                .toList();
     }
 
     public long count(OrderSearch search) {
@@ -105,13 +116,16 @@ public class OrderViews {
     private static Document toDocument(OrderSnapshot o) {
         var items = new ArrayList<Document>();
         for (var line : o.lines()) {
-            items.add(new Document("product_id", line.productId()).append("sku", line.sku())
-                    .append("name", line.name()).append("qty", line.qty().toPlainString())
+            items.add(new Document("product_id", line.productId())
+                    .append("sku", line.sku())
+                    .append("name", line.name())
+                    .append("qty", line.qty().toPlainString())
                     .append("price", line.unitPrice().toPlainString()));
         }
         var shortages = new ArrayList<Document>();
         for (var s : o.shortages()) {
-            shortages.add(new Document("product_id", s.productId()).append("requested", s.requested().toPlainString())
+            shortages.add(new Document("product_id", s.productId())
+                    .append("requested", s.requested().toPlainString())
                     .append("available", s.available().toPlainString()));
         }
         return new Document("sequence", o.sequence())
@@ -133,20 +147,37 @@ public class OrderViews {
 
     private static OrderSnapshot fromDocument(Document d) {
         var lines = d.getList("items", Document.class, List.of()).stream()
-                .map(i -> new OrderLine(i.getString("product_id"), i.getString("sku"), i.getString("name"),
-                        new BigDecimal(i.getString("qty")), new BigDecimal(i.getString("price"))))
+                .map(i -> new OrderLine(
+                        i.getString("product_id"),
+                        i.getString("sku"),
+                        i.getString("name"),
+                        new BigDecimal(i.getString("qty")),
+                        new BigDecimal(i.getString("price"))))
                 .toList();
         var shortages = d.getList("shortages", Document.class, List.of()).stream()
-                .map(s -> new Shortage(s.getString("product_id"), new BigDecimal(s.getString("requested")),
+                .map(s -> new Shortage(
+                        s.getString("product_id"),
+                        new BigDecimal(s.getString("requested")),
                         new BigDecimal(s.getString("available"))))
                 .toList();
         // Spring Data stores 24-hex ids as ObjectIds, like the original service did
-        return new OrderSnapshot(String.valueOf(d.get("_id")), ((Number) d.get("sequence")).longValue(),
+        return new OrderSnapshot(
+                String.valueOf(d.get("_id")),
+                ((Number) d.get("sequence")).longValue(),
                 OrderStatus.fromWireName(d.getString("status")).orElseThrow(),
-                d.getString("store_id"), d.getString("user_id"), d.getString("placed_by"), lines,
-                decimal(d.getString("subtotal")), decimal(d.getString("tax")), decimal(d.getString("total")),
-                shortages, d.getString("idempotency_key"), instant(d.getDate("created_at")),
-                instant(d.getDate("updated_at")), instant(d.getDate("occurred_at")), d.getString("cancel_reason"));
+                d.getString("store_id"),
+                d.getString("user_id"),
+                d.getString("placed_by"),
+                lines,
+                decimal(d.getString("subtotal")),
+                decimal(d.getString("tax")),
+                decimal(d.getString("total")),
+                shortages,
+                d.getString("idempotency_key"),
+                instant(d.getDate("created_at")),
+                instant(d.getDate("updated_at")),
+                instant(d.getDate("occurred_at")),
+                d.getString("cancel_reason"));
     }
 
     private static String plain(BigDecimal value) {

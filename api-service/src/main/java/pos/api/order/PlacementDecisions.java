@@ -1,10 +1,9 @@
 package pos.api.order;
 
-import pos.schemas.command.PlaceOrder;
-import pos.schemas.value.OrderSnapshot;
-
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import pos.schemas.command.PlaceOrder;
+import pos.schemas.value.OrderSnapshot;
 
 /**
  * Sends a placement to the store ledger and hears its decision: the seam between {@link OrderIntake} and Kafka, so

@@ -9,10 +9,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -48,8 +48,8 @@ class ProjectionConfiguration {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
-        var consumerFactory = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer());
+        var consumerFactory =
+                new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         consumerFactory.addListener(new MicrometerConsumerListener<>(meters));
         factory.setConsumerFactory(consumerFactory);
         factory.getContainerProperties().setObservationEnabled(true);
@@ -61,11 +61,12 @@ class ProjectionConfiguration {
     DefaultErrorHandler projectionErrorHandler(KafkaProperties kafkaProperties, MeterRegistry meters) {
         var props = kafkaProperties.buildProducerProperties();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "api-projection-dlq");
-        var producerFactory = new DefaultKafkaProducerFactory<>(props, new StringSerializer(),
-                new ByteArraySerializer());
+        var producerFactory =
+                new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
         producerFactory.addListener(new MicrometerProducerListener<>(meters));
         var template = new KafkaTemplate<>(producerFactory);
-        var recoverer = new DeadLetterPublishingRecoverer(template,
+        var recoverer = new DeadLetterPublishingRecoverer(
+                template,
                 (record, e) -> new org.apache.kafka.common.TopicPartition(Topics.deadLetter(record.topic()), -1));
         var handler = new DefaultErrorHandler(DeadLetterMetrics.counting(recoverer, meters), new FixedBackOff(200, 3));
         handler.addNotRetryableExceptions(SerializationException.class, IllegalArgumentException.class);

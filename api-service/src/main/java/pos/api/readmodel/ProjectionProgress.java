@@ -1,5 +1,10 @@
 package pos.api.readmodel;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
@@ -9,12 +14,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback;
-
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Where a projector is in its topic, kept in the same database as the read model it writes (collection
@@ -84,8 +83,8 @@ public final class ProjectionProgress {
             return;
         }
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        next.forEach((partition, offset) -> bulk.upsert(Query.query(Criteria.where("_id").is(idOf(partition))),
-                new Update().set(NEXT_OFFSET, offset)));
+        next.forEach((partition, offset) -> bulk.upsert(
+                Query.query(Criteria.where("_id").is(idOf(partition))), new Update().set(NEXT_OFFSET, offset)));
         bulk.execute();
     }
 

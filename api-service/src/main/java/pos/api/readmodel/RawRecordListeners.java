@@ -21,23 +21,24 @@ public final class RawRecordListeners {
 
     private static final Logger log = LoggerFactory.getLogger(RawRecordListeners.class);
 
-    private RawRecordListeners() {
-    }
+    private RawRecordListeners() {}
 
     public static ConcurrentKafkaListenerContainerFactory<byte[], byte[]> retryingUntilWritten(
             KafkaProperties kafkaProperties, MeterRegistry meters) {
         var props = kafkaProperties.buildConsumerProperties();
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        var consumerFactory = new DefaultKafkaConsumerFactory<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        var consumerFactory =
+                new DefaultKafkaConsumerFactory<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumerFactory.addListener(new MicrometerConsumerListener<>(meters));
         var factory = new ConcurrentKafkaListenerContainerFactory<byte[], byte[]>();
         factory.setConsumerFactory(consumerFactory);
         var backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler((record, e) -> log.error("{}-{}@{} not written",
-                record.topic(), record.partition(), record.offset(), e), backOff));
+        factory.setCommonErrorHandler(new DefaultErrorHandler(
+                (record, e) ->
+                        log.error("{}-{}@{} not written", record.topic(), record.partition(), record.offset(), e),
+                backOff));
         return factory;
     }
 }

@@ -1,5 +1,11 @@
 package pos.api.readmodel;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -10,13 +16,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Read-model documents that carry a version and only ever move forward: a write applies when it brings a newer
@@ -45,8 +44,12 @@ public final class VersionedDocuments {
         this.collection = collection;
         this.versionField = versionField;
         if (isMongoJavaServer(mongo)) {
-            mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                    .on(versionField, Sort.Direction.ASC).unique().named(guardIndexName(versionField)));
+            mongo.indexOps(collection)
+                    .createIndex(new Index()
+                            .on("_id", Sort.Direction.ASC)
+                            .on(versionField, Sort.Direction.ASC)
+                            .unique()
+                            .named(guardIndexName(versionField)));
         }
     }
 
@@ -96,8 +99,7 @@ public final class VersionedDocuments {
     }
 
     /** One write for {@link #applyAllIfNewer(List)}: the fields of {@code version}, made from the stored document. */
-    public record Change(Object id, long version, Function<Optional<Document>, Document> fieldsFrom) {
-    }
+    public record Change(Object id, long version, Function<Optional<Document>, Document> fieldsFrom) {}
 
     /**
      * {@link #applyIfNewer(Object, long, Function)} for a batch (a projector's poll) in two round trips: one read of
@@ -133,7 +135,9 @@ public final class VersionedDocuments {
             }
             var version = versionOf(current.get());
             if (version == null || version < change.version()) {
-                bulk.updateOne(byIdAndVersion(change.id(), version), setAll(change.fieldsFrom().apply(current)));
+                bulk.updateOne(
+                        byIdAndVersion(change.id(), version),
+                        setAll(change.fieldsFrom().apply(current)));
                 updates++;
             }
         }
@@ -164,7 +168,9 @@ public final class VersionedDocuments {
 
     /** Applies {@code update} only while the stored version is exactly {@code version}. */
     public boolean updateIfVersion(Object id, long version, Update update) {
-        return mongo.updateFirst(byIdAndVersion(id, version), update, collection).getMatchedCount() > 0;
+        return mongo.updateFirst(byIdAndVersion(id, version), update, collection)
+                        .getMatchedCount()
+                > 0;
     }
 
     /** Removes the document only while its version is exactly {@code version}. */
@@ -173,7 +179,9 @@ public final class VersionedDocuments {
     }
 
     private boolean compareAndSet(Object id, Long expected, Document fields) {
-        return mongo.updateFirst(byIdAndVersion(id, expected), setAll(fields), collection).getMatchedCount() > 0;
+        return mongo.updateFirst(byIdAndVersion(id, expected), setAll(fields), collection)
+                        .getMatchedCount()
+                > 0;
     }
 
     private static Update setAll(Document fields) {

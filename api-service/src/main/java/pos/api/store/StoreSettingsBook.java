@@ -1,5 +1,7 @@
 package pos.api.store;
 
+import java.time.Instant;
+import java.util.Date;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +13,6 @@ import org.springframework.stereotype.Service;
 import pos.api.identity.CurrentUser;
 import pos.api.kafka.CommandPublisher;
 import pos.schemas.value.StoreSettings;
-
-import java.time.Instant;
-import java.util.Date;
 
 /**
  * Store settings: published to {@code pos.stores.settings.v1} (compacted, keyed by store id), where the store
@@ -42,15 +41,21 @@ class StoreSettingsBook {
         }
         Number seconds = (Number) document.get("order_expiry_seconds");
         Date at = document.getDate("updated_at");
-        return new StoreSettings(storeId, seconds == null ? null : seconds.longValue(),
-                document.getString("updated_by"), at == null ? null : at.toInstant());
+        return new StoreSettings(
+                storeId,
+                seconds == null ? null : seconds.longValue(),
+                document.getString("updated_by"),
+                at == null ? null : at.toInstant());
     }
 
     StoreSettings put(String storeId, StoreSettingsRequest request, CurrentUser caller) {
         var settings = new StoreSettings(storeId, request.orderExpirySeconds(), caller.username(), Instant.now());
         publisher.publish(settings);
         keep(settings);
-        log.info("Store {} settings changed by {}: order expiry {}", storeId, caller.username(),
+        log.info(
+                "Store {} settings changed by {}: order expiry {}",
+                storeId,
+                caller.username(),
                 settings.orderExpirySeconds() == null ? "off" : settings.orderExpirySeconds() + " s");
         return settings;
     }
@@ -58,17 +63,20 @@ class StoreSettingsBook {
     /** A change from the topic, unless the stored settings are newer. */
     void keepIfNewer(StoreSettings settings) {
         var stored = get(settings.storeId());
-        if (stored.updatedAt() == null || settings.updatedAt() == null
+        if (stored.updatedAt() == null
+                || settings.updatedAt() == null
                 || !settings.updatedAt().isBefore(stored.updatedAt())) {
             keep(settings);
         }
     }
 
     private void keep(StoreSettings settings) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(settings.storeId())), new Update()
-                .set("order_expiry_seconds", settings.orderExpirySeconds())
-                .set("updated_by", settings.updatedBy())
-                .set("updated_at", settings.updatedAt() == null ? null : Date.from(settings.updatedAt())),
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(settings.storeId())),
+                new Update()
+                        .set("order_expiry_seconds", settings.orderExpirySeconds())
+                        .set("updated_by", settings.updatedBy())
+                        .set("updated_at", settings.updatedAt() == null ? null : Date.from(settings.updatedAt())),
                 COLLECTION);
     }
 }

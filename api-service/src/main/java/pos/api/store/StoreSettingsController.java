@@ -28,22 +28,27 @@ class StoreSettingsController {
         this.settings = settings;
     }
 
-    @Operation(summary = "Get a store's settings", description = "A store nobody configured answers the "
-            + "defaults: no order expiry.")
+    @Operation(
+            summary = "Get a store's settings",
+            description = "A store nobody configured answers the " + "defaults: no order expiry.")
     @ApiResponse(responseCode = "200", description = "The settings")
     @GetMapping
     StoreSettingsResponse get(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId) {
         return StoreSettingsResponse.of(settings.get(CurrentUser.from(jwt).requireStoreFromPath(storeId)));
     }
 
-    @Operation(summary = "Change a store's settings", description = "Replaces them. `order_expiry_seconds`: a "
-            + "`created` order nobody confirmed within it is cancelled by the store ledger with `cancel_reason: "
-            + "\"expired\"` and its stock released; it applies to orders created from now on. Null turns it off "
-            + "(orders already waiting are then left alone).")
+    @Operation(
+            summary = "Change a store's settings",
+            description = "Replaces them. `order_expiry_seconds`: a "
+                    + "`created` order nobody confirmed within it is cancelled by the store ledger with `cancel_reason: "
+                    + "\"expired\"` and its stock released; it applies to orders created from now on. Null turns it off "
+                    + "(orders already waiting are then left alone).")
     @ApiResponse(responseCode = "200", description = "The settings now in force")
     @ApiResponse(responseCode = "503", description = "Kafka did not take the change; nothing changed")
     @PutMapping
-    StoreSettingsResponse put(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
+    StoreSettingsResponse put(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String storeId,
             @Valid @RequestBody StoreSettingsRequest request) {
         var caller = CurrentUser.from(jwt);
         return StoreSettingsResponse.of(settings.put(caller.requireStoreFromPath(storeId), request, caller));

@@ -28,8 +28,11 @@ class StoreSettingsProjector {
         this.book = book;
     }
 
-    @KafkaListener(id = "store-settings-projector", groupId = "api-service.store-settings",
-            topics = Topics.STORE_SETTINGS, containerFactory = StoreSettingsBook.CONTAINER_FACTORY)
+    @KafkaListener(
+            id = "store-settings-projector",
+            groupId = "api-service.store-settings",
+            topics = Topics.STORE_SETTINGS,
+            containerFactory = StoreSettingsBook.CONTAINER_FACTORY)
     void on(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
             return;
@@ -37,8 +40,12 @@ class StoreSettingsProjector {
         try {
             book.keepIfNewer(serde.deserialize(Topics.STORE_SETTINGS, record.value()));
         } catch (SerializationException | IllegalArgumentException e) {
-            log.warn("Unreadable store settings at {}-{}@{} skipped: {}", record.topic(), record.partition(),
-                    record.offset(), e.toString());
+            log.warn(
+                    "Unreadable store settings at {}-{}@{} skipped: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.toString());
         }
     }
 }

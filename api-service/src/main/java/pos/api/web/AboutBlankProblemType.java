@@ -1,5 +1,6 @@
 package pos.api.web;
 
+import java.net.URI;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -8,8 +9,6 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
-
-import java.net.URI;
 
 /**
  * Spring 7 leaves a ProblemDetail's {@code type} unset and omits it; clients of this API are promised every RFC
@@ -27,8 +26,12 @@ class AboutBlankProblemType implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType selectedContentType,
-            Class<? extends HttpMessageConverter<?>> selectedConverterType, ServerHttpRequest request,
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType selectedContentType,
+            Class<? extends HttpMessageConverter<?>> selectedConverterType,
+            ServerHttpRequest request,
             ServerHttpResponse response) {
         if (body instanceof ProblemDetail problem && problem.getType() == null) {
             problem.setType(ABOUT_BLANK);

@@ -1,10 +1,9 @@
 package pos.api.web;
 
-import org.springframework.http.HttpStatus;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 
 /**
  * A refusal the client can act on, rendered as an RFC 9457 problem ({@link ProblemJson#of(ApiException)}) by

@@ -1,5 +1,6 @@
 package pos.api.web;
 
+import java.util.Collection;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
@@ -10,8 +11,6 @@ import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.CollectionType;
-
-import java.util.Collection;
 
 /**
  * No JSON array in a request may have more than {@link #MAX_ELEMENTS} elements. Bean Validation checks every
@@ -25,14 +24,16 @@ final class BoundedCollectionsJson {
     /** Far above any real list (orders take 200 lines, users a handful of stores). */
     static final int MAX_ELEMENTS = 1000;
 
-    private BoundedCollectionsJson() {
-    }
+    private BoundedCollectionsJson() {}
 
     static SimpleModule module() {
         return new SimpleModule("pos-bounded-collections").setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
-            public ValueDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config,
-                    CollectionType type, BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+            public ValueDeserializer<?> modifyCollectionDeserializer(
+                    DeserializationConfig config,
+                    CollectionType type,
+                    BeanDescription.Supplier description,
+                    ValueDeserializer<?> deserializer) {
                 return new Bounded(deserializer);
             }
         });
@@ -61,8 +62,7 @@ final class BoundedCollectionsJson {
 
         private static Object checked(Object value, JsonParser p) {
             if (value instanceof Collection<?> collection && collection.size() > MAX_ELEMENTS) {
-                throw MismatchedInputException.from(p, Collection.class,
-                        "more than " + MAX_ELEMENTS + " elements");
+                throw MismatchedInputException.from(p, Collection.class, "more than " + MAX_ELEMENTS + " elements");
             }
             return value;
         }

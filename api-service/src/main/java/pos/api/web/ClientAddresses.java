@@ -1,7 +1,6 @@
 package pos.api.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ public final class ClientAddresses {
     static final String FORWARDED_FOR = "X-Forwarded-For";
     /** Hops beyond this are not read: a proxy chain is a few hops long, a header of thousands is an attack. */
     static final int MAX_HOPS = 20;
+
     private static final int MAX_ADDRESS_LENGTH = 64;
     /** IP literals only: anything else would make InetAddress ask DNS. */
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]{7,15}|[0-9A-Fa-f:.]{2,45}");
@@ -29,7 +29,10 @@ public final class ClientAddresses {
 
     /** @param trustedProxies addresses or CIDR ranges ({@code 10.0.0.0/8}, {@code ::1}) of our own proxies */
     public ClientAddresses(List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies.stream().filter(s -> !s.isBlank()).map(Range::parse).toList();
+        this.trustedProxies = trustedProxies.stream()
+                .filter(s -> !s.isBlank())
+                .map(Range::parse)
+                .toList();
     }
 
     public String of(HttpServletRequest request) {
@@ -86,8 +89,8 @@ public final class ClientAddresses {
 
         static Range parse(String cidr) {
             String[] parts = cidr.strip().split("/", 2);
-            var address = literal(parts[0]).orElseThrow(
-                    () -> new IllegalArgumentException("not an IP address or CIDR range: " + cidr));
+            var address = literal(parts[0])
+                    .orElseThrow(() -> new IllegalArgumentException("not an IP address or CIDR range: " + cidr));
             int bits = address.getAddress().length * 8;
             int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : bits;
             if (prefix < 0 || prefix > bits) {

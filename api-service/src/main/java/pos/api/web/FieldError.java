@@ -1,5 +1,4 @@
 package pos.api.web;
 
 /** One entry of a validation problem's {@code errors} array. */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

@@ -1,14 +1,12 @@
 package pos.api.web;
 
-import pos.schemas.value.Ids;
-
 import java.util.List;
+import pos.schemas.value.Ids;
 
 /** Ids in paths, queries and bodies are 24-hex ObjectIds; anything else is a 400 naming the parameter. */
 public final class PathIds {
 
-    private PathIds() {
-    }
+    private PathIds() {}
 
     public static String objectId(String value, String name) {
         if (!Ids.isObjectId(value)) {

@@ -1,11 +1,10 @@
 package pos.api.web;
 
+import java.math.BigDecimal;
 import org.springframework.boot.jackson.JacksonComponent;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
-
-import java.math.BigDecimal;
 
 /**
  * Money and quantities are decimal strings on the wire that keep their scale ("2.50", never 2.5 or 2.5E0). A

@@ -1,5 +1,7 @@
 package pos.api.web;
 
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,9 +18,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Every error the API returns is {@code application/problem+json}. Spring MVC's own exceptions (unreadable body,
@@ -49,8 +48,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<ProblemDetail> handle(IllegalStateException e) {
         if (e.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
-            return ResponseEntity.badRequest().body(ProblemJson.of(HttpStatus.BAD_REQUEST,
-                    "Malformed query or form parameters"));
+            return ResponseEntity.badRequest()
+                    .body(ProblemJson.of(HttpStatus.BAD_REQUEST, "Malformed query or form parameters"));
         }
         return handleUnexpected(e);
     }
@@ -72,8 +71,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldError(wireName(f.getField()), f.getDefaultMessage()))
                 .toList();
@@ -81,33 +80,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = e.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
-                        .map(err -> new FieldError(wireName(r.getMethodParameter().getParameterName()),
-                                err.getDefaultMessage())))
+                        .map(err -> new FieldError(
+                                wireName(r.getMethodParameter().getParameterName()), err.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().headers(headers).body(validationFailed(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (hasCause(e, RequestBodyTooLargeException.class)) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers)
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .headers(headers)
                     .body(ProblemJson.of(HttpStatus.CONTENT_TOO_LARGE, "Request body too large"));
         }
         String field = mismatchedField(e);
         if (field != null) {
             return ResponseEntity.badRequest().headers(headers).body(invalidValue(field));
         }
-        return ResponseEntity.badRequest().headers(headers).body(ProblemJson.of(HttpStatus.BAD_REQUEST,
-                readableCause(e)));
+        return ResponseEntity.badRequest()
+                .headers(headers)
+                .body(ProblemJson.of(HttpStatus.BAD_REQUEST, readableCause(e)));
     }
 
     private static ProblemDetail invalidValue(String field) {
-        return ProblemJson.of(HttpStatus.BAD_REQUEST, "Invalid value for " + field,
+        return ProblemJson.of(
+                HttpStatus.BAD_REQUEST,
+                "Invalid value for " + field,
                 Map.of("errors", List.of(new FieldError(field, "invalid value"))));
     }
 
@@ -126,7 +129,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Java property paths ({@code items[0].productId}) as the snake_case names clients send. */
     static String wireName(String javaPath) {
-        return javaPath == null ? null
+        return javaPath == null
+                ? null
                 : javaPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 

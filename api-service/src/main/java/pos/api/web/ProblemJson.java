@@ -1,17 +1,16 @@
 package pos.api.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API's one RFC 9457 {@code application/problem+json} body: {@code type} (always {@code about:blank}),
@@ -34,8 +33,7 @@ public final class ProblemJson {
     /** Strings and numbers only: the members of a problem written outside Spring MVC need no modules. */
     private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
-    private ProblemJson() {
-    }
+    private ProblemJson() {}
 
     /** The problem Spring MVC renders; it adds {@code instance} (the request path) itself. */
     public static ProblemDetail of(HttpStatusCode status, String detail) {
@@ -88,8 +86,7 @@ public final class ProblemJson {
         return known == null ? "Error " + status : known.getReasonPhrase();
     }
 
-    private static Map<String, Object> members(int status, String detail, String instance,
-            Map<String, ?> extensions) {
+    private static Map<String, Object> members(int status, String detail, String instance, Map<String, ?> extensions) {
         var members = new LinkedHashMap<String, Object>();
         members.put("type", ABOUT_BLANK);
         members.put("title", title(status));

@@ -1,5 +1,6 @@
 package pos.api.web;
 
+import java.util.Arrays;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -11,8 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
 import tools.jackson.databind.DeserializationFeature;
-
-import java.util.Arrays;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {

@@ -1,10 +1,9 @@
 package pos.api.web;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-
-import java.util.List;
 
 /**
  * @param maxRequestBody the largest request body taken (1 MB by default: an order of 200 lines is about 30 KB);
@@ -13,7 +12,8 @@ import java.util.List;
  *                       believed when telling clients apart (none by default: see {@link ClientAddresses})
  */
 @ConfigurationProperties("pos.web")
-public record WebProperties(@DefaultValue("1MB") DataSize maxRequestBody,
+public record WebProperties(
+        @DefaultValue("1MB") DataSize maxRequestBody,
         @DefaultValue List<String> trustedProxies) {
 
     public WebProperties {

@@ -1,5 +1,14 @@
 package pos.api.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -13,16 +22,6 @@ import pos.api.support.TestInfrastructure;
 import pos.schemas.Topics;
 import pos.schemas.serde.JsonSerdes;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The in-memory catalog follows the compacted topic on a real broker: it is not ready until it has read what the
  * topic held at start, then a change published by anyone (another API instance) prices orders here within the
@@ -35,32 +34,44 @@ class CatalogFeedIT {
     void readsTheTopicBeforeItIsReadyThenFollowsItPastAPoisonRecord() throws Exception {
         ensureTopic();
         var existing = "65d0000000000000000a" + Long.toHexString(System.nanoTime() & 0xffff | 0x1000);
-        publish(existing, JsonSerdes.catalogEvent().serializer().serialize(Topics.CATALOG_PRODUCTS,
-                PublishedCatalogTest.changed(existing, 1, "3.50", false)));
+        publish(
+                existing,
+                JsonSerdes.catalogEvent()
+                        .serializer()
+                        .serialize(Topics.CATALOG_PRODUCTS, PublishedCatalogTest.changed(existing, 1, "3.50", false)));
         var catalog = new PublishedCatalog(new EmptyDatabase());
         var feed = new CatalogFeed(catalog, Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()));
         feed.start();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> feed.health().getStatus().equals(Status.UP));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> feed.health().getStatus().equals(Status.UP));
             assertThat(catalog.findOrderable(List.of(existing))).containsKey(existing);
 
             var later = "65d0000000000000000b" + Long.toHexString(System.nanoTime() & 0xffff | 0x1000);
             publish("poison", "{not json".getBytes());
-            publish(later, JsonSerdes.catalogEvent().serializer().serialize(Topics.CATALOG_PRODUCTS,
-                    PublishedCatalogTest.changed(later, 7, "9.25", false)));
+            publish(
+                    later,
+                    JsonSerdes.catalogEvent()
+                            .serializer()
+                            .serialize(Topics.CATALOG_PRODUCTS, PublishedCatalogTest.changed(later, 7, "9.25", false)));
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                    catalog.findOrderable(List.of(later)).get(later).price()).isEqualByComparingTo("9.25"));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(catalog.findOrderable(List.of(later))
+                                    .get(later)
+                                    .price())
+                            .isEqualByComparingTo("9.25"));
         } finally {
             feed.stop();
         }
     }
 
     private static void ensureTopic() throws Exception {
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers()))) {
+        try (var admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(Topics.CATALOG_PRODUCTS, 1, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
+                            .configs(Map.of("cleanup.policy", "compact"))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
                 throw e;
@@ -69,10 +80,12 @@ class CatalogFeedIT {
     }
 
     private static void publish(String key, byte[] value) throws Exception {
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers()), new StringSerializer(),
+        try (var producer = new KafkaProducer<String, byte[]>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CATALOG_PRODUCTS, key, value)).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.CATALOG_PRODUCTS, key, value))
+                    .get(10, TimeUnit.SECONDS);
         }
     }
 

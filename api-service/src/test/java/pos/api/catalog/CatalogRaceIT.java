@@ -1,7 +1,6 @@
 package pos.api.catalog;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletResponse;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /** Uniqueness rests on unique indexes, not check-then-insert: concurrent duplicates get a clean 400, never a 500. */
 class CatalogRaceIT extends AbstractCatalogIT {
@@ -26,11 +25,16 @@ class CatalogRaceIT extends AbstractCatalogIT {
         var responses = concurrently(i -> """
                 {"name": "Racer %d", "price": "1.00", "sku": "%s"}""".formatted(i, sku), "/products/");
 
-        assertThat(responses).extracting(MockHttpServletResponse::getStatus)
-                .containsOnly(200, 400).filteredOn(s -> s == 200).hasSize(1);
-        assertThat(responses).filteredOn(r -> r.getStatus() == 400)
+        assertThat(responses)
+                .extracting(MockHttpServletResponse::getStatus)
+                .containsOnly(200, 400)
+                .filteredOn(s -> s == 200)
+                .hasSize(1);
+        assertThat(responses)
+                .filteredOn(r -> r.getStatus() == 400)
                 .allSatisfy(r -> assertThat(r.getContentAsString()).contains("\"detail\":\"SKU already exists\""));
-        assertThat(get("/products/?q=" + sku).andReturn().getResponse().getHeader("X-Total-Count")).isEqualTo("1");
+        assertThat(get("/products/?q=" + sku).andReturn().getResponse().getHeader("X-Total-Count"))
+                .isEqualTo("1");
     }
 
     @Test
@@ -38,14 +42,17 @@ class CatalogRaceIT extends AbstractCatalogIT {
         String name = unique("racecat");
 
         var responses = concurrently(i -> """
-                {"name": "%s", "display_name": "Race", "sku_prefix": "RC"}""".formatted(mixedCase(name, i)),
-                "/categories/");
+                {"name": "%s", "display_name": "Race", "sku_prefix": "RC"}""".formatted(mixedCase(name, i)), "/categories/");
 
-        assertThat(responses).extracting(MockHttpServletResponse::getStatus)
-                .containsOnly(200, 400).filteredOn(s -> s == 200).hasSize(1);
-        assertThat(responses).filteredOn(r -> r.getStatus() == 400)
-                .allSatisfy(r -> assertThat(r.getContentAsString()).containsIgnoringCase(
-                        "\"detail\":\"Category with name '" + name + "' already exists\""));
+        assertThat(responses)
+                .extracting(MockHttpServletResponse::getStatus)
+                .containsOnly(200, 400)
+                .filteredOn(s -> s == 200)
+                .hasSize(1);
+        assertThat(responses)
+                .filteredOn(r -> r.getStatus() == 400)
+                .allSatisfy(r -> assertThat(r.getContentAsString())
+                        .containsIgnoringCase("\"detail\":\"Category with name '" + name + "' already exists\""));
     }
 
     @Test
@@ -56,13 +63,15 @@ class CatalogRaceIT extends AbstractCatalogIT {
                 {"name": "Busy %d", "price": "1.00", "category_id": "%s"}""".formatted(i, category), "/products/");
 
         assertThat(responses).extracting(MockHttpServletResponse::getStatus).containsOnly(200);
-        var skus = responses.stream().map(r -> {
-            try {
-                return com.jayway.jsonpath.JsonPath.<String>read(r.getContentAsString(), "$.sku");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        var skus = responses.stream()
+                .map(r -> {
+                    try {
+                        return com.jayway.jsonpath.JsonPath.<String>read(r.getContentAsString(), "$.sku");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
         assertThat(skus).doesNotHaveDuplicates().allMatch(s -> s.startsWith("BZ-"));
     }
 

@@ -1,5 +1,8 @@
 package pos.api.catalog;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
@@ -7,9 +10,6 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 /**
  * Catalog requests through MockMvc, for the full-application ITs and the web slice alike. They carry a mock JWT
@@ -49,6 +49,9 @@ interface CatalogRequests {
     }
 
     private ResultActions write(MockHttpServletRequestBuilder request, String json) throws Exception {
-        return mvc().perform(request.with(manager()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc().perform(request.with(manager())
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 }

@@ -1,12 +1,6 @@
 package pos.api.catalog;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import pos.api.support.MongoBackend;
-import pos.api.support.OnEachMongoBackend;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,8 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import pos.api.support.MongoBackend;
+import pos.api.support.OnEachMongoBackend;
 
 /**
  * The storage side of {@link CatalogRaceIT}, against mongo-java-server and real MongoDB: of concurrent inserts of one
@@ -51,13 +50,28 @@ class CatalogUniqueIndexesIT {
     @Test
     void exactlyOneOfConcurrentProductsGetsTheSku() throws Exception {
         var outcomes = concurrently(i -> () -> products.insert(new ProductDocument(
-                String.format("65d0000000000000000%05d", i), "RACE-1", "Racer " + i, "racer " + i,
-                new BigDecimal("1.00"), null, "pcs", null, T0, T0, null, 1, true, T0)));
+                String.format("65d0000000000000000%05d", i),
+                "RACE-1",
+                "Racer " + i,
+                "racer " + i,
+                new BigDecimal("1.00"),
+                null,
+                "pcs",
+                null,
+                T0,
+                T0,
+                null,
+                1,
+                true,
+                T0)));
 
         assertThat(outcomes).filteredOn(o -> o == null).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> o != null).hasSize(WRITERS - 1)
+        assertThat(outcomes)
+                .filteredOn(o -> o != null)
+                .hasSize(WRITERS - 1)
                 .allSatisfy(o -> assertThat(o).isInstanceOf(DuplicateKeyException.class));
-        assertThat(template.getCollection(MongoProducts.COLLECTION).countDocuments()).isEqualTo(1);
+        assertThat(template.getCollection(MongoProducts.COLLECTION).countDocuments())
+                .isEqualTo(1);
     }
 
     @Test
@@ -66,9 +80,12 @@ class CatalogUniqueIndexesIT {
                 String.format("65e0000000000000000%05d", i), "racecat", "Race " + i, "RC", null, true, T0, T0)));
 
         assertThat(outcomes).filteredOn(o -> o == null).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> o != null).hasSize(WRITERS - 1)
+        assertThat(outcomes)
+                .filteredOn(o -> o != null)
+                .hasSize(WRITERS - 1)
                 .allSatisfy(o -> assertThat(o).isInstanceOf(DuplicateKeyException.class));
-        assertThat(template.getCollection(MongoCategories.COLLECTION).countDocuments()).isEqualTo(1);
+        assertThat(template.getCollection(MongoCategories.COLLECTION).countDocuments())
+                .isEqualTo(1);
     }
 
     /** Runs the writes at once; per writer null when it succeeded, else what it threw. */

@@ -1,14 +1,5 @@
 package pos.api.catalog;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-
-import java.util.List;
-
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -16,6 +7,14 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The catalog's answers to bad input: the request records and path ids refuse it before anything reads or writes
@@ -29,19 +28,23 @@ class CatalogValidationWebMvcTest implements CatalogRequests {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     Categories categories;
+
     @MockitoBean
     MongoCategories categoryStore;
+
     @MockitoBean
     Products products;
+
     @MockitoBean
     MongoProducts productStore;
 
     @Test
     void refusesACategoryPrefixLongerThanTenCharacters() throws Exception {
-        for (var request : List.of(post("/categories", category("ABCDEFGHIJK")),
-                put("/categories/" + SOME_ID, category("ABCDEFGHIJK")))) {
+        for (var request : List.of(
+                post("/categories", category("ABCDEFGHIJK")), put("/categories/" + SOME_ID, category("ABCDEFGHIJK")))) {
             request.andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.detail").value("SKU prefix must not exceed 10 characters"))
@@ -62,30 +65,35 @@ class CatalogValidationWebMvcTest implements CatalogRequests {
         post("/categories", "{\"name\": \" \"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Validation failed"))
-                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("name", "display_name", "sku_prefix")));
+                .andExpect(
+                        jsonPath("$.errors[*].field").value(containsInAnyOrder("name", "display_name", "sku_prefix")));
     }
 
     @Test
     void refusesAMalformedCategoryBody() throws Exception {
-        post("/categories", "{\"name\": ").andExpect(status().isBadRequest())
+        post("/categories", "{\"name\": ")
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void refusesAMalformedCategoryId() throws Exception {
-        for (var request : List.of(get("/categories/abc"), put("/categories/abc", "{\"active\": true}"),
-                delete("/categories/abc"))) {
-            request.andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("Invalid category ID"));
+        for (var request : List.of(
+                get("/categories/abc"), put("/categories/abc", "{\"active\": true}"), delete("/categories/abc"))) {
+            request.andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value("Invalid category ID"));
         }
         verifyNoInteractions(categories);
     }
 
     @Test
     void refusesCategoryPagingOutOfRange() throws Exception {
-        get("/categories?limit=0").andExpect(status().isBadRequest())
+        get("/categories?limit=0")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("limit"));
         get("/categories?limit=101").andExpect(status().isBadRequest());
-        get("/categories?skip=-1").andExpect(status().isBadRequest())
+        get("/categories?skip=-1")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("skip"));
         get("/categories?limit=ten").andExpect(status().isBadRequest());
         verifyNoInteractions(categoryStore);
@@ -120,8 +128,16 @@ class CatalogValidationWebMvcTest implements CatalogRequests {
 
     @Test
     void refusesMalformedDecimalsWithTheOriginalMessage() throws Exception {
-        for (String price : List.of("\"0.001\"", "\"12345678901234567\"", "\"NaN\"", "\"Infinity\"", "\"\"",
-                "true", "{}", "[1]", "\"abc\"")) {
+        for (String price : List.of(
+                "\"0.001\"",
+                "\"12345678901234567\"",
+                "\"NaN\"",
+                "\"Infinity\"",
+                "\"\"",
+                "true",
+                "{}",
+                "[1]",
+                "\"abc\"")) {
             post("/products", "{\"name\": \"Bad\", \"price\": %s}".formatted(price))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("price"))
@@ -161,10 +177,12 @@ class CatalogValidationWebMvcTest implements CatalogRequests {
             throw new AssertionError("a bad patch passed validation");
         });
 
-        patch("/products/" + SOME_ID, "{\"name\": null, \"price\": null}").andExpect(status().isBadRequest())
+        patch("/products/" + SOME_ID, "{\"name\": null, \"price\": null}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("name", "price")));
         patch("/products/" + SOME_ID, "{\"price\": \"-1\"}").andExpect(status().isBadRequest());
-        patch("/products/" + SOME_ID, "{\"cost\": \"0.001\"}").andExpect(status().isBadRequest())
+        patch("/products/" + SOME_ID, "{\"cost\": \"0.001\"}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value("Format angka tidak didukung (16:2)"));
     }
 

@@ -1,14 +1,5 @@
 package pos.api.catalog;
 
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.MediaType;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -18,6 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+
 class CategoryApiIT extends AbstractCatalogIT {
 
     private static final String UTC_TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z";
@@ -26,8 +25,7 @@ class CategoryApiIT extends AbstractCatalogIT {
     void createsACategoryWithALowerCaseNameAndAnUpperCasePrefix() throws Exception {
         String name = unique("Hot Drinks ");
         post("/categories/", """
-                {"name": "%s", "display_name": "Hot Drinks", "sku_prefix": "hd", "description": "Tea and coffee"}"""
-                .formatted(name.toUpperCase()))
+                {"name": "%s", "display_name": "Hot Drinks", "sku_prefix": "hd", "description": "Tea and coffee"}""".formatted(name.toUpperCase()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(matchesPattern("[0-9a-f]{24}")))
                 .andExpect(jsonPath("$.name").value(name.toLowerCase()))
@@ -44,12 +42,13 @@ class CategoryApiIT extends AbstractCatalogIT {
         String id = createCategory(unique("slash"), "SL");
 
         post("/categories", """
-                {"name": "%s", "display_name": "x", "sku_prefix": ""}""".formatted(unique("noslash")))
-                .andExpect(status().isOk());
+                {"name": "%s", "display_name": "x", "sku_prefix": ""}""".formatted(unique("noslash"))).andExpect(status().isOk());
         get("/categories").andExpect(status().isOk());
         get("/categories/").andExpect(status().isOk());
         get("/categories/combo/").andExpect(status().isOk());
-        get("/categories/" + id + "/").andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id));
+        get("/categories/" + id + "/")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(id));
     }
 
     @Test
@@ -70,7 +69,8 @@ class CategoryApiIT extends AbstractCatalogIT {
                 {"name": "%s", "display_name": "Food", "sku_prefix": "F"}""".formatted(name.toUpperCase()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("Category with name '" + name.toUpperCase() + "' already exists"));
+                .andExpect(
+                        jsonPath("$.detail").value("Category with name '" + name.toUpperCase() + "' already exists"));
     }
 
     @Test
@@ -86,10 +86,12 @@ class CategoryApiIT extends AbstractCatalogIT {
 
     @Test
     void answers404ForAnUnknownId() throws Exception {
-        for (var request : List.of(get("/categories/0123456789abcdef01234567"),
+        for (var request : List.of(
+                get("/categories/0123456789abcdef01234567"),
                 put("/categories/0123456789abcdef01234567", "{\"active\": true}"),
                 delete("/categories/0123456789abcdef01234567"))) {
-            request.andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value("Category not found"));
+            request.andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.detail").value("Category not found"));
         }
     }
 
@@ -111,7 +113,8 @@ class CategoryApiIT extends AbstractCatalogIT {
 
     @Test
     void limitsTheListToAHundredByDefault() throws Exception {
-        get("/categories/").andExpect(status().isOk())
+        get("/categories/")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(org.hamcrest.Matchers.lessThanOrEqualTo(100)));
     }
 
@@ -123,8 +126,10 @@ class CategoryApiIT extends AbstractCatalogIT {
         assertThat(List.<String>copyOf(read(get("/categories/?limit=100&skip=" + skipToEnd()), "$[*].id")))
                 .contains(id);
         long activeTotal = total(get("/categories/?active_only=true&limit=1"));
-        assertThat(List.<String>copyOf(read(get("/categories/?active_only=true&limit=100&skip="
-                + Math.max(0, activeTotal - 100)), "$[*].id"))).doesNotContain(id);
+        assertThat(List.<String>copyOf(read(
+                        get("/categories/?active_only=true&limit=100&skip=" + Math.max(0, activeTotal - 100)),
+                        "$[*].id")))
+                .doesNotContain(id);
     }
 
     @Test
@@ -136,9 +141,13 @@ class CategoryApiIT extends AbstractCatalogIT {
         delete("/categories/" + mango).andExpect(status().isOk());
 
         var combo = get("/categories/combo").andExpect(status().isOk());
-        assertThat(List.<String>copyOf(read(combo, "$[*].id"))).containsSubsequence(apple, zebra).doesNotContain(mango);
+        assertThat(List.<String>copyOf(read(combo, "$[*].id")))
+                .containsSubsequence(apple, zebra)
+                .doesNotContain(mango);
         assertThat(List.<String>copyOf(read(combo, "$[*].display_name"))).isSorted();
-        assertThat(read(combo, "$[0]").toString()).contains("id", "name", "display_name").doesNotContain("sku_prefix");
+        assertThat(read(combo, "$[0]").toString())
+                .contains("id", "name", "display_name")
+                .doesNotContain("sku_prefix");
 
         var all = get("/categories/combo?active_only=false").andExpect(status().isOk());
         assertThat(List.<String>copyOf(read(all, "$[*].id"))).containsSubsequence(apple, mango, zebra);
@@ -147,8 +156,7 @@ class CategoryApiIT extends AbstractCatalogIT {
     @Test
     void replacesTheEditableFields() throws Exception {
         String id = idOf(post("/categories/", """
-                {"name": "%s", "display_name": "Old", "sku_prefix": "OLD", "description": "old one"}"""
-                .formatted(unique("old"))));
+                {"name": "%s", "display_name": "Old", "sku_prefix": "OLD", "description": "old one"}""".formatted(unique("old"))));
         String newName = unique("New ");
 
         put("/categories/" + id + "/", """
@@ -172,7 +180,8 @@ class CategoryApiIT extends AbstractCatalogIT {
         put("/categories/" + id, category(mine.toUpperCase(), "Mine")).andExpect(status().isOk());
         put("/categories/" + id, category(taken.toUpperCase(), "Mine"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("Category with name '" + taken.toUpperCase() + "' already exists"));
+                .andExpect(
+                        jsonPath("$.detail").value("Category with name '" + taken.toUpperCase() + "' already exists"));
     }
 
     @Test
@@ -180,10 +189,14 @@ class CategoryApiIT extends AbstractCatalogIT {
         String name = unique("seasonal");
         String id = createCategory(name, "SEA");
 
-        delete("/categories/" + id).andExpect(status().isOk())
+        delete("/categories/" + id)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.message").value("Category deleted successfully"));
-        get("/categories/" + id).andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
-        delete("/categories/" + id).andExpect(status().isOk())
+        get("/categories/" + id)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(false));
+        delete("/categories/" + id)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.message").value("Category deleted successfully"));
 
         put("/categories/" + id, category(name, "Edited while inactive"))
@@ -202,8 +215,7 @@ class CategoryApiIT extends AbstractCatalogIT {
         delete("/categories/" + id).andExpect(status().isOk());
 
         put("/categories/" + id, """
-                {"name": "%s", "display_name": "Winter", "sku_prefix": "WNT", "active": true}"""
-                .formatted(unique("winter")))
+                {"name": "%s", "display_name": "Winter", "sku_prefix": "WNT", "active": true}""".formatted(unique("winter")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.active").value(true))
                 .andExpect(jsonPath("$.sku_prefix").value("WNT"));
@@ -215,7 +227,8 @@ class CategoryApiIT extends AbstractCatalogIT {
         String id = createCategory(name, "RS");
         delete("/categories/" + id).andExpect(status().isOk());
 
-        post("/categories/", category(name, "Again")).andExpect(status().isBadRequest())
+        post("/categories/", category(name, "Again"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Category with name '" + name + "' already exists"));
     }
 
@@ -233,7 +246,8 @@ class CategoryApiIT extends AbstractCatalogIT {
         get("/categories/" + id).andExpect(jsonPath("$.active").value(true));
 
         delete("/products/" + first).andExpect(status().isOk());
-        delete("/categories/" + id).andExpect(status().isConflict())
+        delete("/categories/" + id)
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("Cannot delete category: 1 product(s) reference this category"));
     }
 
@@ -261,8 +275,10 @@ class CategoryApiIT extends AbstractCatalogIT {
     void storesTheOriginalDocumentShape() throws Exception {
         String id = createCategory(unique("shape"), "sh");
 
-        var stored = mongo.findOne(Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(id))),
-                Document.class, MongoCategories.COLLECTION);
+        var stored = mongo.findOne(
+                Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(id))),
+                Document.class,
+                MongoCategories.COLLECTION);
         assertThat(stored).containsKeys("name", "display_name", "sku_prefix", "active", "created_at", "updated_at");
         assertThat(stored.get("sku_prefix")).isEqualTo("SH");
         assertThat(stored.get("created_at")).isInstanceOf(java.util.Date.class);
@@ -271,8 +287,10 @@ class CategoryApiIT extends AbstractCatalogIT {
     @Test
     void aCategoryDeactivatedBehindOurBackStillReadsFine() throws Exception {
         String id = createCategory(unique("behind"), "BH");
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(id))),
-                Update.update("active", false), MongoCategories.COLLECTION);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(id))),
+                Update.update("active", false),
+                MongoCategories.COLLECTION);
 
         get("/categories/" + id).andExpect(jsonPath("$.active").value(false));
     }

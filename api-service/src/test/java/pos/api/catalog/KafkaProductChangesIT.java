@@ -1,7 +1,14 @@
 package pos.api.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.types.ObjectId;
@@ -13,14 +20,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import pos.api.support.TestInfrastructure;
 import pos.schemas.event.CatalogEvent;
 import pos.schemas.serde.JsonSerdes;
-
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A change that cannot reach the broker is kept for the re-publisher, and the caller is not failed. */
 class KafkaProductChangesIT {
@@ -47,7 +46,8 @@ class KafkaProductChangesIT {
             assertThat(changes.publish(id)).isFalse();
         }
 
-        assertThat(products.find(id)).hasValueSatisfying(p -> assertThat(p.published()).isFalse());
+        assertThat(products.find(id))
+                .hasValueSatisfying(p -> assertThat(p.published()).isFalse());
         assertThat(products.findUnpublished(Instant.now(), 1_000)).contains(id);
     }
 
@@ -60,7 +60,8 @@ class KafkaProductChangesIT {
             assertThat(changes.publish(id)).as("nothing left to publish").isTrue();
         }
 
-        assertThat(products.find(id)).hasValueSatisfying(p -> assertThat(p.published()).isTrue());
+        assertThat(products.find(id))
+                .hasValueSatisfying(p -> assertThat(p.published()).isTrue());
         assertThat(products.findUnpublished(Instant.now(), 1_000)).doesNotContain(id);
     }
 
@@ -69,8 +70,7 @@ class KafkaProductChangesIT {
         String id = insertUnpublished();
 
         products.markPublished(id, 1);
-        products.change(id, org.springframework.data.mongodb.core.query.Update.update("name", "Newer"),
-                Instant.now());
+        products.change(id, org.springframework.data.mongodb.core.query.Update.update("name", "Newer"), Instant.now());
         products.markPublished(id, 1);
 
         assertThat(products.find(id)).hasValueSatisfying(p -> {
@@ -82,18 +82,36 @@ class KafkaProductChangesIT {
     private String insertUnpublished() {
         String id = new ObjectId().toHexString();
         var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        products.insert(new ProductDocument(id, "PUB-" + id.toUpperCase(), "Pub", "pub", new BigDecimal("1.00"), null,
-                null, null, now, null, null, 1, false, now));
+        products.insert(new ProductDocument(
+                id,
+                "PUB-" + id.toUpperCase(),
+                "Pub",
+                "pub",
+                new BigDecimal("1.00"),
+                null,
+                null,
+                null,
+                now,
+                null,
+                null,
+                1,
+                false,
+                now));
         return id;
     }
 
     private KafkaProductChanges changesVia(String bootstrapServers) {
-        var producers = new DefaultKafkaProducerFactory<String, CatalogEvent>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000),
-                new StringSerializer(), JsonSerdes.catalogEvent().serializer());
-        return new KafkaProductChanges(products, producers, Duration.ofSeconds(5),
-                new PublishedCatalog(new MongoCatalogProducts(products)));
+        var producers = new DefaultKafkaProducerFactory<String, CatalogEvent>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        1_000),
+                new StringSerializer(),
+                JsonSerdes.catalogEvent().serializer());
+        return new KafkaProductChanges(
+                products, producers, Duration.ofSeconds(5), new PublishedCatalog(new MongoCatalogProducts(products)));
     }
 }

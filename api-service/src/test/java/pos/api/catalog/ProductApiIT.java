@@ -1,18 +1,5 @@
 package pos.api.catalog;
 
-import org.bson.Document;
-import org.bson.types.Decimal128;
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -20,6 +7,18 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 class ProductApiIT extends AbstractCatalogIT {
 
@@ -31,8 +30,7 @@ class ProductApiIT extends AbstractCatalogIT {
         String before = LocalDate.now(ZoneOffset.UTC).format(DAY);
 
         var created = post("/products/", """
-                {"name": "Burger", "price": "15.00", "cost": "9.00", "unit": "pcs", "category_id": "%s"}"""
-                .formatted(category))
+                {"name": "Burger", "price": "15.00", "cost": "9.00", "unit": "pcs", "category_id": "%s"}""".formatted(category))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(matchesPattern("[0-9a-f]{24}")))
                 .andExpect(jsonPath("$.name").value("Burger"))
@@ -53,7 +51,8 @@ class ProductApiIT extends AbstractCatalogIT {
 
     @Test
     void usesPrdWithoutACategoryOrWithAnEmptyPrefix() throws Exception {
-        var noCategory = post("/products/", "{\"name\": \"Loose\", \"price\": 1}").andExpect(status().isOk())
+        var noCategory = post("/products/", "{\"name\": \"Loose\", \"price\": 1}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.category_id").value(nullValue()));
         assertThat(this.<String>read(noCategory, "$.sku")).matches("PRD-\\d{8}-[A-Z0-9]{4}");
 
@@ -122,8 +121,8 @@ class ProductApiIT extends AbstractCatalogIT {
     void storesMoneyAsDecimal128() throws Exception {
         String id = createProduct("{\"name\": \"Stored\", \"price\": \"3.50\", \"cost\": \"1.20\"}");
 
-        var stored = mongo.findOne(Query.query(Criteria.where("_id").is(new ObjectId(id))), Document.class,
-                MongoProducts.COLLECTION);
+        var stored = mongo.findOne(
+                Query.query(Criteria.where("_id").is(new ObjectId(id))), Document.class, MongoProducts.COLLECTION);
         assertThat(stored.get("price")).isEqualTo(Decimal128.parse("3.50"));
         assertThat(stored.get("cost")).isEqualTo(Decimal128.parse("1.20"));
         assertThat(stored.get("sku")).isInstanceOf(String.class);
@@ -133,9 +132,14 @@ class ProductApiIT extends AbstractCatalogIT {
     void readsAProductByIdWithAndWithoutTheTrailingSlash() throws Exception {
         String id = createProduct("{\"name\": \"Read\", \"price\": \"1\"}");
 
-        get("/products/" + id).andExpect(status().isOk()).andExpect(jsonPath("$._id").value(id));
-        get("/products/" + id + "/").andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id));
-        get("/products/0123456789abcdef01234567").andExpect(status().isNotFound())
+        get("/products/" + id)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$._id").value(id));
+        get("/products/" + id + "/")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(id));
+        get("/products/0123456789abcdef01234567")
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("Product not found"));
     }
 
@@ -144,7 +148,8 @@ class ProductApiIT extends AbstractCatalogIT {
         String category = createCategory(unique("listed"), "LI");
         var ids = new java.util.ArrayList<String>();
         for (int i = 0; i < 3; i++) {
-            ids.add(createProduct("{\"name\": \"P%d\", \"price\": \"1\", \"category_id\": \"%s\"}".formatted(i, category)));
+            ids.add(createProduct(
+                    "{\"name\": \"P%d\", \"price\": \"1\", \"category_id\": \"%s\"}".formatted(i, category)));
         }
 
         var page = get("/products?category_id=" + category + "&skip=1&limit=5")
@@ -155,7 +160,8 @@ class ProductApiIT extends AbstractCatalogIT {
 
     @Test
     void pagesTwentyByDefault() throws Exception {
-        get("/products/").andExpect(status().isOk())
+        get("/products/")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(org.hamcrest.Matchers.lessThanOrEqualTo(20)));
     }
 
@@ -198,7 +204,9 @@ class ProductApiIT extends AbstractCatalogIT {
                 .andExpect(jsonPath("$.unit").value("cup"))
                 .andExpect(jsonPath("$.category_id").value(category))
                 .andExpect(jsonPath("$.updated_at").value(matchesPattern(".*Z")));
-        patch("/products/" + id + "/", "{\"name\": \"Green Tea\", \"cost\": null, \"unit\": null, \"category_id\": null}")
+        patch(
+                        "/products/" + id + "/",
+                        "{\"name\": \"Green Tea\", \"cost\": null, \"unit\": null, \"category_id\": null}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Green Tea"))
                 .andExpect(jsonPath("$.price").value("2.50"))
@@ -214,11 +222,14 @@ class ProductApiIT extends AbstractCatalogIT {
         delete("/categories/" + inactive).andExpect(status().isOk());
         String id = createProduct("{\"name\": \"Keep\", \"price\": \"2.00\"}");
 
-        patch("/products/" + id, "{\"category_id\": \"%s\"}".formatted(inactive)).andExpect(status().isBadRequest())
+        patch("/products/" + id, "{\"category_id\": \"%s\"}".formatted(inactive))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Invalid or inactive category"));
         patch("/products/0123456789abcdef01234567", "{\"name\": \"x\"}").andExpect(status().isNotFound());
 
-        get("/products/" + id).andExpect(jsonPath("$.name").value("Keep")).andExpect(jsonPath("$.price").value("2.00"))
+        get("/products/" + id)
+                .andExpect(jsonPath("$.name").value("Keep"))
+                .andExpect(jsonPath("$.price").value("2.00"))
                 .andExpect(jsonPath("$.category_id").value(nullValue()));
     }
 
@@ -226,7 +237,9 @@ class ProductApiIT extends AbstractCatalogIT {
     void anEmptyPatchChangesNothing() throws Exception {
         String id = createProduct("{\"name\": \"Same\", \"price\": \"2\"}");
 
-        patch("/products/" + id, "{}").andExpect(status().isOk()).andExpect(jsonPath("$.updated_at").value(nullValue()));
+        patch("/products/" + id, "{}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.updated_at").value(nullValue()));
     }
 
     @Test
@@ -234,15 +247,21 @@ class ProductApiIT extends AbstractCatalogIT {
         String tag = unique("arch");
         String id = createProduct("{\"name\": \"%s\", \"price\": \"2\"}".formatted(tag));
 
-        delete("/products/" + id).andExpect(status().isOk())
+        delete("/products/" + id)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$._id").value(id))
                 .andExpect(jsonPath("$.archived").value(true))
                 .andExpect(jsonPath("$.deleted_at").value(matchesPattern(".*Z")));
-        get("/products/" + id).andExpect(status().isOk()).andExpect(jsonPath("$.archived").value(true));
+        get("/products/" + id)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.archived").value(true));
         get("/products/?q=" + tag).andExpect(header().string("X-Total-Count", "0"));
-        delete("/products/" + id + "/").andExpect(status().isOk()).andExpect(jsonPath("$.archived").value(true));
+        delete("/products/" + id + "/")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.archived").value(true));
 
-        patch("/products/" + id, "{\"name\": \"again\"}").andExpect(status().isConflict())
+        patch("/products/" + id, "{\"name\": \"again\"}")
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("Product is archived"));
         delete("/products/0123456789abcdef01234567").andExpect(status().isNotFound());
     }
@@ -250,8 +269,8 @@ class ProductApiIT extends AbstractCatalogIT {
     @Test
     void regeneratesTheSkuFromTheCategoryPrefix() throws Exception {
         String category = createCategory(unique("regen"), "RG");
-        var created = post("/products/", "{\"name\": \"R\", \"price\": \"1\", \"category_id\": \"%s\"}"
-                .formatted(category));
+        var created =
+                post("/products/", "{\"name\": \"R\", \"price\": \"1\", \"category_id\": \"%s\"}".formatted(category));
         String id = idOf(created);
         String oldSku = read(created, "$.sku");
 
@@ -262,7 +281,8 @@ class ProductApiIT extends AbstractCatalogIT {
         String newSku = read(regenerated, "$.sku");
         assertThat(newSku).matches("RG-\\d{8}-[A-Z0-9]{4}").isNotEqualTo(oldSku);
         get("/products/" + id).andExpect(jsonPath("$.sku").value(newSku));
-        post("/products/" + oldSku + "/regenerate-sku/", "").andExpect(status().isNotFound())
+        post("/products/" + oldSku + "/regenerate-sku/", "")
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("Product not found"));
     }
 
@@ -272,10 +292,13 @@ class ProductApiIT extends AbstractCatalogIT {
         String sku = unique("VAN-");
         createProduct("{\"name\": \"V\", \"price\": \"1\", \"sku\": \"%s\", \"category_id\": \"%s\"}"
                 .formatted(sku, category));
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(category))),
-                Update.update("active", false), MongoCategories.COLLECTION);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(new ObjectId(category))),
+                Update.update("active", false),
+                MongoCategories.COLLECTION);
 
-        post("/products/" + sku + "/regenerate-sku", "").andExpect(status().isOk())
+        post("/products/" + sku + "/regenerate-sku", "")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.sku").value(matchesPattern("PRD-\\d{8}-[A-Z0-9]{4}")));
     }
 
@@ -284,7 +307,8 @@ class ProductApiIT extends AbstractCatalogIT {
         String sku = unique("A.B_C-");
         String id = createProduct("{\"name\": \"Dotted\", \"price\": \"1\", \"sku\": \"%s\"}".formatted(sku));
 
-        post("/products/" + sku.toUpperCase() + "/regenerate-sku", "").andExpect(status().isOk())
+        post("/products/" + sku.toUpperCase() + "/regenerate-sku", "")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(id))
                 .andExpect(jsonPath("$.sku").value(matchesPattern("PRD-\\d{8}-[A-Z0-9]{4}")));
     }
@@ -296,7 +320,8 @@ class ProductApiIT extends AbstractCatalogIT {
         delete("/products/" + id).andExpect(status().isOk());
 
         post("/products/" + sku + "/regenerate-sku", "").andExpect(status().isConflict());
-        get("/products/" + id).andExpect(jsonPath("$.sku").value(sku.toUpperCase()))
+        get("/products/" + id)
+                .andExpect(jsonPath("$.sku").value(sku.toUpperCase()))
                 .andExpect(jsonPath("$.sku").value(not(nullValue())));
     }
 

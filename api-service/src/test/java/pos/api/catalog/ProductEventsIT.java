@@ -1,5 +1,17 @@
 package pos.api.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,19 +27,6 @@ import pos.schemas.event.CatalogEvent;
 import pos.schemas.event.ProductChanged;
 import pos.schemas.serde.JsonSerdes;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** Product changes reach {@code pos.catalog.products.v1}, keyed by product id, as a read_committed consumer sees them. */
 class ProductEventsIT extends AbstractCatalogIT {
 
@@ -36,14 +35,21 @@ class ProductEventsIT extends AbstractCatalogIT {
 
     @BeforeEach
     void subscribe() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "catalog-events-it-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), JsonSerdes.catalogEvent().deserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "catalog-events-it-" + UUID.randomUUID(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                JsonSerdes.catalogEvent().deserializer());
         var partitions = consumer.partitionsFor(Topics.CATALOG_PRODUCTS).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
@@ -57,8 +63,7 @@ class ProductEventsIT extends AbstractCatalogIT {
     void publishesEveryChangeWithTheProductIdAsKeyAndARisingVersion() throws Exception {
         String category = createCategory(unique("events"), "EV");
         String id = createProduct("""
-                {"name": "Espresso", "price": "2.50", "cost": "0.80", "unit": "cup", "category_id": "%s"}"""
-                .formatted(category));
+                {"name": "Espresso", "price": "2.50", "cost": "0.80", "unit": "cup", "category_id": "%s"}""".formatted(category));
         patch("/products/" + id, "{\"price\": \"2.75\"}").andExpect(status().isOk());
         delete("/products/" + id).andExpect(status().isOk());
 
@@ -76,10 +81,15 @@ class ProductEventsIT extends AbstractCatalogIT {
         assertThat(created.archived()).isFalse();
         assertThat(events.get(1).price()).isEqualTo(new BigDecimal("2.75"));
         assertThat(events.get(2).archived()).isTrue();
-        assertThat(events).extracting(ProductChanged::eventId).doesNotHaveDuplicates()
-                .containsExactly(KafkaProductChanges.eventId(id, 1), KafkaProductChanges.eventId(id, 2),
+        assertThat(events)
+                .extracting(ProductChanged::eventId)
+                .doesNotHaveDuplicates()
+                .containsExactly(
+                        KafkaProductChanges.eventId(id, 1),
+                        KafkaProductChanges.eventId(id, 2),
                         KafkaProductChanges.eventId(id, 3));
-        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(id, ProductDocument.class).published());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mongo.findById(id, ProductDocument.class).published());
     }
 
     @Test
@@ -87,15 +97,29 @@ class ProductEventsIT extends AbstractCatalogIT {
         // as left behind by a broker outage or a crash between the Mongo write and the Kafka ack
         String id = new ObjectId().toHexString();
         var longAgo = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
-        mongo.insert(new ProductDocument(id, "LOST-" + id.toUpperCase(), "Lost", "lost", new BigDecimal("4.00"),
-                null, null, null, longAgo, longAgo, null, 7, false, longAgo));
+        mongo.insert(new ProductDocument(
+                id,
+                "LOST-" + id.toUpperCase(),
+                "Lost",
+                "lost",
+                new BigDecimal("4.00"),
+                null,
+                null,
+                null,
+                longAgo,
+                longAgo,
+                null,
+                7,
+                false,
+                longAgo));
 
         var events = eventsFor(id, 1);
 
         assertThat(events.get(0).version()).isEqualTo(7);
         assertThat(events.get(0).sku()).isEqualTo("LOST-" + id.toUpperCase());
         assertThat(events.get(0).occurredAt()).isEqualTo(longAgo);
-        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(id, ProductDocument.class).published());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mongo.findById(id, ProductDocument.class).published());
     }
 
     private List<ProductChanged> eventsFor(String productId, int expected) {
@@ -107,6 +131,9 @@ class ProductEventsIT extends AbstractCatalogIT {
     }
 
     private List<ProductChanged> keyed(String productId) {
-        return seen.stream().filter(r -> productId.equals(r.key())).map(r -> (ProductChanged) r.value()).toList();
+        return seen.stream()
+                .filter(r -> productId.equals(r.key()))
+                .map(r -> (ProductChanged) r.value())
+                .toList();
     }
 }

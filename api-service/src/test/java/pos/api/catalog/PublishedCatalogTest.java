@@ -1,7 +1,6 @@
 package pos.api.catalog;
 
-import org.junit.jupiter.api.Test;
-import pos.schemas.event.ProductChanged;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,8 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import pos.schemas.event.ProductChanged;
 
 class PublishedCatalogTest {
 
@@ -24,8 +23,11 @@ class PublishedCatalogTest {
         @Override
         public Map<String, CatalogProduct> findOrderable(Collection<String> productIds) {
             databaseLookups.add(List.copyOf(productIds));
-            return productIds.contains(IN_DATABASE_ONLY) ? Map.of(IN_DATABASE_ONLY,
-                    new CatalogProduct(IN_DATABASE_ONLY, "SKU-D", "Fries", new BigDecimal("2.00"), false)) : Map.of();
+            return productIds.contains(IN_DATABASE_ONLY)
+                    ? Map.of(
+                            IN_DATABASE_ONLY,
+                            new CatalogProduct(IN_DATABASE_ONLY, "SKU-D", "Fries", new BigDecimal("2.00"), false))
+                    : Map.of();
         }
 
         @Override
@@ -64,7 +66,10 @@ class PublishedCatalogTest {
         catalog.apply(changed(BURGER, 2, "3.50", true));
 
         assertThat(catalog.findOrderable(List.of(BURGER))).isEmpty();
-        assertThat(catalog.find(BURGER)).get().extracting(CatalogProducts.CatalogProduct::archived).isEqualTo(true);
+        assertThat(catalog.find(BURGER))
+                .get()
+                .extracting(CatalogProducts.CatalogProduct::archived)
+                .isEqualTo(true);
         assertThat(databaseLookups).isEmpty();
     }
 
@@ -79,7 +84,17 @@ class PublishedCatalogTest {
     }
 
     static ProductChanged changed(String id, long version, String price, boolean archived) {
-        return new ProductChanged("event-" + id + "-" + version, id, version, "SKU-" + id.substring(20), "Product",
-                new BigDecimal(price), null, null, null, archived, Instant.parse("2026-12-04T10:00:00Z"));
+        return new ProductChanged(
+                "event-" + id + "-" + version,
+                id,
+                version,
+                "SKU-" + id.substring(20),
+                "Product",
+                new BigDecimal(price),
+                null,
+                null,
+                null,
+                archived,
+                Instant.parse("2026-12-04T10:00:00Z"));
     }
 }

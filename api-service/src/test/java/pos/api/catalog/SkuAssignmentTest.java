@@ -1,10 +1,7 @@
 package pos.api.catalog;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import pos.api.catalog.domain.SkuGenerator;
-import pos.api.web.ApiException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,14 +11,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import pos.api.catalog.domain.SkuGenerator;
+import pos.api.web.ApiException;
 
 class SkuAssignmentTest {
 
-    private final SkuAssignment assignment = new SkuAssignment(new SkuGenerator(
-            Clock.fixed(Instant.parse("2026-02-05T12:00:00Z"), ZoneOffset.UTC), new Random(7)));
+    private final SkuAssignment assignment = new SkuAssignment(
+            new SkuGenerator(Clock.fixed(Instant.parse("2026-02-05T12:00:00Z"), ZoneOffset.UTC), new Random(7)));
 
     /** Stands in for the unique index: refuses the first {@code taken} candidates, as if they existed. */
     private static final class Index {
@@ -84,8 +83,8 @@ class SkuAssignmentTest {
 
     @Test
     void letsOtherFailuresThrough() {
-        assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> assignment.withGeneratedSku("FOD",
-                sku -> {
+        assertThatExceptionOfType(IllegalStateException.class)
+                .isThrownBy(() -> assignment.withGeneratedSku("FOD", sku -> {
                     throw new IllegalStateException("mongo down");
                 }));
     }

@@ -1,5 +1,21 @@
 package pos.api.docs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,23 +36,6 @@ import pos.schemas.Topics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The OpenAPI document covers every endpoint the application maps: each handler method Spring MVC knows must have
  * its path and method in {@code /openapi.json} with a summary, a 2xx response with a schema, problem+json error
@@ -53,19 +52,21 @@ class ApiDocumentationIT extends AbstractApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private JsonNode document;
 
     @BeforeAll
     void readDocument() {
         var response = get("/openapi.json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         document = JSON.readTree(response.body());
         // for reviewers: the document of this build, beside the test reports
         writeQuietly(java.nio.file.Path.of("target", "openapi.json"), response.body());
@@ -82,11 +83,18 @@ class ApiDocumentationIT extends AbstractApiIT {
     @Test
     void everyHandlerMethodIsDocumented() {
         List<Endpoint> endpoints = endpoints();
-        assertThat(endpoints).extracting(Endpoint::toString)
-                .contains("POST /orders", "POST /stores/{store_id}/inventory/adjust", "GET /users/me",
-                        "POST /auth/login", "GET /asyncapi.yaml");
+        assertThat(endpoints)
+                .extracting(Endpoint::toString)
+                .contains(
+                        "POST /orders",
+                        "POST /stores/{store_id}/inventory/adjust",
+                        "GET /users/me",
+                        "POST /auth/login",
+                        "GET /asyncapi.yaml");
 
-        var violations = endpoints.stream().flatMap(e -> OpenApiRules.violations(document, e).stream()).toList();
+        var violations = endpoints.stream()
+                .flatMap(e -> OpenApiRules.violations(document, e).stream())
+                .toList();
         assertThat(violations).as("documentation problems").isEmpty();
     }
 
@@ -94,26 +102,41 @@ class ApiDocumentationIT extends AbstractApiIT {
     void nothingIsDocumentedThatTheApplicationDoesNotServe() {
         Set<String> served = endpoints().stream().map(Endpoint::toString).collect(Collectors.toSet());
         var documented = new ArrayList<String>();
-        document.path("paths").properties().forEach(path -> path.getValue().propertyNames()
-                .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .propertyNames()
+                        .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
         assertThat(served).containsAll(documented);
     }
 
     @Test
     void idempotencyKeyIsDocumentedExactlyWhereItIsAccepted() {
-        var withKey = endpoints().stream().filter(e -> e.headers().contains("Idempotency-Key"))
-                .map(Endpoint::toString).toList();
-        assertThat(withKey).containsExactlyInAnyOrder("POST /orders", "POST /stores/{store_id}/inventory/adjust",
-                "POST /stores/{store_id}/inventory/count");
+        var withKey = endpoints().stream()
+                .filter(e -> e.headers().contains("Idempotency-Key"))
+                .map(Endpoint::toString)
+                .toList();
+        assertThat(withKey)
+                .containsExactlyInAnyOrder(
+                        "POST /orders",
+                        "POST /stores/{store_id}/inventory/adjust",
+                        "POST /stores/{store_id}/inventory/count");
 
         JsonNode place = operation("/orders", "post");
-        assertThat(place.path("parameters").valueStream().map(p -> p.path("name").asString()))
+        assertThat(place.path("parameters")
+                        .valueStream()
+                        .map(p -> p.path("name").asString()))
                 .contains("Idempotency-Key", "Prefer");
-        assertThat(place.path("responses").propertyNames()).contains("200", "202", "400", "401", "403", "409",
-                "422");
-        assertThat(place.path("responses").path("202").path("headers").has("Location")).isTrue();
-        assertThat(place.path("requestBody").path("content").path("application/json").path("schema")
-                .path("$ref").asString()).isEqualTo("#/components/schemas/PlaceOrderRequest");
+        assertThat(place.path("responses").propertyNames()).contains("200", "202", "400", "401", "403", "409", "422");
+        assertThat(place.path("responses").path("202").path("headers").has("Location"))
+                .isTrue();
+        assertThat(place.path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema")
+                        .path("$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/PlaceOrderRequest");
     }
 
     @Test
@@ -128,22 +151,37 @@ class ApiDocumentationIT extends AbstractApiIT {
                 .contains("type", "title", "status", "detail", "errors");
         assertThat(schemas.path("PlaceOrderRequest").path("properties").propertyNames())
                 .containsExactlyInAnyOrder("store_id", "user_id", "items", "idempotency_key", "occurred_at");
-        assertThat(schemas.path("PlaceOrderLine").path("properties").path("qty").path("type").asString())
+        assertThat(schemas.path("PlaceOrderLine")
+                        .path("properties")
+                        .path("qty")
+                        .path("type")
+                        .asString())
                 .isEqualTo("string");
-        assertThat(schemas.path("OrderItem").path("properties").path("price").path("pattern").asString())
+        assertThat(schemas.path("OrderItem")
+                        .path("properties")
+                        .path("price")
+                        .path("pattern")
+                        .asString())
                 .isEqualTo(DecimalSchemas.PATTERN);
         assertThat(schemas.path("InventoryItem").path("properties").propertyNames())
                 .contains("store_id", "reserved_qty", "available_qty", "low_stock", "created_at");
 
         // decimals are strings everywhere; names are snake_case except the original service's user fields
         var legacyUserFields = Set.of("isDeleted", "createdAt", "createdBy", "updatedBy", "deletedAt", "deletedBy");
-        schemas.properties().forEach(schema -> schema.getValue().path("properties").properties().forEach(p -> {
-            assertThat(p.getValue().path("type").asString(""))
-                    .as("%s.%s", schema.getKey(), p.getKey()).isNotEqualTo("number");
-            if (!(schema.getKey().equals("UserResponse") && legacyUserFields.contains(p.getKey()))) {
-                assertThat(p.getKey()).as("%s.%s", schema.getKey(), p.getKey()).matches("_?[a-z][a-z0-9_-]*");
-            }
-        }));
+        schemas.properties()
+                .forEach(schema -> schema.getValue()
+                        .path("properties")
+                        .properties()
+                        .forEach(p -> {
+                            assertThat(p.getValue().path("type").asString(""))
+                                    .as("%s.%s", schema.getKey(), p.getKey())
+                                    .isNotEqualTo("number");
+                            if (!(schema.getKey().equals("UserResponse") && legacyUserFields.contains(p.getKey()))) {
+                                assertThat(p.getKey())
+                                        .as("%s.%s", schema.getKey(), p.getKey())
+                                        .matches("_?[a-z][a-z0-9_-]*");
+                            }
+                        }));
     }
 
     @Test
@@ -160,9 +198,12 @@ class ApiDocumentationIT extends AbstractApiIT {
         var redoc = get("/redoc");
         assertThat(redoc.statusCode()).isEqualTo(200);
         assertThat(redoc.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(redoc.body()).contains("<redoc spec-url=\"/openapi.json\">")
-                .contains("src=\"" + ApiDocsProperties.REDOC_SCRIPT + "\"").doesNotContain("integrity=")
-                .doesNotContain("https://").doesNotContain("http://");
+        assertThat(redoc.body())
+                .contains("<redoc spec-url=\"/openapi.json\">")
+                .contains("src=\"" + ApiDocsProperties.REDOC_SCRIPT + "\"")
+                .doesNotContain("integrity=")
+                .doesNotContain("https://")
+                .doesNotContain("http://");
         assertThat(get("/redoc/").statusCode()).isEqualTo(200);
 
         // the page's script comes from the API itself (the bundled webjar), so /redoc works without internet
@@ -186,9 +227,14 @@ class ApiDocumentationIT extends AbstractApiIT {
         assertThat(asyncApi.path("channels").size())
                 .isEqualTo(Topics.all().size() + Topics.withDeadLetters().size());
         // the payload references resolve against the served schemas
-        String payload = asyncApi.path("components").path("messages").path("OrderStatusChanged").path("payload")
-                .path("$ref").asString();
-        assertThat(get("/" + payload.substring(0, payload.indexOf('#'))).statusCode()).isEqualTo(200);
+        String payload = asyncApi.path("components")
+                .path("messages")
+                .path("OrderStatusChanged")
+                .path("payload")
+                .path("$ref")
+                .asString();
+        assertThat(get("/" + payload.substring(0, payload.indexOf('#'))).statusCode())
+                .isEqualTo(200);
     }
 
     private JsonNode operation(String path, String method) {
@@ -199,7 +245,8 @@ class ApiDocumentationIT extends AbstractApiIT {
     private List<Endpoint> endpoints() {
         // two handlers may share a path and method (login as JSON and as a form): they are one operation
         var byOperation = new LinkedHashMap<String, Endpoint>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : handlerMapping.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                handlerMapping.getHandlerMethods().entrySet()) {
             HandlerMethod handler = entry.getValue();
             String owner = handler.getBeanType().getName();
             if (owner.startsWith("org.springdoc.") || ErrorController.class.isAssignableFrom(handler.getBeanType())) {
@@ -209,10 +256,12 @@ class ApiDocumentationIT extends AbstractApiIT {
             assertThat(methods).as("%s maps no HTTP method", handler).isNotEmpty();
             for (String path : entry.getKey().getPathPatternsCondition().getPatternValues()) {
                 for (var method : methods) {
-                    var endpoint = new Endpoint(HttpMethod.valueOf(method.name()), path, returnsBody(handler),
-                            headers(handler));
+                    var endpoint = new Endpoint(
+                            HttpMethod.valueOf(method.name()), path, returnsBody(handler), headers(handler));
                     if (!PAGES.contains(endpoint.toString())) {
-                        byOperation.merge(endpoint.toString(), endpoint,
+                        byOperation.merge(
+                                endpoint.toString(),
+                                endpoint,
                                 (a, b) -> a.headers().size() >= b.headers().size() ? a : b);
                     }
                 }
@@ -226,7 +275,8 @@ class ApiDocumentationIT extends AbstractApiIT {
         if (type.toClass() == void.class) {
             return false;
         }
-        return !(ResponseEntity.class.isAssignableFrom(type.toClass()) && type.getGeneric(0).toClass() == Void.class);
+        return !(ResponseEntity.class.isAssignableFrom(type.toClass())
+                && type.getGeneric(0).toClass() == Void.class);
     }
 
     private static Set<String> headers(HandlerMethod handler) {
@@ -240,7 +290,9 @@ class ApiDocumentationIT extends AbstractApiIT {
 
     private HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

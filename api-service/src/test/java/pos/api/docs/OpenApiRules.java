@@ -1,16 +1,15 @@
 package pos.api.docs;
 
-import org.springframework.http.HttpMethod;
-import pos.api.identity.AccessPolicy;
-import pos.api.identity.AccessPolicy.Access;
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpMethod;
+import pos.api.identity.AccessPolicy;
+import pos.api.identity.AccessPolicy.Access;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What "documented" means for one endpoint, as a list of violations (empty when it is documented). Kept apart from
@@ -35,7 +34,8 @@ final class OpenApiRules {
             Matcher m = PATH_VARIABLE.matcher(path);
             var out = new StringBuilder();
             while (m.find()) {
-                String snake = m.group(1).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+                String snake =
+                        m.group(1).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
                 m.appendReplacement(out, Matcher.quoteReplacement("{" + snake + "}"));
             }
             m.appendTail(out);
@@ -48,12 +48,12 @@ final class OpenApiRules {
         }
     }
 
-    private OpenApiRules() {
-    }
+    private OpenApiRules() {}
 
     static List<String> violations(JsonNode document, Endpoint endpoint) {
         var found = new ArrayList<String>();
-        JsonNode operation = document.path("paths").path(endpoint.documentedPath())
+        JsonNode operation = document.path("paths")
+                .path(endpoint.documentedPath())
                 .path(endpoint.method().name().toLowerCase(Locale.ROOT));
         if (!operation.isObject()) {
             found.add(endpoint + ": not documented");
@@ -71,7 +71,9 @@ final class OpenApiRules {
     }
 
     private static void successResponse(Endpoint endpoint, JsonNode responses, List<String> found) {
-        var successes = responses.propertyNames().stream().filter(code -> code.startsWith("2")).toList();
+        var successes = responses.propertyNames().stream()
+                .filter(code -> code.startsWith("2"))
+                .toList();
         if (successes.isEmpty()) {
             found.add(endpoint + ": no 2xx response");
             return;
@@ -88,7 +90,8 @@ final class OpenApiRules {
                 JsonNode schema = media.getValue().path("schema");
                 if (schema.isMissingNode() || schema.isEmpty()) {
                     found.add(endpoint + ": " + code + " " + media.getKey() + " has no schema");
-                } else if (media.getKey().equals("application/json") && "string".equals(schema.path("type").asString(""))
+                } else if (media.getKey().equals("application/json")
+                        && "string".equals(schema.path("type").asString(""))
                         && !schema.has("$ref")) {
                     found.add(endpoint + ": " + code + " documents a JSON body as a bare string");
                 }
@@ -103,8 +106,11 @@ final class OpenApiRules {
                 return;
             }
             JsonNode content = response.getValue().path("content");
-            if (content.size() != 1 || !PROBLEM_REF.equals(
-                    content.path("application/problem+json").path("schema").path("$ref").asString(""))) {
+            if (content.size() != 1
+                    || !PROBLEM_REF.equals(content.path("application/problem+json")
+                            .path("schema")
+                            .path("$ref")
+                            .asString(""))) {
                 found.add(endpoint + ": " + code + " is not application/problem+json with the ProblemDetail schema");
             }
             if (response.getValue().path("description").asString("").isBlank()) {
@@ -134,8 +140,11 @@ final class OpenApiRules {
     }
 
     private static void parameters(Endpoint endpoint, JsonNode operation, JsonNode responses, List<String> found) {
-        var documented = operation.path("parameters").valueStream()
-                .map(p -> p.path("in").asString() + ":" + p.path("name").asString().toLowerCase(Locale.ROOT))
+        var documented = operation
+                .path("parameters")
+                .valueStream()
+                .map(p -> p.path("in").asString() + ":"
+                        + p.path("name").asString().toLowerCase(Locale.ROOT))
                 .toList();
         Matcher variables = PATH_VARIABLE.matcher(endpoint.documentedPath());
         while (variables.find()) {
@@ -160,7 +169,8 @@ final class OpenApiRules {
                 found.add(endpoint + ": takes an Idempotency-Key but its 200 has no Idempotent-Replayed header");
             }
         }
-        if (documented.contains("query:limit") && !responses.path("200").path("headers").has("X-Total-Count")) {
+        if (documented.contains("query:limit")
+                && !responses.path("200").path("headers").has("X-Total-Count")) {
             found.add(endpoint + ": a paged list without the X-Total-Count header");
         }
     }

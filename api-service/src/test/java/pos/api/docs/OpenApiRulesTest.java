@@ -1,15 +1,14 @@
 package pos.api.docs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import pos.api.docs.OpenApiRules.Endpoint;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each documentation rule of the IT fails on a document that breaks it. */
 class OpenApiRulesTest {
@@ -31,21 +30,24 @@ class OpenApiRulesTest {
                 "200": {"description": "ok", "headers": {"Idempotent-Replayed": {}},
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/B"}}}},
                 "400": %s, "401": %s, "403": %s, "422": %s}}}}}
-            """.formatted(PROBLEM.formatted("bad"), PROBLEM.formatted("who"), PROBLEM.formatted("no"),
-            PROBLEM.formatted("key"));
+            """.formatted(
+            PROBLEM.formatted("bad"), PROBLEM.formatted("who"), PROBLEM.formatted("no"), PROBLEM.formatted("key"));
 
-    private static final Endpoint ADJUST_ENDPOINT = new Endpoint(HttpMethod.POST,
-            "/stores/{storeId}/inventory/adjust", true, Set.of("Idempotency-Key"));
+    private static final Endpoint ADJUST_ENDPOINT =
+            new Endpoint(HttpMethod.POST, "/stores/{storeId}/inventory/adjust", true, Set.of("Idempotency-Key"));
 
     @Test
     void aFullyDocumentedEndpointPasses() {
-        assertThat(OpenApiRules.violations(JSON.readTree(ADJUST), ADJUST_ENDPOINT)).isEmpty();
+        assertThat(OpenApiRules.violations(JSON.readTree(ADJUST), ADJUST_ENDPOINT))
+                .isEmpty();
     }
 
     @Test
     void anUndocumentedEndpointFails() {
         var other = new Endpoint(HttpMethod.DELETE, "/stores/{storeId}/inventory/adjust", true, Set.of());
-        assertThat(OpenApiRules.violations(JSON.readTree(ADJUST), other)).singleElement().asString()
+        assertThat(OpenApiRules.violations(JSON.readTree(ADJUST), other))
+                .singleElement()
+                .asString()
                 .contains("not documented");
     }
 
@@ -63,10 +65,16 @@ class OpenApiRulesTest {
                 .anyMatch(v -> v.contains("no content"));
         assertThat(violationsAfter(op -> ((ObjectNode) responses(op).get("400")).remove("content")))
                 .anyMatch(v -> v.contains("400 is not application/problem+json"));
-        assertThat(violationsAfter(op -> op.putArray("parameters").addObject().put("name", "store_id")
-                .put("in", "path"))).anyMatch(v -> v.contains("Idempotency-Key not documented"));
-        assertThat(violationsAfter(op -> ((ObjectNode) responses(op).get("200").get("content").get("application/json"))
-                .putObject("schema").put("type", "string"))).anyMatch(v -> v.contains("bare string"));
+        assertThat(violationsAfter(op -> op.putArray("parameters")
+                        .addObject()
+                        .put("name", "store_id")
+                        .put("in", "path")))
+                .anyMatch(v -> v.contains("Idempotency-Key not documented"));
+        assertThat(violationsAfter(op -> ((ObjectNode)
+                                responses(op).get("200").get("content").get("application/json"))
+                        .putObject("schema")
+                        .put("type", "string")))
+                .anyMatch(v -> v.contains("bare string"));
     }
 
     @Test
@@ -79,7 +87,9 @@ class OpenApiRulesTest {
                     "content": {"application/json": {"schema": {"type": "array"}}}}, "400": %s}}}}}
                 """.formatted(PROBLEM.formatted("bad"));
         assertThat(OpenApiRules.violations(JSON.readTree(document), products))
-                .singleElement().asString().contains("security: []");
+                .singleElement()
+                .asString()
+                .contains("security: []");
 
         ObjectNode fixed = (ObjectNode) JSON.readTree(document);
         ObjectNode operation = (ObjectNode) fixed.get("paths").get("/products").get("get");
@@ -87,12 +97,16 @@ class OpenApiRulesTest {
         assertThat(OpenApiRules.violations(fixed, products)).isEmpty();
 
         ((ObjectNode) operation.get("responses").get("200")).remove("headers");
-        assertThat(OpenApiRules.violations(fixed, products)).singleElement().asString().contains("X-Total-Count");
+        assertThat(OpenApiRules.violations(fixed, products))
+                .singleElement()
+                .asString()
+                .contains("X-Total-Count");
     }
 
     private static java.util.List<String> violationsAfter(java.util.function.Consumer<ObjectNode> change) {
         ObjectNode document = (ObjectNode) JSON.readTree(ADJUST);
-        change.accept((ObjectNode) document.get("paths").get("/stores/{store_id}/inventory/adjust").get("post"));
+        change.accept((ObjectNode)
+                document.get("paths").get("/stores/{store_id}/inventory/adjust").get("post"));
         return OpenApiRules.violations(document, ADJUST_ENDPOINT);
     }
 

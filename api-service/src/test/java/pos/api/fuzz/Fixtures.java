@@ -8,14 +8,20 @@ import java.util.List;
  * gets past the checks it is not about and is refused by the one it is about.
  */
 record Fixtures(
-        String admin, String adminId,
+        String admin,
+        String adminId,
         String manager,
         String managerStoreA,
-        String user, String userId,
+        String user,
+        String userId,
         String userStoreA,
-        String storeA, String storeB,
-        String categoryId, String productId, String productSku,
-        String orderInStoreA, String orderInStoreB,
+        String storeA,
+        String storeB,
+        String categoryId,
+        String productId,
+        String productSku,
+        String orderInStoreA,
+        String orderInStoreB,
         List<BadCredential> badCredentials) {
 
     /**

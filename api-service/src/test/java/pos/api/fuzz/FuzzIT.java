@@ -1,9 +1,23 @@
 package pos.api.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -17,30 +31,15 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import pos.api.fuzz.FuzzCase.Generator;
-import pos.testing.ApiClient;
 import pos.api.identity.ForgedTokens;
 import pos.api.identity.Role;
 import pos.api.identity.TestAccounts;
 import pos.api.identity.token.SigningKey;
 import pos.api.support.AbstractApiIT;
 import pos.api.support.TestInfrastructure;
+import pos.testing.ApiClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Thousands of generated malformed or hostile requests at every endpoint the application maps, over real HTTP to
@@ -61,13 +60,17 @@ class FuzzIT extends AbstractApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
+
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     SigningKey signingKey;
 
@@ -77,8 +80,8 @@ class FuzzIT extends AbstractApiIT {
 
     @BeforeAll
     void fixtures() throws Exception {
-        kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers()));
+        kafka = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()));
         http = new RawHttp(port, Duration.ofSeconds(Long.getLong("fuzz.timeout-seconds", 15)));
         var api = ApiClient.onLocalPort(port);
         var accounts = TestAccounts.of(context);
@@ -92,19 +95,50 @@ class FuzzIT extends AbstractApiIT {
         var deactivated = accounts.create(Role.USER);
 
         ok(api.withToken(admin.token()).delete("/users/" + deactivated.id()));
-        ok(api.withToken(admin.token()).post("/auth/register", Map.of("name", "Victim",
-                "email", "fuzz-victim@example.com", "username", "fuzz-victim", "password", "victim-password")));
-        var category = ok(api.withToken(manager.token()).post("/categories", Map.of("name", "fuzz-food",
-                "display_name", "Fuzz food", "sku_prefix", "FZF")));
-        var product = ok(api.withToken(manager.token()).post("/products", Map.of("name", "Fuzz burger", "price", "3.50",
-                "category_id", category.json().get("id").asString())));
+        ok(api.withToken(admin.token())
+                .post(
+                        "/auth/register",
+                        Map.of(
+                                "name",
+                                "Victim",
+                                "email",
+                                "fuzz-victim@example.com",
+                                "username",
+                                "fuzz-victim",
+                                "password",
+                                "victim-password")));
+        var category = ok(api.withToken(manager.token())
+                .post("/categories", Map.of("name", "fuzz-food", "display_name", "Fuzz food", "sku_prefix", "FZF")));
+        var product = ok(api.withToken(manager.token())
+                .post(
+                        "/products",
+                        Map.of(
+                                "name",
+                                "Fuzz burger",
+                                "price",
+                                "3.50",
+                                "category_id",
+                                category.json().get("id").asString())));
         String productId = product.json().get("_id").asString();
         String orderA = placeAsync(api, userStoreA.token(), storeA, productId);
         String orderB = placeAsync(api, admin.token(), storeB, productId);
 
-        fixtures = new Fixtures(admin.token(), admin.id(), manager.token(), managerStoreA.token(), user.token(),
-                user.id(), userStoreA.token(), storeA, storeB, category.json().get("id").asString(), productId,
-                product.json().get("sku").asString(), orderA, orderB, badCredentials(user, deactivated.token()));
+        fixtures = new Fixtures(
+                admin.token(),
+                admin.id(),
+                manager.token(),
+                managerStoreA.token(),
+                user.token(),
+                user.id(),
+                userStoreA.token(),
+                storeA,
+                storeB,
+                category.json().get("id").asString(),
+                productId,
+                product.json().get("sku").asString(),
+                orderA,
+                orderB,
+                badCredentials(user, deactivated.token()));
     }
 
     @AfterAll
@@ -119,7 +153,8 @@ class FuzzIT extends AbstractApiIT {
         String seedProperty = System.getProperty("fuzz.seed", "2026");
         long seed = seedProperty.equals("random") ? new Random().nextLong() : Long.parseLong(seedProperty);
         int iterations = Integer.getInteger("fuzz.iterations", 3000);
-        System.out.printf("FuzzIT seed %d, %d requests (repeat with -Dfuzz.seed=%d -Dfuzz.iterations=%d)%n",
+        System.out.printf(
+                "FuzzIT seed %d, %d requests (repeat with -Dfuzz.seed=%d -Dfuzz.iterations=%d)%n",
                 seed, iterations, seed, iterations);
 
         var endpoints = Endpoint.from(handlerMapping.getHandlerMethods());
@@ -128,15 +163,20 @@ class FuzzIT extends AbstractApiIT {
                 .filter(e -> e.readsInput() && !catalog.hasSpecific(e))
                 .map(e -> e.key() + " (" + e.handler() + ")")
                 .toList();
-        assertThat(unfuzzed).as("endpoints that read input but have no fuzz cases in FuzzCatalog").isEmpty();
+        assertThat(unfuzzed)
+                .as("endpoints that read input but have no fuzz cases in FuzzCatalog")
+                .isEmpty();
         var stale = new ArrayList<>(catalog.specifiedKeys());
         stale.removeAll(endpoints.stream().map(Endpoint::key).toList());
-        assertThat(stale).as("FuzzCatalog entries for endpoints the application no longer maps").isEmpty();
+        assertThat(stale)
+                .as("FuzzCatalog entries for endpoints the application no longer maps")
+                .isEmpty();
 
         var plan = new LinkedHashMap<String, List<Generator>>();
         endpoints.forEach(e -> plan.put(e.key(), catalog.generators(e, endpoints)));
         plan.put("(unmapped paths)", catalog.unmapped());
-        plan.forEach((key, generators) -> assertThat(generators).as("fuzz cases of " + key).isNotEmpty());
+        plan.forEach((key, generators) ->
+                assertThat(generators).as("fuzz cases of " + key).isNotEmpty());
 
         int perEndpoint = Math.max(1, iterations / plan.size());
         var failures = new Failures();
@@ -162,7 +202,8 @@ class FuzzIT extends AbstractApiIT {
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf("FuzzIT sent %d requests to %d endpoints (+ unmapped paths) in %d ms; seed %d%n",
+        System.out.printf(
+                "FuzzIT sent %d requests to %d endpoints (+ unmapped paths) in %d ms; seed %d%n",
                 total, endpoints.size(), millis, seed);
         counts.forEach((key, n) -> System.out.printf("  %5d  %s%n", n, key));
         assertThat(failures.report()).as("fuzz failures (seed " + seed + ")").isEmpty();
@@ -175,8 +216,9 @@ class FuzzIT extends AbstractApiIT {
      */
     @Test
     void theFreeTextFilterTreatsOperatorsAndPatternsAsText() throws IOException {
-        for (String q : List.of("%7B%22%24gt%22%3A%22%22%7D", "%24where", "%24ne", ".*", "%5E", "%5C", "(", "%5B",
-                "Fuzz%7C.*", "%00")) {
+        for (String q : List.of(
+                "%7B%22%24gt%22%3A%22%22%7D",
+                "%24where", "%24ne", ".*", "%5E", "%5C", "(", "%5B", "Fuzz%7C.*", "%00")) {
             var response = http.exchange(FuzzCatalog.request("GET", "/products?q=" + q, null, null, null));
             assertThat(response.status()).as(q + ": " + response.text()).isEqualTo(200);
             assertThat(response.text()).as(q).isEqualTo("[]");
@@ -190,15 +232,23 @@ class FuzzIT extends AbstractApiIT {
         try {
             response = http.exchange(fuzzCase.request());
         } catch (RawHttp.Hang e) {
-            failures.add(endpoint + " | " + fuzzCase.generator() + " | hang", fuzzCase.request().describe(), null);
+            failures.add(
+                    endpoint + " | " + fuzzCase.generator() + " | hang",
+                    fuzzCase.request().describe(),
+                    null);
             return;
         } catch (IOException e) {
-            failures.add(endpoint + " | " + fuzzCase.generator() + " | no answer: " + e.getMessage(),
-                    fuzzCase.request().describe(), null);
+            failures.add(
+                    endpoint + " | " + fuzzCase.generator() + " | no answer: " + e.getMessage(),
+                    fuzzCase.request().describe(),
+                    null);
             return;
         }
-        problemWith(fuzzCase, response).ifPresent(problem -> failures.add(
-                endpoint + " | " + fuzzCase.generator() + " | " + problem, fuzzCase.request().describe(), response));
+        problemWith(fuzzCase, response)
+                .ifPresent(problem -> failures.add(
+                        endpoint + " | " + fuzzCase.generator() + " | " + problem,
+                        fuzzCase.request().describe(),
+                        response));
     }
 
     static Optional<String> problemWith(FuzzCase fuzzCase, RawHttp.Response response) {
@@ -241,7 +291,10 @@ class FuzzIT extends AbstractApiIT {
         try {
             JsonNode body = JSON.readTree(response.body());
             int status = body.path("status").asInt(0);
-            if (status >= 400 && status <= 499 && body.path("type").isString() && body.path("title").isString()
+            if (status >= 400
+                    && status <= 499
+                    && body.path("type").isString()
+                    && body.path("title").isString()
                     && body.path("detail").isString()) {
                 return Optional.empty();
             }
@@ -271,15 +324,25 @@ class FuzzIT extends AbstractApiIT {
 
         void add(String signature, String request, RawHttp.Response response) {
             counts.merge(signature, 1, Integer::sum);
-            examples.computeIfAbsent(signature, s -> request + (response == null ? "" : "\n  -> " + response.status()
-                    + " " + response.header("Content-Type") + " "
-                    + RawHttp.abbreviate(RawHttp.printable(response.text()), 600)));
+            examples.computeIfAbsent(
+                    signature,
+                    s -> request
+                            + (response == null
+                                    ? ""
+                                    : "\n  -> " + response.status()
+                                            + " " + response.header("Content-Type") + " "
+                                            + RawHttp.abbreviate(RawHttp.printable(response.text()), 600)));
         }
 
         String report() {
             var out = new StringBuilder();
-            counts.forEach((signature, count) -> out.append("\n[").append(count).append("x] ").append(signature)
-                    .append("\n  ").append(examples.get(signature)).append('\n'));
+            counts.forEach((signature, count) -> out.append("\n[")
+                    .append(count)
+                    .append("x] ")
+                    .append(signature)
+                    .append("\n  ")
+                    .append(examples.get(signature))
+                    .append('\n'));
             return out.toString();
         }
     }
@@ -293,8 +356,11 @@ class FuzzIT extends AbstractApiIT {
     }
 
     private String placeAsync(ApiClient api, String token, String store, String productId) throws Exception {
-        var response = api.withToken(token).post("/orders", Map.of("store_id", store,
-                "items", List.of(Map.of("product_id", productId, "qty", "1"))), Map.of("Prefer", "respond-async"));
+        var response = api.withToken(token)
+                .post(
+                        "/orders",
+                        Map.of("store_id", store, "items", List.of(Map.of("product_id", productId, "qty", "1"))),
+                        Map.of("Prefer", "respond-async"));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.text("order", "id");
     }
@@ -314,30 +380,71 @@ class FuzzIT extends AbstractApiIT {
                 new Fixtures.BadCredential("control characters", "Bearer a.b.c\u0001\u0002", null),
                 new Fixtures.BadCredential("7 KB token", "Bearer " + "a".repeat(7_000), 401),
                 new Fixtures.BadCredential("16 KB token", "Bearer " + "a".repeat(16_000), null),
-                new Fixtures.BadCredential("expired", "Bearer " + ForgedTokens.rs256(claims(user)
-                        .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
-                        .expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))).build(),
-                        signingKey.jwk()), 401),
-                new Fixtures.BadCredential("alg none", "Bearer " + new PlainJWT(claims(user).claim("roles",
-                        List.of("admin")).build()).serialize(), 401),
-                new Fixtures.BadCredential("HS256", "Bearer " + ForgedTokens.hs256(claims(user).build()), 401),
-                new Fixtures.BadCredential("other RSA key", "Bearer " + ForgedTokens.rs256(claims(user).build(), otherKey), 401),
+                new Fixtures.BadCredential(
+                        "expired",
+                        "Bearer "
+                                + ForgedTokens.rs256(
+                                        claims(user)
+                                                .issueTime(
+                                                        Date.from(Instant.now().minus(Duration.ofHours(2))))
+                                                .expirationTime(
+                                                        Date.from(Instant.now().minus(Duration.ofMinutes(10))))
+                                                .build(),
+                                        signingKey.jwk()),
+                        401),
+                new Fixtures.BadCredential(
+                        "alg none",
+                        "Bearer "
+                                + new PlainJWT(claims(user)
+                                                .claim("roles", List.of("admin"))
+                                                .build())
+                                        .serialize(),
+                        401),
+                new Fixtures.BadCredential(
+                        "HS256", "Bearer " + ForgedTokens.hs256(claims(user).build()), 401),
+                new Fixtures.BadCredential(
+                        "other RSA key",
+                        "Bearer " + ForgedTokens.rs256(claims(user).build(), otherKey),
+                        401),
                 new Fixtures.BadCredential("tampered payload", "Bearer " + ForgedTokens.tamper(valid), 401),
-                new Fixtures.BadCredential("wrong issuer", "Bearer " + ForgedTokens.rs256(claims(user)
-                        .issuer("https://evil.example").build(), signingKey.jwk()), 401),
-                new Fixtures.BadCredential("wrong audience", "Bearer " + ForgedTokens.rs256(claims(user).audience("other").build(),
-                        signingKey.jwk()), 401),
-                new Fixtures.BadCredential("unknown subject", "Bearer " + ForgedTokens.rs256(claims(user)
-                        .subject(FuzzCatalog.fresh()).build(), signingKey.jwk()), 401),
+                new Fixtures.BadCredential(
+                        "wrong issuer",
+                        "Bearer "
+                                + ForgedTokens.rs256(
+                                        claims(user)
+                                                .issuer("https://evil.example")
+                                                .build(),
+                                        signingKey.jwk()),
+                        401),
+                new Fixtures.BadCredential(
+                        "wrong audience",
+                        "Bearer "
+                                + ForgedTokens.rs256(
+                                        claims(user).audience("other").build(), signingKey.jwk()),
+                        401),
+                new Fixtures.BadCredential(
+                        "unknown subject",
+                        "Bearer "
+                                + ForgedTokens.rs256(
+                                        claims(user)
+                                                .subject(FuzzCatalog.fresh())
+                                                .build(),
+                                        signingKey.jwk()),
+                        401),
                 new Fixtures.BadCredential("deactivated user", "Bearer " + deactivatedToken, 401));
     }
 
     private static JWTClaimsSet.Builder claims(TestAccounts.Account user) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
-                .issuer("pos-api").audience("pos-api").subject(user.id())
-                .claim("username", user.username()).claim("roles", List.of("user")).claim("store_ids", List.of())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(2))))
+                .issuer("pos-api")
+                .audience("pos-api")
+                .subject(user.id())
+                .claim("username", user.username())
+                .claim("roles", List.of("user"))
+                .claim("store_ids", List.of())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(2))))
                 .jwtID(UUID.randomUUID().toString());
     }
 }

@@ -1,13 +1,12 @@
 package pos.api.fuzz;
 
-import pos.api.fuzz.Json.Obj;
-import pos.api.fuzz.Json.Raw;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import pos.api.fuzz.Json.Obj;
+import pos.api.fuzz.Json.Raw;
 
 /**
  * Hostile values, all drawn from a seeded {@link Random}: JSON values of the wrong type or absurd size, path
@@ -17,8 +16,7 @@ final class Hostile {
 
     static final int ONE_MEGABYTE = 1024 * 1024;
 
-    private Hostile() {
-    }
+    private Hostile() {}
 
     static <T> T pick(Random random, List<T> values) {
         return values.get(random.nextInt(values.size()));
@@ -171,19 +169,59 @@ final class Hostile {
      * boolean parameters, so padding such as {@code %20} or {@code %00} around a valid value is not invalid.)
      */
     static String badIdQueryValue(Random random) {
-        return pick(random, List.of("abc", "%24where", "%7B%22%24gt%22%3A%22%22%7D", "%00", "65a00000000000000000000",
-                "65a0000000000000000000011", "%zz", "%F0%9F%98%80", "a".repeat(10_000), "65a000000000000000000001%00",
-                "true", "-1", "%5B%5D"));
+        return pick(
+                random,
+                List.of(
+                        "abc",
+                        "%24where",
+                        "%7B%22%24gt%22%3A%22%22%7D",
+                        "%00",
+                        "65a00000000000000000000",
+                        "65a0000000000000000000011",
+                        "%zz",
+                        "%F0%9F%98%80",
+                        "a".repeat(10_000),
+                        "65a000000000000000000001%00",
+                        "true",
+                        "-1",
+                        "%5B%5D"));
     }
 
     static String badIntQueryValue(Random random) {
-        return pick(random, List.of("-1", "-2147483649", "2147483648", "1e9", "abc", "1.5", "0xZ", "a%00", "NaN",
-                digits(random, 400), "%F0%9F%98%80", "1%20a", "--1", "%7B%22%24gt%22%3A0%7D"));
+        return pick(
+                random,
+                List.of(
+                        "-1",
+                        "-2147483649",
+                        "2147483648",
+                        "1e9",
+                        "abc",
+                        "1.5",
+                        "0xZ",
+                        "a%00",
+                        "NaN",
+                        digits(random, 400),
+                        "%F0%9F%98%80",
+                        "1%20a",
+                        "--1",
+                        "%7B%22%24gt%22%3A0%7D"));
     }
 
     static String badLimitQueryValue(Random random) {
-        return pick(random, List.of("0", "-1", "101", "1000000000", "1e9", "abc", "2147483648", "NaN", "1%00a",
-                digits(random, 400), "%24where"));
+        return pick(
+                random,
+                List.of(
+                        "0",
+                        "-1",
+                        "101",
+                        "1000000000",
+                        "1e9",
+                        "abc",
+                        "2147483648",
+                        "NaN",
+                        "1%00a",
+                        digits(random, 400),
+                        "%24where"));
     }
 
     static String badBooleanQueryValue(Random random) {
@@ -192,14 +230,16 @@ final class Hostile {
 
     /** Idempotency-Key values the API must refuse (or, empty, treat as absent); chars 0..255 go out as raw bytes. */
     static String badIdempotencyKey(Random random) {
-        return pick(random, List.of(
-                "k".repeat(10_000),
-                "k".repeat(256),
-                "key\u0001with\u0002controls",
-                "key\u007f",
-                "tab\there",
-                "\u00ff\u00fe\u00fd",
-                "caf\u00e9-\u00e9"));
+        return pick(
+                random,
+                List.of(
+                        "k".repeat(10_000),
+                        "k".repeat(256),
+                        "key\u0001with\u0002controls",
+                        "key\u007f",
+                        "tab\there",
+                        "\u00ff\u00fe\u00fd",
+                        "caf\u00e9-\u00e9"));
     }
 
     /** Ways to break JSON bytes so no parser can read an object out of them. */
@@ -227,39 +267,79 @@ final class Hostile {
             case 4 -> {
                 int at = 1 + random.nextInt(Math.max(1, json.length - 1));
                 out.write(json, 0, at);
-                byte[][] invalid = {{(byte) 0xC3, 0x28}, {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xED, (byte) 0xA0,
-                        (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80}};
+                byte[][] invalid = {
+                    {(byte) 0xC3, 0x28},
+                    {(byte) 0xFF, (byte) 0xFE},
+                    {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                    {(byte) 0xC0, (byte) 0xAF},
+                    {(byte) 0xF8, (byte) 0x88, (byte) 0x80}
+                };
                 out.writeBytes(pick(random, List.of(invalid)));
                 out.write(json, at, json.length - at);
             }
             case 5 -> {
-                out.writeBytes(new byte[]{(byte) 0xFE, (byte) 0xFF});
+                out.writeBytes(new byte[] {(byte) 0xFE, (byte) 0xFF});
                 out.writeBytes(json);
                 out.write(0);
             }
-            case 6 -> out.writeBytes(new String(json, StandardCharsets.UTF_8).replace('"', '\'')
-                    .getBytes(StandardCharsets.UTF_8));
-            case 7 -> out.writeBytes(new String(json, StandardCharsets.UTF_8).replaceFirst("\\{", "{/* c */,")
-                    .getBytes(StandardCharsets.UTF_8));
-            default -> out.writeBytes(pick(random, List.of("", "null", "[]", "\"text\"", "42", "true", "{",
-                    "\u0000\u0000\u0000\u0000", "\ufeff", "{\"a\":}", "[" .repeat(10_000))).getBytes(StandardCharsets.UTF_8));
+            case 6 ->
+                out.writeBytes(new String(json, StandardCharsets.UTF_8)
+                        .replace('"', '\'')
+                        .getBytes(StandardCharsets.UTF_8));
+            case 7 ->
+                out.writeBytes(new String(json, StandardCharsets.UTF_8)
+                        .replaceFirst("\\{", "{/* c */,")
+                        .getBytes(StandardCharsets.UTF_8));
+            default ->
+                out.writeBytes(pick(
+                                random,
+                                List.of(
+                                        "",
+                                        "null",
+                                        "[]",
+                                        "\"text\"",
+                                        "42",
+                                        "true",
+                                        "{",
+                                        "\u0000\u0000\u0000\u0000",
+                                        "\ufeff",
+                                        "{\"a\":}",
+                                        "[".repeat(10_000)))
+                        .getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
     }
 
     static byte[] withBom(byte[] json) {
         var out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         out.writeBytes(json);
         return out.toByteArray();
     }
 
     /** Content types a JSON endpoint does not take (some not even valid media types). */
     static String wrongContentType(Random random) {
-        return pick(random, List.of("text/plain", "text/plain; charset=UTF-8", "application/xml", "text/xml",
-                "multipart/form-data; boundary=xyz", "multipart/form-data", "application/x-www-form-urlencoded",
-                "application/octet-stream", "image/png", "text/html", "*/*", "application/*", "json", "application/",
-                "/", ";;;", "application/json-patch+json; charset=\u00ff", "\u0001"));
+        return pick(
+                random,
+                List.of(
+                        "text/plain",
+                        "text/plain; charset=UTF-8",
+                        "application/xml",
+                        "text/xml",
+                        "multipart/form-data; boundary=xyz",
+                        "multipart/form-data",
+                        "application/x-www-form-urlencoded",
+                        "application/octet-stream",
+                        "image/png",
+                        "text/html",
+                        "*/*",
+                        "application/*",
+                        "json",
+                        "application/",
+                        "/",
+                        ";;;",
+                        "application/json-patch+json; charset=\u00ff",
+                        "\u0001"));
     }
 
     /** Accept headers that exclude both JSON and problem+json: the error must still be problem+json. */

@@ -12,11 +12,9 @@ import java.util.Map;
  */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
-    record Member(String name, Object value) {
-    }
+    record Member(String name, Object value) {}
 
     /** An object; members keep their order and may repeat a name. */
     record Obj(List<Member> members) {
@@ -58,7 +56,11 @@ final class Json {
         }
 
         Object get(String name) {
-            return members.stream().filter(m -> m.name().equals(name)).map(Member::value).findFirst().orElse(null);
+            return members.stream()
+                    .filter(m -> m.name().equals(name))
+                    .map(Member::value)
+                    .findFirst()
+                    .orElse(null);
         }
 
         Obj remove(String name) {
@@ -73,8 +75,7 @@ final class Json {
     }
 
     /** Written as is: numbers Java cannot hold, deep nesting, tokens that are not JSON at all. */
-    record Raw(String text) {
-    }
+    record Raw(String text) {}
 
     static Object deepCopy(Object value) {
         if (value instanceof Obj o) {

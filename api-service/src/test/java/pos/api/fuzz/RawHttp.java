@@ -50,8 +50,12 @@ final class RawHttp implements AutoCloseable {
             var text = new StringBuilder(method).append(' ').append(abbreviate(target, 300));
             headers.forEach((k, v) -> text.append("\n  ").append(k).append(": ").append(abbreviate(printable(v), 200)));
             if (body != null) {
-                text.append("\n  body (").append(body.length).append(" bytes").append(chunked ? ", chunked" : "")
-                        .append("): ").append(abbreviate(printable(new String(body, StandardCharsets.UTF_8)), 400));
+                text.append("\n  body (")
+                        .append(body.length)
+                        .append(" bytes")
+                        .append(chunked ? ", chunked" : "")
+                        .append("): ")
+                        .append(abbreviate(printable(new String(body, StandardCharsets.UTF_8)), 400));
             }
             return text.toString();
         }
@@ -149,12 +153,14 @@ final class RawHttp implements AutoCloseable {
         int headEnd = -1;
         while (headEnd < 0) {
             int n = in.read(buffer);
-            if (n < 0 && raw.size() > 0 && !raw.toString(StandardCharsets.ISO_8859_1).startsWith("HTTP/")) {
+            if (n < 0
+                    && raw.size() > 0
+                    && !raw.toString(StandardCharsets.ISO_8859_1).startsWith("HTTP/")) {
                 return new Response(HTTP_0_9, Map.of(), raw.toByteArray());
             }
             if (n < 0) {
-                throw new IOException("connection closed before a complete response head ("
-                        + raw.size() + " bytes: " + abbreviate(raw.toString(StandardCharsets.ISO_8859_1), 200) + ")");
+                throw new IOException("connection closed before a complete response head (" + raw.size() + " bytes: "
+                        + abbreviate(raw.toString(StandardCharsets.ISO_8859_1), 200) + ")");
             }
             raw.write(buffer, 0, n);
             headEnd = indexOf(raw.toByteArray(), "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -165,8 +171,10 @@ final class RawHttp implements AutoCloseable {
         var headers = new LinkedHashMap<String, String>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                    lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
+            headers.merge(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim(),
+                    (a, b) -> a + ", " + b);
         }
         var rest = new ByteArrayOutputStream();
         rest.write(all, headEnd + 4, all.length - headEnd - 4);
@@ -244,5 +252,4 @@ final class RawHttp implements AutoCloseable {
     public void close() {
         writers.shutdownNow();
     }
-
 }

@@ -1,12 +1,6 @@
 package pos.api.fuzz;
 
 import com.mongodb.client.model.Sorts;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +10,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Everything a request could change: every MongoDB collection of the API's database (a SHA-256 over its documents'
@@ -72,7 +71,13 @@ record StoredState(Map<String, String> collections, Map<String, Long> topicEndOf
             V was = before.get(name);
             V is = after.get(name);
             if (was == null ? is != null : !was.equals(is)) {
-                out.append(kind).append(' ').append(name).append(": ").append(was).append(" -> ").append(is)
+                out.append(kind)
+                        .append(' ')
+                        .append(name)
+                        .append(": ")
+                        .append(was)
+                        .append(" -> ")
+                        .append(is)
                         .append('\n');
             }
         }

@@ -1,5 +1,7 @@
 package pos.api.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -7,9 +9,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import pos.api.support.AbstractApiIT;
 import pos.testing.ApiClient;
 import pos.testing.FreePorts;
-
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How docker-compose and Kubernetes run the API: the actuator on a management port of its own, which they do not
@@ -33,8 +32,11 @@ class ManagementPortIT extends AbstractApiIT {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes{");
         // ready once the reply feed and the catalog have caught up, which takes a moment on a busy machine
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get(MANAGEMENT_PORT, "/actuator/health/readiness").body()).contains("\"status\":\"UP\"")
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(get(MANAGEMENT_PORT, "/actuator/health/readiness")
+                                .body())
+                        .contains("\"status\":\"UP\"")
                         .doesNotContain("components"));
         assertThat(get(MANAGEMENT_PORT, "/actuator/env").status()).isEqualTo(401);
 

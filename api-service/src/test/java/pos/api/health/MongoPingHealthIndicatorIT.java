@@ -1,21 +1,20 @@
 package pos.api.health;
 
-import com.mongodb.MongoClientSettings;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import pos.api.support.MongoBackend;
 import pos.api.support.OnEachMongoBackend;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ping-based check works against mongo-java-server, where Boot's hello-based one fails, and real MongoDB. */
 @OnEachMongoBackend
@@ -32,7 +31,8 @@ class MongoPingHealthIndicatorIT {
         var health = indicator.health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("database", template.getDb().getName());
+        assertThat(health.getDetails())
+                .containsEntry("database", template.getDb().getName());
     }
 
     @Test
@@ -40,12 +40,13 @@ class MongoPingHealthIndicatorIT {
         backend.assumeEmbedded("a server this test can stop");
         var server = new MongoServer(new MemoryBackend());
         var uri = server.bindAndGetConnectionString();
-        var settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+        var settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(1, TimeUnit.SECONDS))
                 .build();
         try (var client = MongoClients.create(settings)) {
-            var indicator = new MongoPingHealthIndicator(new MongoTemplate(client, "health_down"),
-                    Duration.ofSeconds(1));
+            var indicator =
+                    new MongoPingHealthIndicator(new MongoTemplate(client, "health_down"), Duration.ofSeconds(1));
             assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 
             server.shutdownNow();

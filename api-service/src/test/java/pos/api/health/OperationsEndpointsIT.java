@@ -1,5 +1,7 @@
 package pos.api.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -9,9 +11,6 @@ import pos.api.identity.Role;
 import pos.api.identity.TestAccounts;
 import pos.api.support.AbstractApiIT;
 import pos.testing.ApiClient;
-
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Probes as an orchestrator sees them (no token, the right contributors) and metrics as an admin sees them on the
@@ -33,7 +32,9 @@ class OperationsEndpointsIT extends AbstractApiIT {
         assertThat(readiness.getStatus().getCode()).isEqualTo("UP");
         assertThat(health.healthForPath("readiness", "mongo")).isNotNull();
         assertThat(health.healthForPath("readiness", "kafka")).isNotNull();
-        assertThat(health.healthForPath("readiness", "replyFeed")).as("the command reply feed").isNotNull();
+        assertThat(health.healthForPath("readiness", "replyFeed"))
+                .as("the command reply feed")
+                .isNotNull();
         assertThat(liveness.getStatus().getCode()).isEqualTo("UP");
         assertThat(health.healthForPath("liveness", "mongo")).isNull();
         assertThat(health.healthForPath("liveness", "kafka")).isNull();
@@ -53,13 +54,19 @@ class OperationsEndpointsIT extends AbstractApiIT {
     void metricsNeedAnAdminsToken() throws Exception {
         var accounts = TestAccounts.of(context);
         assertThat(get("/actuator/prometheus", null).status()).isEqualTo(401);
-        assertThat(get("/actuator/prometheus", accounts.create(Role.MANAGER).token()).status()).isEqualTo(403);
+        assertThat(get("/actuator/prometheus", accounts.create(Role.MANAGER).token())
+                        .status())
+                .isEqualTo(403);
 
         var metrics = get("/actuator/prometheus", accounts.create(Role.ADMIN).token());
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes{", "application=\"api-service\"",
-                "kafka_consumer_", "pos_idempotency_replays_total");
+        assertThat(metrics.body())
+                .contains(
+                        "jvm_memory_used_bytes{",
+                        "application=\"api-service\"",
+                        "kafka_consumer_",
+                        "pos_idempotency_replays_total");
     }
 
     private ApiClient.Response get(String path, String token) {

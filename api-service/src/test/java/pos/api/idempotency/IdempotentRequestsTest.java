@@ -1,10 +1,9 @@
 package pos.api.idempotency;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-import pos.api.web.ApiException;
-import pos.testing.MutableClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import pos.api.web.ApiException;
+import pos.testing.MutableClock;
 
 class IdempotentRequestsTest {
 
@@ -23,9 +22,13 @@ class IdempotentRequestsTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final IdempotentRequests requests = new IdempotentRequests(store,
-            new IdempotencyProperties(Duration.ofHours(72), Duration.ofSeconds(15), Duration.ofSeconds(2),
-                    Duration.ofMinutes(10)), clock, meters, Runnable::run);
+    final IdempotentRequests requests = new IdempotentRequests(
+            store,
+            new IdempotencyProperties(
+                    Duration.ofHours(72), Duration.ofSeconds(15), Duration.ofSeconds(2), Duration.ofMinutes(10)),
+            clock,
+            meters,
+            Runnable::run);
     final List<IdempotentRequests.Claim> claims = new ArrayList<>();
     final AtomicInteger runs = new AtomicInteger();
 
@@ -77,7 +80,8 @@ class IdempotentRequestsTest {
         requests.run("u1", KEY, "f", answering(200), IdempotentRequestsTest::render);
 
         assertThatThrownBy(() -> requests.run("u1", KEY, "other", answering(200), IdempotentRequestsTest::render))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(422));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status().value()).isEqualTo(422));
         assertThat(runs).hasValue(1);
     }
 
@@ -128,8 +132,18 @@ class IdempotentRequestsTest {
     void takesOverAKeyWhoseFirstRequestDiedAfterItsLease() {
         var fingerprint = "f";
         var now = clock.instant();
-        store.insertIfAbsent(new IdempotencyRecord("a".repeat(24), "u1", KEY.get(), fingerprint, false,
-                "65b000000000000000000001", "cmd-1", now.plusSeconds(15), null, now, now.plusSeconds(3600)));
+        store.insertIfAbsent(new IdempotencyRecord(
+                "a".repeat(24),
+                "u1",
+                KEY.get(),
+                fingerprint,
+                false,
+                "65b000000000000000000001",
+                "cmd-1",
+                now.plusSeconds(15),
+                null,
+                now,
+                now.plusSeconds(3600)));
         clock.advance(Duration.ofSeconds(16));
 
         var result = requests.run("u1", KEY, fingerprint, answering(200), IdempotentRequestsTest::render);
@@ -141,12 +155,23 @@ class IdempotentRequestsTest {
     @Test
     void aDuplicateOfARequestStillInFlightGets409AfterWaiting() {
         var now = clock.instant();
-        store.insertIfAbsent(new IdempotencyRecord("a".repeat(24), "u1", KEY.get(), "f", false,
-                "65b000000000000000000001", "cmd-1", now.plusSeconds(15), null, now, now.plusSeconds(3600)));
+        store.insertIfAbsent(new IdempotencyRecord(
+                "a".repeat(24),
+                "u1",
+                KEY.get(),
+                "f",
+                false,
+                "65b000000000000000000001",
+                "cmd-1",
+                now.plusSeconds(15),
+                null,
+                now,
+                now.plusSeconds(3600)));
         clock.tickOnRead(Duration.ofMillis(500));
 
         assertThatThrownBy(() -> requests.run("u1", KEY, "f", answering(200), IdempotentRequestsTest::render))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status().value()).isEqualTo(409));
         assertThat(runs).hasValue(0);
     }
 
@@ -166,15 +191,17 @@ class IdempotentRequestsTest {
         assertThat(IdempotentRequests.normalise("  ")).isEmpty();
         assertThat(IdempotentRequests.normalise("k".repeat(255))).isPresent();
         assertThatThrownBy(() -> IdempotentRequests.normalise("k".repeat(256)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400));
     }
 
     /** Found by the fuzz test: such keys were stored, so a refused request left a record behind. */
     @Test
     void rejectsKeysThatAreNotPrintableAscii() {
         assertThat(IdempotentRequests.normalise("till-7 0001 ~!")).contains("till-7 0001 ~!");
-        for (String key : new String[]{"key\u0001", "tab\there", "del\u007f", "caf\u00e9", "\u00ff\u00fe"}) {
-            assertThatThrownBy(() -> IdempotentRequests.normalise(key)).as(key)
+        for (String key : new String[] {"key\u0001", "tab\there", "del\u007f", "caf\u00e9", "\u00ff\u00fe"}) {
+            assertThatThrownBy(() -> IdempotentRequests.normalise(key))
+                    .as(key)
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.status().value()).isEqualTo(400);
                         assertThat(e.getMessage()).isEqualTo("Idempotency-Key must be printable ASCII");
@@ -182,8 +209,8 @@ class IdempotentRequestsTest {
         }
     }
 
-    private static void assertSameIdsAndTheRetryKnowsItIsOne(IdempotentRequests.Claim first,
-            IdempotentRequests.Claim retry) {
+    private static void assertSameIdsAndTheRetryKnowsItIsOne(
+            IdempotentRequests.Claim first, IdempotentRequests.Claim retry) {
         assertThat(retry.resourceId()).isEqualTo(first.resourceId());
         assertThat(retry.commandId()).isEqualTo(first.commandId());
         assertThat(first.retry()).isFalse();

@@ -16,7 +16,8 @@ class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Optional<IdempotencyRecord> insertIfAbsent(IdempotencyRecord record) {
-        return records.putIfAbsent(id(record.userId(), record.key()), record) == null ? Optional.of(record)
+        return records.putIfAbsent(id(record.userId(), record.key()), record) == null
+                ? Optional.of(record)
                 : Optional.empty();
     }
 
@@ -43,8 +44,8 @@ class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void releaseLease(IdempotencyRecord record, Instant now) {
-        records.computeIfPresent(id(record.userId(), record.key()), (k, r) -> with(r, r.completed(), now,
-                r.response()));
+        records.computeIfPresent(
+                id(record.userId(), record.key()), (k, r) -> with(r, r.completed(), now, r.response()));
     }
 
     @Override
@@ -59,9 +60,19 @@ class InMemoryIdempotencyStore implements IdempotencyStore {
         return expired.size();
     }
 
-    private static IdempotencyRecord with(IdempotencyRecord r, boolean completed, Instant leaseUntil,
-            StoredResponse response) {
-        return new IdempotencyRecord(r.id(), r.userId(), r.key(), r.fingerprint(), completed, r.resourceId(),
-                r.commandId(), leaseUntil, response, r.createdAt(), r.expiresAt());
+    private static IdempotencyRecord with(
+            IdempotencyRecord r, boolean completed, Instant leaseUntil, StoredResponse response) {
+        return new IdempotencyRecord(
+                r.id(),
+                r.userId(),
+                r.key(),
+                r.fingerprint(),
+                completed,
+                r.resourceId(),
+                r.commandId(),
+                leaseUntil,
+                response,
+                r.createdAt(),
+                r.expiresAt());
     }
 }

@@ -1,12 +1,6 @@
 package pos.api.idempotency;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.IndexInfo;
-import pos.api.support.MongoBackend;
-import pos.api.support.OnEachMongoBackend;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +10,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import pos.api.support.MongoBackend;
+import pos.api.support.OnEachMongoBackend;
 
 /**
  * The Idempotency-Key store against mongo-java-server and real MongoDB: one owner per (user, key) through the unique
@@ -43,8 +42,18 @@ class MongoIdempotencyStoreIT {
     }
 
     static IdempotencyRecord record(String user, String key, Instant leaseUntil, Instant expiresAt) {
-        return new IdempotencyRecord(null, user, key, "fingerprint-" + key, false, "65b000000000000000000001",
-                "command-" + key, leaseUntil, null, T0, expiresAt);
+        return new IdempotencyRecord(
+                null,
+                user,
+                key,
+                "fingerprint-" + key,
+                false,
+                "65b000000000000000000001",
+                "command-" + key,
+                leaseUntil,
+                null,
+                T0,
+                expiresAt);
     }
 
     @Test
@@ -72,7 +81,8 @@ class MongoIdempotencyStoreIT {
         }
 
         assertThat(store.insertIfAbsent(record("user-2", "key-1", T0, T0.plusSeconds(60))))
-                .as("the same key of another user").isPresent();
+                .as("the same key of another user")
+                .isPresent();
         assertThat(store.find("user-1", "key-1")).get().satisfies(found -> {
             assertThat(found.fingerprint()).isEqualTo("fingerprint-key-1");
             assertThat(found.leaseUntil()).isEqualTo(T0);
@@ -84,18 +94,23 @@ class MongoIdempotencyStoreIT {
 
     @Test
     void anExpiredLeaseIsTakenOverOnceAndACompletedKeyNever() {
-        var owned = store.insertIfAbsent(record("user-1", "key-1", T0, T0.plusSeconds(3600))).orElseThrow();
+        var owned = store.insertIfAbsent(record("user-1", "key-1", T0, T0.plusSeconds(3600)))
+                .orElseThrow();
 
         var taken = store.takeOver(owned, T0.plusSeconds(30));
         assertThat(taken).get().extracting(IdempotencyRecord::leaseUntil).isEqualTo(T0.plusSeconds(30));
-        assertThat(store.takeOver(owned, T0.plusSeconds(31))).as("taken over already").isEmpty();
+        assertThat(store.takeOver(owned, T0.plusSeconds(31)))
+                .as("taken over already")
+                .isEmpty();
 
         store.complete(taken.orElseThrow(), new StoredResponse(201, "application/json", "{\"id\":1}", "/orders/1"));
-        assertThat(store.takeOver(taken.orElseThrow(), T0.plusSeconds(60))).as("completed").isEmpty();
+        assertThat(store.takeOver(taken.orElseThrow(), T0.plusSeconds(60)))
+                .as("completed")
+                .isEmpty();
         assertThat(store.find("user-1", "key-1")).get().satisfies(found -> {
             assertThat(found.completed()).isTrue();
-            assertThat(found.response()).isEqualTo(
-                    new StoredResponse(201, "application/json", "{\"id\":1}", "/orders/1"));
+            assertThat(found.response())
+                    .isEqualTo(new StoredResponse(201, "application/json", "{\"id\":1}", "/orders/1"));
         });
     }
 
@@ -111,7 +126,8 @@ class MongoIdempotencyStoreIT {
 
         store.delete(released);
         assertThat(store.find("user-1", "key-1")).isEmpty();
-        assertThat(store.insertIfAbsent(record("user-1", "key-1", T0, T0.plusSeconds(60)))).isPresent();
+        assertThat(store.insertIfAbsent(record("user-1", "key-1", T0, T0.plusSeconds(60))))
+                .isPresent();
     }
 
     @Test
@@ -132,7 +148,8 @@ class MongoIdempotencyStoreIT {
         // mongo-java-server lists it too but never removes anything: hence theCleanUpRemovesExactlyTheExpiredKeys.
         // MongoDB's TTL monitor runs once a minute, too slow to wait for here.
         assertThat(ttlIndex()).get().satisfies(index -> {
-            assertThat(index.getIndexFields()).singleElement()
+            assertThat(index.getIndexFields())
+                    .singleElement()
                     .satisfies(field -> assertThat(field.getKey()).isEqualTo("expires_at"));
             assertThat(index.getExpireAfter()).contains(Duration.ZERO);
         });
@@ -140,6 +157,7 @@ class MongoIdempotencyStoreIT {
 
     Optional<IndexInfo> ttlIndex() {
         return template.indexOps(MongoIdempotencyStore.COLLECTION).getIndexInfo().stream()
-                .filter(index -> index.getName().equals("expires_at_ttl")).findFirst();
+                .filter(index -> index.getName().equals("expires_at_ttl"))
+                .findFirst();
     }
 }

@@ -1,16 +1,15 @@
 package pos.api.identity;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Who may call what, with real tokens from our issuer. Endpoints of other features may not exist in this build:
@@ -18,10 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessMatrixIT extends IdentityITSupport {
 
-    enum Caller { ANONYMOUS, USER, MANAGER, ADMIN }
+    enum Caller {
+        ANONYMOUS,
+        USER,
+        MANAGER,
+        ADMIN
+    }
 
     /** OK: 2xx. THROUGH: security lets it pass (any status but 401/403/5xx). */
-    enum Outcome { OK, THROUGH, UNAUTHORIZED, FORBIDDEN }
+    enum Outcome {
+        OK,
+        THROUGH,
+        UNAUTHORIZED,
+        FORBIDDEN
+    }
 
     private static final String STORE = "65c0ffee0000000000000001";
     private static final String ID = "65c0ffee00000000000000ab";
@@ -103,12 +112,16 @@ class AccessMatrixIT extends IdentityITSupport {
     @MethodSource("matrix")
     void enforcesTheRoleMatrix(String method, String path, String body, Caller caller, Outcome expected) {
         var account = callers.get(caller);
-        var response = api.withToken(account == null ? null : account.token()).send(method, resolve(path, account),
-                resolveBody(body, account), Map.of());
+        var response = api.withToken(account == null ? null : account.token())
+                .send(method, resolve(path, account), resolveBody(body, account), Map.of());
 
         switch (expected) {
             case OK -> assertThat(response.status()).as(response.body()).isBetween(200, 299);
-            case THROUGH -> assertThat(response.status()).as(response.body()).isNotIn(401, 403).isLessThan(500);
+            case THROUGH ->
+                assertThat(response.status())
+                        .as(response.body())
+                        .isNotIn(401, 403)
+                        .isLessThan(500);
             case UNAUTHORIZED -> {
                 assertThat(response.status()).as(response.body()).isEqualTo(401);
                 assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
@@ -121,10 +134,11 @@ class AccessMatrixIT extends IdentityITSupport {
     }
 
     private String resolve(String path, TestAccounts.Account caller) {
-        return path
-                .replace("{self}", caller == null ? other.id() : caller.id())
+        return path.replace("{self}", caller == null ? other.id() : caller.id())
                 .replace("{other}", other.id())
-                .replace("{victim}", path.contains("{victim}") ? accounts.create(Role.USER).id() : "");
+                .replace(
+                        "{victim}",
+                        path.contains("{victim}") ? accounts.create(Role.USER).id() : "");
     }
 
     private String resolveBody(String body, TestAccounts.Account caller) {

@@ -1,16 +1,15 @@
 package pos.api.identity;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import pos.testing.ApiClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
+import tools.jackson.databind.JsonNode;
 
 /** Registration and login over HTTP, as existing clients use them and as the fixes require. */
 class AccountsIT extends IdentityITSupport {
@@ -36,20 +35,35 @@ class AccountsIT extends IdentityITSupport {
     @Test
     void logsInWithTheOriginalFormsIncludingThePasswordGrant() {
         var user = accounts.create(Role.USER);
-        var urlencoded = api.form("/auth/login", Map.of("username", user.username(), "password", TestAccounts.PASSWORD,
-                "grant_type", "password", "scope", "", "client_id", "till-7"));
-        var multipart = api.multipart("/auth/login", Map.of("username", user.username(),
-                "password", TestAccounts.PASSWORD));
+        var urlencoded = api.form(
+                "/auth/login",
+                Map.of(
+                        "username",
+                        user.username(),
+                        "password",
+                        TestAccounts.PASSWORD,
+                        "grant_type",
+                        "password",
+                        "scope",
+                        "",
+                        "client_id",
+                        "till-7"));
+        var multipart =
+                api.multipart("/auth/login", Map.of("username", user.username(), "password", TestAccounts.PASSWORD));
 
         assertThat(urlencoded.status()).as(urlencoded.body()).isEqualTo(200);
         assertThat(urlencoded.json().get("access_token").asString()).isNotBlank();
         assertThat(multipart.status()).as(multipart.body()).isEqualTo(200);
-        assertThat(api.withToken(multipart.text("access_token")).get("/users/me").status()).isEqualTo(200);
+        assertThat(api.withToken(multipart.text("access_token"))
+                        .get("/users/me")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void refusesOtherGrantsAndMissingFieldsWithFieldErrors() {
-        var wrongGrant = api.form("/auth/login", Map.of("username", "x", "password", "y", "grant_type", "client_credentials"));
+        var wrongGrant =
+                api.form("/auth/login", Map.of("username", "x", "password", "y", "grant_type", "client_credentials"));
         assertProblem(wrongGrant, 400, "Validation failed");
         assertThat(fields(wrongGrant)).containsExactly("grant_type");
 
@@ -65,14 +79,21 @@ class AccountsIT extends IdentityITSupport {
     @Test
     void answersInvalidCredentialsAlikeForWrongPasswordUnknownUserAndDeactivatedAccount() {
         var user = accounts.create(Role.USER);
-        assertProblem(api.post("/auth/login", Map.of("username", user.username(), "password", "wrong-password")),
-                401, "Invalid credentials");
-        assertProblem(api.post("/auth/login", Map.of("username", unique("nobody"), "password", "whatever1")),
-                401, "Invalid credentials");
+        assertProblem(
+                api.post("/auth/login", Map.of("username", user.username(), "password", "wrong-password")),
+                401,
+                "Invalid credentials");
+        assertProblem(
+                api.post("/auth/login", Map.of("username", unique("nobody"), "password", "whatever1")),
+                401,
+                "Invalid credentials");
         var admin = accounts.create(Role.ADMIN);
-        assertThat(api.withToken(admin.token()).delete("/users/" + user.id()).status()).isEqualTo(200);
-        assertProblem(api.post("/auth/login", Map.of("username", user.username(), "password", TestAccounts.PASSWORD)),
-                401, "Invalid credentials");
+        assertThat(api.withToken(admin.token()).delete("/users/" + user.id()).status())
+                .isEqualTo(200);
+        assertProblem(
+                api.post("/auth/login", Map.of("username", user.username(), "password", TestAccounts.PASSWORD)),
+                401,
+                "Invalid credentials");
     }
 
     @Test
@@ -107,7 +128,8 @@ class AccountsIT extends IdentityITSupport {
 
         var tooLong = register(registration(unique("erin"), "x".repeat(73)), null);
         assertProblem(tooLong, 400, "Validation failed");
-        assertThat(tooLong.json().get("errors").get(0).get("message").asString()).contains("72 bytes");
+        assertThat(tooLong.json().get("errors").get(0).get("message").asString())
+                .contains("72 bytes");
     }
 
     @Test
@@ -121,7 +143,9 @@ class AccountsIT extends IdentityITSupport {
         var admin = accounts.create(Role.ADMIN);
         var created = register(asManager, admin.token());
         assertThat(created.status()).as(created.body()).isEqualTo(200);
-        var user = api.withToken(admin.token()).get("/users/" + created.json().get("id").asString()).json();
+        var user = api.withToken(admin.token())
+                .get("/users/" + created.json().get("id").asString())
+                .json();
         assertThat(user.get("role").asString()).isEqualTo("manager");
         assertThat(user.get("created_by").asString()).isEqualTo(admin.id());
     }
@@ -132,12 +156,14 @@ class AccountsIT extends IdentityITSupport {
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(10);
         try {
-            var attempts = IntStream.range(0, 10).mapToObj(i -> (Callable<ApiClient.Response>) () -> {
-                var body = registration(i % 2 == 0 ? username.toUpperCase() : username, "secret1");
-                body.put("email", username + i + "@example.com");
-                start.await();
-                return register(body, null);
-            }).toList();
+            var attempts = IntStream.range(0, 10)
+                    .mapToObj(i -> (Callable<ApiClient.Response>) () -> {
+                        var body = registration(i % 2 == 0 ? username.toUpperCase() : username, "secret1");
+                        body.put("email", username + i + "@example.com");
+                        start.await();
+                        return register(body, null);
+                    })
+                    .toList();
             var futures = attempts.stream().map(pool::submit).toList();
             start.countDown();
             var statuses = new java.util.ArrayList<Integer>();
@@ -163,20 +189,27 @@ class AccountsIT extends IdentityITSupport {
         var attacker = api.from("203.0.113." + (1 + new java.util.Random().nextInt(200)));
         for (int i = 0; i < 5; i++) {
             String name = i % 2 == 0 ? victim.username().toUpperCase() : victim.username();
-            assertProblem(attacker.post("/auth/login", Map.of("username", name, "password", "wrong-" + i)),
-                    401, "Invalid credentials");
+            assertProblem(
+                    attacker.post("/auth/login", Map.of("username", name, "password", "wrong-" + i)),
+                    401,
+                    "Invalid credentials");
         }
 
-        var held = attacker.post("/auth/login",
-                Map.of("username", victim.username(), "password", TestAccounts.PASSWORD));
+        var held =
+                attacker.post("/auth/login", Map.of("username", victim.username(), "password", TestAccounts.PASSWORD));
         assertProblem(held, 429, null);
         assertThat(held.header("Retry-After")).isEqualTo("1");
 
         assertThat(login(victim.username(), TestAccounts.PASSWORD)).isNotBlank();
-        assertThat(api.from("198.51.100.20").post("/auth/login",
-                Map.of("username", victim.username(), "password", TestAccounts.PASSWORD)).status()).isEqualTo(200);
-        assertThat(attacker.post("/auth/login",
-                Map.of("username", bystander.username(), "password", TestAccounts.PASSWORD)).status()).isEqualTo(200);
+        assertThat(api.from("198.51.100.20")
+                        .post("/auth/login", Map.of("username", victim.username(), "password", TestAccounts.PASSWORD))
+                        .status())
+                .isEqualTo(200);
+        assertThat(attacker.post(
+                                "/auth/login",
+                                Map.of("username", bystander.username(), "password", TestAccounts.PASSWORD))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -185,7 +218,8 @@ class AccountsIT extends IdentityITSupport {
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 4; i++) {
                 assertThat(api.post("/auth/login", Map.of("username", user.username(), "password", "nope-nope"))
-                        .status()).isEqualTo(401);
+                                .status())
+                        .isEqualTo(401);
             }
             assertThat(login(user.username(), TestAccounts.PASSWORD)).isNotBlank();
         }

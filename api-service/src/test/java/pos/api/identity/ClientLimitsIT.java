@@ -1,13 +1,12 @@
 package pos.api.identity;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
-import pos.testing.ApiClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import pos.testing.ApiClient;
 
 /**
  * The limits per client address through the real endpoints (the shared test application lifts them):
@@ -16,11 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The registration limit is at its default size; the login limit is smaller than its default (120) to keep the
  * test short. Refills are slowed down so a slow machine cannot refill a bucket while the test drains it.
  */
-@TestPropertySource(properties = {
-        "pos.security.client-limits.login-capacity=20",
-        "pos.security.client-limits.login-refill-every=1h",
-        "pos.security.client-limits.registration-capacity=10",
-        "pos.security.client-limits.registration-refill-every=1h"})
+@TestPropertySource(
+        properties = {
+            "pos.security.client-limits.login-capacity=20",
+            "pos.security.client-limits.login-refill-every=1h",
+            "pos.security.client-limits.registration-capacity=10",
+            "pos.security.client-limits.registration-refill-every=1h"
+        })
 class ClientLimitsIT extends IdentityITSupport {
 
     @Test
@@ -57,11 +58,13 @@ class ClientLimitsIT extends IdentityITSupport {
         assertProblem(refused, 429, "Too many login attempts from this address; try again later");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(3000L, 3600L);
 
-        assertThat(api.from("203.0.113.91").post("/auth/login", credentials).status()).isEqualTo(200);
+        assertThat(api.from("203.0.113.91").post("/auth/login", credentials).status())
+                .isEqualTo(200);
     }
 
     private ApiClient.Response register(ApiClient client, String token) {
-        String username = "limit" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String username =
+                "limit" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         return client.withToken(token).post("/auth/register", registration(username, "secret1"));
     }
 }

@@ -1,16 +1,12 @@
 package pos.api.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,8 +16,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * An external issuer (a stand-in for Keycloak serving its JWKS) configured by properties alone: its tokens are
@@ -53,14 +52,24 @@ class ExternalIssuerIT extends IdentityITSupport {
 
         var me = api.withToken(manager).get("/users/me");
         assertProblem(me, 404, "User not found");
-        assertThat(api.withToken(manager).send("POST", "/categories", "{}", Map.of()).status()).isNotIn(401, 403);
+        assertThat(api.withToken(manager)
+                        .send("POST", "/categories", "{}", Map.of())
+                        .status())
+                .isNotIn(401, 403);
         assertProblem(api.withToken(manager).get("/users"), 403, null);
-        assertThat(api.withToken(keycloakToken("pos-api", List.of("admin"))).get("/users").status()).isEqualTo(200);
+        assertThat(api.withToken(keycloakToken("pos-api", List.of("admin")))
+                        .get("/users")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void aTokenWithoutRealmRolesGetsNoRole() throws Exception {
-        assertProblem(api.withToken(keycloakToken("pos-api", List.of("offline_access"))).get("/orders"), 403, null);
+        assertProblem(
+                api.withToken(keycloakToken("pos-api", List.of("offline_access")))
+                        .get("/orders"),
+                403,
+                null);
     }
 
     @Test
@@ -71,7 +80,9 @@ class ExternalIssuerIT extends IdentityITSupport {
     @Test
     void stillAcceptsOurOwnTokens() {
         var user = accounts.create(Role.USER);
-        assertThat(api.withToken(login(user.username(), TestAccounts.PASSWORD)).get("/users/me").status())
+        assertThat(api.withToken(login(user.username(), TestAccounts.PASSWORD))
+                        .get("/users/me")
+                        .status())
                 .isEqualTo(200);
     }
 

@@ -1,14 +1,13 @@
 package pos.api.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import pos.api.identity.account.MongoUserAccounts;
-
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The very first account of an empty system becomes admin. The test database is shared by the IT classes of this
@@ -33,8 +32,10 @@ class FirstAccountIT extends IdentityITSupport {
         assertThat(register(registration(second, "secret1"), null).status()).isEqualTo(200);
 
         String adminToken = login(first, "secret1");
-        assertThat(api.withToken(adminToken).get("/users/me").json().get("role").asString()).isEqualTo("admin");
-        assertThat(api.withToken(login(second, "secret1")).get("/users/me").text("role")).isEqualTo("user");
+        assertThat(api.withToken(adminToken).get("/users/me").json().get("role").asString())
+                .isEqualTo("admin");
+        assertThat(api.withToken(login(second, "secret1")).get("/users/me").text("role"))
+                .isEqualTo("user");
 
         var wantsAdmin = registration(unique("third"), "secret1");
         wantsAdmin.put("role", "admin");
@@ -50,6 +51,7 @@ class FirstAccountIT extends IdentityITSupport {
 
         String next = unique("next");
         assertThat(register(registration(next, "secret1"), null).status()).isEqualTo(200);
-        assertThat(api.withToken(login(next, "secret1")).get("/users/me").text("role")).isEqualTo("admin");
+        assertThat(api.withToken(login(next, "secret1")).get("/users/me").text("role"))
+                .isEqualTo("admin");
     }
 }

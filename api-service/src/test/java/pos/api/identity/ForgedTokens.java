@@ -8,19 +8,18 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Signed, wrongly signed and tampered tokens for tests that check what the API refuses. */
 public final class ForgedTokens {
 
-    private ForgedTokens() {
-    }
+    private ForgedTokens() {}
 
     /** RS256 with the given key: the API's own key makes a valid token, any other a forgery. */
     public static String rs256(JWTClaimsSet claims, RSAKey key) throws JOSEException {
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        var jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
@@ -37,7 +36,8 @@ public final class ForgedTokens {
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"user\"", "\"admin\"");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        return parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
     }
 }

@@ -1,5 +1,10 @@
 package pos.api.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,22 +15,19 @@ import pos.api.identity.token.AccessTokens;
 import pos.api.support.AbstractApiIT;
 import pos.testing.ApiClient;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Shared set-up of the identity ITs: an HTTP client on the random port and fixture accounts per role. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class IdentityITSupport extends AbstractApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MongoUserAccounts userAccounts;
+
     @Autowired
     AccessTokens accessTokens;
+
     @Autowired
     PasswordEncoder passwordEncoder;
 

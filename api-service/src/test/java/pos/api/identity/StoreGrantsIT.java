@@ -1,14 +1,13 @@
 package pos.api.identity;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import pos.testing.ApiClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import pos.testing.ApiClient;
 
 /**
  * Store access is granted, never taken: only an admin grants stores or higher roles, never beyond their own
@@ -46,7 +45,9 @@ class StoreGrantsIT extends IdentityITSupport {
 
     @Test
     void cashiersAndManagersCannotGrantStoresEvenTheirOwn() {
-        for (var caller : List.of(accounts.create(Role.USER, STORE_A), accounts.create(Role.MANAGER, STORE_A),
+        for (var caller : List.of(
+                accounts.create(Role.USER, STORE_A),
+                accounts.create(Role.MANAGER, STORE_A),
                 accounts.create(Role.MANAGER))) {
             var minting = registration(unique("minted"), "secret1");
             minting.put("store_ids", List.of(STORE_A));
@@ -58,12 +59,18 @@ class StoreGrantsIT extends IdentityITSupport {
     void anAdminLimitedToStoresGrantsOnlyThoseStores() {
         var limited = accounts.create(Role.ADMIN, STORE_A);
 
-        assertThat(register(withStores(Role.USER, STORE_A), limited.token()).status()).isEqualTo(200);
-        assertThat(register(withStores(Role.MANAGER, STORE_A), limited.token()).status()).isEqualTo(200);
-        assertProblem(register(withStores(Role.USER, STORE_B), limited.token()), 403,
+        assertThat(register(withStores(Role.USER, STORE_A), limited.token()).status())
+                .isEqualTo(200);
+        assertThat(register(withStores(Role.MANAGER, STORE_A), limited.token()).status())
+                .isEqualTo(200);
+        assertProblem(
+                register(withStores(Role.USER, STORE_B), limited.token()),
+                403,
                 "Cannot grant access to stores outside your own");
         assertProblem(register(withStores(Role.USER, STORE_A, STORE_B), limited.token()), 403, null);
-        assertProblem(register(withStores(Role.MANAGER), limited.token()), 403,
+        assertProblem(
+                register(withStores(Role.MANAGER), limited.token()),
+                403,
                 "Only an admin with access to every store may give a manager every store");
         // a cashier with no store has no access at all: nothing wider than the admin's
         assertThat(register(withStores(Role.USER), limited.token()).status()).isEqualTo(200);
@@ -73,7 +80,9 @@ class StoreGrantsIT extends IdentityITSupport {
     void anAdminOfEveryStoreGrantsAnything() {
         var admin = accounts.create(Role.ADMIN);
         assertThat(register(withStores(Role.MANAGER), admin.token()).status()).isEqualTo(200);
-        assertThat(register(withStores(Role.USER, STORE_A, STORE_B), admin.token()).status()).isEqualTo(200);
+        assertThat(register(withStores(Role.USER, STORE_A, STORE_B), admin.token())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -86,7 +95,9 @@ class StoreGrantsIT extends IdentityITSupport {
         assertProblem(patch(cashier, limited, Map.of("role", "manager", "store_ids", List.of())), 403, null);
         // a cashier made manager keeps store A only: allowed
         assertThat(patch(cashier, limited, Map.of("role", "manager")).status()).isEqualTo(200);
-        assertProblem(patch(everyStoreManager, limited, Map.of("active", false)), 403,
+        assertProblem(
+                patch(everyStoreManager, limited, Map.of("active", false)),
+                403,
                 "Cannot administer an account with access to stores outside your own");
         assertThat(userActive(everyStoreManager)).isTrue();
     }

@@ -1,16 +1,15 @@
 package pos.api.identity;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import pos.api.identity.account.MongoUserAccounts;
 import pos.api.identity.account.NewAccount;
 import pos.api.identity.account.UserAccount;
 import pos.api.identity.token.AccessTokens;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Real accounts and real tokens for full-application tests, created straight in the store (one bcrypt hash shared
@@ -26,7 +25,9 @@ public final class TestAccounts {
 
     /** Over the application's own account store, token issuer and password encoder. */
     public static TestAccounts of(ApplicationContext context) {
-        return new TestAccounts(context.getBean(MongoUserAccounts.class), context.getBean(AccessTokens.class),
+        return new TestAccounts(
+                context.getBean(MongoUserAccounts.class),
+                context.getBean(AccessTokens.class),
                 context.getBean(PasswordEncoder.class));
     }
 
@@ -37,9 +38,17 @@ public final class TestAccounts {
     }
 
     public Account create(Role role, String... storeIds) {
-        String username = "it-" + role.wireName() + "-" + UUID.randomUUID().toString().substring(0, 12);
-        var user = accounts.insert(new NewAccount("Test " + role.wireName(), username + "@example.com", username,
-                role, List.of(storeIds), hash, Instant.now().truncatedTo(ChronoUnit.MILLIS), null));
+        String username =
+                "it-" + role.wireName() + "-" + UUID.randomUUID().toString().substring(0, 12);
+        var user = accounts.insert(new NewAccount(
+                "Test " + role.wireName(),
+                username + "@example.com",
+                username,
+                role,
+                List.of(storeIds),
+                hash,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                null));
         return new Account(user, tokens.issue(user).value());
     }
 

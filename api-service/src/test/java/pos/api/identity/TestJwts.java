@@ -1,12 +1,11 @@
 package pos.api.identity;
 
+import java.time.Instant;
+import java.util.List;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import pos.api.identity.security.PosJwtAuthenticationConverter;
 import pos.api.identity.security.RolesClaim;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * For {@code @WebMvcTest} slices that import {@code SecurityConfiguration}: a caller with our claims and the
@@ -17,8 +16,7 @@ public final class TestJwts {
     private static final PosJwtAuthenticationConverter CONVERTER =
             new PosJwtAuthenticationConverter("pos-api", RolesClaim.DEFAULT);
 
-    private TestJwts() {
-    }
+    private TestJwts() {}
 
     public static RequestPostProcessor as(Role role, String userId, String... storeIds) {
         return SecurityMockMvcRequestPostProcessors.jwt()

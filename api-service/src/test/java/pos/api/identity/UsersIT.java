@@ -1,8 +1,14 @@
 package pos.api.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -11,13 +17,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import pos.api.identity.account.MongoUserAccounts;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The user resources, deactivation, and what the tokens and JWKS look like from outside. */
 class UsersIT extends IdentityITSupport {
@@ -44,8 +43,11 @@ class UsersIT extends IdentityITSupport {
         assertThat(json.get("store_ids").get(0).asString()).isEqualTo(STORE);
         assertThat(json.get("active").asBoolean()).isTrue();
         assertThat(json.get("isDeleted").asBoolean()).isFalse();
-        assertThat(json.get("created_at").asString()).endsWith("Z").isEqualTo(json.get("createdAt").asString());
-        assertThat(Instant.parse(json.get("created_at").asString())).isEqualTo(user.user().createdAt());
+        assertThat(json.get("created_at").asString())
+                .endsWith("Z")
+                .isEqualTo(json.get("createdAt").asString());
+        assertThat(Instant.parse(json.get("created_at").asString()))
+                .isEqualTo(user.user().createdAt());
         assertThat(json.has("updated_at")).isTrue();
         assertThat(json.has("password")).isFalse();
     }
@@ -56,13 +58,18 @@ class UsersIT extends IdentityITSupport {
         var bob = accounts.create(Role.MANAGER);
         var admin = accounts.create(Role.ADMIN);
 
-        assertThat(api.withToken(alice.token()).get("/users/" + alice.id()).status()).isEqualTo(200);
+        assertThat(api.withToken(alice.token()).get("/users/" + alice.id()).status())
+                .isEqualTo(200);
         assertProblem(api.withToken(alice.token()).get("/users/" + bob.id()), 403, null);
         assertProblem(api.withToken(alice.token()).get("/users/" + new ObjectId().toHexString()), 403, null);
-        assertThat(api.withToken(admin.token()).get("/users/" + alice.id()).json().get("username").asString())
+        assertThat(api.withToken(admin.token())
+                        .get("/users/" + alice.id())
+                        .json()
+                        .get("username")
+                        .asString())
                 .isEqualTo(alice.username());
-        assertProblem(api.withToken(admin.token()).get("/users/" + new ObjectId().toHexString()), 404,
-                "User not found");
+        assertProblem(
+                api.withToken(admin.token()).get("/users/" + new ObjectId().toHexString()), 404, "User not found");
         assertProblem(api.withToken(admin.token()).get("/users/not-an-id"), 400, "Invalid user_id");
     }
 
@@ -90,8 +97,15 @@ class UsersIT extends IdentityITSupport {
     void anAdminChangesRoleStoresNameAndEmailAndOldTokensFollow() {
         var admin = accounts.create(Role.ADMIN);
         var user = accounts.create(Role.USER);
-        var patch = Map.of("role", "manager", "store_ids", List.of(STORE.toUpperCase()), "name", " Manager Mo ",
-                "email", "mo-" + user.username() + "@example.com");
+        var patch = Map.of(
+                "role",
+                "manager",
+                "store_ids",
+                List.of(STORE.toUpperCase()),
+                "name",
+                " Manager Mo ",
+                "email",
+                "mo-" + user.username() + "@example.com");
 
         var changed = api.withToken(admin.token()).patch("/users/" + user.id(), patch);
 
@@ -102,11 +116,19 @@ class UsersIT extends IdentityITSupport {
         assertThat(changed.json().get("updated_by").asString()).isEqualTo(admin.id());
         assertProblem(api.withToken(user.token()).get("/users/me"), 401, "Invalid token");
 
-        var relogin = api.withToken(user.token()).post("/auth/login",
-                Map.of("username", user.username(), "password", TestAccounts.PASSWORD));
-        assertThat(relogin.status()).as("a stale token sent along does not block logging in again").isEqualTo(200);
+        var relogin = api.withToken(user.token())
+                .post("/auth/login", Map.of("username", user.username(), "password", TestAccounts.PASSWORD));
+        assertThat(relogin.status())
+                .as("a stale token sent along does not block logging in again")
+                .isEqualTo(200);
         var fresh = login(user.username(), TestAccounts.PASSWORD);
-        assertThat(api.withToken(fresh).get("/users/me").json().get("roles").get(0).asString()).isEqualTo("manager");
+        assertThat(api.withToken(fresh)
+                        .get("/users/me")
+                        .json()
+                        .get("roles")
+                        .get(0)
+                        .asString())
+                .isEqualTo("manager");
     }
 
     @Test
@@ -115,11 +137,18 @@ class UsersIT extends IdentityITSupport {
         var user = accounts.create(Role.USER);
         var other = accounts.create(Role.USER);
 
-        assertProblem(api.withToken(admin.token()).patch("/users/" + user.id(),
-                Map.of("email", other.username().toUpperCase() + "@example.com")), 400, "Email already exists");
+        assertProblem(
+                api.withToken(admin.token())
+                        .patch(
+                                "/users/" + user.id(),
+                                Map.of("email", other.username().toUpperCase() + "@example.com")),
+                400,
+                "Email already exists");
         assertProblem(api.withToken(admin.token()).patch("/users/" + user.id(), Map.of("role", "root")), 400, null);
-        assertProblem(api.withToken(admin.token()).patch("/users/" + new ObjectId().toHexString(), Map.of("name", "x")),
-                404, "User not found");
+        assertProblem(
+                api.withToken(admin.token()).patch("/users/" + new ObjectId().toHexString(), Map.of("name", "x")),
+                404,
+                "User not found");
         assertProblem(api.withToken(admin.token()).patch("/users/xyz", Map.of("name", "x")), 400, null);
         assertProblem(api.withToken(admin.token()).patch("/users/" + admin.id(), Map.of("role", "user")), 409, null);
         assertProblem(api.withToken(admin.token()).delete("/users/" + admin.id()), 409, null);
@@ -143,10 +172,15 @@ class UsersIT extends IdentityITSupport {
         assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer").contains("invalid_token");
 
         var again = api.withToken(admin.token()).delete("/users/" + user.id());
-        assertThat(again.json().get("deleted_at").asString()).isEqualTo(deleted.json().get("deleted_at").asString());
+        assertThat(again.json().get("deleted_at").asString())
+                .isEqualTo(deleted.json().get("deleted_at").asString());
 
-        assertThat(api.withToken(admin.token()).patch("/users/" + user.id(), Map.of("active", true)).json()
-                .get("deleted_at").isNull()).isTrue();
+        assertThat(api.withToken(admin.token())
+                        .patch("/users/" + user.id(), Map.of("active", true))
+                        .json()
+                        .get("deleted_at")
+                        .isNull())
+                .isTrue();
         assertThat(login(user.username(), TestAccounts.PASSWORD)).isNotBlank();
     }
 
@@ -166,18 +200,25 @@ class UsersIT extends IdentityITSupport {
         bodies.add(api.withToken(token).get("/users/" + id).body());
         bodies.add(api.withToken(admin.token()).get("/users/" + id).body());
         bodies.add(api.withToken(admin.token()).get("/users?limit=100").body());
-        bodies.add(api.withToken(admin.token()).patch("/users/" + id, Map.of("name", "Renamed")).body());
+        bodies.add(api.withToken(admin.token())
+                .patch("/users/" + id, Map.of("name", "Renamed"))
+                .body());
         bodies.add(api.withToken(admin.token()).delete("/users/" + id).body());
         bodies.add(payload(token));
 
-        String hash = mongo.findOne(Query.query(Criteria.where("_id").is(new ObjectId(id))), Document.class,
-                MongoUserAccounts.USERS).getString("password");
+        String hash = mongo.findOne(
+                        Query.query(Criteria.where("_id").is(new ObjectId(id))),
+                        Document.class,
+                        MongoUserAccounts.USERS)
+                .getString("password");
         assertThat(hash).startsWith("$2");
-        assertThat(bodies).hasSize(9).allSatisfy(body -> assertThat(body)
-                .doesNotContain(hash)
-                .doesNotContain(hash.substring(7))
-                .doesNotContain("\"password\"")
-                .doesNotContainPattern("\\$2[aby]\\$"));
+        assertThat(bodies)
+                .hasSize(9)
+                .allSatisfy(body -> assertThat(body)
+                        .doesNotContain(hash)
+                        .doesNotContain(hash.substring(7))
+                        .doesNotContain("\"password\"")
+                        .doesNotContainPattern("\\$2[aby]\\$"));
     }
 
     @Test
@@ -202,7 +243,8 @@ class UsersIT extends IdentityITSupport {
         assertThat(claims.getIssuer()).isEqualTo("pos-api");
         assertThat(claims.getAudience()).containsExactly("pos-api");
         assertThat(claims.getJWTID()).isNotBlank();
-        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(3_600_000L);
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime())
+                .isEqualTo(3_600_000L);
     }
 
     private static String payload(String token) {

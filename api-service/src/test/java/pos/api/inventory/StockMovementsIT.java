@@ -1,5 +1,11 @@
 package pos.api.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -9,13 +15,6 @@ import pos.api.support.ScanCountingMongo;
 import pos.schemas.event.StockChange;
 import pos.schemas.event.StockChanged;
 import pos.schemas.value.StockLevel;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The stock-movement read model against mongo-java-server and real MongoDB: newest first by version, a time window
@@ -43,18 +42,53 @@ class StockMovementsIT {
 
     /** Version {@code v} of {@code product}, one minute after the last; on hand goes up by one per adjustment. */
     static StockChanged adjusted(String product, long v, String code) {
-        var level = new StockLevel(STORE, product, BigDecimal.valueOf(v), BigDecimal.ZERO, BigDecimal.valueOf(v), v,
-                T0, T0.plusSeconds(60 * v));
-        return new StockChanged("adj-" + v + "/" + product + "/adjusted", STORE, product, StockChange.ADJUSTED,
-                BigDecimal.ONE, BigDecimal.ZERO, level, "note " + v, null, "adj-" + v, T0.plusSeconds(60 * v), code,
+        var level = new StockLevel(
+                STORE,
+                product,
+                BigDecimal.valueOf(v),
+                BigDecimal.ZERO,
+                BigDecimal.valueOf(v),
+                v,
+                T0,
+                T0.plusSeconds(60 * v));
+        return new StockChanged(
+                "adj-" + v + "/" + product + "/adjusted",
+                STORE,
+                product,
+                StockChange.ADJUSTED,
+                BigDecimal.ONE,
+                BigDecimal.ZERO,
+                level,
+                "note " + v,
+                null,
+                "adj-" + v,
+                T0.plusSeconds(60 * v),
+                code,
                 MANAGER);
     }
 
     static StockChanged reserved(String product, long v, long onHand) {
-        var level = new StockLevel(STORE, product, BigDecimal.valueOf(onHand), BigDecimal.ONE,
-                BigDecimal.valueOf(onHand - 1), v, T0, T0.plusSeconds(60 * v));
-        return new StockChanged("place/" + product + "/reserved", STORE, product, StockChange.RESERVED,
-                BigDecimal.ZERO, BigDecimal.ONE, level, null, ORDER, "place", T0.plusSeconds(60 * v));
+        var level = new StockLevel(
+                STORE,
+                product,
+                BigDecimal.valueOf(onHand),
+                BigDecimal.ONE,
+                BigDecimal.valueOf(onHand - 1),
+                v,
+                T0,
+                T0.plusSeconds(60 * v));
+        return new StockChanged(
+                "place/" + product + "/reserved",
+                STORE,
+                product,
+                StockChange.RESERVED,
+                BigDecimal.ZERO,
+                BigDecimal.ONE,
+                level,
+                null,
+                ORDER,
+                "place",
+                T0.plusSeconds(60 * v));
     }
 
     static List<StockChanged> history(String product, int versions) {
@@ -67,8 +101,7 @@ class StockMovementsIT {
 
     @Test
     void listsEveryChangeNewestFirstWithWhoWhyAndBeforeAfter() {
-        movements.record(List.of(adjusted(PRODUCT, 1, "delivery"), reserved(PRODUCT, 2, 1),
-                adjusted(OTHER, 1, null)));
+        movements.record(List.of(adjusted(PRODUCT, 1, "delivery"), reserved(PRODUCT, 2, 1), adjusted(OTHER, 1, null)));
 
         var page = movements.page(STORE, PRODUCT, null, null, 0, 20);
 
@@ -88,8 +121,10 @@ class StockMovementsIT {
         assertThat(delivery.qtyBefore()).isEqualByComparingTo("0");
         assertThat(delivery.qtyAfter()).isEqualByComparingTo("1");
         assertThat(delivery.at()).isEqualTo(T0.plusSeconds(60));
-        assertThat(movements.page(STORE, OTHER, null, null, 0, 20).movements()).singleElement()
-                .extracting(StockMovement::type).isEqualTo("correction");
+        assertThat(movements.page(STORE, OTHER, null, null, 0, 20).movements())
+                .singleElement()
+                .extracting(StockMovement::type)
+                .isEqualTo("correction");
     }
 
     @Test
@@ -103,14 +138,30 @@ class StockMovementsIT {
         // versions 10..19 happened in [T0 + 10 min, T0 + 20 min)
         var window = movements.page(STORE, PRODUCT, T0.plusSeconds(600), T0.plusSeconds(1200), 0, 100);
         assertThat(window.total()).isEqualTo(10);
-        assertThat(window.movements()).extracting(StockMovement::version).first().isEqualTo(19L);
+        assertThat(window.movements())
+                .extracting(StockMovement::version)
+                .first()
+                .isEqualTo(19L);
         assertThat(window.movements()).extracting(StockMovement::version).last().isEqualTo(10L);
 
-        assertThat(movements.page(STORE, PRODUCT, T0.plusSeconds(600), null, 0, 100).total()).isEqualTo(41);
-        assertThat(movements.page(STORE, PRODUCT, null, T0.plusSeconds(61), 0, 100).total()).isEqualTo(1);
-        assertThat(movements.page(STORE, PRODUCT, T0.plusSeconds(99_999), null, 0, 100).movements()).isEmpty();
-        assertThat(movements.page(STORE, PRODUCT, null, null, 50, 10).movements()).isEmpty();
-        assertThat(movements.page(STORE, "65c0000000000000000000ff", null, null, 0, 10).total()).isZero();
+        assertThat(movements
+                        .page(STORE, PRODUCT, T0.plusSeconds(600), null, 0, 100)
+                        .total())
+                .isEqualTo(41);
+        assertThat(movements
+                        .page(STORE, PRODUCT, null, T0.plusSeconds(61), 0, 100)
+                        .total())
+                .isEqualTo(1);
+        assertThat(movements
+                        .page(STORE, PRODUCT, T0.plusSeconds(99_999), null, 0, 100)
+                        .movements())
+                .isEmpty();
+        assertThat(movements.page(STORE, PRODUCT, null, null, 50, 10).movements())
+                .isEmpty();
+        assertThat(movements
+                        .page(STORE, "65c0000000000000000000ff", null, null, 0, 10)
+                        .total())
+                .isZero();
     }
 
     @Test
@@ -123,7 +174,8 @@ class StockMovementsIT {
         var page = movements.page(STORE, PRODUCT, null, null, 0, 20);
 
         assertThat(page.total()).isEqualTo(4);
-        assertThat(page.movements()).extracting(StockMovement::type)
+        assertThat(page.movements())
+                .extracting(StockMovement::type)
                 .containsExactly("waste", "delivery", "delivery", "delivery");
     }
 

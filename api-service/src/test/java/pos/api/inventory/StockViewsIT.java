@@ -1,5 +1,9 @@
 package pos.api.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -8,11 +12,6 @@ import pos.api.support.OnEachMongoBackend;
 import pos.api.support.ScanCountingMongo;
 import pos.schemas.event.StockLevelLow;
 import pos.schemas.value.StockLevel;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The inventory read model against mongo-java-server and real MongoDB: version-guarded, low-stock aware, and
@@ -36,8 +35,15 @@ class StockViewsIT {
     }
 
     static StockLevel level(String product, long version, int onHand, int reserved) {
-        return new StockLevel(STORE, product, BigDecimal.valueOf(onHand), BigDecimal.valueOf(reserved),
-                BigDecimal.valueOf(onHand - reserved), version, T0, T0.plusSeconds(version));
+        return new StockLevel(
+                STORE,
+                product,
+                BigDecimal.valueOf(onHand),
+                BigDecimal.valueOf(reserved),
+                BigDecimal.valueOf(onHand - reserved),
+                version,
+                T0,
+                T0.plusSeconds(version));
     }
 
     @Test
@@ -52,13 +58,22 @@ class StockViewsIT {
 
         assertThat(views.applyIfNewer(level(PRODUCT, 3, 10, 7))).isTrue();
         views.markLow(new StockLevelLow("e3", STORE, PRODUCT, new BigDecimal("3"), new BigDecimal("5"), 3, T0));
-        assertThat(views.find(STORE, PRODUCT)).get().extracting(InventoryItem::lowStock).isEqualTo(true);
+        assertThat(views.find(STORE, PRODUCT))
+                .get()
+                .extracting(InventoryItem::lowStock)
+                .isEqualTo(true);
 
         // the threshold learnt from the low-stock event decides for later versions
         views.applyIfNewer(level(PRODUCT, 4, 20, 0));
-        assertThat(views.find(STORE, PRODUCT)).get().extracting(InventoryItem::lowStock).isEqualTo(false);
+        assertThat(views.find(STORE, PRODUCT))
+                .get()
+                .extracting(InventoryItem::lowStock)
+                .isEqualTo(false);
         views.applyIfNewer(level(PRODUCT, 5, 20, 16));
-        assertThat(views.find(STORE, PRODUCT)).get().extracting(InventoryItem::lowStock).isEqualTo(true);
+        assertThat(views.find(STORE, PRODUCT))
+                .get()
+                .extracting(InventoryItem::lowStock)
+                .isEqualTo(true);
     }
 
     @Test
@@ -67,7 +82,10 @@ class StockViewsIT {
         views.applyIfNewer(level(PRODUCT, 4, 50, 0));
         views.markLow(new StockLevelLow("e3", STORE, PRODUCT, new BigDecimal("3"), new BigDecimal("5"), 3, T0));
 
-        assertThat(views.find(STORE, PRODUCT)).get().extracting(InventoryItem::lowStock).isEqualTo(false);
+        assertThat(views.find(STORE, PRODUCT))
+                .get()
+                .extracting(InventoryItem::lowStock)
+                .isEqualTo(false);
     }
 
     @Test

@@ -1,8 +1,24 @@
 package pos.api.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import pos.schemas.Samples;
 import pos.schemas.Topics;
@@ -11,24 +27,6 @@ import pos.schemas.reply.OrderCommandReply;
 import pos.schemas.reply.Outcome;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderStatus;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.MockConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.boot.health.contributor.Status;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** Handing replies to waiting requests without a thread per request. */
 class CommandRepliesTest {
@@ -42,11 +40,23 @@ class CommandRepliesTest {
 
     static OrderCommandReply reply(String commandId, OrderStatus status) {
         var order = Samples.orderSnapshot();
-        var snapshot = new pos.schemas.value.OrderSnapshot(order.orderId(), 1, status, order.storeId(),
-                order.userId(), order.placedBy(), order.lines(), order.subtotal(), order.tax(), order.total(),
-                order.shortages(), order.idempotencyKey(), order.createdAt(), order.updatedAt());
-        return new OrderCommandReply(commandId, order.orderId(), Outcome.APPLIED, snapshot, null, List.of(), List.of(),
-                order.createdAt());
+        var snapshot = new pos.schemas.value.OrderSnapshot(
+                order.orderId(),
+                1,
+                status,
+                order.storeId(),
+                order.userId(),
+                order.placedBy(),
+                order.lines(),
+                order.subtotal(),
+                order.tax(),
+                order.total(),
+                order.shortages(),
+                order.idempotencyKey(),
+                order.createdAt(),
+                order.updatedAt());
+        return new OrderCommandReply(
+                commandId, order.orderId(), Outcome.APPLIED, snapshot, null, List.of(), List.of(), order.createdAt());
     }
 
     void deliver(CommandReply reply) {
@@ -70,8 +80,10 @@ class CommandRepliesTest {
         deliver(reply("c1", OrderStatus.CREATED));
         // waiting on the dependent stage first: a thread blocked in get() may run dependents itself
         assertThat(thread.get(10, TimeUnit.SECONDS)).startsWith("api-decisions-");
-        assertThat(decision.get(10, TimeUnit.SECONDS)).get()
-                .extracting(r -> ((OrderCommandReply) r).order().status()).isEqualTo(OrderStatus.CREATED);
+        assertThat(decision.get(10, TimeUnit.SECONDS))
+                .get()
+                .extracting(r -> ((OrderCommandReply) r).order().status())
+                .isEqualTo(OrderStatus.CREATED);
     }
 
     @Test
@@ -79,7 +91,8 @@ class CommandRepliesTest {
         var waiter = replies.expect("c2");
         deliver(reply("c2", OrderStatus.CONFIRMED));
 
-        assertThat(waiter.decision(Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS)).isPresent();
+        assertThat(waiter.decision(Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS))
+                .isPresent();
     }
 
     @Test
@@ -87,7 +100,8 @@ class CommandRepliesTest {
         var waiter = replies.expect("c3", CommandRepliesTest::decided);
         deliver(reply("c3", OrderStatus.PENDING));
 
-        assertThat(waiter.decision(Duration.ofMillis(50)).get(10, TimeUnit.SECONDS)).isEqualTo(Optional.empty());
+        assertThat(waiter.decision(Duration.ofMillis(50)).get(10, TimeUnit.SECONDS))
+                .isEqualTo(Optional.empty());
     }
 
     @Test
@@ -102,7 +116,8 @@ class CommandRepliesTest {
         timedOut.decision(Duration.ZERO).get(10, TimeUnit.SECONDS);
 
         assertThat(replies.waitingCount()).isZero();
-        assertThat(closed.decision(Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(closed.decision(Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS))
+                .isEmpty();
     }
 
     /** Processors behind and a rate above capacity: requests must not pile up until the heap is gone. */
@@ -114,7 +129,8 @@ class CommandRepliesTest {
 
         var shed = replies.expect("one-too-many");
 
-        assertThat(shed.decision(Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(shed.decision(Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS))
+                .isEmpty();
         assertThat(replies.waitingCount()).isEqualTo(CommandReplies.MAX_WAITING);
         deliver(reply("waiting-0", OrderStatus.CREATED));
         await().atMost(Duration.ofSeconds(10)).until(() -> replies.waitingCount() < CommandReplies.MAX_WAITING);
@@ -127,11 +143,14 @@ class CommandRepliesTest {
         var failure = new IllegalStateException("broker down");
 
         assertThatThrownBy(() -> replies.expect("c7").afterPublishing(() -> {
-            throw failure;
-        })).isSameAs(failure);
-        var published = replies.expect("c8").afterPublishing(() -> { });
+                    throw failure;
+                }))
+                .isSameAs(failure);
+        var published = replies.expect("c8").afterPublishing(() -> {});
 
-        assertThat(replies.waitingCount()).as("only the published command is waited for").isEqualTo(1);
+        assertThat(replies.waitingCount())
+                .as("only the published command is waited for")
+                .isEqualTo(1);
         published.close();
     }
 
@@ -143,8 +162,8 @@ class CommandRepliesTest {
         byte[] decided = JsonSerdes.commandReply().serialize(Topics.COMMAND_REPLIES, reply("c9", OrderStatus.CREATED));
         var feed = new CommandReplies(new KafkaProperties(), new SimpleMeterRegistry(), props -> {
             var consumer = new MockConsumer<String, byte[]>("latest");
-            consumer.updatePartitions(Topics.COMMAND_REPLIES,
-                    List.of(new PartitionInfo(Topics.COMMAND_REPLIES, 0, null, null, null)));
+            consumer.updatePartitions(
+                    Topics.COMMAND_REPLIES, List.of(new PartitionInfo(Topics.COMMAND_REPLIES, 0, null, null, null)));
             boolean first = opened.incrementAndGet() == 1;
             // while the feed was down one reply was published: the end moved from 7 to 8
             consumer.updateEndOffsets(Map.of(partition, first ? 7L : 8L));
@@ -152,8 +171,8 @@ class CommandRepliesTest {
                 consumer.setPollException(new KafkaException("connection to the broker lost"));
             } else {
                 // published while the feed was down: at the position the first consumer had reached
-                consumer.schedulePollTask(() -> consumer.addRecord(
-                        new ConsumerRecord<>(Topics.COMMAND_REPLIES, 0, 7L, "c9", decided)));
+                consumer.schedulePollTask(
+                        () -> consumer.addRecord(new ConsumerRecord<>(Topics.COMMAND_REPLIES, 0, 7L, "c9", decided)));
             }
             return consumer;
         });
@@ -161,7 +180,8 @@ class CommandRepliesTest {
         var waiter = feed.expect("c9");
         feed.start();
         try {
-            assertThat(waiter.decision(Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS)).isPresent();
+            assertThat(waiter.decision(Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS))
+                    .isPresent();
             assertThat(opened).hasValue(2);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(feed.health().isReading()).isTrue();

@@ -1,13 +1,12 @@
 package pos.api.kafka;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 
 class DecisionWaitConfigurationTest {
 
@@ -20,8 +19,8 @@ class DecisionWaitConfigurationTest {
 
     @Test
     void asyncRequestsOutlastTheDecisionTimeout() {
-        var beans = new StaticListableBeanFactory(Map.of("commandProperties",
-                new CommandProperties(Duration.ofSeconds(10), Duration.ofSeconds(45))));
+        var beans = new StaticListableBeanFactory(
+                Map.of("commandProperties", new CommandProperties(Duration.ofSeconds(10), Duration.ofSeconds(45))));
         var probe = new Probe();
         new DecisionWaitConfiguration(beans.getBeanProvider(CommandProperties.class)).configureAsyncSupport(probe);
 

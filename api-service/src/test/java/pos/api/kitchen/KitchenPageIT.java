@@ -1,17 +1,17 @@
 package pos.api.kitchen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import pos.api.support.AbstractApiIT;
 import pos.testing.ApiClient;
 
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The kitchen display page and its assets are public, served by the API only, under a strict CSP; the feed is not. */
 class KitchenPageIT extends AbstractApiIT {
 
     static final String STORE = "65c0ffee00000000000000a1";
+
     @LocalServerPort
     int port;
 
@@ -23,7 +23,8 @@ class KitchenPageIT extends AbstractApiIT {
         assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
                 .contains("default-src 'none'", "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline", "http");
-        assertThat(page.body()).contains("/kitchen/kitchen.js", "/kitchen/kitchen.css")
+        assertThat(page.body())
+                .contains("/kitchen/kitchen.js", "/kitchen/kitchen.css")
                 .doesNotContain("http://", "https://", "<script>", "style=");
 
         var script = get("/kitchen/kitchen.js", null);
@@ -37,7 +38,8 @@ class KitchenPageIT extends AbstractApiIT {
         assertThat(get("/stores/not-an-id/kitchen", null).status()).isEqualTo(400);
         assertThat(get("/stores/" + STORE + "/orders/stream", null).status()).isEqualTo(401);
         assertThat(get("/stores/" + STORE + "/displays", null).status()).isEqualTo(401);
-        assertThat(get("/stores/" + STORE + "/orders/stream", "pdt_unknown").status()).isEqualTo(401);
+        assertThat(get("/stores/" + STORE + "/orders/stream", "pdt_unknown").status())
+                .isEqualTo(401);
     }
 
     private ApiClient.Response get(String path, String token) {

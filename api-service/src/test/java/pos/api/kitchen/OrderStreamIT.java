@@ -1,28 +1,7 @@
 package pos.api.kitchen;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.TestPropertySource;
-import pos.testing.ApiClient;
-import pos.api.identity.Role;
-import pos.api.identity.TestAccounts;
-import pos.api.support.AbstractApiIT;
-import pos.api.support.TestInfrastructure;
-import pos.schemas.Topics;
-import pos.schemas.event.OrderStatusChanged;
-import pos.schemas.serde.JsonSerdes;
-import pos.schemas.value.OrderSnapshot;
-import pos.schemas.value.OrderStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -38,9 +17,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+import pos.api.identity.Role;
+import pos.api.identity.TestAccounts;
+import pos.api.support.AbstractApiIT;
+import pos.api.support.TestInfrastructure;
+import pos.schemas.Topics;
+import pos.schemas.event.OrderStatusChanged;
+import pos.schemas.serde.JsonSerdes;
+import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.OrderStatus;
+import pos.testing.ApiClient;
 
 /**
  * The order stream on a real broker, with the events written straight to the topic (no processors): heartbeats,
@@ -52,6 +51,7 @@ class OrderStreamIT extends AbstractApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
 
@@ -90,7 +90,8 @@ class OrderStreamIT extends AbstractApiIT {
         for (var lines : open) {
             lines.close();
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> meters.get("pos.kitchen.streams.open").gauge().value() == 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> meters.get("pos.kitchen.streams.open").gauge().value() == 0);
     }
 
     @Test
@@ -98,13 +99,15 @@ class OrderStreamIT extends AbstractApiIT {
         var cashier = accounts.create(Role.USER, store);
         var stream = open(cashier.token(), null);
         assertThat(stream.response().statusCode()).isEqualTo(200);
-        assertThat(stream.response().headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(stream.response().headers().firstValue("Content-Type").orElse(""))
+                .startsWith("text/event-stream");
         await().atMost(Duration.ofSeconds(10)).until(() -> stream.has("event:snapshot"));
         await().atMost(Duration.ofSeconds(5)).until(() -> stream.has(":keep-alive"));
 
         var elsewhere = publish(new ObjectId().toHexString());
         var mine = publish(store);
-        await().atMost(Duration.ofSeconds(5)).until(() -> stream.lines().stream().anyMatch(l -> l.contains(mine)));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> stream.lines().stream().anyMatch(l -> l.contains(mine)));
         assertThat(stream.lines()).noneMatch(l -> l.contains(elsewhere));
         assertThat(stream.lines()).anyMatch(l -> l.matches("id:0:\\d+"));
     }
@@ -116,7 +119,8 @@ class OrderStreamIT extends AbstractApiIT {
             var stream = open(cashier.token(), cursor);
             assertThat(stream.response().statusCode()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(10)).until(() -> stream.has("event:snapshot"));
-            assertThat(stream.lines().indexOf("event:reset")).isNotNegative()
+            assertThat(stream.lines().indexOf("event:reset"))
+                    .isNotNegative()
                     .isLessThan(stream.lines().indexOf("event:snapshot"));
         }
     }
@@ -124,7 +128,10 @@ class OrderStreamIT extends AbstractApiIT {
     @Test
     void pastTheInstanceLimitAStreamIsRefusedWith429() throws Exception {
         for (int i = 0; i < 3; i++) {
-            assertThat(open(accounts.create(Role.USER, store).token(), null).response().statusCode()).isEqualTo(200);
+            assertThat(open(accounts.create(Role.USER, store).token(), null)
+                            .response()
+                            .statusCode())
+                    .isEqualTo(200);
         }
         var refused = open(accounts.create(Role.USER, store).token(), null);
         assertThat(refused.response().statusCode()).isEqualTo(429);
@@ -145,15 +152,18 @@ class OrderStreamIT extends AbstractApiIT {
         assertThat(stream.response().statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> stream.has("event:snapshot"));
 
-        assertThat(api.withToken(admin.token()).patch("/users/" + manager.id(), Map.of("active", false)).status())
+        assertThat(api.withToken(admin.token())
+                        .patch("/users/" + manager.id(), Map.of("active", false))
+                        .status())
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> stream.has("event:end"));
         assertThat(open(token, null).response().statusCode()).isEqualTo(401);
     }
 
     private Lines open(String token, String lastEventId) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stores/" + store
-                + "/orders/stream")).header("Authorization", "Bearer " + token);
+        var request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/stores/" + store + "/orders/stream"))
+                .header("Authorization", "Bearer " + token);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -179,16 +189,41 @@ class OrderStreamIT extends AbstractApiIT {
     private String publish(String storeId) throws Exception {
         var orderId = new ObjectId().toHexString();
         var now = Instant.now();
-        var order = new OrderSnapshot(orderId, 2, OrderStatus.CREATED, storeId, new ObjectId().toHexString(), null,
-                List.of(), java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, List.of(),
-                null, now, now);
-        var event = new OrderStatusChanged(UUID.randomUUID().toString(), orderId, 2, OrderStatus.PENDING,
-                OrderStatus.CREATED, storeId, order, "test", now);
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ORDER_EVENTS, orderId,
-                    JsonSerdes.orderEvent().serialize(Topics.ORDER_EVENTS, event))).get();
+        var order = new OrderSnapshot(
+                orderId,
+                2,
+                OrderStatus.CREATED,
+                storeId,
+                new ObjectId().toHexString(),
+                null,
+                List.of(),
+                java.math.BigDecimal.ZERO,
+                java.math.BigDecimal.ZERO,
+                java.math.BigDecimal.ZERO,
+                List.of(),
+                null,
+                now,
+                now);
+        var event = new OrderStatusChanged(
+                UUID.randomUUID().toString(),
+                orderId,
+                2,
+                OrderStatus.PENDING,
+                OrderStatus.CREATED,
+                storeId,
+                order,
+                "test",
+                now);
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            Topics.ORDER_EVENTS,
+                            orderId,
+                            JsonSerdes.orderEvent().serialize(Topics.ORDER_EVENTS, event)))
+                    .get();
         }
         return orderId;
     }

@@ -1,5 +1,9 @@
 package pos.api.money;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -8,18 +12,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 class DecimalJsonTest {
 
-    record Priced(Decimal price, String name) {
-    }
+    record Priced(Decimal price, String name) {}
 
-    record Lines(List<Decimal> qty) {
-    }
+    record Lines(List<Decimal> qty) {}
 
     private final JsonMapper json = JsonMapper.builder()
             .addModule(DecimalJson.module())
@@ -27,17 +24,20 @@ class DecimalJsonTest {
             .build();
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "\"2.50\"|2.50",
-            "2.50|2.50",
-            "2.5|2.5",
-            "7|7",
-            "-3|-3",
-            "1e3|1000",
-            "1.5E+1|15",
-            "\" +5 \"|5",
-            "\"5.\"|5",
-            "1234567890123456.99|1234567890123456.99"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"2.50\"|2.50",
+                "2.50|2.50",
+                "2.5|2.5",
+                "7|7",
+                "-3|-3",
+                "1e3|1000",
+                "1.5E+1|15",
+                "\" +5 \"|5",
+                "\"5.\"|5",
+                "1234567890123456.99|1234567890123456.99"
+            })
     void readsStringsAndNumbersFromTheirExactText(String price, String expected) {
         var read = json.readValue("{\"price\": " + price + ", \"name\": \"x\"}", Priced.class);
 
@@ -46,8 +46,22 @@ class DecimalJsonTest {
     }
 
     @ParameterizedTest(name = "{0} is read as an invalid decimal")
-    @ValueSource(strings = {"\"0.001\"", "0.001", "12345678901234567", "123456789012345678901234567890",
-            "\"\"", "\"NaN\"", "\"Infinity\"", "true", "false", "{\"a\": [1, 2]}", "[1, 2]", "[]", "\"abc\""})
+    @ValueSource(
+            strings = {
+                "\"0.001\"",
+                "0.001",
+                "12345678901234567",
+                "123456789012345678901234567890",
+                "\"\"",
+                "\"NaN\"",
+                "\"Infinity\"",
+                "true",
+                "false",
+                "{\"a\": [1, 2]}",
+                "[1, 2]",
+                "[]",
+                "\"abc\""
+            })
     void readsAnythingElseAsAnInvalidDecimalAndGoesOn(String price) {
         var read = json.readValue("{\"price\": " + price + ", \"name\": \"after\"}", Priced.class);
 

@@ -1,37 +1,39 @@
 package pos.api.money;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.math.BigDecimal;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.math.BigDecimal;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-
 /** Every rule of ORIGINAL.md §1.2, plus how the accepted value is kept. */
 class DecimalTest {
 
     @ParameterizedTest(name = "\"{0}\" is kept as {1}")
-    @CsvSource(delimiter = '|', value = {
-            "2.5|2.5",
-            "2.50|2.50",
-            "2.500|2.500",
-            "2.5000000|2.5000000",
-            "0|0",
-            "0.00|0.00",
-            "7|7",
-            "007.10|7.10",
-            "1234567890123456.99|1234567890123456.99",
-            "9999999999999999|9999999999999999",
-            "0.01|0.01",
-            ".5|0.5",
-            "-3.25|-3.25",
-            "-0|0"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2.5|2.5",
+                "2.50|2.50",
+                "2.500|2.500",
+                "2.5000000|2.5000000",
+                "0|0",
+                "0.00|0.00",
+                "7|7",
+                "007.10|7.10",
+                "1234567890123456.99|1234567890123456.99",
+                "9999999999999999|9999999999999999",
+                "0.01|0.01",
+                ".5|0.5",
+                "-3.25|-3.25",
+                "-0|0"
+            })
     void keepsTheScaleItWasSentWith(String input, String expected) {
         var decimal = Decimal.parse(input);
 
@@ -41,10 +43,10 @@ class DecimalTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is read as {1}")
-    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
-            " 5 |5",
-            "+5|5",
-            "5.|5"})
+    @CsvSource(
+            delimiter = '|',
+            ignoreLeadingAndTrailingWhitespace = false,
+            value = {" 5 |5", "+5|5", "5.|5"})
     void acceptsSurroundingSpaceAPlusSignAndATrailingPoint(String input, String expected) {
         assertThat(Decimal.parse(input).value().toPlainString()).isEqualTo(expected);
     }
@@ -55,15 +57,18 @@ class DecimalTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is echoed as plain {1}")
-    @CsvSource(delimiter = '|', value = {
-            "1e3|1000",
-            "1E+3|1000",
-            "1.5e1|15",
-            "1.50E2|150",
-            "2.5e-1|0.25",
-            "1.20e-1|0.120",
-            "-4E2|-400",
-            "1.23456789012345699E15|1234567890123456.99"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1e3|1000",
+                "1E+3|1000",
+                "1.5e1|15",
+                "1.50E2|150",
+                "2.5e-1|0.25",
+                "1.20e-1|0.120",
+                "-4E2|-400",
+                "1.23456789012345699E15|1234567890123456.99"
+            })
     void acceptsExponentFormsAndKeepsThemAsPlainDecimals(String input, String expected) {
         var decimal = Decimal.parse(input);
 
@@ -78,8 +83,21 @@ class DecimalTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" has too many integer digits")
-    @ValueSource(strings = {"12345678901234567", "12345678901234567.5", "-12345678901234567", "1e16", "1.7e16",
-            "1e999999999", "1e2147483648", "1e2147483647", "9e2147483647", "1e-2147483648", "1e65", "0.1e66"})
+    @ValueSource(
+            strings = {
+                "12345678901234567",
+                "12345678901234567.5",
+                "-12345678901234567",
+                "1e16",
+                "1.7e16",
+                "1e999999999",
+                "1e2147483648",
+                "1e2147483647",
+                "9e2147483647",
+                "1e-2147483648",
+                "1e65",
+                "0.1e66"
+            })
     void refusesMoreThanSixteenIntegerDigits(String input) {
         assertInvalid(input);
     }
@@ -93,7 +111,8 @@ class DecimalTest {
     @Test
     void refusesTextLongerThanTheCapBeforeParsingIt() {
         assertInvalid("0".repeat(Decimal.MAX_TEXT_LENGTH) + "1");
-        assertThat(Decimal.parse("0".repeat(Decimal.MAX_TEXT_LENGTH - 1) + "1").value()).isEqualByComparingTo("1");
+        assertThat(Decimal.parse("0".repeat(Decimal.MAX_TEXT_LENGTH - 1) + "1").value())
+                .isEqualByComparingTo("1");
     }
 
     /**
@@ -115,8 +134,29 @@ class DecimalTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is not a decimal")
-    @ValueSource(strings = {"", " ", "NaN", "nan", "Infinity", "-Infinity", "inf", "abc", "1,5", "1.2.3", "0x10",
-            "1e", "e3", "++5", "5-", "1 000", "\u0665", "true", "null", "."})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "NaN",
+                "nan",
+                "Infinity",
+                "-Infinity",
+                "inf",
+                "abc",
+                "1,5",
+                "1.2.3",
+                "0x10",
+                "1e",
+                "e3",
+                "++5",
+                "5-",
+                "1 000",
+                "\u0665",
+                "true",
+                "null",
+                "."
+            })
     void refusesWhatIsNotADecimalNumber(String input) {
         assertInvalid(input);
     }
@@ -139,21 +179,24 @@ class DecimalTest {
     }
 
     @ParameterizedTest(name = "{0} with {1}: {2}")
-    @CsvSource(delimiter = '|', value = {
-            "0|NON_NEGATIVE|",
-            "0.00|NON_NEGATIVE|",
-            "15.00|NON_NEGATIVE|",
-            "-0.01|NON_NEGATIVE|must be greater than or equal to 0",
-            "0.01|POSITIVE|",
-            "0|POSITIVE|must be greater than 0",
-            "0.00|POSITIVE|must be greater than 0",
-            "-1|POSITIVE|must be greater than 0",
-            "-1|NON_ZERO|",
-            "2|NON_ZERO|",
-            "0|NON_ZERO|must not be 0",
-            "-0.00|NON_ZERO|must not be 0",
-            "-5|ANY|",
-            "0|ANY|"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0|NON_NEGATIVE|",
+                "0.00|NON_NEGATIVE|",
+                "15.00|NON_NEGATIVE|",
+                "-0.01|NON_NEGATIVE|must be greater than or equal to 0",
+                "0.01|POSITIVE|",
+                "0|POSITIVE|must be greater than 0",
+                "0.00|POSITIVE|must be greater than 0",
+                "-1|POSITIVE|must be greater than 0",
+                "-1|NON_ZERO|",
+                "2|NON_ZERO|",
+                "0|NON_ZERO|must not be 0",
+                "-0.00|NON_ZERO|must not be 0",
+                "-5|ANY|",
+                "0|ANY|"
+            })
     void appliesTheSignRuleOfTheField(String input, Sign sign, String expected) {
         assertThat(Decimal.parse(input).violation(sign).orElse(null)).isEqualTo(expected);
     }
@@ -165,7 +208,9 @@ class DecimalTest {
 
     @Test
     void trustedValuesFollowTheSameRules() {
-        assertThat(Decimal.of(new BigDecimal("2.50")).value()).isEqualByComparingTo("2.5").hasScaleOf(2);
+        assertThat(Decimal.of(new BigDecimal("2.50")).value())
+                .isEqualByComparingTo("2.5")
+                .hasScaleOf(2);
         assertThatIllegalArgumentException().isThrownBy(() -> Decimal.of(new BigDecimal("0.001")));
     }
 

@@ -1,30 +1,28 @@
 package pos.api.money;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.NotNull;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /** How another feature declares decimal fields: {@code @DecimalValue} with the field's sign rule. */
 class DecimalValueValidatorTest {
 
-    record Line(@NotNull @DecimalValue(sign = Sign.POSITIVE) Decimal qty,
-            @DecimalValue(sign = Sign.NON_NEGATIVE) Decimal price) {
-    }
+    record Line(
+            @NotNull @DecimalValue(sign = Sign.POSITIVE) Decimal qty,
+            @DecimalValue(sign = Sign.NON_NEGATIVE) Decimal price) {}
 
-    record Adjustment(@NotNull @DecimalValue(sign = Sign.NON_ZERO) Decimal delta) {
-    }
+    record Adjustment(
+            @NotNull @DecimalValue(sign = Sign.NON_ZERO) Decimal delta) {}
 
-    record Order(List<@DecimalValue(sign = Sign.POSITIVE) Decimal> quantities) {
-    }
+    record Order(List<@DecimalValue(sign = Sign.POSITIVE) Decimal> quantities) {}
 
     private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
     private final Validator validator = FACTORY.getValidator();
@@ -50,7 +48,8 @@ class DecimalValueValidatorTest {
     @Test
     void namesTheSignRuleThatFailed() {
         assertThat(errors(new Line(Decimal.parse("0"), Decimal.parse("-0.01"))))
-                .containsOnly(Map.entry("qty", "must be greater than 0"),
+                .containsOnly(
+                        Map.entry("qty", "must be greater than 0"),
                         Map.entry("price", "must be greater than or equal to 0"));
         assertThat(errors(new Adjustment(Decimal.parse("0.00")))).containsOnly(Map.entry("delta", "must not be 0"));
     }

@@ -1,12 +1,11 @@
 package pos.api.order;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class OccurredAtTest {
 
@@ -29,21 +28,26 @@ class OccurredAtTest {
     @Test
     void refusesATimeOlderThanTheKeyRetention() {
         assertThatThrownBy(() -> rule.check("2026-12-01T11:59:59Z", NOW))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("72 h in the past");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("72 h in the past");
     }
 
     @Test
     void refusesATimeFurtherAheadThanTheClockSkew() {
         assertThatThrownBy(() -> rule.check("2026-12-04T12:01:01Z", NOW))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("future");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("future");
     }
 
     @Test
     void refusesWhatIsNotAnIso8601UtcInstant() {
-        for (var bad : new String[] {"", "yesterday", "2026-12-04", "2026-12-04T12:00:00", "1733313600",
-                "2026-13-04T12:00:00Z"}) {
-            assertThatThrownBy(() -> rule.check(bad, NOW)).as(bad)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ISO-8601");
+        for (var bad :
+                new String[] {"", "yesterday", "2026-12-04", "2026-12-04T12:00:00", "1733313600", "2026-13-04T12:00:00Z"
+                }) {
+            assertThatThrownBy(() -> rule.check(bad, NOW))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("ISO-8601");
         }
     }
 }

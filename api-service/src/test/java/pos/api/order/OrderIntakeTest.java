@@ -1,24 +1,14 @@
 package pos.api.order;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-import pos.api.catalog.CatalogProducts;
-import pos.api.catalog.CatalogProducts.CatalogProduct;
-import pos.api.identity.CurrentUser;
-import pos.api.identity.Role;
-import pos.api.idempotency.IdempotencyProperties;
-import pos.api.idempotency.IdempotentRequests.Claim;
-import pos.api.idempotency.JsonResponses;
-import pos.api.money.Decimal;
-import pos.api.web.ApiException;
-import pos.schemas.command.PlaceOrder;
-import pos.schemas.value.OrderLine;
-import pos.schemas.value.OrderSnapshot;
-import pos.schemas.value.OrderStatus;
-import pos.schemas.value.Shortage;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,14 +21,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import pos.api.catalog.CatalogProducts;
+import pos.api.catalog.CatalogProducts.CatalogProduct;
+import pos.api.idempotency.IdempotencyProperties;
+import pos.api.idempotency.IdempotentRequests.Claim;
+import pos.api.idempotency.JsonResponses;
+import pos.api.identity.CurrentUser;
+import pos.api.identity.Role;
+import pos.api.money.Decimal;
+import pos.api.web.ApiException;
+import pos.schemas.command.PlaceOrder;
+import pos.schemas.value.OrderLine;
+import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.OrderStatus;
+import pos.schemas.value.Shortage;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every branch of a placement, with the store ledger replaced by {@link FakeDecisions}: what is refused before
@@ -60,17 +59,23 @@ class OrderIntakeTest {
     final OrderViews views = mock(OrderViews.class);
     final FakeDecisions decisions = new FakeDecisions();
     final CatalogProducts catalog = mock(CatalogProducts.class);
-    final OrderIntake intake = new OrderIntake(catalog, views, decisions,
-            new JsonResponses(JsonMapper.builder().build()), Clock.fixed(NOW, ZoneOffset.UTC),
-            new SimpleMeterRegistry(), new IdempotencyProperties(Duration.ofHours(72), Duration.ofSeconds(15),
-                    Duration.ofSeconds(10), Duration.ofMinutes(10)));
+    final OrderIntake intake = new OrderIntake(
+            catalog,
+            views,
+            decisions,
+            new JsonResponses(JsonMapper.builder().build()),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new SimpleMeterRegistry(),
+            new IdempotencyProperties(
+                    Duration.ofHours(72), Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMinutes(10)));
     final CurrentUser till = new CurrentUser(TILL_ID, "till", Set.of(Role.USER), Set.of(STORE));
-    final CurrentUser manager = new CurrentUser("65c000000000000000000002", "boss", Set.of(Role.MANAGER),
-            Set.of(STORE));
+    final CurrentUser manager =
+            new CurrentUser("65c000000000000000000002", "boss", Set.of(Role.MANAGER), Set.of(STORE));
 
     OrderIntakeTest() {
-        when(catalog.findOrderable(any())).thenReturn(Map.of(PRODUCT,
-                new CatalogProduct(PRODUCT, "SKU-1", "Burger", new BigDecimal("2.50"), false)));
+        when(catalog.findOrderable(any()))
+                .thenReturn(
+                        Map.of(PRODUCT, new CatalogProduct(PRODUCT, "SKU-1", "Burger", new BigDecimal("2.50"), false)));
     }
 
     /** The ledger's side: records what was published and decides as told (by default: no decision in time). */
@@ -99,7 +104,8 @@ class OrderIntakeTest {
     void aCreatedOrderIsWrittenThenAnswered200WithTheLedgersOrder() throws Exception {
         decisions.decide = command -> Optional.of(order(OrderStatus.CREATED, List.of()));
 
-        var answer = intake.place(till, request("1", null), CLAIM, Optional.of("key-1"), false).get();
+        var answer = intake.place(till, request("1", null), CLAIM, Optional.of("key-1"), false)
+                .get();
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("\"status\":\"created\"").contains("\"price\":2.50");
@@ -133,8 +139,11 @@ class OrderIntakeTest {
 
         var answer = intake.place(till, request("1", null), CLAIM, Optional.of("key-1"), false);
 
-        assertThat(answer).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
-                .havingRootCause().isInstanceOfSatisfying(ApiException.class, e -> {
+        assertThat(answer)
+                .failsWithin(Duration.ofSeconds(5))
+                .withThrowableThat()
+                .havingRootCause()
+                .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(400);
                     assertThat(e.getMessage()).isEqualTo("Insufficient stock for product " + PRODUCT);
                 });
@@ -145,7 +154,8 @@ class OrderIntakeTest {
     void noDecisionWithinTheWaitAnswers202WithThePendingOrderWrittenAfterPublishing() throws Exception {
         var pending = org.mockito.ArgumentCaptor.forClass(OrderSnapshot.class);
 
-        var answer = intake.place(till, request("1", null), CLAIM, Optional.of("key-1"), false).get();
+        var answer = intake.place(till, request("1", null), CLAIM, Optional.of("key-1"), false)
+                .get();
 
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.location()).endsWith("/orders/" + CLAIM.resourceId());
@@ -161,7 +171,8 @@ class OrderIntakeTest {
             throw new AssertionError("respond-async must not wait for a decision");
         };
 
-        var answer = intake.place(till, request("1", null), CLAIM, Optional.of("key-1"), true).get();
+        var answer = intake.place(till, request("1", null), CLAIM, Optional.of("key-1"), true)
+                .get();
 
         assertThat(answer.status()).isEqualTo(202);
         assertThat(decisions.published).hasSize(1);
@@ -194,11 +205,16 @@ class OrderIntakeTest {
 
     @Test
     void aProductIdThatIsNotAnObjectIdIsAFieldErrorAndTheCatalogIsNotAsked() {
-        var request = new PlaceOrderRequest(STORE, null,
-                List.of(new PlaceOrderRequest.Line("burger", Decimal.of(BigDecimal.ONE), null)), null, null);
+        var request = new PlaceOrderRequest(
+                STORE,
+                null,
+                List.of(new PlaceOrderRequest.Line("burger", Decimal.of(BigDecimal.ONE), null)),
+                null,
+                null);
 
         assertThatThrownBy(() -> intake.place(till, request, CLAIM, Optional.empty(), false))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400));
         verify(catalog, never()).findOrderable(any());
     }
 
@@ -207,8 +223,8 @@ class OrderIntakeTest {
         assertThatThrownBy(() -> intake.place(till, request("1", "2.00"), CLAIM, Optional.empty(), false))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(409);
-                    assertThat(e.properties()).containsEntry("prices",
-                            List.of(Map.of("product_id", PRODUCT, "price", "2.50")));
+                    assertThat(e.properties())
+                            .containsEntry("prices", List.of(Map.of("product_id", PRODUCT, "price", "2.50")));
                 });
         assertThat(decisions.published).isEmpty();
     }
@@ -222,21 +238,31 @@ class OrderIntakeTest {
 
     @Test
     void aStoreOutsideTheCallersStoresIsNotFoundAndNothingIsPublished() {
-        var elsewhere = new PlaceOrderRequest(OTHER_STORE, null,
-                List.of(new PlaceOrderRequest.Line(PRODUCT, Decimal.of(BigDecimal.ONE), null)), null, null);
+        var elsewhere = new PlaceOrderRequest(
+                OTHER_STORE,
+                null,
+                List.of(new PlaceOrderRequest.Line(PRODUCT, Decimal.of(BigDecimal.ONE), null)),
+                null,
+                null);
 
         assertThatThrownBy(() -> intake.place(till, elsewhere, CLAIM, Optional.empty(), false))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status().value()).isEqualTo(404));
         assertThat(decisions.published).isEmpty();
     }
 
     @Test
     void onlyManagersAndAdminsPlaceOrdersForAnotherUser() {
-        var forSomeoneElse = new PlaceOrderRequest(STORE, OTHER_USER,
-                List.of(new PlaceOrderRequest.Line(PRODUCT, Decimal.of(BigDecimal.ONE), null)), null, null);
+        var forSomeoneElse = new PlaceOrderRequest(
+                STORE,
+                OTHER_USER,
+                List.of(new PlaceOrderRequest.Line(PRODUCT, Decimal.of(BigDecimal.ONE), null)),
+                null,
+                null);
 
         assertThatThrownBy(() -> intake.place(till, forSomeoneElse, CLAIM, Optional.empty(), false))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(403));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status().value()).isEqualTo(403));
         intake.place(manager, forSomeoneElse, CLAIM, Optional.empty(), false);
 
         assertThat(decisions.published).singleElement().satisfies(command -> {
@@ -247,8 +273,11 @@ class OrderIntakeTest {
 
     @Test
     void aSaleTimeFromTheFutureBeyondClockSkewIsRefused() {
-        var fromTheFuture = new PlaceOrderRequest(STORE, null,
-                List.of(new PlaceOrderRequest.Line(PRODUCT, Decimal.of(BigDecimal.ONE), null)), null,
+        var fromTheFuture = new PlaceOrderRequest(
+                STORE,
+                null,
+                List.of(new PlaceOrderRequest.Line(PRODUCT, Decimal.of(BigDecimal.ONE), null)),
+                null,
                 NOW.plus(Duration.ofMinutes(10)).toString());
 
         assertThatThrownBy(() -> intake.place(till, fromTheFuture, CLAIM, Optional.empty(), false))
@@ -263,7 +292,8 @@ class OrderIntakeTest {
     void aRetryAfterA202AnswersTheDecidedOrderWithoutPricingItAgain() throws Exception {
         when(views.find(CLAIM.resourceId())).thenReturn(Optional.of(order(OrderStatus.CREATED, List.of())));
 
-        var answer = intake.place(till, request("1", null), RETRY, Optional.of("key-1"), false).get();
+        var answer = intake.place(till, request("1", null), RETRY, Optional.of("key-1"), false)
+                .get();
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("\"status\":\"created\"").contains("\"price\":2.50");
@@ -287,16 +317,19 @@ class OrderIntakeTest {
 
     @Test
     void aRetryOfAStillPendingOrderRepublishesItAsFirstPricedWhateverTheCatalogSaysNow() throws Exception {
-        when(catalog.findOrderable(any())).thenReturn(Map.of(PRODUCT,
-                new CatalogProduct(PRODUCT, "SKU-1", "Burger", new BigDecimal("9.99"), false)));
+        when(catalog.findOrderable(any()))
+                .thenReturn(
+                        Map.of(PRODUCT, new CatalogProduct(PRODUCT, "SKU-1", "Burger", new BigDecimal("9.99"), false)));
         when(views.find(CLAIM.resourceId())).thenReturn(Optional.of(order(OrderStatus.PENDING, List.of())));
 
-        var answer = intake.place(till, request("1", null), RETRY, Optional.of("key-1"), true).get();
+        var answer = intake.place(till, request("1", null), RETRY, Optional.of("key-1"), true)
+                .get();
 
         assertThat(answer.status()).isEqualTo(202);
         assertThat(decisions.published).singleElement().satisfies(command -> {
             assertThat(command.commandId()).isEqualTo("command-1");
-            assertThat(command.lines()).singleElement()
+            assertThat(command.lines())
+                    .singleElement()
                     .satisfies(line -> assertThat(line.unitPrice()).isEqualByComparingTo("2.50"));
         });
     }
@@ -312,15 +345,34 @@ class OrderIntakeTest {
     }
 
     private static PlaceOrderRequest request(String qty, String price) {
-        return new PlaceOrderRequest(STORE, null, List.of(new PlaceOrderRequest.Line(PRODUCT,
-                Decimal.of(new BigDecimal(qty)), price == null ? null : Decimal.of(new BigDecimal(price)))), null,
+        return new PlaceOrderRequest(
+                STORE,
+                null,
+                List.of(new PlaceOrderRequest.Line(
+                        PRODUCT,
+                        Decimal.of(new BigDecimal(qty)),
+                        price == null ? null : Decimal.of(new BigDecimal(price)))),
+                null,
                 null);
     }
 
     private static OrderSnapshot order(OrderStatus status, List<Shortage> shortages) {
         var lines = List.of(new OrderLine(PRODUCT, "SKU-1", "Burger", BigDecimal.ONE, new BigDecimal("2.50")));
         var at = Instant.parse("2026-12-01T09:59:00Z");
-        return new OrderSnapshot(CLAIM.resourceId(), status == OrderStatus.PENDING ? 0 : 1, status, STORE, TILL_ID,
-                TILL_ID, lines, new BigDecimal("2.50"), null, new BigDecimal("2.50"), shortages, "key-1", at, at);
+        return new OrderSnapshot(
+                CLAIM.resourceId(),
+                status == OrderStatus.PENDING ? 0 : 1,
+                status,
+                STORE,
+                TILL_ID,
+                TILL_ID,
+                lines,
+                new BigDecimal("2.50"),
+                null,
+                new BigDecimal("2.50"),
+                shortages,
+                "key-1",
+                at,
+                at);
     }
 }

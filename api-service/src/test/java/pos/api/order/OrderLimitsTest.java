@@ -1,16 +1,15 @@
 package pos.api.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import pos.api.web.ApiException;
 import pos.schemas.Limits;
 import pos.schemas.value.OrderLine;
-
-import java.math.BigDecimal;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What a placement copies from the catalog stays within the limits the store ledger's records are sized for. */
 class OrderLimitsTest {
@@ -21,8 +20,10 @@ class OrderLimitsTest {
 
     @Test
     void namesAndSkusAtTheLimitPass() {
-        assertThatCode(() -> OrderLimits.check(List.of(line("S".repeat(Limits.MAX_SKU_LENGTH),
-                "n".repeat(Limits.MAX_PRODUCT_NAME_LENGTH)), line(null, null)))).doesNotThrowAnyException();
+        assertThatCode(() -> OrderLimits.check(List.of(
+                        line("S".repeat(Limits.MAX_SKU_LENGTH), "n".repeat(Limits.MAX_PRODUCT_NAME_LENGTH)),
+                        line(null, null))))
+                .doesNotThrowAnyException();
     }
 
     @Test

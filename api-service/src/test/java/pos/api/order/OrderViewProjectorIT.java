@@ -1,5 +1,15 @@
 package pos.api.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
@@ -8,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback;
 import pos.api.support.MongoBackend;
 import pos.api.support.OnEachMongoBackend;
@@ -21,17 +31,6 @@ import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
 
 /**
  * The orders projector against mongo-java-server and real MongoDB: a poll is projected, its progress stored in the
@@ -56,15 +55,39 @@ class OrderViewProjectorIT {
 
     static OrderSnapshot order(String orderId, long sequence, OrderStatus status) {
         var s = Samples.orderSnapshot();
-        return new OrderSnapshot(orderId, sequence, status, s.storeId(), s.userId(), s.placedBy(), s.lines(),
-                s.subtotal(), s.tax(), s.total(), s.shortages(), s.idempotencyKey(), s.createdAt(),
+        return new OrderSnapshot(
+                orderId,
+                sequence,
+                status,
+                s.storeId(),
+                s.userId(),
+                s.placedBy(),
+                s.lines(),
+                s.subtotal(),
+                s.tax(),
+                s.total(),
+                s.shortages(),
+                s.idempotencyKey(),
+                s.createdAt(),
                 s.createdAt().plusSeconds(sequence));
     }
 
     static ConsumerRecord<String, byte[]> record(long offset, OrderSnapshot order) {
-        var event = new OrderStatusChanged(UUID.randomUUID().toString(), order.orderId(), order.sequence(), null,
-                order.status(), order.storeId(), order, "test", order.updatedAt());
-        return new ConsumerRecord<>(Topics.ORDER_EVENTS, 0, offset, order.orderId(),
+        var event = new OrderStatusChanged(
+                UUID.randomUUID().toString(),
+                order.orderId(),
+                order.sequence(),
+                null,
+                order.status(),
+                order.storeId(),
+                order,
+                "test",
+                order.updatedAt());
+        return new ConsumerRecord<>(
+                Topics.ORDER_EVENTS,
+                0,
+                offset,
+                order.orderId(),
                 JsonSerdes.orderEvent().serialize(Topics.ORDER_EVENTS, event));
     }
 
@@ -72,7 +95,9 @@ class OrderViewProjectorIT {
     void projectsAPollAsTheNewestSnapshotOfEachOrder() {
         var a = "65e000000000000000000001";
         var b = "65e000000000000000000002";
-        projector.on(List.of(record(0, order(a, 1, OrderStatus.PENDING)), record(1, order(b, 1, OrderStatus.PENDING)),
+        projector.on(List.of(
+                record(0, order(a, 1, OrderStatus.PENDING)),
+                record(1, order(b, 1, OrderStatus.PENDING)),
                 record(2, order(a, 2, OrderStatus.CREATED))));
 
         assertThat(views.find(a).orElseThrow().status()).isEqualTo(OrderStatus.CREATED);
@@ -89,28 +114,33 @@ class OrderViewProjectorIT {
         // what a database that lost its last moment holds: neither b nor the progress written after it
         // (Kafka's committed offset for the group may well say 2)
         mongo.remove(Query.query(Criteria.where("_id").is(b)), "orders");
-        mongo.updateFirst(Query.query(Criteria.where("_id").is("order-view-projector/" + Topics.ORDER_EVENTS + "/0")),
-                new Update().set("next_offset", 1L), "projection_progress");
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is("order-view-projector/" + Topics.ORDER_EVENTS + "/0")),
+                new Update().set("next_offset", 1L),
+                "projection_progress");
 
         var callback = mock(ConsumerSeekCallback.class);
-        new OrderViewProjector(views, mongo).onPartitionsAssigned(
-                Map.of(new TopicPartition(Topics.ORDER_EVENTS, 0), 2L), callback);
+        new OrderViewProjector(views, mongo)
+                .onPartitionsAssigned(Map.of(new TopicPartition(Topics.ORDER_EVENTS, 0), 2L), callback);
 
         verify(callback).seek(Topics.ORDER_EVENTS, 0, 1L);
         projector.on(List.of(lost));
         assertThat(views.find(b)).isPresent();
-        assertThat(mongo.findById("order-view-projector/" + Topics.ORDER_EVENTS + "/0", Document.class,
-                "projection_progress")).containsEntry("next_offset", 2L);
+        assertThat(mongo.findById(
+                        "order-view-projector/" + Topics.ORDER_EVENTS + "/0", Document.class, "projection_progress"))
+                .containsEntry("next_offset", 2L);
     }
 
     @Test
     void aReadModelThatCannotBeWrittenFailsThePollFromItsFirstRecordAndStoresNoProgress() {
         var unwritable = mock(OrderViews.class);
-        doThrow(new DataAccessResourceFailureException("MongoDB down")).when(unwritable).upsertAllIfNewer(any());
+        doThrow(new DataAccessResourceFailureException("MongoDB down"))
+                .when(unwritable)
+                .upsertAllIfNewer(any());
         var first = record(7, order("65e000000000000000000001", 1, OrderStatus.PENDING));
 
-        assertThatThrownBy(() -> new OrderViewProjector(unwritable, mongo).on(List.of(first,
-                record(8, order("65e000000000000000000002", 1, OrderStatus.PENDING)))))
+        assertThatThrownBy(() -> new OrderViewProjector(unwritable, mongo)
+                        .on(List.of(first, record(8, order("65e000000000000000000002", 1, OrderStatus.PENDING)))))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
                     assertThat(e.getRecord()).isSameAs(first);
                     assertThat(e.getCause()).isInstanceOf(DataAccessResourceFailureException.class);

@@ -1,5 +1,9 @@
 package pos.api.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -10,11 +14,6 @@ import pos.api.support.ScanCountingMongo;
 import pos.schemas.Samples;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
-
-import java.time.Instant;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The orders read model against mongo-java-server and real MongoDB: guarded upserts never go backwards, and the
@@ -39,8 +38,20 @@ class OrderViewsIT {
 
     static OrderSnapshot at(String orderId, long sequence, OrderStatus status) {
         var s = Samples.orderSnapshot();
-        return new OrderSnapshot(orderId, sequence, status, s.storeId(), s.userId(), s.placedBy(), s.lines(),
-                s.subtotal(), s.tax(), s.total(), s.shortages(), s.idempotencyKey(), s.createdAt(),
+        return new OrderSnapshot(
+                orderId,
+                sequence,
+                status,
+                s.storeId(),
+                s.userId(),
+                s.placedBy(),
+                s.lines(),
+                s.subtotal(),
+                s.tax(),
+                s.total(),
+                s.shortages(),
+                s.idempotencyKey(),
+                s.createdAt(),
                 s.createdAt().plusSeconds(sequence));
     }
 
@@ -80,8 +91,10 @@ class OrderViewsIT {
         assertThat(views.find(Samples.ORDER).orElseThrow().status()).isEqualTo(OrderStatus.CONFIRMED);
 
         views.insertPending(at("65b0000000000000000000ff", 0, OrderStatus.PENDING));
-        assertThat(views.recordDecision(at("65b0000000000000000000ff", 2, OrderStatus.REJECTED))).isTrue();
-        assertThat(views.find("65b0000000000000000000ff").orElseThrow().status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(views.recordDecision(at("65b0000000000000000000ff", 2, OrderStatus.REJECTED)))
+                .isTrue();
+        assertThat(views.find("65b0000000000000000000ff").orElseThrow().status())
+                .isEqualTo(OrderStatus.REJECTED);
     }
 
     @Test
@@ -90,27 +103,50 @@ class OrderViewsIT {
         for (int i = 0; i < 5; i++) {
             var id = String.format("65b0000000000000000001%02d", i);
             var store = i % 2 == 0 ? Samples.STORE : "65a000000000000000000009";
-            views.upsertIfNewer(new OrderSnapshot(id, 1, i == 4 ? OrderStatus.CANCELLED : OrderStatus.CREATED,
-                    store, base.userId(), base.placedBy(), base.lines(), base.subtotal(), null, base.total(),
-                    base.shortages(), null, Instant.parse("2026-11-25T10:00:00Z").plusSeconds(i), null));
+            views.upsertIfNewer(new OrderSnapshot(
+                    id,
+                    1,
+                    i == 4 ? OrderStatus.CANCELLED : OrderStatus.CREATED,
+                    store,
+                    base.userId(),
+                    base.placedBy(),
+                    base.lines(),
+                    base.subtotal(),
+                    null,
+                    base.total(),
+                    base.shortages(),
+                    null,
+                    Instant.parse("2026-11-25T10:00:00Z").plusSeconds(i),
+                    null));
         }
 
         var all = new OrderSearch(null, null, null, null, null, StoreAccess.EVERY_STORE);
-        assertThat(views.search(all, 0, 10)).extracting(OrderSnapshot::orderId)
-                .containsExactly("65b000000000000000000104", "65b000000000000000000103", "65b000000000000000000102",
-                        "65b000000000000000000101", "65b000000000000000000100");
+        assertThat(views.search(all, 0, 10))
+                .extracting(OrderSnapshot::orderId)
+                .containsExactly(
+                        "65b000000000000000000104",
+                        "65b000000000000000000103",
+                        "65b000000000000000000102",
+                        "65b000000000000000000101",
+                        "65b000000000000000000100");
         assertThat(views.count(all)).isEqualTo(5);
-        assertThat(views.search(all, 1, 2)).extracting(OrderSnapshot::orderId)
+        assertThat(views.search(all, 1, 2))
+                .extracting(OrderSnapshot::orderId)
                 .containsExactly("65b000000000000000000103", "65b000000000000000000102");
 
-        var scoped = new OrderSearch(null, null, null, null, null,
-                new StoreAccess(false, Set.of(Samples.STORE)));
+        var scoped = new OrderSearch(null, null, null, null, null, new StoreAccess(false, Set.of(Samples.STORE)));
         assertThat(views.count(scoped)).isEqualTo(3);
         var cancelledInStore = new OrderSearch(Samples.STORE, null, "cancelled", null, null, StoreAccess.EVERY_STORE);
-        assertThat(views.search(cancelledInStore, 0, 10)).extracting(OrderSnapshot::orderId)
+        assertThat(views.search(cancelledInStore, 0, 10))
+                .extracting(OrderSnapshot::orderId)
                 .containsExactly("65b000000000000000000104");
-        var window = new OrderSearch(null, null, null, Instant.parse("2026-11-25T10:00:01Z"),
-                Instant.parse("2026-11-25T10:00:03Z"), StoreAccess.EVERY_STORE);
+        var window = new OrderSearch(
+                null,
+                null,
+                null,
+                Instant.parse("2026-11-25T10:00:01Z"),
+                Instant.parse("2026-11-25T10:00:03Z"),
+                StoreAccess.EVERY_STORE);
         assertThat(views.count(window)).isEqualTo(2);
     }
 
@@ -121,9 +157,21 @@ class OrderViewsIT {
             var scanned = new OrderViews(mongo.template("orders_scan"));
             var base = Samples.orderSnapshot();
             for (int i = 0; i < 200; i++) {
-                scanned.upsertIfNewer(new OrderSnapshot(String.format("65b0000000000000000%05d", i), 1,
-                        OrderStatus.CREATED, base.storeId(), base.userId(), base.placedBy(), base.lines(),
-                        base.subtotal(), null, base.total(), base.shortages(), null, base.createdAt(), null));
+                scanned.upsertIfNewer(new OrderSnapshot(
+                        String.format("65b0000000000000000%05d", i),
+                        1,
+                        OrderStatus.CREATED,
+                        base.storeId(),
+                        base.userId(),
+                        base.placedBy(),
+                        base.lines(),
+                        base.subtotal(),
+                        null,
+                        base.total(),
+                        base.shortages(),
+                        null,
+                        base.createdAt(),
+                        null));
             }
             mongo.forgetScans();
 

@@ -1,7 +1,16 @@
 package pos.api.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static pos.testing.ApiClient.idempotencyKey;
+
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,7 +28,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import pos.testing.ApiClient;
 import pos.api.identity.Role;
 import pos.api.identity.TestAccounts;
 import pos.api.support.AbstractApiIT;
@@ -33,16 +41,7 @@ import pos.schemas.reply.Outcome;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static pos.testing.ApiClient.idempotencyKey;
+import pos.testing.ApiClient;
 
 /**
  * How many MongoDB round trips a placement's request costs the API: one without an Idempotency-Key (the decided
@@ -67,7 +66,9 @@ class PlacementRoundTripsIT extends AbstractApiIT {
                 public void commandStarted(CommandStartedEvent event) {
                     if (counting.get()) {
                         commands.add(Thread.currentThread().getName() + ": " + event.getCommandName() + " "
-                                + event.getCommand().getString(event.getCommandName()).getValue());
+                                + event.getCommand()
+                                        .getString(event.getCommandName())
+                                        .getValue());
                     }
                 }
             });
@@ -76,6 +77,7 @@ class PlacementRoundTripsIT extends AbstractApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
 
@@ -101,28 +103,40 @@ class PlacementRoundTripsIT extends AbstractApiIT {
         var api = ApiClient.onLocalPort(port);
         var cashier = TestAccounts.of(context).create(Role.USER, STORE);
         var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
-        var product = api.withToken(manager.token()).post("/products/",
-                Map.of("name", "Round-trip tea", "price", "1.20"));
+        var product =
+                api.withToken(manager.token()).post("/products/", Map.of("name", "Round-trip tea", "price", "1.20"));
         assertThat(product.status()).as(product.body()).isEqualTo(200);
-        var order = Map.of("store_id", STORE,
-                "items", List.of(Map.of("product_id", product.json().get("id").asString(), "qty", "1")));
+        var order = Map.of(
+                "store_id",
+                STORE,
+                "items",
+                List.of(Map.of("product_id", product.json().get("id").asString(), "qty", "1")));
         // the catalog reaches the API's in-memory prices through Kafka; the caller's account status is cached
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.withToken(cashier.token()).post("/orders/", order).status() == 200);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        api.withToken(cashier.token()).post("/orders/", order).status() == 200);
 
         var withoutKey = countedDuring(() -> api.withToken(cashier.token()).post("/orders/", order));
-        var withKey = countedDuring(() -> api.withToken(cashier.token()).send("POST", "/orders/", order,
-                idempotencyKey("round-trips-1")));
+        var withKey = countedDuring(
+                () -> api.withToken(cashier.token()).send("POST", "/orders/", order, idempotencyKey("round-trips-1")));
 
-        assertThat(onRequestPath(withoutKey)).as("MongoDB commands of a placement without a key")
-                .singleElement().satisfies(command -> assertThat(command).endsWith("orders"));
-        assertThat(onRequestPath(withKey)).as("MongoDB commands of a placement with a key").hasSize(2)
+        assertThat(onRequestPath(withoutKey))
+                .as("MongoDB commands of a placement without a key")
+                .singleElement()
+                .satisfies(command -> assertThat(command).endsWith("orders"));
+        assertThat(onRequestPath(withKey))
+                .as("MongoDB commands of a placement with a key")
+                .hasSize(2)
                 .anySatisfy(command -> assertThat(command).endsWith("insert idempotency_keys"))
                 .anySatisfy(command -> assertThat(command).endsWith("orders"));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(commands)
-                .as("the key's outcome, stored after the answer")
-                .anySatisfy(command -> assertThat(command).startsWith("idempotency-outcomes")
-                        .endsWith("update idempotency_keys")));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(commands)
+                        .as("the key's outcome, stored after the answer")
+                        .anySatisfy(command -> assertThat(command)
+                                .startsWith("idempotency-outcomes")
+                                .endsWith("update idempotency_keys")));
     }
 
     /**
@@ -130,8 +144,10 @@ class PlacementRoundTripsIT extends AbstractApiIT {
      * most once per 5 s per account (a deactivated account loses access within that), not once per request.
      */
     private static List<String> onRequestPath(List<String> commands) {
-        return commands.stream().filter(command -> !command.startsWith("idempotency-outcomes"))
-                .filter(command -> !command.endsWith("find users")).toList();
+        return commands.stream()
+                .filter(command -> !command.startsWith("idempotency-outcomes"))
+                .filter(command -> !command.endsWith("find users"))
+                .toList();
     }
 
     private List<String> countedDuring(java.util.function.Supplier<ApiClient.Response> request) {
@@ -151,15 +167,18 @@ class PlacementRoundTripsIT extends AbstractApiIT {
         Map<String, Object> consumerProps = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                        org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
         Map<String, Object> producerProps = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                        org.apache.kafka.common.serialization.ByteArraySerializer.class);
         try (var consumer = new KafkaConsumer<String, byte[]>(consumerProps);
-             var producer = new KafkaProducer<String, byte[]>(producerProps)) {
+                var producer = new KafkaProducer<String, byte[]>(producerProps)) {
             var partitions = consumer.partitionsFor(Topics.ORDER_COMMANDS, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -169,7 +188,9 @@ class PlacementRoundTripsIT extends AbstractApiIT {
                     OrderCommand command = commandSerde.deserialize(record.topic(), record.value());
                     if (command instanceof PlaceOrder placement) {
                         CommandReply reply = created(placement);
-                        producer.send(new ProducerRecord<>(Topics.COMMAND_REPLIES, placement.commandId(),
+                        producer.send(new ProducerRecord<>(
+                                Topics.COMMAND_REPLIES,
+                                placement.commandId(),
                                 replySerde.serialize(Topics.COMMAND_REPLIES, reply)));
                     }
                 }
@@ -183,10 +204,22 @@ class PlacementRoundTripsIT extends AbstractApiIT {
     private static OrderCommandReply created(PlaceOrder placement) {
         var now = Instant.now();
         var subtotal = OrderSnapshot.subtotalOf(placement.lines());
-        var order = new OrderSnapshot(placement.orderId(), 2, OrderStatus.CREATED, placement.storeId(),
-                placement.userId(), placement.placedBy(), placement.lines(), subtotal, null, subtotal, List.of(),
-                placement.idempotencyKey(), placement.issuedAt(), now);
-        return new OrderCommandReply(placement.commandId(), placement.orderId(), Outcome.APPLIED, order, null,
-                List.of(), List.of(), now);
+        var order = new OrderSnapshot(
+                placement.orderId(),
+                2,
+                OrderStatus.CREATED,
+                placement.storeId(),
+                placement.userId(),
+                placement.placedBy(),
+                placement.lines(),
+                subtotal,
+                null,
+                subtotal,
+                List.of(),
+                placement.idempotencyKey(),
+                placement.issuedAt(),
+                now);
+        return new OrderCommandReply(
+                placement.commandId(), placement.orderId(), Outcome.APPLIED, order, null, List.of(), List.of(), now);
     }
 }

@@ -1,5 +1,12 @@
 package pos.api.readmodel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -12,14 +19,6 @@ import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback
 import pos.api.support.MongoBackend;
 import pos.api.support.OnEachMongoBackend;
 import pos.api.support.ScanCountingMongo;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 /** Projector progress kept in the read model's database, against mongo-java-server and real MongoDB. */
 @OnEachMongoBackend
@@ -66,8 +65,10 @@ class ProjectionProgressIT {
     void storesTheOffsetAfterTheLastRecordOfEachPartition() {
         progress.save(List.of(record(0, 4), record(1, 9), record(0, 5), record(0, 6)));
 
-        assertThat(progress.positions(List.of(new TopicPartition("events", 0), new TopicPartition("events", 1),
-                new TopicPartition("events", 2))))
+        assertThat(progress.positions(List.of(
+                        new TopicPartition("events", 0),
+                        new TopicPartition("events", 1),
+                        new TopicPartition("events", 2))))
                 .containsEntry(new TopicPartition("events", 0), 7L)
                 .containsEntry(new TopicPartition("events", 1), 10L)
                 .doesNotContainKey(new TopicPartition("events", 2));

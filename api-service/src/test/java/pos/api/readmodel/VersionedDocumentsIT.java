@@ -1,5 +1,17 @@
 package pos.api.readmodel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,19 +25,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import pos.api.support.MongoBackend;
 import pos.api.support.OnEachMongoBackend;
 import pos.api.support.ScanCountingMongo;
-
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.IntStream;
-import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Version-guarded writes against mongo-java-server, the local stack's MongoDB, and against real MongoDB where
@@ -83,8 +82,12 @@ class VersionedDocumentsIT {
         assertThat(documents.applyIfNewer("a", 3, at(3, "three again"))).isFalse();
         assertThat(stored("a")).containsEntry("value", "three");
 
-        assertThat(documents.applyIfNewer("a", 4, at(4, "four"))).as("the previous version stored").isTrue();
-        assertThat(documents.applyIfNewer("a", 9, at(9, "nine"))).as("versions skipped").isTrue();
+        assertThat(documents.applyIfNewer("a", 4, at(4, "four")))
+                .as("the previous version stored")
+                .isTrue();
+        assertThat(documents.applyIfNewer("a", 9, at(9, "nine")))
+                .as("versions skipped")
+                .isTrue();
         assertThat(stored("a")).containsEntry("version", 9L).containsEntry("value", "nine");
     }
 
@@ -121,11 +124,13 @@ class VersionedDocumentsIT {
     void updatesAndDeletesOnlyTheExactVersion() {
         documents.applyIfNewer("d", 5, at(5, "five"));
 
-        assertThat(documents.updateIfVersion("d", 4, Update.update("flag", true))).isFalse();
+        assertThat(documents.updateIfVersion("d", 4, Update.update("flag", true)))
+                .isFalse();
         assertThat(documents.deleteIfVersion("d", 4)).isFalse();
         assertThat(stored("d")).doesNotContainKey("flag");
 
-        assertThat(documents.updateIfVersion("d", 5, Update.update("flag", true))).isTrue();
+        assertThat(documents.updateIfVersion("d", 5, Update.update("flag", true)))
+                .isTrue();
         assertThat(stored("d")).containsEntry("flag", true);
         assertThat(documents.deleteIfVersion("d", 5)).isTrue();
         assertThat(stored("d")).isNull();
@@ -140,7 +145,8 @@ class VersionedDocumentsIT {
             var tasks = new ArrayList<Callable<Integer>>();
             var newestApplied = new AtomicReference<Long>(-1L);
             for (int w = 0; w < writers; w++) {
-                var order = new ArrayList<>(LongStream.rangeClosed(1, versions).boxed().toList());
+                var order = new ArrayList<>(
+                        LongStream.rangeClosed(1, versions).boxed().toList());
                 Collections.shuffle(order, new Random(w));
                 tasks.add(() -> {
                     int applied = 0;
@@ -187,7 +193,9 @@ class VersionedDocumentsIT {
 
     @Test
     void theGuardIndexIsCreatedOnlyOnMongoJavaServer() {
-        var indexes = template.indexOps(COLLECTION).getIndexInfo().stream().map(index -> index.getName()).toList();
+        var indexes = template.indexOps(COLLECTION).getIndexInfo().stream()
+                .map(index -> index.getName())
+                .toList();
 
         if (backend.isEmbedded()) {
             assertThat(indexes).contains(VersionedDocuments.guardIndexName("version"));
@@ -203,20 +211,26 @@ class VersionedDocumentsIT {
         IntStream.range(0, 10).forEach(i -> documents.applyIfNewer("doc" + i, 1, at(1, "one")));
         mongo.forgetScans();
 
-        template.updateFirst(Query.query(Criteria.where("_id").is("doc3").and("version").lt(2L)),
-                Update.update("version", 2L), COLLECTION);
+        template.updateFirst(
+                Query.query(Criteria.where("_id").is("doc3").and("version").lt(2L)),
+                Update.update("version", 2L),
+                COLLECTION);
 
         assertThat(mongo.scansOf(COLLECTION)).hasSize(1);
     }
+
     @Test
     void aBatchWritesTheNewestVersionOfEachDocumentAndSkipsOlderOnes() {
         documents.insertIfAbsent("stale", at(5, "five"));
         documents.insertIfAbsent("behind", at(1, "one"));
 
         documents.applyAllIfNewer(List.of(
-                change("new", 1, "new-1"), change("new", 3, "new-3"), change("new", 2, "new-2"),
+                change("new", 1, "new-1"),
+                change("new", 3, "new-3"),
+                change("new", 2, "new-2"),
                 change("stale", 4, "stale-4"),
-                change("behind", 2, "behind-2"), change("behind", 3, "behind-3")));
+                change("behind", 2, "behind-2"),
+                change("behind", 3, "behind-3")));
 
         assertThat(stored("new")).containsEntry("version", 3L).containsEntry("value", "new-3");
         assertThat(stored("stale")).containsEntry("version", 5L).containsEntry("value", "five");
@@ -244,7 +258,8 @@ class VersionedDocumentsIT {
             for (long version = 1; version <= 6; version++) {
                 long v = version;
                 tasks.add(() -> {
-                    documents.applyAllIfNewer(ids.stream().map(id -> change(id, v, id + "-" + v)).toList());
+                    documents.applyAllIfNewer(
+                            ids.stream().map(id -> change(id, v, id + "-" + v)).toList());
                     return null;
                 });
                 tasks.add(() -> {
@@ -266,11 +281,17 @@ class VersionedDocumentsIT {
     @Test
     void aBatchScansNothing() {
         onScanCountingMongo();
-        documents.applyAllIfNewer(IntStream.range(0, 20).mapToObj(i -> change("doc-" + i, 1, "one")).toList());
-        documents.applyAllIfNewer(IntStream.range(0, 20).mapToObj(i -> change("doc-" + i, 2, "two")).toList());
+        documents.applyAllIfNewer(IntStream.range(0, 20)
+                .mapToObj(i -> change("doc-" + i, 1, "one"))
+                .toList());
+        documents.applyAllIfNewer(IntStream.range(0, 20)
+                .mapToObj(i -> change("doc-" + i, 2, "two"))
+                .toList());
         mongo.forgetScans();
 
-        documents.applyAllIfNewer(IntStream.range(0, 30).mapToObj(i -> change("doc-" + i, 3, "three")).toList());
+        documents.applyAllIfNewer(IntStream.range(0, 30)
+                .mapToObj(i -> change("doc-" + i, 3, "three"))
+                .toList());
 
         assertThat(mongo.scansOf(COLLECTION)).isEmpty();
     }

@@ -1,14 +1,13 @@
 package pos.api.support;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mongodb.MongoDBContainer;
-
-import java.util.UUID;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The MongoDB servers the MongoDB-facing ITs run against, one run per backend (see {@link OnEachMongoBackend}):
@@ -56,7 +55,8 @@ public enum MongoBackend {
 
     /** A template on a database nobody else uses; skips the calling test when this backend cannot run here. */
     public MongoTemplate freshDatabase(String prefix) {
-        return new MongoTemplate(client(), prefix + "_" + UUID.randomUUID().toString().replace("-", ""));
+        return new MongoTemplate(
+                client(), prefix + "_" + UUID.randomUUID().toString().replace("-", ""));
     }
 
     /**

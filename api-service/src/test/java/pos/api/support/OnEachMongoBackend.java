@@ -1,12 +1,11 @@
 package pos.api.support;
 
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Runs every test of the annotated class once per {@link MongoBackend}: on mongo-java-server, and on a MongoDB 8.0
@@ -28,5 +27,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedClass(name = "on {0}")
 @EnumSource(MongoBackend.class)
-public @interface OnEachMongoBackend {
-}
+public @interface OnEachMongoBackend {}

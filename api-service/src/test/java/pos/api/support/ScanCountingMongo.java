@@ -1,5 +1,7 @@
 package pos.api.support;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -7,13 +9,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * A mongo-java-server (the local stack's embedded MongoDB) that records every query it answers by scanning a whole
@@ -24,8 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ScanCountingMongo implements AutoCloseable {
 
     /** A query answered by reading every document of the collection. */
-    public record Scan(String collection, String query) {
-    }
+    public record Scan(String collection, String query) {}
 
     private final List<Scan> scans = new CopyOnWriteArrayList<>();
     private final MongoServer server;
@@ -37,12 +34,17 @@ public final class ScanCountingMongo implements AutoCloseable {
             public MemoryDatabase openOrCreateDatabase(String databaseName) {
                 return new MemoryDatabase(databaseName, getCursorRegistry()) {
                     @Override
-                    protected MemoryCollection openOrCreateCollection(String collectionName,
-                            CollectionOptions options) {
+                    protected MemoryCollection openOrCreateCollection(
+                            String collectionName, CollectionOptions options) {
                         return new MemoryCollection(this, collectionName, options, cursorRegistry) {
                             @Override
-                            protected QueryResult matchDocuments(Document query, Document orderBy, int skip,
-                                    int limit, int batchSize, Document fieldSelector) {
+                            protected QueryResult matchDocuments(
+                                    Document query,
+                                    Document orderBy,
+                                    int skip,
+                                    int limit,
+                                    int batchSize,
+                                    Document fieldSelector) {
                                 scans.add(new Scan(collectionName, query.toString()));
                                 return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
                             }
@@ -59,7 +61,9 @@ public final class ScanCountingMongo implements AutoCloseable {
     }
 
     public List<Scan> scansOf(String collection) {
-        return scans.stream().filter(scan -> scan.collection().equals(collection)).toList();
+        return scans.stream()
+                .filter(scan -> scan.collection().equals(collection))
+                .toList();
     }
 
     public void forgetScans() {

@@ -2,9 +2,8 @@ package pos.api.support;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
 import java.util.Map;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * One Kafka broker and one MongoDB-wire server per test JVM, started on first use and shared by every
@@ -16,8 +15,7 @@ public final class TestInfrastructure {
     private static MongoServer mongo;
     private static String mongoUri;
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     public static synchronized String kafkaBootstrapServers() {
         if (broker == null) {

@@ -1,11 +1,11 @@
 package pos.api.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The servlet error page answers problem+json whatever the client accepts. Boot's default answered a firewall
@@ -21,16 +21,18 @@ class ApiErrorControllerTest {
         request.addHeader("Accept", "application/pdf");
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 400);
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/categories/..;x");
-        request.setAttribute(RequestDispatcher.ERROR_MESSAGE, "The request was rejected because the URL contained "
-                + "a potentially malicious String \";\"");
+        request.setAttribute(
+                RequestDispatcher.ERROR_MESSAGE,
+                "The request was rejected because the URL contained " + "a potentially malicious String \";\"");
         var response = new MockHttpServletResponse();
 
         controller.error(request, response);
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentType()).startsWith("application/problem+json");
-        assertThat(response.getContentAsString()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\","
-                + "\"status\":400,\"detail\":\"Malformed request\",\"instance\":\"/categories/..;x\"}");
+        assertThat(response.getContentAsString())
+                .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\","
+                        + "\"status\":400,\"detail\":\"Malformed request\",\"instance\":\"/categories/..;x\"}");
     }
 
     @Test

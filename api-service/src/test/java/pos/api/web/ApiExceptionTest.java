@@ -1,20 +1,21 @@
 package pos.api.web;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ApiExceptionTest {
 
     @Test
     void extensionMembersAreKept() {
         var problem = ApiException.conflict("Cannot change status from created to ready")
-                .with("current_status", "created").with("allowed_next", List.of("confirmed", "cancelled"));
+                .with("current_status", "created")
+                .with("allowed_next", List.of("confirmed", "cancelled"));
 
-        assertThat(problem.properties()).containsEntry("current_status", "created")
+        assertThat(problem.properties())
+                .containsEntry("current_status", "created")
                 .containsEntry("allowed_next", List.of("confirmed", "cancelled"));
     }
 

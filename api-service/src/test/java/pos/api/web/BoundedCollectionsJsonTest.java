@@ -1,23 +1,22 @@
 package pos.api.web;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Found by the fuzz test: 100,000 list elements kept Bean Validation busy for seconds. */
 class BoundedCollectionsJsonTest {
 
-    record Body(List<String> storeIds, List<List<Integer>> nested) {
-    }
+    record Body(List<String> storeIds, List<List<Integer>> nested) {}
 
-    private final JsonMapper json = JsonMapper.builder().addModule(BoundedCollectionsJson.module()).build();
+    private final JsonMapper json =
+            JsonMapper.builder().addModule(BoundedCollectionsJson.module()).build();
 
     @Test
     void listsUpToTheBoundAreReadAsBefore() {

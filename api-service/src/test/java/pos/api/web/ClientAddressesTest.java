@@ -1,12 +1,11 @@
 package pos.api.web;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class ClientAddressesTest {
 
@@ -21,7 +20,8 @@ class ClientAddressesTest {
     void behindATrustedProxyTheNearestUntrustedHopIsTheClient() {
         var clients = new ClientAddresses(List.of("10.0.0.0/8", "192.168.1.1"));
         // the client forged the left part; our proxies appended the rest
-        assertThat(clients.of(request("10.1.2.3", "1.1.1.1, 203.0.113.9, 192.168.1.1"))).isEqualTo("203.0.113.9");
+        assertThat(clients.of(request("10.1.2.3", "1.1.1.1, 203.0.113.9, 192.168.1.1")))
+                .isEqualTo("203.0.113.9");
         assertThat(clients.of(request("10.1.2.3", "203.0.113.9"))).isEqualTo("203.0.113.9");
         assertThat(clients.of(request("10.1.2.3", null))).isEqualTo("10.1.2.3");
         assertThat(clients.of(request("10.1.2.3", "10.9.9.9, 10.8.8.8"))).isEqualTo("10.9.9.9");

@@ -1,5 +1,17 @@
 package pos.api.web;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,26 +27,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartException;
 
-import java.util.List;
-
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** Regressions the fuzz test found in how errors become problems; each was a 500 or an incomplete problem. */
 @WebMvcTest(controllers = ProblemDetailsAdviceWebMvcTest.Failing.class)
 @Import(ProblemDetailsAdviceWebMvcTest.Failing.class)
 class ProblemDetailsAdviceWebMvcTest {
 
-    record Names(List<String> names) {
-    }
+    record Names(List<String> names) {}
 
     @RestController
     static class Failing {
@@ -56,8 +54,10 @@ class ProblemDetailsAdviceWebMvcTest {
 
         @PostMapping("/test/too-large")
         String tooLarge() {
-            throw new HttpMessageNotReadableException("I/O error while reading input message",
-                    new RequestBodyTooLargeException(1024), new MockHttpInputMessage(new byte[0]));
+            throw new HttpMessageNotReadableException(
+                    "I/O error while reading input message",
+                    new RequestBodyTooLargeException(1024),
+                    new MockHttpInputMessage(new byte[0]));
         }
     }
 
@@ -66,7 +66,10 @@ class ProblemDetailsAdviceWebMvcTest {
 
     @Test
     void aWrongTypeInsideAListNamesTheFieldWithoutJavaClassNames() throws Exception {
-        mvc.perform(post("/test/names").with(jwt()).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/test/names")
+                        .with(jwt())
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"names\": [\"ok\", {\"$gt\": \"\"}]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -1,17 +1,16 @@
 package pos.api.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
-
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests Tomcat refuses itself, before any servlet: with the application's customizer its answer is
@@ -35,13 +34,15 @@ class ProblemErrorReportValveTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "GET /%zz HTTP/1.1\r\nHost: localhost\r\n",
-            "GET /a{b} HTTP/1.1\r\nHost: localhost\r\n",
-            "GET /\u00ff HTTP/1.1\r\nHost: localhost\r\n",
-            "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: localhost\r\n",
-            "GET / HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer a\u0001b\r\n",
-            "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: %BIG%\r\n"})
+    @ValueSource(
+            strings = {
+                "GET /%zz HTTP/1.1\r\nHost: localhost\r\n",
+                "GET /a{b} HTTP/1.1\r\nHost: localhost\r\n",
+                "GET /\u00ff HTTP/1.1\r\nHost: localhost\r\n",
+                "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: localhost\r\n",
+                "GET / HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer a\u0001b\r\n",
+                "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: %BIG%\r\n"
+            })
     void answersProblemJson(String head) throws IOException {
         String request = head.replace("%BIG%", "a".repeat(16_000)) + "Connection: close\r\n\r\n";
         try (var socket = new Socket("127.0.0.1", server.getPort())) {
@@ -51,8 +52,10 @@ class ProblemErrorReportValveTest {
 
             assertThat(response).startsWith("HTTP/1.1 400");
             assertThat(response.toLowerCase()).contains("content-type: application/problem+json");
-            assertThat(response).contains("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                    + "\"detail\":\"Malformed request\"}").doesNotContain("<html");
+            assertThat(response)
+                    .contains("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                            + "\"detail\":\"Malformed request\"}")
+                    .doesNotContain("<html");
         }
     }
 }

@@ -1,24 +1,23 @@
 package pos.api.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ProblemJsonTest {
 
     @Test
     void writesTheMembersInOrderWithInstanceOnlyWhenKnown() {
-        assertThat(ProblemJson.body(404, "Not found", "/orders/1")).isEqualTo(
-                "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"Not found\","
+        assertThat(ProblemJson.body(404, "Not found", "/orders/1"))
+                .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"Not found\","
                         + "\"instance\":\"/orders/1\"}");
-        assertThat(ProblemJson.body(499, "Closed", null)).isEqualTo(
-                "{\"type\":\"about:blank\",\"title\":\"Error 499\",\"status\":499,\"detail\":\"Closed\"}");
+        assertThat(ProblemJson.body(499, "Closed", null))
+                .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Error 499\",\"status\":499,\"detail\":\"Closed\"}");
     }
 
     @Test
@@ -26,17 +25,19 @@ class ProblemJsonTest {
         var refusal = ApiException.badRequest("Validation failed")
                 .with("errors", List.of(new FieldError("name", "must not be blank")));
 
-        var text = ProblemJson.body(JsonMapper.builder().build(), refusal.status(), refusal.getMessage(),
-                refusal.properties());
+        var text = ProblemJson.body(
+                JsonMapper.builder().build(), refusal.status(), refusal.getMessage(), refusal.properties());
         var detail = ProblemJson.of(refusal);
 
-        assertThat(text).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                + "\"detail\":\"Validation failed\","
-                + "\"errors\":[{\"field\":\"name\",\"message\":\"must not be blank\"}]}");
+        assertThat(text)
+                .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                        + "\"detail\":\"Validation failed\","
+                        + "\"errors\":[{\"field\":\"name\",\"message\":\"must not be blank\"}]}");
         assertThat(detail.getType()).hasToString(ProblemJson.ABOUT_BLANK);
         assertThat(detail.getTitle()).isEqualTo("Bad Request");
         assertThat(detail.getStatus()).isEqualTo(400);
-        assertThat(detail.getProperties()).isEqualTo(Map.of("errors", refusal.properties().get("errors")));
+        assertThat(detail.getProperties())
+                .isEqualTo(Map.of("errors", refusal.properties().get("errors")));
     }
 
     @Test
@@ -50,7 +51,8 @@ class ProblemJsonTest {
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
         assertThat(response.getContentType()).startsWith("application/problem+json");
-        assertThat(response.getContentAsString()).startsWith("{\"type\":\"about:blank\",\"title\":\"Unauthorized\"")
+        assertThat(response.getContentAsString())
+                .startsWith("{\"type\":\"about:blank\",\"title\":\"Unauthorized\"")
                 .doesNotContain("partial");
     }
 

@@ -1,20 +1,20 @@
 package pos.api.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Oversized bodies and unreadable Content-Types are refused before anything else reads the request. */
 class RequestGuardFilterTest {
 
-    private final RequestGuardFilter filter = new RequestGuardFilter(new WebProperties(DataSize.ofBytes(1024), java.util.List.of()));
+    private final RequestGuardFilter filter =
+            new RequestGuardFilter(new WebProperties(DataSize.ofBytes(1024), java.util.List.of()));
 
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedWithoutReadingTheBody() throws Exception {
@@ -67,7 +67,7 @@ class RequestGuardFilterTest {
 
     @Test
     void aContentTypeThatIsNoConcreteMediaTypeIsUnsupported() throws Exception {
-        for (String contentType : new String[]{"*/*", "application/*", "application/", "json", ";;;"}) {
+        for (String contentType : new String[] {"*/*", "application/*", "application/", "json", ";;;"}) {
             var request = new MockHttpServletRequest("POST", "/orders");
             request.addHeader("Content-Type", contentType);
             var response = new MockHttpServletResponse();
@@ -81,8 +81,9 @@ class RequestGuardFilterTest {
 
     @Test
     void aJsonBodyThatIsNotWellFormedUtf8IsRefused() throws Exception {
-        for (byte[] malformed : new byte[][]{{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                {(byte) 0xC3, 0x28}, {(byte) 0xFF}}) {
+        for (byte[] malformed : new byte[][] {
+            {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xC3, 0x28}, {(byte) 0xFF}
+        }) {
             var body = new java.io.ByteArrayOutputStream();
             body.writeBytes("{\"password\":\"a".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             body.writeBytes(malformed);

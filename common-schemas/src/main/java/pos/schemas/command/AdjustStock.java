@@ -19,15 +19,22 @@ public record AdjustStock(
         String reason,
         String requestedBy,
         Instant issuedAt,
-        String reasonCode) implements InventoryCommand {
+        String reasonCode)
+        implements InventoryCommand {
 
     /** The kinds of adjustment, as {@code reason_code} carries them. */
     public static final List<String> REASON_CODES =
             List.of("delivery", "count", "waste", "return", "transfer", "correction");
 
     /** An adjustment without a reason code: the ledger derives it from {@code reason}. */
-    public AdjustStock(String commandId, String storeId, String productId, BigDecimal delta, String reason,
-            String requestedBy, Instant issuedAt) {
+    public AdjustStock(
+            String commandId,
+            String storeId,
+            String productId,
+            BigDecimal delta,
+            String reason,
+            String requestedBy,
+            Instant issuedAt) {
         this(commandId, storeId, productId, delta, reason, requestedBy, issuedAt, null);
     }
 

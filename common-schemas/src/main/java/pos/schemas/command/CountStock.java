@@ -16,7 +16,8 @@ public record CountStock(
         BigDecimal counted,
         String note,
         String requestedBy,
-        Instant issuedAt) implements InventoryCommand {
+        Instant issuedAt)
+        implements InventoryCommand {
 
     public CountStock {
         Objects.requireNonNull(commandId, "commandId");

@@ -25,8 +25,7 @@ public record ExpirePlacements(String commandId, String storeId, List<String> or
         Objects.requireNonNull(issuedAt, "issuedAt");
         orderIds = List.copyOf(Objects.requireNonNull(orderIds, "orderIds"));
         if (orderIds.isEmpty() || orderIds.size() > MAX_ORDERS) {
-            throw new IllegalArgumentException(
-                    "expires 1 to " + MAX_ORDERS + " placements, not " + orderIds.size());
+            throw new IllegalArgumentException("expires 1 to " + MAX_ORDERS + " placements, not " + orderIds.size());
         }
         if (new HashSet<>(orderIds).size() != orderIds.size()) {
             throw new IllegalArgumentException("an order id appears twice in " + commandId);

@@ -2,7 +2,6 @@ package pos.schemas.command;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import java.time.Instant;
 
 /**
@@ -11,8 +10,8 @@ import java.time.Instant;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = AdjustStock.class, name = "AdjustStock"),
-        @JsonSubTypes.Type(value = CountStock.class, name = "CountStock")
+    @JsonSubTypes.Type(value = AdjustStock.class, name = "AdjustStock"),
+    @JsonSubTypes.Type(value = CountStock.class, name = "CountStock")
 })
 public sealed interface InventoryCommand permits AdjustStock, CountStock {
 

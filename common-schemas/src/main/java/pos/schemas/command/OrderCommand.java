@@ -2,7 +2,6 @@ package pos.schemas.command;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import java.time.Instant;
 
 /**
@@ -13,10 +12,10 @@ import java.time.Instant;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = PlaceOrder.class, name = "PlaceOrder"),
-        @JsonSubTypes.Type(value = ChangeOrderStatus.class, name = "ChangeOrderStatus"),
-        @JsonSubTypes.Type(value = ExpirePlacement.class, name = "ExpirePlacement"),
-        @JsonSubTypes.Type(value = ExpirePlacements.class, name = "ExpirePlacements")
+    @JsonSubTypes.Type(value = PlaceOrder.class, name = "PlaceOrder"),
+    @JsonSubTypes.Type(value = ChangeOrderStatus.class, name = "ChangeOrderStatus"),
+    @JsonSubTypes.Type(value = ExpirePlacement.class, name = "ExpirePlacement"),
+    @JsonSubTypes.Type(value = ExpirePlacements.class, name = "ExpirePlacements")
 })
 public sealed interface OrderCommand permits SingleOrderCommand, ExpirePlacements {
 

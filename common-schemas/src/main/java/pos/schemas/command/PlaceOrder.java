@@ -1,10 +1,9 @@
 package pos.schemas.command;
 
-import pos.schemas.value.OrderLine;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import pos.schemas.value.OrderLine;
 
 /**
  * Place a new order. The order id is fixed by api-service when it accepts the request, so a retried placement
@@ -20,11 +19,19 @@ public record PlaceOrder(
         List<OrderLine> lines,
         String idempotencyKey,
         Instant issuedAt,
-        Instant occurredAt) implements SingleOrderCommand {
+        Instant occurredAt)
+        implements SingleOrderCommand {
 
     /** A placement without a device time. */
-    public PlaceOrder(String commandId, String orderId, String storeId, String userId, String placedBy,
-            List<OrderLine> lines, String idempotencyKey, Instant issuedAt) {
+    public PlaceOrder(
+            String commandId,
+            String orderId,
+            String storeId,
+            String userId,
+            String placedBy,
+            List<OrderLine> lines,
+            String idempotencyKey,
+            Instant issuedAt) {
         this(commandId, orderId, storeId, userId, placedBy, lines, idempotencyKey, issuedAt, null);
     }
 

@@ -2,7 +2,6 @@ package pos.schemas.event;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import java.time.Instant;
 
 /** Events of {@code pos.catalog.products.v1}, keyed by product id (compacted: the latest per product stays). */

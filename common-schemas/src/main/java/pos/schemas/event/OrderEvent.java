@@ -2,7 +2,6 @@ package pos.schemas.event;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import java.time.Instant;
 
 /** Events of {@code pos.orders.events.v1}, keyed by order id. */

@@ -1,10 +1,9 @@
 package pos.schemas.event;
 
-import pos.schemas.value.OrderSnapshot;
-import pos.schemas.value.OrderStatus;
-
 import java.time.Instant;
 import java.util.Objects;
+import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.OrderStatus;
 
 /**
  * An order changed status. {@code sequence} is the order's change counter (1 for {@code pending}); consumers
@@ -22,7 +21,8 @@ public record OrderStatusChanged(
         OrderSnapshot order,
         String causedBy,
         Instant occurredAt,
-        String cancelReason) implements OrderEvent {
+        String cancelReason)
+        implements OrderEvent {
 
     public OrderStatusChanged {
         Objects.requireNonNull(eventId, "eventId");
@@ -37,8 +37,16 @@ public record OrderStatusChanged(
     }
 
     /** A change no system rule caused (no cancel reason). */
-    public OrderStatusChanged(String eventId, String orderId, long sequence, OrderStatus previousStatus,
-            OrderStatus status, String storeId, OrderSnapshot order, String causedBy, Instant occurredAt) {
+    public OrderStatusChanged(
+            String eventId,
+            String orderId,
+            long sequence,
+            OrderStatus previousStatus,
+            OrderStatus status,
+            String storeId,
+            OrderSnapshot order,
+            String causedBy,
+            Instant occurredAt) {
         this(eventId, orderId, sequence, previousStatus, status, storeId, order, causedBy, occurredAt, null);
     }
 }

@@ -16,7 +16,8 @@ public record ProductChanged(
         String unit,
         String categoryId,
         boolean archived,
-        Instant occurredAt) implements CatalogEvent {
+        Instant occurredAt)
+        implements CatalogEvent {
 
     public ProductChanged {
         Objects.requireNonNull(eventId, "eventId");

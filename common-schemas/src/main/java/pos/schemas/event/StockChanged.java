@@ -1,10 +1,9 @@
 package pos.schemas.event;
 
-import pos.schemas.value.StockLevel;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import pos.schemas.value.StockLevel;
 
 /**
  * Stock of one product in one store changed. {@code stock} holds the quantities after the change and its
@@ -26,14 +25,36 @@ public record StockChanged(
         String commandId,
         Instant occurredAt,
         String reasonCode,
-        String requestedBy) implements InventoryEvent {
+        String requestedBy)
+        implements InventoryEvent {
 
     /** A change without a reason code or requester (an order's reservation, release or sale). */
-    public StockChanged(String eventId, String storeId, String productId, StockChange change, BigDecimal onHandDelta,
-            BigDecimal reservedDelta, StockLevel stock, String reason, String orderId, String commandId,
+    public StockChanged(
+            String eventId,
+            String storeId,
+            String productId,
+            StockChange change,
+            BigDecimal onHandDelta,
+            BigDecimal reservedDelta,
+            StockLevel stock,
+            String reason,
+            String orderId,
+            String commandId,
             Instant occurredAt) {
-        this(eventId, storeId, productId, change, onHandDelta, reservedDelta, stock, reason, orderId, commandId,
-                occurredAt, null, null);
+        this(
+                eventId,
+                storeId,
+                productId,
+                change,
+                onHandDelta,
+                reservedDelta,
+                stock,
+                reason,
+                orderId,
+                commandId,
+                occurredAt,
+                null,
+                null);
     }
 
     public StockChanged {

@@ -12,7 +12,8 @@ public record StockLevelLow(
         BigDecimal available,
         BigDecimal threshold,
         long version,
-        Instant occurredAt) implements InventoryEvent {
+        Instant occurredAt)
+        implements InventoryEvent {
 
     public StockLevelLow {
         Objects.requireNonNull(eventId, "eventId");

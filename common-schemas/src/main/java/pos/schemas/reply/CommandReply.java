@@ -2,7 +2,6 @@ package pos.schemas.reply;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import java.time.Instant;
 
 /**
@@ -11,8 +10,8 @@ import java.time.Instant;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = OrderCommandReply.class, name = "OrderCommandReply"),
-        @JsonSubTypes.Type(value = StockCommandReply.class, name = "StockCommandReply")
+    @JsonSubTypes.Type(value = OrderCommandReply.class, name = "OrderCommandReply"),
+    @JsonSubTypes.Type(value = StockCommandReply.class, name = "StockCommandReply")
 })
 public sealed interface CommandReply permits OrderCommandReply, StockCommandReply {
 

@@ -1,12 +1,11 @@
 package pos.schemas.reply;
 
-import pos.schemas.value.OrderSnapshot;
-import pos.schemas.value.OrderStatus;
-import pos.schemas.value.StockLevel;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.OrderStatus;
+import pos.schemas.value.StockLevel;
 
 /**
  * Decision on a {@code PlaceOrder} or {@code ChangeOrderStatus}. {@code order} is the order after the decision
@@ -22,7 +21,8 @@ public record OrderCommandReply(
         String detail,
         List<OrderStatus> allowedNext,
         List<StockLevel> stock,
-        Instant occurredAt) implements CommandReply {
+        Instant occurredAt)
+        implements CommandReply {
 
     public OrderCommandReply {
         Objects.requireNonNull(commandId, "commandId");

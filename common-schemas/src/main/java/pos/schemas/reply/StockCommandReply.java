@@ -1,9 +1,8 @@
 package pos.schemas.reply;
 
-import pos.schemas.value.StockLevel;
-
 import java.time.Instant;
 import java.util.Objects;
+import pos.schemas.value.StockLevel;
 
 /** Decision on an {@code AdjustStock}: the stock after it, or why it was refused (with the stock as it is). */
 public record StockCommandReply(
@@ -13,7 +12,8 @@ public record StockCommandReply(
         Outcome outcome,
         StockLevel stock,
         String detail,
-        Instant occurredAt) implements CommandReply {
+        Instant occurredAt)
+        implements CommandReply {
 
     public StockCommandReply {
         Objects.requireNonNull(commandId, "commandId");

@@ -51,8 +51,8 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             // IllegalArgument/NullPointer come from the records' compact constructors: the JSON parsed but
             // breaks the contract, which is just as unreadable.
-            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": "
-                    + e.getMessage(), e);
+            throw new SerializationException(
+                    "cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
         }
     }
 

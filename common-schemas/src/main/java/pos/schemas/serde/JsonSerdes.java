@@ -12,8 +12,7 @@ import pos.schemas.value.StoreSettings;
 /** One serde per topic value type. */
 public final class JsonSerdes {
 
-    private JsonSerdes() {
-    }
+    private JsonSerdes() {}
 
     public static JsonSerde<OrderCommand> orderCommand() {
         return new JsonSerde<>(OrderCommand.class);

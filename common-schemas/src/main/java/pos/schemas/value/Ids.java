@@ -8,8 +8,7 @@ public final class Ids {
 
     private static final Pattern OBJECT_ID = Pattern.compile("^[0-9a-fA-F]{24}$");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static boolean isObjectId(String value) {
         return value != null && OBJECT_ID.matcher(value).matches();

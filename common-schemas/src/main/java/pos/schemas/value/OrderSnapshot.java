@@ -34,20 +34,74 @@ public record OrderSnapshot(
     public static final String EXPIRED = "expired";
 
     /** An order without a device time that no system rule cancelled. */
-    public OrderSnapshot(String orderId, long sequence, OrderStatus status, String storeId, String userId,
-            String placedBy, List<OrderLine> lines, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
-            List<Shortage> shortages, String idempotencyKey, Instant createdAt, Instant updatedAt) {
-        this(orderId, sequence, status, storeId, userId, placedBy, lines, subtotal, tax, total, shortages,
-                idempotencyKey, createdAt, updatedAt, null, null);
+    public OrderSnapshot(
+            String orderId,
+            long sequence,
+            OrderStatus status,
+            String storeId,
+            String userId,
+            String placedBy,
+            List<OrderLine> lines,
+            BigDecimal subtotal,
+            BigDecimal tax,
+            BigDecimal total,
+            List<Shortage> shortages,
+            String idempotencyKey,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                orderId,
+                sequence,
+                status,
+                storeId,
+                userId,
+                placedBy,
+                lines,
+                subtotal,
+                tax,
+                total,
+                shortages,
+                idempotencyKey,
+                createdAt,
+                updatedAt,
+                null,
+                null);
     }
 
     /** An order no system rule cancelled. */
-    public OrderSnapshot(String orderId, long sequence, OrderStatus status, String storeId, String userId,
-            String placedBy, List<OrderLine> lines, BigDecimal subtotal, BigDecimal tax, BigDecimal total,
-            List<Shortage> shortages, String idempotencyKey, Instant createdAt, Instant updatedAt,
+    public OrderSnapshot(
+            String orderId,
+            long sequence,
+            OrderStatus status,
+            String storeId,
+            String userId,
+            String placedBy,
+            List<OrderLine> lines,
+            BigDecimal subtotal,
+            BigDecimal tax,
+            BigDecimal total,
+            List<Shortage> shortages,
+            String idempotencyKey,
+            Instant createdAt,
+            Instant updatedAt,
             Instant occurredAt) {
-        this(orderId, sequence, status, storeId, userId, placedBy, lines, subtotal, tax, total, shortages,
-                idempotencyKey, createdAt, updatedAt, occurredAt, null);
+        this(
+                orderId,
+                sequence,
+                status,
+                storeId,
+                userId,
+                placedBy,
+                lines,
+                subtotal,
+                tax,
+                total,
+                shortages,
+                idempotencyKey,
+                createdAt,
+                updatedAt,
+                occurredAt,
+                null);
     }
 
     public OrderSnapshot {

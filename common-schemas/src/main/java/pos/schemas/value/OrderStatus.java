@@ -1,7 +1,6 @@
 package pos.schemas.value;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,14 +10,22 @@ import java.util.Optional;
  * are set by the system; the others form the lifecycle clients drive.
  */
 public enum OrderStatus {
-    @JsonProperty("pending") PENDING,
-    @JsonProperty("created") CREATED,
-    @JsonProperty("rejected") REJECTED,
-    @JsonProperty("confirmed") CONFIRMED,
-    @JsonProperty("preparing") PREPARING,
-    @JsonProperty("ready") READY,
-    @JsonProperty("completed") COMPLETED,
-    @JsonProperty("cancelled") CANCELLED;
+    @JsonProperty("pending")
+    PENDING,
+    @JsonProperty("created")
+    CREATED,
+    @JsonProperty("rejected")
+    REJECTED,
+    @JsonProperty("confirmed")
+    CONFIRMED,
+    @JsonProperty("preparing")
+    PREPARING,
+    @JsonProperty("ready")
+    READY,
+    @JsonProperty("completed")
+    COMPLETED,
+    @JsonProperty("cancelled")
+    CANCELLED;
 
     public String wireName() {
         // ROOT: under a Turkish default locale "PENDING" would become "pend\u0131ng" (dotless i)

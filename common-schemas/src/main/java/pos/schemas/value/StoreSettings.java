@@ -16,8 +16,8 @@ public record StoreSettings(String storeId, Long orderExpirySeconds, String upda
     public StoreSettings {
         Objects.requireNonNull(storeId, "storeId");
         if (orderExpirySeconds != null && (orderExpirySeconds < 1 || orderExpirySeconds > MAX_ORDER_EXPIRY_SECONDS)) {
-            throw new IllegalArgumentException("order_expiry_seconds must be between 1 and "
-                    + MAX_ORDER_EXPIRY_SECONDS + ": " + orderExpirySeconds);
+            throw new IllegalArgumentException("order_expiry_seconds must be between 1 and " + MAX_ORDER_EXPIRY_SECONDS
+                    + ": " + orderExpirySeconds);
         }
     }
 

@@ -1,5 +1,12 @@
 package pos.schemas.serde;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.function.Consumer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import pos.schemas.Samples;
@@ -8,14 +15,6 @@ import pos.schemas.command.AdjustStock;
 import pos.schemas.command.InventoryCommand;
 import pos.schemas.command.OrderCommand;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 class JsonSerdeTest {
 
@@ -50,16 +49,20 @@ class JsonSerdeTest {
 
     @Test
     void jsonThatBreaksTheContractIsASerializationException() {
-        assertUnreadable(orderCommands, changed(orderCommands, Samples.placeOrder(),
-                json -> json.putArray("lines")));
+        assertUnreadable(orderCommands, changed(orderCommands, Samples.placeOrder(), json -> json.putArray("lines")));
         assertUnreadable(orderCommands, changed(orderCommands, Samples.placeOrder(), json -> json.remove("lines")));
         assertUnreadable(orderCommands, changed(orderCommands, Samples.placeOrder(), json -> json.remove("order_id")));
-        assertUnreadable(orderCommands, changed(orderCommands, Samples.placeOrder(),
-                json -> json.put("type", "PlaceOrderV2")));
-        assertUnreadable(orderCommands, changed(orderCommands, Samples.placeOrder(),
-                json -> ((ObjectNode) json.get("lines").get(0)).put("qty", "-2")));
-        assertUnreadable(inventoryCommands, changed(inventoryCommands, Samples.adjustStock(),
-                json -> json.put("delta", "0.00")));
+        assertUnreadable(
+                orderCommands, changed(orderCommands, Samples.placeOrder(), json -> json.put("type", "PlaceOrderV2")));
+        assertUnreadable(
+                orderCommands,
+                changed(
+                        orderCommands,
+                        Samples.placeOrder(),
+                        json -> ((ObjectNode) json.get("lines").get(0)).put("qty", "-2")));
+        assertUnreadable(
+                inventoryCommands,
+                changed(inventoryCommands, Samples.adjustStock(), json -> json.put("delta", "0.00")));
         assertUnreadable(inventoryCommands, json(orderCommands, Samples.changeOrderStatus()));
     }
 
@@ -98,17 +101,25 @@ class JsonSerdeTest {
 
     @Test
     void instantsAreWrittenInUtcWithAZ() {
-        AdjustStock adjustment = new AdjustStock("cmd-1", Samples.STORE, Samples.PRODUCT, BigDecimal.ONE, null, null,
+        AdjustStock adjustment = new AdjustStock(
+                "cmd-1",
+                Samples.STORE,
+                Samples.PRODUCT,
+                BigDecimal.ONE,
+                null,
+                null,
                 Instant.parse("2026-11-25T11:15:30+01:00"));
 
-        assertThat(json(inventoryCommands, adjustment)).contains("\"issued_at\":\"2026-11-25T10:15:30Z\"")
+        assertThat(json(inventoryCommands, adjustment))
+                .contains("\"issued_at\":\"2026-11-25T10:15:30Z\"")
                 .contains("\"reason\":null");
     }
 
     private AdjustStock adjustmentWithDelta(String deltaJson) {
         String json = json(inventoryCommands, Samples.adjustStock());
         assertThat(json).contains("\"delta\":\"10\"");
-        byte[] changed = json.replace("\"delta\":\"10\"", "\"delta\":" + deltaJson).getBytes(StandardCharsets.UTF_8);
+        byte[] changed =
+                json.replace("\"delta\":\"10\"", "\"delta\":" + deltaJson).getBytes(StandardCharsets.UTF_8);
         return (AdjustStock) inventoryCommands.deserialize(INVENTORY, changed);
     }
 

@@ -1,11 +1,10 @@
 package pos.schemas.value;
 
-import org.junit.jupiter.api.Test;
-import pos.schemas.serde.PosJson;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import pos.schemas.serde.PosJson;
 
 class OrderStatusTest {
 

@@ -1,11 +1,10 @@
 package pos.inventory.config;
 
+import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pos.streams.topics.TopicsProperties;
-
-import java.time.Duration;
 
 /**
  * A dead letter re-driven after the ledger forgot its command id would be applied afresh: inventory-processor refuses
@@ -16,8 +15,8 @@ class DeadLetterRetentionConfiguration {
 
     @Bean
     InitializingBean deadLettersWithinCommandMemory(TopicsProperties topics, InventoryProcessorProperties inventory) {
-        return () -> requireDeadLettersWithinCommandMemory(topics.deadLetterRetention(),
-                inventory.processedCommands().retention());
+        return () -> requireDeadLettersWithinCommandMemory(
+                topics.deadLetterRetention(), inventory.processedCommands().retention());
     }
 
     static void requireDeadLettersWithinCommandMemory(Duration deadLetterRetention, Duration commandRetention) {

@@ -1,13 +1,12 @@
 package pos.inventory.config;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import pos.inventory.domain.LowStockPolicy;
 import pos.inventory.topology.ProcessedCommandPurge;
-
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * {@code pos.inventory.*}: low-stock thresholds ({@code low-stock.default-threshold}, and
@@ -22,8 +21,7 @@ public record InventoryProcessorProperties(
         @DefaultValue ProcessedCommands processedCommands,
         @DefaultValue OrderExpiry orderExpiry) {
 
-    public record OrderExpiry(@DefaultValue("1s") Duration checkInterval) {
-    }
+    public record OrderExpiry(@DefaultValue("1s") Duration checkInterval) {}
 
     public record LowStock(@DefaultValue("5") BigDecimal defaultThreshold, Map<String, BigDecimal> thresholds) {
 
@@ -32,7 +30,8 @@ public record InventoryProcessorProperties(
         }
     }
 
-    public record ProcessedCommands(@DefaultValue("7d") Duration retention,
+    public record ProcessedCommands(
+            @DefaultValue("7d") Duration retention,
             @DefaultValue("1h") Duration purgeInterval) {
 
         ProcessedCommandPurge purge() {

@@ -23,9 +23,12 @@ class StreamsConfiguration {
     }
 
     @Bean
-    StoreLedgerTopology storeLedgerTopology(StockLedger stockLedger, InventoryProcessorProperties properties,
-            MeterRegistry meters) {
-        return new StoreLedgerTopology(stockLedger, properties.processedCommands().purge(), meters,
+    StoreLedgerTopology storeLedgerTopology(
+            StockLedger stockLedger, InventoryProcessorProperties properties, MeterRegistry meters) {
+        return new StoreLedgerTopology(
+                stockLedger,
+                properties.processedCommands().purge(),
+                meters,
                 properties.orderExpiry().checkInterval());
     }
 

@@ -4,10 +4,8 @@ package pos.inventory.domain;
 public sealed interface AdjustOutcome {
 
     /** On hand changed; {@code after} is the stock with the new quantity and version. */
-    record Applied(ProductStock after) implements AdjustOutcome {
-    }
+    record Applied(ProductStock after) implements AdjustOutcome {}
 
     /** Nothing changed; {@code current} is the stock as it is. */
-    record Refused(ProductStock current, String detail) implements AdjustOutcome {
-    }
+    record Refused(ProductStock current, String detail) implements AdjustOutcome {}
 }

@@ -1,11 +1,10 @@
 package pos.inventory.domain;
 
-import pos.schemas.command.AdjustStock;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import pos.schemas.command.AdjustStock;
 
 /**
  * The kinds of stock adjustment and how a free-text reason maps to one. A command with a valid
@@ -25,19 +24,36 @@ public final class AdjustmentReasons {
     public static final List<String> CODES = AdjustStock.REASON_CODES;
 
     private static final Map<String, String> WORDS = Map.ofEntries(
-            Map.entry("delivery", DELIVERY), Map.entry("deliveries", DELIVERY), Map.entry("delivered", DELIVERY),
-            Map.entry("receipt", DELIVERY), Map.entry("received", DELIVERY), Map.entry("restock", DELIVERY),
-            Map.entry("count", COUNT), Map.entry("counted", COUNT), Map.entry("stocktake", COUNT),
-            Map.entry("waste", WASTE), Map.entry("wasted", WASTE), Map.entry("spoiled", WASTE),
-            Map.entry("spoilage", WASTE), Map.entry("damaged", WASTE), Map.entry("damage", WASTE),
-            Map.entry("expired", WASTE), Map.entry("breakage", WASTE), Map.entry("broken", WASTE),
-            Map.entry("return", RETURN), Map.entry("returns", RETURN), Map.entry("returned", RETURN),
+            Map.entry("delivery", DELIVERY),
+            Map.entry("deliveries", DELIVERY),
+            Map.entry("delivered", DELIVERY),
+            Map.entry("receipt", DELIVERY),
+            Map.entry("received", DELIVERY),
+            Map.entry("restock", DELIVERY),
+            Map.entry("count", COUNT),
+            Map.entry("counted", COUNT),
+            Map.entry("stocktake", COUNT),
+            Map.entry("waste", WASTE),
+            Map.entry("wasted", WASTE),
+            Map.entry("spoiled", WASTE),
+            Map.entry("spoilage", WASTE),
+            Map.entry("damaged", WASTE),
+            Map.entry("damage", WASTE),
+            Map.entry("expired", WASTE),
+            Map.entry("breakage", WASTE),
+            Map.entry("broken", WASTE),
+            Map.entry("return", RETURN),
+            Map.entry("returns", RETURN),
+            Map.entry("returned", RETURN),
             Map.entry("refund", RETURN),
-            Map.entry("transfer", TRANSFER), Map.entry("transferred", TRANSFER), Map.entry("transfers", TRANSFER),
-            Map.entry("correction", CORRECTION), Map.entry("correct", CORRECTION), Map.entry("fix", CORRECTION));
+            Map.entry("transfer", TRANSFER),
+            Map.entry("transferred", TRANSFER),
+            Map.entry("transfers", TRANSFER),
+            Map.entry("correction", CORRECTION),
+            Map.entry("correct", CORRECTION),
+            Map.entry("fix", CORRECTION));
 
-    private AdjustmentReasons() {
-    }
+    private AdjustmentReasons() {}
 
     /** Whether {@code code} is one of {@link #CODES} (exactly, lower case). */
     public static boolean isCode(String code) {

@@ -1,9 +1,8 @@
 package pos.inventory.domain;
 
+import java.util.Objects;
 import pos.schemas.reply.Outcome;
 import pos.schemas.value.OrderStatus;
-
-import java.util.Objects;
 
 /**
  * A status command already decided: only what rebuilding its reply needs (no copy of the reply), so a retry gets

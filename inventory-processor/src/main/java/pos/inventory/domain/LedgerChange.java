@@ -1,10 +1,9 @@
 package pos.inventory.domain;
 
-import pos.schemas.event.InventoryEvent;
-import pos.schemas.reply.StockCommandReply;
-
 import java.util.List;
 import java.util.Optional;
+import pos.schemas.event.InventoryEvent;
+import pos.schemas.reply.StockCommandReply;
 
 /**
  * Everything a stock adjustment leads to: stock to save, events to publish and the reply. A repeated command

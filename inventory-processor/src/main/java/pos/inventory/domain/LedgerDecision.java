@@ -1,11 +1,10 @@
 package pos.inventory.domain;
 
+import java.util.List;
+import java.util.Optional;
 import pos.schemas.event.InventoryEvent;
 import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.reply.OrderCommandReply;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * What one order command leads to, decided before anything is written: the order state to save (empty: unchanged),
@@ -39,12 +38,11 @@ public record LedgerDecision(
 
     /** A change nobody asked for (an expiry), so nobody waits for a reply. */
     static LedgerDecision changedUnasked(OrderState state, OrderStatusChanged event, StockMoves moves) {
-        return new LedgerDecision(Optional.of(state), moves.stocks(), List.of(event), moves.events(),
-                Optional.empty());
+        return new LedgerDecision(Optional.of(state), moves.stocks(), List.of(event), moves.events(), Optional.empty());
     }
 
-    static LedgerDecision changed(OrderState state, List<OrderStatusChanged> events, StockMoves moves,
-            OrderCommandReply reply) {
+    static LedgerDecision changed(
+            OrderState state, List<OrderStatusChanged> events, StockMoves moves, OrderCommandReply reply) {
         return new LedgerDecision(Optional.of(state), moves.stocks(), events, moves.events(), Optional.of(reply));
     }
 }

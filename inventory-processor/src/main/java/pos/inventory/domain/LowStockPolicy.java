@@ -37,6 +37,5 @@ public record LowStockPolicy(BigDecimal defaultThreshold, Map<String, BigDecimal
         return new Review(after.withLowStockRaised(raised), warn, threshold);
     }
 
-    record Review(ProductStock stock, boolean warn, BigDecimal threshold) {
-    }
+    record Review(ProductStock stock, boolean warn, BigDecimal threshold) {}
 }

@@ -1,14 +1,13 @@
 package pos.inventory.domain;
 
-import pos.schemas.event.InventoryEvent;
-import pos.schemas.event.StockChange;
-import pos.schemas.event.StockChanged;
-import pos.schemas.event.StockLevelLow;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import pos.schemas.event.InventoryEvent;
+import pos.schemas.event.StockChange;
+import pos.schemas.event.StockChanged;
+import pos.schemas.event.StockLevelLow;
 
 /**
  * The stock changes of one command and the events describing them. Event ids are derived from the command id,
@@ -27,14 +26,21 @@ final class Movements {
     private final List<ProductStock> stocks = new ArrayList<>();
     private final List<InventoryEvent> events = new ArrayList<>();
 
-    Movements(LowStockPolicy lowStock, StockChange change, String commandId, String orderId, String reason,
-            Instant now) {
+    Movements(
+            LowStockPolicy lowStock, StockChange change, String commandId, String orderId, String reason, Instant now) {
         this(lowStock, change, commandId, orderId, reason, null, null, now);
     }
 
     /** An adjustment or count: {@code reason} is its note, {@code reasonCode} its kind, {@code requestedBy} who. */
-    Movements(LowStockPolicy lowStock, StockChange change, String commandId, String orderId, String reason,
-            String reasonCode, String requestedBy, Instant now) {
+    Movements(
+            LowStockPolicy lowStock,
+            StockChange change,
+            String commandId,
+            String orderId,
+            String reason,
+            String reasonCode,
+            String requestedBy,
+            Instant now) {
         this.lowStock = lowStock;
         this.change = change;
         this.commandId = commandId;
@@ -54,13 +60,29 @@ final class Movements {
         LowStockPolicy.Review review = lowStock.review(before, after);
         ProductStock saved = review.stock();
         stocks.add(saved);
-        events.add(new StockChanged(eventId(commandId, saved.productId(), change.name().toLowerCase(Locale.ROOT)),
-                saved.storeId(), saved.productId(), change, saved.onHand().subtract(before.onHand()),
-                saved.reserved().subtract(before.reserved()), saved.toLevel(), reason, orderId, commandId, now,
-                reasonCode, requestedBy));
+        events.add(new StockChanged(
+                eventId(commandId, saved.productId(), change.name().toLowerCase(Locale.ROOT)),
+                saved.storeId(),
+                saved.productId(),
+                change,
+                saved.onHand().subtract(before.onHand()),
+                saved.reserved().subtract(before.reserved()),
+                saved.toLevel(),
+                reason,
+                orderId,
+                commandId,
+                now,
+                reasonCode,
+                requestedBy));
         if (review.warn()) {
-            events.add(new StockLevelLow(eventId(commandId, saved.productId(), "low"), saved.storeId(),
-                    saved.productId(), saved.available(), review.threshold(), saved.version(), now));
+            events.add(new StockLevelLow(
+                    eventId(commandId, saved.productId(), "low"),
+                    saved.storeId(),
+                    saved.productId(),
+                    saved.available(),
+                    review.threshold(),
+                    saved.version(),
+                    now));
         }
         return saved;
     }

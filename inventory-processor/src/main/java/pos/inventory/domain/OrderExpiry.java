@@ -1,10 +1,9 @@
 package pos.inventory.domain;
 
-import pos.schemas.value.StoreSettings;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import pos.schemas.value.StoreSettings;
 
 /**
  * A store's order expiry: when a {@code created} order that nobody confirmed is cancelled. Off (never) unless the
@@ -13,8 +12,7 @@ import java.util.Optional;
  */
 public final class OrderExpiry {
 
-    private OrderExpiry() {
-    }
+    private OrderExpiry() {}
 
     /** When an order created at {@code createdAt} expires under these settings, or empty when it never does. */
     public static Optional<Instant> deadline(StoreSettings settings, Instant createdAt) {

@@ -1,11 +1,5 @@
 package pos.inventory.domain;
 
-import pos.schemas.value.OrderStatus;
-
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
 import static pos.schemas.value.OrderStatus.CANCELLED;
 import static pos.schemas.value.OrderStatus.COMPLETED;
 import static pos.schemas.value.OrderStatus.CONFIRMED;
@@ -13,6 +7,11 @@ import static pos.schemas.value.OrderStatus.CREATED;
 import static pos.schemas.value.OrderStatus.PENDING;
 import static pos.schemas.value.OrderStatus.PREPARING;
 import static pos.schemas.value.OrderStatus.READY;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import pos.schemas.value.OrderStatus;
 
 /**
  * The statuses a client may move an order to. {@code pending} and {@code rejected} are decided by stock, so no
@@ -28,8 +27,7 @@ public final class OrderLifecycle {
             PREPARING, List.of(READY, CANCELLED),
             READY, List.of(COMPLETED, CANCELLED)));
 
-    private OrderLifecycle() {
-    }
+    private OrderLifecycle() {}
 
     public static List<OrderStatus> allowedNext(OrderStatus from) {
         return NEXT.getOrDefault(from, List.of());

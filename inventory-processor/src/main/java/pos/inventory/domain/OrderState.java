@@ -1,15 +1,14 @@
 package pos.inventory.domain;
 
-import pos.schemas.value.OrderLine;
-import pos.schemas.value.OrderSnapshot;
-import pos.schemas.value.OrderStatus;
-import pos.schemas.value.Shortage;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import pos.schemas.value.OrderLine;
+import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.OrderStatus;
+import pos.schemas.value.Shortage;
 
 /**
  * What the store ledger remembers about one order: the order itself, the command that placed it (null for an order
@@ -41,16 +40,20 @@ public record OrderState(OrderSnapshot order, String placeCommandId, List<Handle
 
     /** Whether nothing can happen to the order any more. */
     public boolean isFinal() {
-        return status() == OrderStatus.REJECTED || status() == OrderStatus.CANCELLED
+        return status() == OrderStatus.REJECTED
+                || status() == OrderStatus.CANCELLED
                 || status() == OrderStatus.COMPLETED;
     }
 
     public Optional<HandledCommand> handled(String commandId) {
-        return handledCommands.stream().filter(handled -> handled.commandId().equals(commandId)).findFirst();
+        return handledCommands.stream()
+                .filter(handled -> handled.commandId().equals(commandId))
+                .findFirst();
     }
 
     public List<StockLine> stockLines() {
-        return StockLines.merge(order.lines().stream().map(OrderState::stockLine).toList());
+        return StockLines.merge(
+                order.lines().stream().map(OrderState::stockLine).toList());
     }
 
     static StockLine stockLine(OrderLine line) {
@@ -74,9 +77,23 @@ public record OrderState(OrderSnapshot order, String placeCommandId, List<Handle
     }
 
     private OrderState movedTo(OrderStatus status, List<Shortage> shortages, String cancelReason, Instant now) {
-        var next = new OrderSnapshot(order.orderId(), order.sequence() + 1, status, order.storeId(), order.userId(),
-                order.placedBy(), order.lines(), order.subtotal(), order.tax(), order.total(), shortages,
-                order.idempotencyKey(), order.createdAt(), now, order.occurredAt(), cancelReason);
+        var next = new OrderSnapshot(
+                order.orderId(),
+                order.sequence() + 1,
+                status,
+                order.storeId(),
+                order.userId(),
+                order.placedBy(),
+                order.lines(),
+                order.subtotal(),
+                order.tax(),
+                order.total(),
+                shortages,
+                order.idempotencyKey(),
+                order.createdAt(),
+                now,
+                order.occurredAt(),
+                cancelReason);
         return new OrderState(next, placeCommandId, handledCommands);
     }
 }

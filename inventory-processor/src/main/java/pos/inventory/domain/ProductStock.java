@@ -1,10 +1,9 @@
 package pos.inventory.domain;
 
-import pos.schemas.value.StockLevel;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import pos.schemas.value.StockLevel;
 
 /**
  * Stock of one product in one store. {@code version} counts the changes from 1 (0 = never stocked);
@@ -88,7 +87,14 @@ public record ProductStock(
     }
 
     private ProductStock changed(BigDecimal newOnHand, BigDecimal newReserved, Instant now) {
-        return new ProductStock(storeId, productId, newOnHand, newReserved, version + 1,
-                createdAt == null ? now : createdAt, now, lowStockRaised);
+        return new ProductStock(
+                storeId,
+                productId,
+                newOnHand,
+                newReserved,
+                version + 1,
+                createdAt == null ? now : createdAt,
+                now,
+                lowStockRaised);
     }
 }

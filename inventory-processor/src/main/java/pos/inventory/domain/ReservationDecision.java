@@ -1,8 +1,7 @@
 package pos.inventory.domain;
 
-import pos.schemas.value.Shortage;
-
 import java.util.List;
+import pos.schemas.value.Shortage;
 
 /** Whether a whole order can be reserved in one store. */
 public sealed interface ReservationDecision {

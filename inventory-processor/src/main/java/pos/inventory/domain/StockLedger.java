@@ -1,5 +1,9 @@
 package pos.inventory.domain;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import pos.schemas.command.AdjustStock;
 import pos.schemas.command.CountStock;
 import pos.schemas.command.InventoryCommand;
@@ -7,11 +11,6 @@ import pos.schemas.event.StockChange;
 import pos.schemas.reply.Outcome;
 import pos.schemas.reply.StockCommandReply;
 import pos.schemas.value.Shortage;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The stock rules of one store. Every method is a pure function of the command, the state it touches and the time;
@@ -33,23 +32,29 @@ public final class StockLedger {
     }
 
     /** An adjustment or a count, whichever {@code command} is. */
-    public LedgerChange apply(InventoryCommand command, Optional<StockCommandReply> alreadySent, StockLookup stock,
-            Instant now) {
+    public LedgerChange apply(
+            InventoryCommand command, Optional<StockCommandReply> alreadySent, StockLookup stock, Instant now) {
         if (command instanceof CountStock count) {
             return count(count, alreadySent, stock, now);
         }
         return adjust((AdjustStock) command, alreadySent, stock, now);
     }
 
-    public LedgerChange adjust(AdjustStock command, Optional<StockCommandReply> alreadySent, StockLookup stock,
-            Instant now) {
+    public LedgerChange adjust(
+            AdjustStock command, Optional<StockCommandReply> alreadySent, StockLookup stock, Instant now) {
         if (alreadySent.isPresent()) {
             return LedgerChange.answer(alreadySent.get());
         }
         ProductStock current = current(stock, command.storeId(), command.productId());
         String code = AdjustmentReasons.codeFor(command.reasonCode(), command.reason());
-        return onHandChange(command, current, current.adjust(command.delta(), now), command.reason(), code,
-                command.requestedBy(), now);
+        return onHandChange(
+                command,
+                current,
+                current.adjust(command.delta(), now),
+                command.reason(),
+                code,
+                command.requestedBy(),
+                now);
     }
 
     /**
@@ -57,25 +62,37 @@ public final class StockLedger {
      * count is processed (not as the counter last saw it), so a count racing an order still leaves the order's
      * reservation in place and records exactly the difference found.
      */
-    public LedgerChange count(CountStock command, Optional<StockCommandReply> alreadySent, StockLookup stock,
-            Instant now) {
+    public LedgerChange count(
+            CountStock command, Optional<StockCommandReply> alreadySent, StockLookup stock, Instant now) {
         if (alreadySent.isPresent()) {
             return LedgerChange.answer(alreadySent.get());
         }
         ProductStock current = current(stock, command.storeId(), command.productId());
-        return onHandChange(command, current, current.count(command.counted(), now), command.note(),
-                AdjustmentReasons.COUNT, command.requestedBy(), now);
+        return onHandChange(
+                command,
+                current,
+                current.count(command.counted(), now),
+                command.note(),
+                AdjustmentReasons.COUNT,
+                command.requestedBy(),
+                now);
     }
 
-    private LedgerChange onHandChange(InventoryCommand command, ProductStock current, AdjustOutcome outcome,
-            String note, String code, String requestedBy, Instant now) {
+    private LedgerChange onHandChange(
+            InventoryCommand command,
+            ProductStock current,
+            AdjustOutcome outcome,
+            String note,
+            String code,
+            String requestedBy,
+            Instant now) {
         String productId = current.productId();
         if (outcome instanceof AdjustOutcome.Refused refused) {
-            return LedgerChange.answer(reply(command, productId, Outcome.REFUSED, refused.current(),
-                    refused.detail(), now));
+            return LedgerChange.answer(
+                    reply(command, productId, Outcome.REFUSED, refused.current(), refused.detail(), now));
         }
-        Movements movements = new Movements(lowStock, StockChange.ADJUSTED, command.commandId(), null, note, code,
-                requestedBy, now);
+        Movements movements =
+                new Movements(lowStock, StockChange.ADJUSTED, command.commandId(), null, note, code, requestedBy, now);
         ProductStock after = movements.record(current, ((AdjustOutcome.Applied) outcome).after());
         return LedgerChange.adjusted(movements, reply(command, productId, Outcome.APPLIED, after, null, now));
     }
@@ -96,8 +113,8 @@ public final class StockLedger {
      * Reserves lines that {@link #check} found covered (its {@code Reserved.lines()}), for an order placed by
      * {@code commandId}.
      */
-    public StockMoves reserve(String storeId, String orderId, String commandId, List<StockLine> lines,
-            StockLookup stock, Instant now) {
+    public StockMoves reserve(
+            String storeId, String orderId, String commandId, List<StockLine> lines, StockLookup stock, Instant now) {
         Movements movements = movements(StockChange.RESERVED, commandId, orderId, null, now);
         StockLines.merge(lines).forEach(line -> {
             ProductStock before = current(stock, storeId, line.productId());
@@ -107,19 +124,25 @@ public final class StockLedger {
     }
 
     /** Gives an order's reserved lines back (the order was cancelled). */
-    public StockMoves release(String storeId, String orderId, String commandId, List<StockLine> lines,
-            StockLookup stock, Instant now) {
+    public StockMoves release(
+            String storeId, String orderId, String commandId, List<StockLine> lines, StockLookup stock, Instant now) {
         return settle(StockChange.RELEASED, storeId, orderId, commandId, lines, stock, now);
     }
 
     /** Turns an order's reserved lines into sold stock (the order was completed): on hand goes down. */
-    public StockMoves commit(String storeId, String orderId, String commandId, List<StockLine> lines,
-            StockLookup stock, Instant now) {
+    public StockMoves commit(
+            String storeId, String orderId, String commandId, List<StockLine> lines, StockLookup stock, Instant now) {
         return settle(StockChange.COMMITTED, storeId, orderId, commandId, lines, stock, now);
     }
 
-    private StockMoves settle(StockChange change, String storeId, String orderId, String commandId,
-            List<StockLine> lines, StockLookup stock, Instant now) {
+    private StockMoves settle(
+            StockChange change,
+            String storeId,
+            String orderId,
+            String commandId,
+            List<StockLine> lines,
+            StockLookup stock,
+            Instant now) {
         boolean sold = change == StockChange.COMMITTED;
         Movements movements = movements(change, commandId, orderId, null, now);
         StockLines.merge(lines).forEach(line -> {
@@ -144,9 +167,14 @@ public final class StockLedger {
                 : Optional.of(new Shortage(line.productId(), line.qty(), available));
     }
 
-    private static StockCommandReply reply(InventoryCommand command, String productId, Outcome outcome,
-            ProductStock stock, String detail, Instant now) {
-        return new StockCommandReply(command.commandId(), command.storeId(), productId, outcome, stock.toLevel(),
-                detail, now);
+    private static StockCommandReply reply(
+            InventoryCommand command,
+            String productId,
+            Outcome outcome,
+            ProductStock stock,
+            String detail,
+            Instant now) {
+        return new StockCommandReply(
+                command.commandId(), command.storeId(), productId, outcome, stock.toLevel(), detail, now);
     }
 }

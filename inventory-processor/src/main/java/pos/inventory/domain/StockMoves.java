@@ -1,8 +1,7 @@
 package pos.inventory.domain;
 
-import pos.schemas.event.InventoryEvent;
-
 import java.util.List;
+import pos.schemas.event.InventoryEvent;
 
 /** The stock one decision changed (to save) and the events describing the changes (to publish). */
 public record StockMoves(List<ProductStock> stocks, List<InventoryEvent> events) {

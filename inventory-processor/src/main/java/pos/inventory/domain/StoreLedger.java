@@ -1,5 +1,14 @@
 package pos.inventory.domain;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import pos.schemas.command.ChangeOrderStatus;
 import pos.schemas.command.ExpirePlacement;
 import pos.schemas.command.ExpirePlacements;
@@ -12,16 +21,6 @@ import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
 import pos.schemas.value.Shortage;
 import pos.schemas.value.StockLevel;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The orders and the stock of one store, decided together: every order command is one decision that moves the
@@ -53,8 +52,8 @@ public final class StoreLedger {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(now, "now");
         if (current != null && !current.order().orderId().equals(command.orderId())) {
-            throw new IllegalArgumentException(
-                    "command for order " + command.orderId() + " applied to order " + current.order().orderId());
+            throw new IllegalArgumentException("command for order " + command.orderId() + " applied to order "
+                    + current.order().orderId());
         }
         if (command instanceof PlaceOrder place) {
             return place(current, place, lookup, now);
@@ -70,42 +69,82 @@ public final class StoreLedger {
             return LedgerDecision.replyOnly(placementAnsweredAgain(current, place, lookup, now));
         }
         var subtotal = OrderSnapshot.subtotalOf(place.lines());
-        var pending = new OrderState(new OrderSnapshot(place.orderId(), 1, OrderStatus.PENDING, place.storeId(),
-                place.userId(), place.placedBy(), place.lines(), subtotal, null, subtotal, List.of(),
-                place.idempotencyKey(), now, now, place.occurredAt()), place.commandId(), List.of());
+        var pending = new OrderState(
+                new OrderSnapshot(
+                        place.orderId(),
+                        1,
+                        OrderStatus.PENDING,
+                        place.storeId(),
+                        place.userId(),
+                        place.placedBy(),
+                        place.lines(),
+                        subtotal,
+                        null,
+                        subtotal,
+                        List.of(),
+                        place.idempotencyKey(),
+                        now,
+                        now,
+                        place.occurredAt()),
+                place.commandId(),
+                List.of());
         var placed = OrderMessages.statusChanged(null, pending.order(), place.commandId(), now);
         var lines = pending.stockLines();
         var decision = stock.check(place.storeId(), lines, lookup);
         if (decision instanceof ReservationDecision.Rejected rejection) {
             var rejected = pending.movedTo(OrderStatus.REJECTED, rejection.shortages(), now);
-            var reply = OrderMessages.refused(place.commandId(), place.orderId(), rejected.order(),
-                    insufficientStock(rejection.shortages()), List.of(), List.of(), now);
-            return LedgerDecision.changed(rejected, List.of(placed, decided(pending, rejected, place, now)),
-                    StockMoves.none(), reply);
+            var reply = OrderMessages.refused(
+                    place.commandId(),
+                    place.orderId(),
+                    rejected.order(),
+                    insufficientStock(rejection.shortages()),
+                    List.of(),
+                    List.of(),
+                    now);
+            return LedgerDecision.changed(
+                    rejected, List.of(placed, decided(pending, rejected, place, now)), StockMoves.none(), reply);
         }
-        var moves = stock.reserve(place.storeId(), place.orderId(), place.commandId(),
-                ((ReservationDecision.Reserved) decision).lines(), lookup, now);
+        var moves = stock.reserve(
+                place.storeId(),
+                place.orderId(),
+                place.commandId(),
+                ((ReservationDecision.Reserved) decision).lines(),
+                lookup,
+                now);
         var created = pending.movedTo(OrderStatus.CREATED, List.of(), now);
-        var reply = OrderMessages.reply(place.commandId(), Outcome.APPLIED, created.order(),
-                levels(lines, lookup, moves), now);
+        var reply = OrderMessages.reply(
+                place.commandId(), Outcome.APPLIED, created.order(), levels(lines, lookup, moves), now);
         return LedgerDecision.changed(created, List.of(placed, decided(pending, created, place, now)), moves, reply);
     }
 
     /** A placement of an order already known: a retry gets the decision again, any other placement is refused. */
-    private static OrderCommandReply placementAnsweredAgain(OrderState current, PlaceOrder place, StockLookup lookup,
-            Instant now) {
+    private static OrderCommandReply placementAnsweredAgain(
+            OrderState current, PlaceOrder place, StockLookup lookup, Instant now) {
         var order = current.order();
         var levels = levels(current.stockLines(), lookup, StockMoves.none());
         if (!place.commandId().equals(current.placeCommandId())) {
-            return OrderMessages.refused(place.commandId(), order.orderId(), order,
-                    "Order " + order.orderId() + " was already " + order.status().wireName()
+            return OrderMessages.refused(
+                    place.commandId(),
+                    order.orderId(),
+                    order,
+                    "Order " + order.orderId() + " was already "
+                            + order.status().wireName()
                             + (current.placeCommandId() == null && order.status() == OrderStatus.REJECTED
-                                    ? ": " + NOT_DECIDED_IN_TIME : ""),
-                    List.of(), levels, now);
+                                    ? ": " + NOT_DECIDED_IN_TIME
+                                    : ""),
+                    List.of(),
+                    levels,
+                    now);
         }
         if (order.status() == OrderStatus.REJECTED) {
-            return OrderMessages.refused(place.commandId(), order.orderId(), order,
-                    insufficientStock(order.shortages()), List.of(), levels, now);
+            return OrderMessages.refused(
+                    place.commandId(),
+                    order.orderId(),
+                    order,
+                    insufficientStock(order.shortages()),
+                    List.of(),
+                    levels,
+                    now);
         }
         return OrderMessages.reply(place.commandId(), Outcome.UNCHANGED, order, levels, now);
     }
@@ -113,11 +152,22 @@ public final class StoreLedger {
     LedgerDecision change(OrderState current, ChangeOrderStatus command, StockLookup lookup, Instant now) {
         if (current == null) {
             return command.status() == OrderStatus.CANCELLED
-                    ? unplaced(command.orderId(), command.storeId(), OrderStatus.CANCELLED, command.commandId(),
-                            Outcome.APPLIED, null, now)
-                    : LedgerDecision.replyOnly(OrderMessages.refused(command.commandId(), command.orderId(),
-                            notYetPlaced(command.orderId(), command.storeId(), now), STILL_PENDING,
-                            OrderLifecycle.allowedNext(OrderStatus.PENDING), List.of(), now));
+                    ? unplaced(
+                            command.orderId(),
+                            command.storeId(),
+                            OrderStatus.CANCELLED,
+                            command.commandId(),
+                            Outcome.APPLIED,
+                            null,
+                            now)
+                    : LedgerDecision.replyOnly(OrderMessages.refused(
+                            command.commandId(),
+                            command.orderId(),
+                            notYetPlaced(command.orderId(), command.storeId(), now),
+                            STILL_PENDING,
+                            OrderLifecycle.allowedNext(OrderStatus.PENDING),
+                            List.of(),
+                            now));
         }
         var earlier = current.handled(command.commandId());
         if (earlier.isPresent()) {
@@ -131,8 +181,14 @@ public final class StoreLedger {
                     current.remembering(new HandledCommand(command.commandId(), Outcome.UNCHANGED, from, to)), reply);
         }
         if (!OrderLifecycle.allows(from, to)) {
-            var reply = OrderMessages.refused(command.commandId(), command.orderId(), current.order(),
-                    cannotChange(from, to), OrderLifecycle.allowedNext(from), List.of(), now);
+            var reply = OrderMessages.refused(
+                    command.commandId(),
+                    command.orderId(),
+                    current.order(),
+                    cannotChange(from, to),
+                    OrderLifecycle.allowedNext(from),
+                    List.of(),
+                    now);
             return LedgerDecision.remembered(
                     current.remembering(new HandledCommand(command.commandId(), Outcome.REFUSED, from, to)), reply);
         }
@@ -153,8 +209,8 @@ public final class StoreLedger {
      * @param stateOf the state of an order of the batch's store, or null if the ledger has never seen it
      * @return the decision of each order's expiry that changes something, in batch order
      */
-    public Map<ExpirePlacement, LedgerDecision> expire(ExpirePlacements batch, Function<String, OrderState> stateOf,
-            Instant now) {
+    public Map<ExpirePlacement, LedgerDecision> expire(
+            ExpirePlacements batch, Function<String, OrderState> stateOf, Instant now) {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(now, "now");
         var decisions = new LinkedHashMap<ExpirePlacement, LedgerDecision>();
@@ -172,8 +228,14 @@ public final class StoreLedger {
         if (current != null) {
             return LedgerDecision.none();
         }
-        return unplaced(expire.orderId(), expire.storeId(), OrderStatus.REJECTED, expire.commandId(),
-                Outcome.REFUSED, NOT_DECIDED_IN_TIME, now);
+        return unplaced(
+                expire.orderId(),
+                expire.storeId(),
+                OrderStatus.REJECTED,
+                expire.commandId(),
+                Outcome.REFUSED,
+                NOT_DECIDED_IN_TIME,
+                now);
     }
 
     /**
@@ -187,16 +249,16 @@ public final class StoreLedger {
         }
         var order = current.order();
         var causedBy = OrderExpiry.causeOf(order.orderId());
-        var expired = current.expired(now).remembering(
-                new HandledCommand(causedBy, Outcome.APPLIED, OrderStatus.CREATED, OrderStatus.CANCELLED));
+        var expired = current.expired(now)
+                .remembering(new HandledCommand(causedBy, Outcome.APPLIED, OrderStatus.CREATED, OrderStatus.CANCELLED));
         var moves = stock.release(order.storeId(), order.orderId(), causedBy, current.stockLines(), lookup, now);
-        return LedgerDecision.changedUnasked(expired,
-                OrderMessages.statusChanged(OrderStatus.CREATED, expired.order(), causedBy, now), moves);
+        return LedgerDecision.changedUnasked(
+                expired, OrderMessages.statusChanged(OrderStatus.CREATED, expired.order(), causedBy, now), moves);
     }
 
     /** Cancelling releases the order's reservation, completing sells it; other moves leave stock alone. */
-    private StockMoves stockEffect(OrderState current, OrderStatus to, String commandId, StockLookup lookup,
-            Instant now) {
+    private StockMoves stockEffect(
+            OrderState current, OrderStatus to, String commandId, StockLookup lookup, Instant now) {
         var order = current.order();
         if (!current.holdsStock()) {
             return StockMoves.none();
@@ -218,13 +280,36 @@ public final class StoreLedger {
      * An order the ledger has never seen ends without lines and without stock: its history is {@code pending} then
      * {@code status}, and the order is remembered so that a placement arriving later is refused.
      */
-    private static LedgerDecision unplaced(String orderId, String storeId, OrderStatus status, String commandId,
-            Outcome outcome, String detail, Instant now) {
-        var pending = new OrderState(new OrderSnapshot(orderId, 1, OrderStatus.PENDING, storeId, null, null,
-                List.of(), BigDecimal.ZERO, null, BigDecimal.ZERO, List.of(), null, now, now), null, List.of());
+    private static LedgerDecision unplaced(
+            String orderId,
+            String storeId,
+            OrderStatus status,
+            String commandId,
+            Outcome outcome,
+            String detail,
+            Instant now) {
+        var pending = new OrderState(
+                new OrderSnapshot(
+                        orderId,
+                        1,
+                        OrderStatus.PENDING,
+                        storeId,
+                        null,
+                        null,
+                        List.of(),
+                        BigDecimal.ZERO,
+                        null,
+                        BigDecimal.ZERO,
+                        List.of(),
+                        null,
+                        now,
+                        now),
+                null,
+                List.of());
         var ended = pending.movedTo(status, List.of(), now)
                 .remembering(new HandledCommand(commandId, outcome, OrderStatus.PENDING, status));
-        var events = List.of(OrderMessages.statusChanged(null, pending.order(), commandId, now),
+        var events = List.of(
+                OrderMessages.statusChanged(null, pending.order(), commandId, now),
                 OrderMessages.statusChanged(OrderStatus.PENDING, ended.order(), commandId, now));
         var reply = outcome == Outcome.REFUSED
                 ? OrderMessages.refused(commandId, orderId, ended.order(), detail, List.of(), List.of(), now)
@@ -237,20 +322,39 @@ public final class StoreLedger {
      * placeholder), so a reply carrying it never overwrites anything in a read model.
      */
     private static OrderSnapshot notYetPlaced(String orderId, String storeId, Instant now) {
-        return new OrderSnapshot(orderId, 0, OrderStatus.PENDING, storeId, null, null, List.of(), BigDecimal.ZERO,
-                null, BigDecimal.ZERO, List.of(), null, now, now);
+        return new OrderSnapshot(
+                orderId,
+                0,
+                OrderStatus.PENDING,
+                storeId,
+                null,
+                null,
+                List.of(),
+                BigDecimal.ZERO,
+                null,
+                BigDecimal.ZERO,
+                List.of(),
+                null,
+                now,
+                now);
     }
 
     /** The reply to a repeated status command, rebuilt from the order as it is now and the first outcome. */
-    private static OrderCommandReply answeredAgain(OrderState current, HandledCommand handled, StockLookup lookup,
-            Instant now) {
+    private static OrderCommandReply answeredAgain(
+            OrderState current, HandledCommand handled, StockLookup lookup, Instant now) {
         var order = current.order();
         if (handled.outcome() == Outcome.REFUSED) {
             var detail = handled.from() == OrderStatus.PENDING && handled.requested() == OrderStatus.REJECTED
                     ? NOT_DECIDED_IN_TIME
                     : cannotChange(handled.from(), handled.requested());
-            return OrderMessages.refused(handled.commandId(), order.orderId(), order, detail,
-                    OrderLifecycle.allowedNext(order.status()), List.of(), now);
+            return OrderMessages.refused(
+                    handled.commandId(),
+                    order.orderId(),
+                    order,
+                    detail,
+                    OrderLifecycle.allowedNext(order.status()),
+                    List.of(),
+                    now);
         }
         var levels = settles(handled.requested())
                 ? levels(current.stockLines(), lookup, StockMoves.none())
@@ -280,6 +384,7 @@ public final class StoreLedger {
     private static String insufficientStock(List<Shortage> shortages) {
         return shortages.isEmpty()
                 ? StockLedger.INSUFFICIENT_STOCK
-                : StockLedger.INSUFFICIENT_STOCK + " for product " + shortages.get(0).productId();
+                : StockLedger.INSUFFICIENT_STOCK + " for product "
+                        + shortages.get(0).productId();
     }
 }

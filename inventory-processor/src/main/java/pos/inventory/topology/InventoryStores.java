@@ -30,35 +30,36 @@ public final class InventoryStores {
 
     static final String SEPARATOR = "|";
 
-    private InventoryStores() {
-    }
+    private InventoryStores() {}
 
     public static String key(String storeId, String id) {
         return storeId + SEPARATOR + id;
     }
 
     static StoreBuilder<KeyValueStore<String, ProductStock>> stock() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STOCK), Serdes.String(),
-                new JsonSerde<>(ProductStock.class));
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STOCK), Serdes.String(), new JsonSerde<>(ProductStock.class));
     }
 
     static StoreBuilder<KeyValueStore<String, OrderState>> orders() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS), Serdes.String(),
-                new JsonSerde<>(OrderState.class));
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ORDERS), Serdes.String(), new JsonSerde<>(OrderState.class));
     }
 
     static StoreBuilder<KeyValueStore<String, String>> orderExpiry() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_EXPIRY), Serdes.String(),
-                Serdes.String());
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ORDER_EXPIRY), Serdes.String(), Serdes.String());
     }
 
     static StoreBuilder<KeyValueStore<String, StoreSettings>> storeSettings() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_SETTINGS), Serdes.String(),
-                JsonSerdes.storeSettings());
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STORE_SETTINGS), Serdes.String(), JsonSerdes.storeSettings());
     }
 
     static StoreBuilder<KeyValueStore<String, ProcessedCommand>> processedAdjustments() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROCESSED_ADJUSTMENTS), Serdes.String(),
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PROCESSED_ADJUSTMENTS),
+                Serdes.String(),
                 new JsonSerde<>(ProcessedCommand.class));
     }
 }

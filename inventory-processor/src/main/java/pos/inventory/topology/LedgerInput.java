@@ -1,12 +1,11 @@
 package pos.inventory.topology;
 
+import java.util.Objects;
 import pos.schemas.command.ExpirePlacements;
 import pos.schemas.command.InventoryCommand;
 import pos.schemas.command.OrderCommand;
 import pos.schemas.command.SingleOrderCommand;
 import pos.schemas.value.StoreSettings;
-
-import java.util.Objects;
 
 /**
  * A command of either command topic, or a store's settings; all three topics are keyed by store id and

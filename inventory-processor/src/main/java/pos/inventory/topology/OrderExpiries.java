@@ -1,15 +1,14 @@
 package pos.inventory.topology;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import pos.inventory.domain.OrderExpiry;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.StoreSettings;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
  * The created orders of stores with an order expiry, indexed by deadline ({@code <deadline ms>|store|order}, 19
@@ -20,6 +19,7 @@ final class OrderExpiries {
 
     /** At most this many expiries per check, so a backlog never holds up the task's commands for long. */
     static final int MAX_PER_CHECK = 500;
+
     private static final String SEPARATOR = InventoryStores.SEPARATOR;
 
     private final KeyValueStore<String, String> index;
@@ -35,8 +35,9 @@ final class OrderExpiries {
         if (order.createdAt() == null) {
             return;
         }
-        OrderExpiry.deadline(settings.get(order.storeId()), order.createdAt()).ifPresent(deadline ->
-                index.put(key(deadline.toEpochMilli(), order.storeId(), order.orderId()), order.orderId()));
+        OrderExpiry.deadline(settings.get(order.storeId()), order.createdAt())
+                .ifPresent(deadline ->
+                        index.put(key(deadline.toEpochMilli(), order.storeId(), order.orderId()), order.orderId()));
     }
 
     /**

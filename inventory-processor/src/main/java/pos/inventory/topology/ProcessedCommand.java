@@ -1,10 +1,9 @@
 package pos.inventory.topology;
 
-import pos.schemas.reply.StockCommandReply;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import pos.schemas.reply.StockCommandReply;
 
 /** The reply sent for an AdjustStock command, kept so a retry of the same command id gets it again. */
 public record ProcessedCommand(StockCommandReply reply, Instant processedAt) {

@@ -1,16 +1,15 @@
 package pos.inventory.topology;
 
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
-import pos.inventory.domain.OrderState;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import pos.inventory.domain.OrderState;
 
 /**
  * Forgets what the processor only keeps to answer repeated commands, once it is older than the retention:
@@ -40,8 +39,11 @@ public record ProcessedCommandPurge(Duration retention, Duration interval) {
      */
     int runOnOrders(KeyValueStore<String, OrderState> store, Instant now) {
         Instant cutoff = now.minus(retention);
-        return removeWhere(store, state -> state.isFinal() && state.order().updatedAt() != null
-                && state.order().updatedAt().isBefore(cutoff));
+        return removeWhere(
+                store,
+                state -> state.isFinal()
+                        && state.order().updatedAt() != null
+                        && state.order().updatedAt().isBefore(cutoff));
     }
 
     private static <V> int removeWhere(KeyValueStore<String, V> store, Predicate<V> expired) {

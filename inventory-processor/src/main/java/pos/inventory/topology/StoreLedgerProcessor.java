@@ -1,5 +1,12 @@
 package pos.inventory.topology;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -36,14 +43,6 @@ import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
 import pos.schemas.value.StoreSettings;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Optional;
-
 /**
  * The store ledger: adapts {@link StoreLedger} (orders) and {@link StockLedger} (adjustments) to Kafka Streams. One
  * store's commands of both input topics arrive here one at a time, which is what makes read-decide-write safe
@@ -74,8 +73,12 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
     private OrderExpiries expiries;
     private final Duration expiryCheckInterval;
 
-    StoreLedgerProcessor(StoreLedger orders, StockLedger stockLedger, ProcessedCommandPurge purge,
-            OrderMetrics metrics, Duration expiryCheckInterval) {
+    StoreLedgerProcessor(
+            StoreLedger orders,
+            StockLedger stockLedger,
+            ProcessedCommandPurge purge,
+            OrderMetrics metrics,
+            Duration expiryCheckInterval) {
         this.orders = orders;
         this.stockLedger = stockLedger;
         this.purge = purge;
@@ -96,7 +99,9 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
         });
         settings = context.getStateStore(InventoryStores.STORE_SETTINGS);
         expiries = new OrderExpiries(context.getStateStore(InventoryStores.ORDER_EXPIRY), settings);
-        context.schedule(expiryCheckInterval, PunctuationType.WALL_CLOCK_TIME,
+        context.schedule(
+                expiryCheckInterval,
+                PunctuationType.WALL_CLOCK_TIME,
                 wallClockMs -> expireDue(Instant.ofEpochMilli(wallClockMs)));
     }
 
@@ -138,8 +143,8 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
         }
     }
 
-    private void decide(Record<String, LedgerInput> record, SingleOrderCommand command, StockLookup lookup,
-            Instant now) {
+    private void decide(
+            Record<String, LedgerInput> record, SingleOrderCommand command, StockLookup lookup, Instant now) {
         String key = InventoryStores.key(command.storeId(), command.orderId());
         LedgerDecision decision = orders.decide(orderStates.get(key), command, lookup, now);
         var outputs = outputsOf(decision, record.headers());
@@ -148,19 +153,27 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
         decision.stocks().forEach(s -> stock.put(InventoryStores.key(s.storeId(), s.productId()), s));
         decision.state().ifPresent(state -> orderStates.put(key, state));
         if (command instanceof PlaceOrder) {
-            decision.state().filter(state -> state.status() == OrderStatus.CREATED)
+            decision.state()
+                    .filter(state -> state.status() == OrderStatus.CREATED)
                     .ifPresent(state -> expiries.watch(state.order()));
         }
         outputs.forward(record.timestamp());
         decision.orderEvents().forEach(metrics::statusChanged);
-        if (command instanceof PlaceOrder && decision.orderEvents().stream()
-                .anyMatch(e -> e.status() == OrderStatus.REJECTED && !e.order().shortages().isEmpty())) {
+        if (command instanceof PlaceOrder
+                && decision.orderEvents().stream()
+                        .anyMatch(e -> e.status() == OrderStatus.REJECTED
+                                && !e.order().shortages().isEmpty())) {
             metrics.reservationRefused(command.storeId());
         }
         if (log.isDebugEnabled()) {
-            log.debug("Store {}: {} {} for order {} -> {} order event(s), {} stock event(s)", command.storeId(),
-                    command.getClass().getSimpleName(), command.commandId(), command.orderId(),
-                    decision.orderEvents().size(), decision.stockEvents().size());
+            log.debug(
+                    "Store {}: {} {} for order {} -> {} order event(s), {} stock event(s)",
+                    command.storeId(),
+                    command.getClass().getSimpleName(),
+                    command.commandId(),
+                    command.orderId(),
+                    decision.orderEvents().size(),
+                    decision.stockEvents().size());
         }
     }
 
@@ -170,8 +183,8 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
      * are measured before any state changes, so a batch that cannot be written is dead-lettered whole.
      */
     private void expire(Record<String, LedgerInput> record, ExpirePlacements batch, Instant now) {
-        var decisions = orders.expire(batch,
-                orderId -> orderStates.get(InventoryStores.key(batch.storeId(), orderId)), now);
+        var decisions =
+                orders.expire(batch, orderId -> orderStates.get(InventoryStores.key(batch.storeId(), orderId)), now);
         var outputs = new LinkedHashMap<ExpirePlacement, Outputs>();
         decisions.forEach((expiry, decision) -> {
             var written = outputsOf(decision, record.headers());
@@ -181,16 +194,22 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
 
         decisions.forEach((expiry, decision) -> {
             decision.stocks().forEach(s -> stock.put(InventoryStores.key(s.storeId(), s.productId()), s));
-            decision.state().ifPresent(state -> orderStates.put(
-                    InventoryStores.key(batch.storeId(), expiry.orderId()), state));
+            decision.state()
+                    .ifPresent(state -> orderStates.put(InventoryStores.key(batch.storeId(), expiry.orderId()), state));
             outputs.get(expiry).forward(record.timestamp());
             decision.orderEvents().forEach(metrics::statusChanged);
         });
         if (!decisions.isEmpty()) {
-            log.info("Store {}: {} of {} expired placement(s) were unknown and are rejected as not decided in time",
-                    batch.storeId(), decisions.size(), batch.orderIds().size());
+            log.info(
+                    "Store {}: {} of {} expired placement(s) were unknown and are rejected as not decided in time",
+                    batch.storeId(),
+                    decisions.size(),
+                    batch.orderIds().size());
         } else if (log.isDebugEnabled()) {
-            log.debug("Store {}: {} expired placement(s), all decided", batch.storeId(), batch.orderIds().size());
+            log.debug(
+                    "Store {}: {} expired placement(s), all decided",
+                    batch.storeId(),
+                    batch.orderIds().size());
         }
     }
 
@@ -199,26 +218,36 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
         decision.orderEvents().forEach(event -> {
             outputs.add(event.orderId(), Topics.ORDER_EVENTS, orderEvents.serialize(Topics.ORDER_EVENTS, event));
         });
-        decision.orderEvents().stream().reduce((first, last) -> last).ifPresent(last -> outputs.add(last.orderId(),
-                Topics.ORDER_STATE, snapshots.serialize(Topics.ORDER_STATE, last.order())));
-        decision.stockEvents().forEach(event -> outputs.add(event.storeId(), Topics.INVENTORY_EVENTS,
-                stockEvents.serialize(Topics.INVENTORY_EVENTS, event)));
-        decision.reply().ifPresent(reply -> outputs.add(reply.commandId(), Topics.COMMAND_REPLIES,
-                replies.serialize(Topics.COMMAND_REPLIES, reply)));
+        decision.orderEvents().stream()
+                .reduce((first, last) -> last)
+                .ifPresent(last -> outputs.add(
+                        last.orderId(), Topics.ORDER_STATE, snapshots.serialize(Topics.ORDER_STATE, last.order())));
+        decision.stockEvents()
+                .forEach(event -> outputs.add(
+                        event.storeId(),
+                        Topics.INVENTORY_EVENTS,
+                        stockEvents.serialize(Topics.INVENTORY_EVENTS, event)));
+        decision.reply()
+                .ifPresent(reply -> outputs.add(
+                        reply.commandId(), Topics.COMMAND_REPLIES, replies.serialize(Topics.COMMAND_REPLIES, reply)));
         return outputs;
     }
 
     /** Adjustments and counts are deduplicated by command id: a retry gets the stored reply and changes nothing. */
-    private void adjust(Record<String, LedgerInput> record, InventoryCommand adjust, StockLookup lookup,
-            Instant now) {
+    private void adjust(Record<String, LedgerInput> record, InventoryCommand adjust, StockLookup lookup, Instant now) {
         String key = InventoryStores.key(adjust.storeId(), adjust.commandId());
-        Optional<StockCommandReply> alreadySent = Optional.ofNullable(processed.get(key)).map(ProcessedCommand::reply);
+        Optional<StockCommandReply> alreadySent =
+                Optional.ofNullable(processed.get(key)).map(ProcessedCommand::reply);
         LedgerChange change = stockLedger.apply(adjust, alreadySent, lookup, now);
         var outputs = new Outputs(record.headers());
-        change.events().forEach(event -> outputs.add(event.storeId(), Topics.INVENTORY_EVENTS,
-                stockEvents.serialize(Topics.INVENTORY_EVENTS, event)));
-        change.reply().ifPresent(reply -> outputs.add(reply.commandId(), Topics.COMMAND_REPLIES,
-                replies.serialize(Topics.COMMAND_REPLIES, reply)));
+        change.events()
+                .forEach(event -> outputs.add(
+                        event.storeId(),
+                        Topics.INVENTORY_EVENTS,
+                        stockEvents.serialize(Topics.INVENTORY_EVENTS, event)));
+        change.reply()
+                .ifPresent(reply -> outputs.add(
+                        reply.commandId(), Topics.COMMAND_REPLIES, replies.serialize(Topics.COMMAND_REPLIES, reply)));
         outputs.requireFit(adjust.commandId());
 
         change.stocks().forEach(s -> stock.put(InventoryStores.key(s.storeId(), s.productId()), s));
@@ -250,8 +279,10 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
 
         void requireFit(String commandId) {
             for (var output : records) {
-                long size = (long) output.key().getBytes(StandardCharsets.UTF_8).length + output.value().value().length
-                        + headerBytes + RECORD_OVERHEAD_BYTES;
+                long size = (long) output.key().getBytes(StandardCharsets.UTF_8).length
+                        + output.value().value().length
+                        + headerBytes
+                        + RECORD_OVERHEAD_BYTES;
                 if (size > Limits.MAX_RECORD_BYTES) {
                     throw new OutputTooLargeException("command " + commandId + " would write a record of " + size
                             + " bytes to " + output.value().topic() + "; at most " + Limits.MAX_RECORD_BYTES
@@ -265,8 +296,8 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
          * copy, as Streams may hand the same headers object to several sinks.
          */
         void forward(long timestamp) {
-            records.forEach(output -> context.forward(new Record<>(output.key(), output.value(), timestamp,
-                    TraceHeaders.propagated(cause))));
+            records.forEach(output -> context.forward(
+                    new Record<>(output.key(), output.value(), timestamp, TraceHeaders.propagated(cause))));
         }
     }
 

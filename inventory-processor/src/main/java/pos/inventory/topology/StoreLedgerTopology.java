@@ -2,6 +2,7 @@ package pos.inventory.topology;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -14,8 +15,6 @@ import pos.inventory.domain.StockLedger;
 import pos.inventory.domain.StoreLedger;
 import pos.schemas.Topics;
 import pos.schemas.serde.JsonSerdes;
-
-import java.time.Duration;
 
 /**
  * The store ledger: order commands and stock commands, both keyed by store id and co-partitioned, merge into one
@@ -49,8 +48,8 @@ public final class StoreLedgerTopology {
     }
 
     /** @param expiryCheckInterval how often each task cancels the created orders whose store's expiry has come */
-    public StoreLedgerTopology(StockLedger stock, ProcessedCommandPurge purge, MeterRegistry meters,
-            Duration expiryCheckInterval) {
+    public StoreLedgerTopology(
+            StockLedger stock, ProcessedCommandPurge purge, MeterRegistry meters, Duration expiryCheckInterval) {
         this.stock = stock;
         this.orders = new StoreLedger(stock);
         this.purge = purge;
@@ -65,25 +64,32 @@ public final class StoreLedgerTopology {
         builder.addStateStore(InventoryStores.orderExpiry());
         builder.addStateStore(InventoryStores.storeSettings());
 
-        KStream<String, LedgerInput> orderCommands = builder
-                .stream(Topics.ORDER_COMMANDS,
-                        Consumed.with(Serdes.String(), JsonSerdes.orderCommand()).withName(ORDER_SOURCE))
+        KStream<String, LedgerInput> orderCommands = builder.stream(
+                        Topics.ORDER_COMMANDS,
+                        Consumed.with(Serdes.String(), JsonSerdes.orderCommand())
+                                .withName(ORDER_SOURCE))
                 .mapValues(LedgerInput::of, Named.as("order-command-input"));
-        KStream<String, LedgerInput> stockCommands = builder
-                .stream(Topics.INVENTORY_COMMANDS,
-                        Consumed.with(Serdes.String(), JsonSerdes.inventoryCommand()).withName(STOCK_SOURCE))
+        KStream<String, LedgerInput> stockCommands = builder.stream(
+                        Topics.INVENTORY_COMMANDS,
+                        Consumed.with(Serdes.String(), JsonSerdes.inventoryCommand())
+                                .withName(STOCK_SOURCE))
                 .mapValues(LedgerInput.Stock::new, Named.as("stock-command-input"));
 
-        KStream<String, LedgerInput> settings = builder
-                .stream(Topics.STORE_SETTINGS, Consumed.with(Serdes.String(), Serdes.ByteArray())
-                        .withName(SETTINGS_SOURCE))
+        KStream<String, LedgerInput> settings = builder.stream(
+                        Topics.STORE_SETTINGS,
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SETTINGS_SOURCE))
                 .flatMapValues((key, value) -> StoreSettingsInput.read(key, value), Named.as("store-settings-input"));
 
-        KStream<String, LedgerOutput> outputs = orderCommands.merge(stockCommands, Named.as("ledger-inputs"))
+        KStream<String, LedgerOutput> outputs = orderCommands
+                .merge(stockCommands, Named.as("ledger-inputs"))
                 .merge(settings, Named.as("ledger-inputs-and-settings"))
-                .process(() -> new StoreLedgerProcessor(orders, stock, purge, metrics, expiryCheckInterval),
-                        Named.as(PROCESSOR), InventoryStores.STOCK, InventoryStores.ORDERS,
-                        InventoryStores.PROCESSED_ADJUSTMENTS, InventoryStores.ORDER_EXPIRY,
+                .process(
+                        () -> new StoreLedgerProcessor(orders, stock, purge, metrics, expiryCheckInterval),
+                        Named.as(PROCESSOR),
+                        InventoryStores.STOCK,
+                        InventoryStores.ORDERS,
+                        InventoryStores.PROCESSED_ADJUSTMENTS,
+                        InventoryStores.ORDER_EXPIRY,
                         InventoryStores.STORE_SETTINGS);
 
         var routes = outputs.split(Named.as("ledger-output-"));
@@ -96,9 +102,14 @@ public final class StoreLedgerTopology {
     }
 
     private static void route(BranchedKStream<String, LedgerOutput> routes, String topic, String name) {
-        routes.branch((key, output) -> output.topic().equals(topic), Branched.withConsumer(
-                stream -> stream.mapValues(LedgerOutput::value, Named.as(name + "-value"))
-                        .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-sink")),
-                name));
+        routes.branch(
+                (key, output) -> output.topic().equals(topic),
+                Branched.withConsumer(
+                        stream -> stream.mapValues(LedgerOutput::value, Named.as(name + "-value"))
+                                .to(
+                                        topic,
+                                        Produced.with(Serdes.String(), Serdes.ByteArray())
+                                                .withName(name + "-sink")),
+                        name));
     }
 }

@@ -1,5 +1,6 @@
 package pos.inventory.topology;
 
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,8 +8,6 @@ import pos.schemas.Topics;
 import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.StoreSettings;
-
-import java.util.List;
 
 /**
  * Reads a record of {@code pos.stores.settings.v1} as a ledger input: a tombstone is the defaults; a record that
@@ -20,8 +19,7 @@ final class StoreSettingsInput {
     private static final Logger log = LoggerFactory.getLogger(StoreSettingsInput.class);
     private static final JsonSerde<StoreSettings> SERDE = JsonSerdes.storeSettings();
 
-    private StoreSettingsInput() {
-    }
+    private StoreSettingsInput() {}
 
     static List<LedgerInput> read(String key, byte[] value) {
         if (key == null) {

@@ -1,5 +1,13 @@
 package pos.inventory.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,22 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import pos.inventory.domain.LowStockPolicy;
 import pos.inventory.domain.StockLedger;
-import pos.inventory.topology.StoreLedgerTopology;
 import pos.inventory.topology.ProcessedCommandPurge;
+import pos.inventory.topology.StoreLedgerTopology;
 import pos.schemas.Samples;
 import pos.schemas.Topics;
 import pos.schemas.reply.CommandReply;
 import pos.schemas.serde.JsonSerdes;
 import pos.streams.testing.TestDriverSettings;
-
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How the store ledger's failures reach the shared dead-letter handlers, wired as in production, with a recoverer that
@@ -39,6 +38,7 @@ class DeadLetterHandlersTopologyTest {
 
     @TempDir
     Path stateDir;
+
     private final List<ConsumerRecord<?, ?>> deadLetters = new ArrayList<>();
     private final List<Exception> causes = new ArrayList<>();
     private TopologyTestDriver driver;
@@ -48,15 +48,23 @@ class DeadLetterHandlersTopologyTest {
 
     private void start(ConsumerRecordRecoverer recoverer) {
         StreamsBuilder builder = new StreamsBuilder();
-        new StoreLedgerTopology(new StockLedger(LowStockPolicy.uniform(BigDecimal.ONE)),
-                new ProcessedCommandPurge(Duration.ofDays(7), Duration.ofHours(1))).addTo(builder);
-        driver = new TopologyTestDriver(builder.build(),
-                TestDriverSettings.withDeadLetterHandlers("inventory-processor", stateDir, recoverer));
-        commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS, Serdes.ByteArray().serializer(),
+        new StoreLedgerTopology(
+                        new StockLedger(LowStockPolicy.uniform(BigDecimal.ONE)),
+                        new ProcessedCommandPurge(Duration.ofDays(7), Duration.ofHours(1)))
+                .addTo(builder);
+        driver = new TopologyTestDriver(
+                builder.build(), TestDriverSettings.withDeadLetterHandlers("inventory-processor", stateDir, recoverer));
+        commands = driver.createInputTopic(
+                Topics.INVENTORY_COMMANDS,
+                Serdes.ByteArray().serializer(),
                 Serdes.ByteArray().serializer());
-        orderCommands = driver.createInputTopic(Topics.ORDER_COMMANDS, Serdes.ByteArray().serializer(),
+        orderCommands = driver.createInputTopic(
+                Topics.ORDER_COMMANDS,
+                Serdes.ByteArray().serializer(),
                 Serdes.ByteArray().serializer());
-        replies = driver.createOutputTopic(Topics.COMMAND_REPLIES, Serdes.String().deserializer(),
+        replies = driver.createOutputTopic(
+                Topics.COMMAND_REPLIES,
+                Serdes.String().deserializer(),
                 JsonSerdes.commandReply().deserializer());
     }
 
@@ -95,7 +103,9 @@ class DeadLetterHandlersTopologyTest {
             assertThat((byte[]) record.value()).isEqualTo(bytes("not json"));
         });
         assertThat(causes).singleElement().isInstanceOf(SerializationException.class);
-        assertThat(replies.readValuesToList()).extracting(CommandReply::commandId).containsExactly("cmd-adjust-1");
+        assertThat(replies.readValuesToList())
+                .extracting(CommandReply::commandId)
+                .containsExactly("cmd-adjust-1");
     }
 
     @Test
@@ -108,8 +118,12 @@ class DeadLetterHandlersTopologyTest {
         commands.pipeInput(bytes(Samples.STORE), bytes(zeroDelta));
         sendGoodCommand();
 
-        assertThat(causes).singleElement().isInstanceOf(SerializationException.class)
-                .extracting(Throwable::getMessage).asString().contains("delta must not be zero");
+        assertThat(causes)
+                .singleElement()
+                .isInstanceOf(SerializationException.class)
+                .extracting(Throwable::getMessage)
+                .asString()
+                .contains("delta must not be zero");
         assertThat(replies.readValuesToList()).hasSize(1);
     }
 
@@ -126,8 +140,12 @@ class DeadLetterHandlersTopologyTest {
             assertThat((byte[]) record.value()).isEqualTo(command);
             assertThat(record.offset()).isZero();
         });
-        assertThat(causes).singleElement().isInstanceOf(IllegalArgumentException.class)
-                .extracting(Throwable::getMessage).asString().contains("keyed by store id");
+        assertThat(causes)
+                .singleElement()
+                .isInstanceOf(IllegalArgumentException.class)
+                .extracting(Throwable::getMessage)
+                .asString()
+                .contains("keyed by store id");
         assertThat(replies.readValuesToList()).hasSize(1);
     }
 
@@ -143,10 +161,16 @@ class DeadLetterHandlersTopologyTest {
             assertThat(record.topic()).isEqualTo(Topics.ORDER_COMMANDS);
             assertThat((byte[]) record.value()).isEqualTo(batch);
         });
-        assertThat(causes).singleElement().isInstanceOf(IllegalArgumentException.class)
-                .extracting(Throwable::getMessage).asString()
-                .contains(Samples.expirePlacements().commandId()).contains("keyed by store id");
-        assertThat(replies.readValuesToList()).extracting(CommandReply::commandId).containsExactly("cmd-adjust-1");
+        assertThat(causes)
+                .singleElement()
+                .isInstanceOf(IllegalArgumentException.class)
+                .extracting(Throwable::getMessage)
+                .asString()
+                .contains(Samples.expirePlacements().commandId())
+                .contains("keyed by store id");
+        assertThat(replies.readValuesToList())
+                .extracting(CommandReply::commandId)
+                .containsExactly("cmd-adjust-1");
     }
 
     /**
@@ -158,11 +182,11 @@ class DeadLetterHandlersTopologyTest {
     void placementWhoseOutputsWouldBeTooLargeIsDeadLetteredAndTheStoreGoesOn() {
         startRecording();
         var lines = java.util.stream.IntStream.range(0, pos.schemas.Limits.MAX_ORDER_LINES)
-                .mapToObj(i -> new pos.schemas.value.OrderLine(Samples.PRODUCT, "SKU-" + i, "n".repeat(6_000),
-                        BigDecimal.ONE, BigDecimal.ONE))
+                .mapToObj(i -> new pos.schemas.value.OrderLine(
+                        Samples.PRODUCT, "SKU-" + i, "n".repeat(6_000), BigDecimal.ONE, BigDecimal.ONE))
                 .toList();
-        var huge = new pos.schemas.command.PlaceOrder("place-huge", Samples.ORDER, Samples.STORE, Samples.USER,
-                Samples.USER, lines, null, Samples.AT);
+        var huge = new pos.schemas.command.PlaceOrder(
+                "place-huge", Samples.ORDER, Samples.STORE, Samples.USER, Samples.USER, lines, null, Samples.AT);
         byte[] hugeBytes = JsonSerdes.orderCommand().serialize("t", huge);
 
         orderCommands.pipeInput(bytes(Samples.STORE), hugeBytes);
@@ -173,6 +197,8 @@ class DeadLetterHandlersTopologyTest {
             assertThat((byte[]) record.value()).isEqualTo(hugeBytes);
         });
         assertThat(causes).singleElement().isInstanceOf(pos.inventory.topology.OutputTooLargeException.class);
-        assertThat(replies.readValuesToList()).extracting(CommandReply::commandId).containsExactly("cmd-adjust-1");
+        assertThat(replies.readValuesToList())
+                .extracting(CommandReply::commandId)
+                .containsExactly("cmd-adjust-1");
     }
 }

@@ -1,12 +1,12 @@
 package pos.inventory.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class AdjustmentReasonsTest {
 
@@ -17,19 +17,22 @@ class AdjustmentReasonsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "delivery|delivery",
-            "Delivery from Acme, invoice 12|delivery",
-            "  DELIVERED|delivery",
-            "stocktake|count",
-            "counted again|count",
-            "expired milk|waste",
-            "damaged in transit|waste",
-            "waste|waste",
-            "returned by customer|return",
-            "refund|return",
-            "transfer to store 2|transfer",
-            "correction|correction"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "delivery|delivery",
+                "Delivery from Acme, invoice 12|delivery",
+                "  DELIVERED|delivery",
+                "stocktake|count",
+                "counted again|count",
+                "expired milk|waste",
+                "damaged in transit|waste",
+                "waste|waste",
+                "returned by customer|return",
+                "refund|return",
+                "transfer to store 2|transfer",
+                "correction|correction"
+            })
     void mapsAFreeTextReasonByItsFirstWord(String reason, String code) {
         assertThat(AdjustmentReasons.codeFor(null, reason)).isEqualTo(code);
     }

@@ -1,16 +1,6 @@
 package pos.inventory.domain;
 
-import pos.schemas.command.AdjustStock;
-import pos.schemas.command.ChangeOrderStatus;
-import pos.schemas.command.CountStock;
-import pos.schemas.command.InventoryCommand;
-import pos.schemas.command.ExpirePlacement;
-import pos.schemas.command.ExpirePlacements;
-import pos.schemas.command.PlaceOrder;
-import pos.schemas.command.SingleOrderCommand;
-import pos.schemas.reply.StockCommandReply;
-import pos.schemas.value.OrderLine;
-import pos.schemas.value.OrderStatus;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -21,8 +11,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import pos.schemas.command.AdjustStock;
+import pos.schemas.command.ChangeOrderStatus;
+import pos.schemas.command.CountStock;
+import pos.schemas.command.ExpirePlacement;
+import pos.schemas.command.ExpirePlacements;
+import pos.schemas.command.InventoryCommand;
+import pos.schemas.command.PlaceOrder;
+import pos.schemas.command.SingleOrderCommand;
+import pos.schemas.reply.StockCommandReply;
+import pos.schemas.value.OrderLine;
+import pos.schemas.value.OrderStatus;
 
 /**
  * One store's state in memory, changed the way the Streams processor changes it: state in, ledger decides,

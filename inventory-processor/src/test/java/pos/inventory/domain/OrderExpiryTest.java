@@ -1,21 +1,20 @@
 package pos.inventory.domain;
 
-import org.junit.jupiter.api.Test;
-import pos.schemas.command.PlaceOrder;
-import pos.schemas.event.StockChanged;
-import pos.schemas.value.OrderSnapshot;
-import pos.schemas.value.OrderStatus;
-import pos.schemas.value.StoreSettings;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static pos.inventory.domain.LedgerHarness.APPLE;
 import static pos.inventory.domain.LedgerHarness.STORE;
 import static pos.inventory.domain.LedgerHarness.USER;
 import static pos.inventory.domain.LedgerHarness.line;
 import static pos.inventory.domain.LedgerHarness.orderLines;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import pos.schemas.command.PlaceOrder;
+import pos.schemas.event.StockChanged;
+import pos.schemas.value.OrderSnapshot;
+import pos.schemas.value.OrderStatus;
+import pos.schemas.value.StoreSettings;
 
 /** A store's order expiry: a created order nobody confirmed is cancelled as "expired" and its stock released. */
 class OrderExpiryTest {
@@ -27,15 +26,16 @@ class OrderExpiryTest {
 
     private OrderState placed(String orderId) {
         store.adjust(APPLE, "10");
-        store.decide(new PlaceOrder("place-" + orderId, orderId, STORE, USER, USER, orderLines(line(APPLE, "4")),
-                null, store.now()));
+        store.decide(new PlaceOrder(
+                "place-" + orderId, orderId, STORE, USER, USER, orderLines(line(APPLE, "4")), null, store.now()));
         return store.orders.get(orderId);
     }
 
     @Test
     void neverExpiresWithoutASetting() {
         assertThat(OrderExpiry.deadline(null, CREATED_AT)).isEmpty();
-        assertThat(OrderExpiry.deadline(StoreSettings.defaults(STORE), CREATED_AT)).isEmpty();
+        assertThat(OrderExpiry.deadline(StoreSettings.defaults(STORE), CREATED_AT))
+                .isEmpty();
         assertThat(OrderExpiry.stillOn(StoreSettings.defaults(STORE))).isFalse();
     }
 
@@ -86,11 +86,14 @@ class OrderExpiryTest {
 
     @Test
     void leavesAnUnknownOrCancelledOrderAlone() {
-        assertThat(ledger.expireUnconfirmed(null, store::find, CREATED_AT).state()).isEmpty();
+        assertThat(ledger.expireUnconfirmed(null, store::find, CREATED_AT).state())
+                .isEmpty();
         placed("order-1");
         store.decide(store.status("cancel-1", "order-1", OrderStatus.CANCELLED));
 
-        assertThat(ledger.expireUnconfirmed(store.orders.get("order-1"), store::find, CREATED_AT).state()).isEmpty();
+        assertThat(ledger.expireUnconfirmed(store.orders.get("order-1"), store::find, CREATED_AT)
+                        .state())
+                .isEmpty();
     }
 
     @Test

@@ -1,15 +1,14 @@
 package pos.inventory.domain;
 
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static pos.inventory.domain.LedgerHarness.APPLE;
 import static pos.inventory.domain.LedgerHarness.STORE;
 import static pos.inventory.domain.LedgerHarness.qty;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class ProductStockTest {
 
@@ -79,8 +78,7 @@ class ProductStockTest {
 
     @Test
     void negativeAdjustmentOfANeverStockedProductIsRefused() {
-        assertThat(ProductStock.none(STORE, APPLE).adjust(qty("-0.5"), T1))
-                .isInstanceOf(AdjustOutcome.Refused.class);
+        assertThat(ProductStock.none(STORE, APPLE).adjust(qty("-0.5"), T1)).isInstanceOf(AdjustOutcome.Refused.class);
     }
 
     @Test

@@ -1,15 +1,15 @@
 package pos.inventory.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static pos.inventory.domain.LedgerHarness.APPLE;
+import static pos.inventory.domain.LedgerHarness.STORE;
+import static pos.inventory.domain.LedgerHarness.line;
+
 import org.junit.jupiter.api.Test;
 import pos.schemas.event.StockChange;
 import pos.schemas.event.StockChanged;
 import pos.schemas.reply.Outcome;
 import pos.schemas.reply.StockCommandReply;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static pos.inventory.domain.LedgerHarness.APPLE;
-import static pos.inventory.domain.LedgerHarness.STORE;
-import static pos.inventory.domain.LedgerHarness.line;
 
 class StockLedgerAdjustTest {
 

@@ -1,17 +1,17 @@
 package pos.inventory.domain;
 
-import org.junit.jupiter.api.Test;
-import pos.schemas.command.AdjustStock;
-import pos.schemas.event.StockChange;
-import pos.schemas.event.StockChanged;
-import pos.schemas.reply.Outcome;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static pos.inventory.domain.LedgerHarness.APPLE;
 import static pos.inventory.domain.LedgerHarness.STORE;
 import static pos.inventory.domain.LedgerHarness.USER;
 import static pos.inventory.domain.LedgerHarness.line;
 import static pos.inventory.domain.LedgerHarness.qty;
+
+import org.junit.jupiter.api.Test;
+import pos.schemas.command.AdjustStock;
+import pos.schemas.event.StockChange;
+import pos.schemas.event.StockChanged;
+import pos.schemas.reply.Outcome;
 
 /** Physical counts and the who/why every adjustment carries into its movement. */
 class StockLedgerCountTest {
@@ -59,9 +59,14 @@ class StockLedgerCountTest {
 
         LedgerChange change = store.count("count-1", APPLE, "5");
 
-        assertThat(change.stocks()).singleElement().satisfies(s -> assertThat(s.version()).isEqualTo(2));
-        assertThat(change.events()).singleElement().isInstanceOfSatisfying(StockChanged.class,
-                event -> assertThat(event.onHandDelta()).isZero());
+        assertThat(change.stocks())
+                .singleElement()
+                .satisfies(s -> assertThat(s.version()).isEqualTo(2));
+        assertThat(change.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        StockChanged.class,
+                        event -> assertThat(event.onHandDelta()).isZero());
     }
 
     @Test
@@ -69,8 +74,11 @@ class StockLedgerCountTest {
         LedgerChange change = store.count("count-1", APPLE, "3");
 
         assertThat(store.stock(APPLE).onHand()).isEqualByComparingTo("3");
-        assertThat(change.events()).singleElement().isInstanceOfSatisfying(StockChanged.class,
-                event -> assertThat(event.onHandDelta()).isEqualByComparingTo("3"));
+        assertThat(change.events())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        StockChanged.class,
+                        event -> assertThat(event.onHandDelta()).isEqualByComparingTo("3"));
     }
 
     @Test
@@ -101,13 +109,13 @@ class StockLedgerCountTest {
 
     @Test
     void anAdjustmentCarriesItsCodeNoteAndRequester() {
-        LedgerChange change = store.apply(new AdjustStock("adj-1", STORE, APPLE, qty("-2"), "dropped a crate",
-                USER, store.now(), "waste"));
+        LedgerChange change = store.apply(
+                new AdjustStock("adj-1", STORE, APPLE, qty("-2"), "dropped a crate", USER, store.now(), "waste"));
 
         assertThat(change.events()).isEmpty();
         store.adjust(APPLE, "10");
-        change = store.apply(new AdjustStock("adj-2", STORE, APPLE, qty("-2"), "dropped a crate", USER,
-                store.now(), "waste"));
+        change = store.apply(
+                new AdjustStock("adj-2", STORE, APPLE, qty("-2"), "dropped a crate", USER, store.now(), "waste"));
 
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(StockChanged.class, event -> {
             assertThat(event.reasonCode()).isEqualTo("waste");
@@ -118,8 +126,8 @@ class StockLedgerCountTest {
 
     @Test
     void anAdjustmentWithOnlyAFreeTextReasonGetsTheCodeItNames() {
-        LedgerChange change = store.apply(new AdjustStock("adj-1", STORE, APPLE, qty("10"), "Delivery from Acme",
-                USER, store.now()));
+        LedgerChange change =
+                store.apply(new AdjustStock("adj-1", STORE, APPLE, qty("10"), "Delivery from Acme", USER, store.now()));
 
         assertThat(change.events()).singleElement().isInstanceOfSatisfying(StockChanged.class, event -> {
             assertThat(event.reasonCode()).isEqualTo("delivery");

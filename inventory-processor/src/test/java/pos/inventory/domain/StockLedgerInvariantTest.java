@@ -1,17 +1,16 @@
 package pos.inventory.domain;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import pos.schemas.event.StockChanged;
-
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static pos.inventory.domain.LedgerHarness.APPLE;
 import static pos.inventory.domain.LedgerHarness.PEAR;
 import static pos.inventory.domain.LedgerHarness.PLUM;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import pos.schemas.event.StockChanged;
 
 /**
  * Long random command sequences (fixed seeds, so a failure replays): the invariants hold after every step,
@@ -31,8 +30,8 @@ class StockLedgerInvariantTest {
             String order = "order-" + random.nextInt(40);
             switch (random.nextInt(5)) {
                 case 0 -> store.adjust(product(random), quantity(random, true));
-                case 1, 2 -> store.reserve(order, new StockLine(product(random),
-                        new BigDecimal(quantity(random, false))));
+                case 1, 2 ->
+                    store.reserve(order, new StockLine(product(random), new BigDecimal(quantity(random, false))));
                 case 3 -> store.release(order);
                 default -> store.commit(order);
             }
@@ -65,17 +64,22 @@ class StockLedgerInvariantTest {
 
     private static void assertEventsAddUpToTheStock(LedgerHarness store) {
         for (String product : PRODUCTS) {
-            List<StockChanged> events = store.changes.stream().flatMap(c -> c.events().stream())
-                    .filter(StockChanged.class::isInstance).map(StockChanged.class::cast)
-                    .filter(e -> e.productId().equals(product)).toList();
+            List<StockChanged> events = store.changes.stream()
+                    .flatMap(c -> c.events().stream())
+                    .filter(StockChanged.class::isInstance)
+                    .map(StockChanged.class::cast)
+                    .filter(e -> e.productId().equals(product))
+                    .toList();
             BigDecimal onHand = events.stream().map(StockChanged::onHandDelta).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal reserved = events.stream().map(StockChanged::reservedDelta)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal reserved =
+                    events.stream().map(StockChanged::reservedDelta).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(onHand).isEqualByComparingTo(store.stock(product).onHand());
             assertThat(reserved).isEqualByComparingTo(store.stock(product).reserved());
-            assertThat(events).extracting(e -> e.stock().version())
+            assertThat(events)
+                    .extracting(e -> e.stock().version())
                     .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, events.size())
-                            .boxed().toList());
+                            .boxed()
+                            .toList());
         }
     }
 }

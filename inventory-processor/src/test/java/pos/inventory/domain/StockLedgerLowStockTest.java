@@ -1,13 +1,5 @@
 package pos.inventory.domain;
 
-import org.junit.jupiter.api.Test;
-import pos.schemas.event.InventoryEvent;
-import pos.schemas.event.StockLevelLow;
-
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static pos.inventory.domain.LedgerHarness.APPLE;
@@ -16,14 +8,22 @@ import static pos.inventory.domain.LedgerHarness.STORE;
 import static pos.inventory.domain.LedgerHarness.line;
 import static pos.inventory.domain.LedgerHarness.qty;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import pos.schemas.event.InventoryEvent;
+import pos.schemas.event.StockLevelLow;
+
 class StockLedgerLowStockTest {
 
-    private final LedgerHarness store = new LedgerHarness(
-            new LowStockPolicy(qty("5"), Map.of(PEAR, qty("1.5"))));
+    private final LedgerHarness store = new LedgerHarness(new LowStockPolicy(qty("5"), Map.of(PEAR, qty("1.5"))));
 
     private static List<StockLevelLow> warnings(LedgerChange change) {
         return change.events().stream()
-                .filter(StockLevelLow.class::isInstance).map(StockLevelLow.class::cast).toList();
+                .filter(StockLevelLow.class::isInstance)
+                .map(StockLevelLow.class::cast)
+                .toList();
     }
 
     @Test
@@ -32,8 +32,9 @@ class StockLedgerLowStockTest {
 
         LedgerChange change = store.reserve("cmd-r", "order-1", line(APPLE, "3"));
 
-        assertThat(warnings(change)).containsExactly(new StockLevelLow("cmd-r/" + APPLE + "/low", STORE, APPLE,
-                qty("5"), qty("5"), 2, store.now()));
+        assertThat(warnings(change))
+                .containsExactly(
+                        new StockLevelLow("cmd-r/" + APPLE + "/low", STORE, APPLE, qty("5"), qty("5"), 2, store.now()));
         assertThat(store.stock(APPLE).lowStockRaised()).isTrue();
     }
 
@@ -70,11 +71,15 @@ class StockLedgerLowStockTest {
     void usesTheProductsOwnThresholdWhenConfigured() {
         store.adjust(PEAR, "3");
 
-        assertThat(warnings(store.adjust(PEAR, "-1"))).as("2 is below the default 5 but above 1.5").isEmpty();
-        assertThat(warnings(store.reserve("order-1", line(PEAR, "0.5")))).singleElement().satisfies(warning -> {
-            assertThat(warning.threshold()).isEqualByComparingTo("1.5");
-            assertThat(warning.available()).isEqualByComparingTo("1.5");
-        });
+        assertThat(warnings(store.adjust(PEAR, "-1")))
+                .as("2 is below the default 5 but above 1.5")
+                .isEmpty();
+        assertThat(warnings(store.reserve("order-1", line(PEAR, "0.5"))))
+                .singleElement()
+                .satisfies(warning -> {
+                    assertThat(warning.threshold()).isEqualByComparingTo("1.5");
+                    assertThat(warning.available()).isEqualByComparingTo("1.5");
+                });
     }
 
     @Test
@@ -82,11 +87,14 @@ class StockLedgerLowStockTest {
         store.adjust(APPLE, "6");
         store.adjust(PEAR, "2");
 
-        List<InventoryEvent> events = store.reserve("cmd-r", "order-1", line(APPLE, "1"), line(PEAR, "1")).events();
+        List<InventoryEvent> events = store.reserve("cmd-r", "order-1", line(APPLE, "1"), line(PEAR, "1"))
+                .events();
 
-        assertThat(events).extracting(InventoryEvent::eventId).containsExactly(
-                "cmd-r/" + APPLE + "/reserved", "cmd-r/" + APPLE + "/low",
-                "cmd-r/" + PEAR + "/reserved", "cmd-r/" + PEAR + "/low");
+        assertThat(events)
+                .extracting(InventoryEvent::eventId)
+                .containsExactly(
+                        "cmd-r/" + APPLE + "/reserved", "cmd-r/" + APPLE + "/low",
+                        "cmd-r/" + PEAR + "/reserved", "cmd-r/" + PEAR + "/low");
     }
 
     @Test

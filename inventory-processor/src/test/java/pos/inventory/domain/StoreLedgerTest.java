@@ -1,19 +1,5 @@
 package pos.inventory.domain;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import pos.schemas.command.ExpirePlacement;
-import pos.schemas.command.PlaceOrder;
-import pos.schemas.event.OrderStatusChanged;
-import pos.schemas.event.StockChange;
-import pos.schemas.event.StockChanged;
-import pos.schemas.reply.OrderCommandReply;
-import pos.schemas.reply.Outcome;
-import pos.schemas.value.OrderStatus;
-import pos.schemas.value.Shortage;
-
-import java.util.stream.IntStream;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static pos.inventory.domain.LedgerHarness.APPLE;
 import static pos.inventory.domain.LedgerHarness.PEAR;
@@ -31,6 +17,19 @@ import static pos.schemas.value.OrderStatus.PREPARING;
 import static pos.schemas.value.OrderStatus.READY;
 import static pos.schemas.value.OrderStatus.REJECTED;
 
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import pos.schemas.command.ExpirePlacement;
+import pos.schemas.command.PlaceOrder;
+import pos.schemas.event.OrderStatusChanged;
+import pos.schemas.event.StockChange;
+import pos.schemas.event.StockChanged;
+import pos.schemas.reply.OrderCommandReply;
+import pos.schemas.reply.Outcome;
+import pos.schemas.value.OrderStatus;
+import pos.schemas.value.Shortage;
+
 /** One decision per order command: the order and its stock move together. */
 class StoreLedgerTest {
 
@@ -43,7 +42,8 @@ class StoreLedgerTest {
     }
 
     private LedgerDecision place(String commandId, String orderId, StockLine... lines) {
-        return store.decide(new PlaceOrder(commandId, orderId, STORE, USER, USER, orderLines(lines), "key", store.now()));
+        return store.decide(
+                new PlaceOrder(commandId, orderId, STORE, USER, USER, orderLines(lines), "key", store.now()));
     }
 
     private LedgerDecision change(String commandId, String orderId, OrderStatus status) {
@@ -54,19 +54,25 @@ class StoreLedgerTest {
     void aCoveredPlacementIsCreatedAndReservesEveryLineInOneDecision() {
         var decision = place("cmd-1", "order-1", line(APPLE, "2"), line(PEAR, "1.5"), line(APPLE, "1"));
 
-        assertThat(decision.orderEvents()).extracting(OrderStatusChanged::sequence, OrderStatusChanged::previousStatus,
-                OrderStatusChanged::status).containsExactly(
+        assertThat(decision.orderEvents())
+                .extracting(
+                        OrderStatusChanged::sequence, OrderStatusChanged::previousStatus, OrderStatusChanged::status)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1L, null, PENDING),
                         org.assertj.core.groups.Tuple.tuple(2L, PENDING, CREATED));
         assertThat(store.stock(APPLE).reserved()).isEqualByComparingTo("3");
         assertThat(store.stock(PEAR).reserved()).isEqualByComparingTo("1.5");
-        assertThat(decision.stockEvents()).hasSize(2).allSatisfy(event -> assertThat(event)
-                .isInstanceOfSatisfying(StockChanged.class, c -> assertThat(c.change()).isEqualTo(StockChange.RESERVED)));
+        assertThat(decision.stockEvents())
+                .hasSize(2)
+                .allSatisfy(event -> assertThat(event)
+                        .isInstanceOfSatisfying(
+                                StockChanged.class, c -> assertThat(c.change()).isEqualTo(StockChange.RESERVED)));
         var reply = decision.reply().orElseThrow();
         assertThat(reply.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(reply.order().status()).isEqualTo(CREATED);
-        assertThat(reply.stock()).extracting(level -> level.productId() + "=" + level.reserved().toPlainString()
-                + "@" + level.version()).containsExactly(APPLE + "=3@2", PEAR + "=1.5@2");
+        assertThat(reply.stock())
+                .extracting(level -> level.productId() + "=" + level.reserved().toPlainString() + "@" + level.version())
+                .containsExactly(APPLE + "=3@2", PEAR + "=1.5@2");
         assertThat(store.orders.get("order-1").placeCommandId()).isEqualTo("cmd-1");
     }
 
@@ -74,7 +80,9 @@ class StoreLedgerTest {
     void aShortPlacementIsRejectedAndReservesNothing() {
         var decision = place("cmd-1", "order-1", line(APPLE, "2"), line(PEAR, "4"), line(PEAR, "2"));
 
-        assertThat(decision.orderEvents()).extracting(OrderStatusChanged::status).containsExactly(PENDING, REJECTED);
+        assertThat(decision.orderEvents())
+                .extracting(OrderStatusChanged::status)
+                .containsExactly(PENDING, REJECTED);
         assertThat(decision.stocks()).isEmpty();
         assertThat(decision.stockEvents()).isEmpty();
         assertThat(store.stock(APPLE).reserved()).isZero();
@@ -94,7 +102,8 @@ class StoreLedgerTest {
         assertThat(again.orderEvents()).isEmpty();
         assertThat(again.stocks()).isEmpty();
         assertThat(again.reply().orElseThrow().order().status()).isEqualTo(CREATED);
-        assertThat(again.reply().orElseThrow().stock()).singleElement()
+        assertThat(again.reply().orElseThrow().stock())
+                .singleElement()
                 .satisfies(level -> assertThat(level.reserved()).isEqualByComparingTo("2"));
         assertThat(store.stock(APPLE).reserved()).isEqualByComparingTo("2");
     }
@@ -110,8 +119,10 @@ class StoreLedgerTest {
             assertThat(e.status()).isEqualTo(CANCELLED);
             assertThat(e.sequence()).isEqualTo(3);
         });
-        assertThat(decision.stockEvents()).singleElement().isInstanceOfSatisfying(StockChanged.class,
-                c -> assertThat(c.change()).isEqualTo(StockChange.RELEASED));
+        assertThat(decision.stockEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        StockChanged.class, c -> assertThat(c.change()).isEqualTo(StockChange.RELEASED));
         var reply = decision.reply().orElseThrow();
         assertThat(reply.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(reply.stock()).singleElement().satisfies(level -> {
@@ -132,7 +143,8 @@ class StoreLedgerTest {
 
         assertThat(store.stock(APPLE).onHand()).isEqualByComparingTo("6");
         assertThat(store.stock(APPLE).reserved()).isZero();
-        assertThat(decision.reply().orElseThrow().stock()).singleElement()
+        assertThat(decision.reply().orElseThrow().stock())
+                .singleElement()
                 .satisfies(level -> assertThat(level.onHand()).isEqualByComparingTo("6"));
     }
 
@@ -157,7 +169,8 @@ class StoreLedgerTest {
         assertThat(again.state()).isEmpty();
         assertThat(again.stocks()).isEmpty();
         assertThat(again.reply().orElseThrow().outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(again.reply().orElseThrow().stock()).singleElement()
+        assertThat(again.reply().orElseThrow().stock())
+                .singleElement()
                 .satisfies(level -> assertThat(level.reserved()).isZero());
         assertThat(store.stock(APPLE).available()).isEqualByComparingTo("10");
     }
@@ -196,7 +209,10 @@ class StoreLedgerTest {
 
         var state = store.orders.get("order-1");
         assertThat(state.handledCommands()).hasSize(OrderState.HANDLED_COMMANDS_KEPT);
-        assertThat(state.handledCommands()).extracting(HandledCommand::commandId).last().isEqualTo("noop-99");
+        assertThat(state.handledCommands())
+                .extracting(HandledCommand::commandId)
+                .last()
+                .isEqualTo("noop-99");
     }
 
     @Test
@@ -206,7 +222,9 @@ class StoreLedgerTest {
         assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(reply.detail()).isEqualTo(StoreLedger.STILL_PENDING);
         assertThat(reply.order().status()).isEqualTo(PENDING);
-        assertThat(reply.order().sequence()).as("never newer than the API's placeholder").isZero();
+        assertThat(reply.order().sequence())
+                .as("never newer than the API's placeholder")
+                .isZero();
         assertThat(reply.allowedNext()).containsExactly(CANCELLED);
         assertThat(store.orders).doesNotContainKey("order-9");
     }
@@ -215,7 +233,9 @@ class StoreLedgerTest {
     void anOrderCancelledBeforeItsPlacementArrivedIsRememberedAndItsLatePlacementRefused() {
         var cancelled = change("cancel-1", "order-1", CANCELLED);
 
-        assertThat(cancelled.orderEvents()).extracting(OrderStatusChanged::status).containsExactly(PENDING, CANCELLED);
+        assertThat(cancelled.orderEvents())
+                .extracting(OrderStatusChanged::status)
+                .containsExactly(PENDING, CANCELLED);
         assertThat(cancelled.reply().orElseThrow().outcome()).isEqualTo(Outcome.APPLIED);
 
         var late = place("cmd-1", "order-1", line(APPLE, "2"));
@@ -240,7 +260,9 @@ class StoreLedgerTest {
 
         assertThat(late.stocks()).isEmpty();
         assertThat(late.reply().orElseThrow().outcome()).isEqualTo(Outcome.REFUSED);
-        assertThat(late.reply().orElseThrow().detail()).contains("already rejected").contains("Not decided in time");
+        assertThat(late.reply().orElseThrow().detail())
+                .contains("already rejected")
+                .contains("Not decided in time");
         assertThat(store.stock(APPLE).reserved()).isZero();
     }
 
@@ -260,20 +282,27 @@ class StoreLedgerTest {
         twin.adjust(APPLE, "10");
         twin.adjust(PEAR, "5");
         for (var ledger : java.util.List.of(store, twin)) {
-            ledger.decide(new PlaceOrder("cmd-1", "order-1", STORE, USER, USER, orderLines(line(APPLE, "2")), "key",
-                    ledger.now()));
+            ledger.decide(new PlaceOrder(
+                    "cmd-1", "order-1", STORE, USER, USER, orderLines(line(APPLE, "2")), "key", ledger.now()));
         }
 
         var batch = store.expireAll("order-1", "order-2");
         var single = twin.expire("order-2");
 
-        assertThat(batch).containsOnlyKeys(new ExpirePlacement(ExpirePlacement.commandIdFor("order-2"), "order-2",
-                STORE, twin.now().minusSeconds(1)));
+        assertThat(batch)
+                .containsOnlyKeys(new ExpirePlacement(
+                        ExpirePlacement.commandIdFor("order-2"),
+                        "order-2",
+                        STORE,
+                        twin.now().minusSeconds(1)));
         assertThat(batch.values()).containsExactly(single);
         assertThat(single.reply().orElseThrow().commandId()).isEqualTo(ExpirePlacement.commandIdFor("order-2"));
         assertThat(store.orders.get("order-1").status()).isEqualTo(CREATED);
         assertThat(store.orders.get("order-2")).isEqualTo(twin.orders.get("order-2"));
-        assertThat(place("cmd-2", "order-2", line(APPLE, "1")).reply().orElseThrow().detail())
+        assertThat(place("cmd-2", "order-2", line(APPLE, "1"))
+                        .reply()
+                        .orElseThrow()
+                        .detail())
                 .contains("Not decided in time");
     }
 
@@ -303,7 +332,11 @@ class StoreLedgerTest {
         var state = store.orders.get("order-1");
         var ledger = new StoreLedger(new StockLedger(LowStockPolicy.uniform(qty("0"))));
 
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> ledger.decide(state,
-                store.status("c", "order-2", CANCELLED), productId -> java.util.Optional.empty(), store.now()));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> ledger.decide(
+                        state,
+                        store.status("c", "order-2", CANCELLED),
+                        productId -> java.util.Optional.empty(),
+                        store.now()));
     }
 }

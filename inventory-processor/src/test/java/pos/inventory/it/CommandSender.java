@@ -1,5 +1,10 @@
 package pos.inventory.it;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -10,23 +15,22 @@ import pos.schemas.command.InventoryCommand;
 import pos.schemas.command.OrderCommand;
 import pos.schemas.serde.JsonSerdes;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 /** Sends inventory and order commands (or raw bytes) and waits for the broker's acknowledgement. Thread-safe. */
 final class CommandSender implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
 
     CommandSender(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     void send(InventoryCommand command) {
@@ -35,7 +39,9 @@ final class CommandSender implements AutoCloseable {
 
     /** Keyed by store id, like api-service does: the store ledger reads both command topics. */
     void send(OrderCommand command) {
-        sendRaw(Topics.ORDER_COMMANDS, command.storeId(),
+        sendRaw(
+                Topics.ORDER_COMMANDS,
+                command.storeId(),
                 JsonSerdes.orderCommand().serialize(Topics.ORDER_COMMANDS, command));
     }
 

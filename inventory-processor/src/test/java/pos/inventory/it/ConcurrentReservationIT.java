@@ -1,30 +1,10 @@
 package pos.inventory.it;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import pos.inventory.InventoryProcessorApplication;
-import tools.jackson.databind.JsonNode;
-import pos.schemas.Topics;
-import pos.schemas.command.AdjustStock;
-import pos.schemas.command.PlaceOrder;
-import pos.schemas.event.StockChanged;
-import pos.schemas.reply.CommandReply;
-import pos.schemas.reply.OrderCommandReply;
-import pos.schemas.reply.Outcome;
-import pos.schemas.serde.JsonSerdes;
-import pos.schemas.value.Shortage;
-import pos.schemas.value.OrderLine;
-import pos.schemas.value.OrderStatus;
-import pos.schemas.value.StockLevel;
-import pos.streams.testing.EmbeddedBroker;
-import pos.streams.testing.TopicReader;
-import pos.testing.ApiClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static pos.schemas.Samples.PRODUCT;
+import static pos.schemas.Samples.STORE;
+import static pos.schemas.Samples.USER;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -37,16 +17,40 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static pos.schemas.Samples.PRODUCT;
-import static pos.schemas.Samples.STORE;
-import static pos.schemas.Samples.USER;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import pos.inventory.InventoryProcessorApplication;
+import pos.schemas.Topics;
+import pos.schemas.command.AdjustStock;
+import pos.schemas.command.PlaceOrder;
+import pos.schemas.event.StockChanged;
+import pos.schemas.reply.CommandReply;
+import pos.schemas.reply.OrderCommandReply;
+import pos.schemas.reply.Outcome;
+import pos.schemas.serde.JsonSerdes;
+import pos.schemas.value.OrderLine;
+import pos.schemas.value.OrderStatus;
+import pos.schemas.value.Shortage;
+import pos.schemas.value.StockLevel;
+import pos.streams.testing.EmbeddedBroker;
+import pos.streams.testing.TopicReader;
+import pos.testing.ApiClient;
+import tools.jackson.databind.JsonNode;
 
 /** Many tills placing orders for the last units at once: the store's stock is never oversold. */
-@EmbeddedKafka(brokerProperties = {EmbeddedBroker.TRANSACTION_LOG_RF, EmbeddedBroker.TRANSACTION_LOG_ISR,
-        EmbeddedBroker.MIN_ISR, EmbeddedBroker.NO_REBALANCE_DELAY})
+@EmbeddedKafka(
+        brokerProperties = {
+            EmbeddedBroker.TRANSACTION_LOG_RF,
+            EmbeddedBroker.TRANSACTION_LOG_ISR,
+            EmbeddedBroker.MIN_ISR,
+            EmbeddedBroker.NO_REBALANCE_DELAY
+        })
 class ConcurrentReservationIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -75,7 +79,8 @@ class ConcurrentReservationIT {
             sender.send(new AdjustStock("stock-10", STORE, PRODUCT, BigDecimal.TEN, "delivery", "it", Instant.now()));
             reader.awaitUntil(TIMEOUT, r -> r.count(Topics.COMMAND_REPLIES) == 1);
             assertThat(reader.values(Topics.COMMAND_REPLIES, JsonSerdes.commandReply()))
-                    .extracting(CommandReply::outcome).containsExactly(Outcome.APPLIED);
+                    .extracting(CommandReply::outcome)
+                    .containsExactly(Outcome.APPLIED);
 
             sendConcurrently(sender);
 
@@ -104,13 +109,22 @@ class ConcurrentReservationIT {
         ExecutorService tills = Executors.newFixedThreadPool(10);
         CountDownLatch go = new CountDownLatch(1);
         try {
-            List<CompletableFuture<Void>> sends = IntStream.range(0, ORDERS).mapToObj(i -> CompletableFuture.runAsync(
-                    () -> {
-                        awaitQuietly(go);
-                        sender.send(new PlaceOrder("place-" + i, "order-" + i, STORE, USER, USER,
-                                List.of(new OrderLine(PRODUCT, null, "Burger", BigDecimal.ONE, BigDecimal.TEN)),
-                                null, Instant.now()));
-                    }, tills)).toList();
+            List<CompletableFuture<Void>> sends = IntStream.range(0, ORDERS)
+                    .mapToObj(i -> CompletableFuture.runAsync(
+                            () -> {
+                                awaitQuietly(go);
+                                sender.send(new PlaceOrder(
+                                        "place-" + i,
+                                        "order-" + i,
+                                        STORE,
+                                        USER,
+                                        USER,
+                                        List.of(new OrderLine(PRODUCT, null, "Burger", BigDecimal.ONE, BigDecimal.TEN)),
+                                        null,
+                                        Instant.now()));
+                            },
+                            tills))
+                    .toList();
             go.countDown();
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
         } finally {
@@ -129,24 +143,36 @@ class ConcurrentReservationIT {
     private static void assertExactlyTenReserved(TopicReader reader) {
         List<ConsumerRecord<String, byte[]>> records = reader.records(Topics.COMMAND_REPLIES);
         List<OrderCommandReply> results = reader.values(Topics.COMMAND_REPLIES, JsonSerdes.commandReply()).stream()
-                .filter(OrderCommandReply.class::isInstance).map(OrderCommandReply.class::cast).toList();
+                .filter(OrderCommandReply.class::isInstance)
+                .map(OrderCommandReply.class::cast)
+                .toList();
         assertThat(results).hasSize(ORDERS);
-        assertThat(records).filteredOn(record -> record.key().startsWith("place-")).hasSize(ORDERS);
+        assertThat(records)
+                .filteredOn(record -> record.key().startsWith("place-"))
+                .hasSize(ORDERS);
         assertThat(results).extracting(OrderCommandReply::orderId).doesNotHaveDuplicates();
-        assertThat(results).filteredOn(r -> r.order().status() == OrderStatus.CREATED).hasSize(10);
-        assertThat(results).filteredOn(r -> r.order().status() == OrderStatus.REJECTED).hasSize(40)
+        assertThat(results)
+                .filteredOn(r -> r.order().status() == OrderStatus.CREATED)
+                .hasSize(10);
+        assertThat(results)
+                .filteredOn(r -> r.order().status() == OrderStatus.REJECTED)
+                .hasSize(40)
                 .allSatisfy(rejected -> assertThat(rejected.order().shortages())
                         .containsExactly(new Shortage(PRODUCT, BigDecimal.ONE, BigDecimal.ZERO)));
     }
 
     private static void assertStockNeverWentNegative(TopicReader reader) {
         List<StockLevel> levels = reader.values(Topics.INVENTORY_EVENTS, JsonSerdes.inventoryEvent()).stream()
-                .filter(StockChanged.class::isInstance).map(e -> ((StockChanged) e).stock()).toList();
+                .filter(StockChanged.class::isInstance)
+                .map(e -> ((StockChanged) e).stock())
+                .toList();
         assertThat(levels).hasSize(11).allSatisfy(level -> {
             assertThat(level.available()).isGreaterThanOrEqualTo(BigDecimal.ZERO);
             assertThat(level.reserved()).isBetween(BigDecimal.ZERO, level.onHand());
         });
-        StockLevel last = levels.stream().max(Comparator.comparingLong(StockLevel::version)).orElseThrow();
+        StockLevel last = levels.stream()
+                .max(Comparator.comparingLong(StockLevel::version))
+                .orElseThrow();
         assertThat(last.version()).isEqualTo(11);
         assertThat(last.reserved()).isEqualByComparingTo("10");
         assertThat(last.available()).isEqualByComparingTo("0");

@@ -1,8 +1,12 @@
 package pos.inventory.topology;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -11,9 +15,10 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import pos.inventory.domain.LowStockPolicy;
-import pos.inventory.domain.ProductStock;
 import pos.inventory.domain.OrderState;
+import pos.inventory.domain.ProductStock;
 import pos.inventory.domain.StockLedger;
 import pos.schemas.Topics;
 import pos.schemas.command.InventoryCommand;
@@ -24,12 +29,6 @@ import pos.schemas.reply.CommandReply;
 import pos.schemas.serde.JsonSerdes;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.StoreSettings;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Properties;
 
 /** The production store ledger topology in a TopologyTestDriver, with typed input and output topics. */
 final class InventoryDriver implements AutoCloseable {
@@ -51,8 +50,8 @@ final class InventoryDriver implements AutoCloseable {
 
     InventoryDriver(Path stateDir, LowStockPolicy lowStock, Properties extra) {
         StreamsBuilder builder = new StreamsBuilder();
-        new StoreLedgerTopology(new StockLedger(lowStock), new ProcessedCommandPurge(RETENTION, PURGE_INTERVAL),
-                meters).addTo(builder);
+        new StoreLedgerTopology(new StockLedger(lowStock), new ProcessedCommandPurge(RETENTION, PURGE_INTERVAL), meters)
+                .addTo(builder);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-processor");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
@@ -60,19 +59,33 @@ final class InventoryDriver implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.putAll(extra);
         driver = new TopologyTestDriver(builder.build(), props, START);
-        commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS, Serdes.String().serializer(),
+        commands = driver.createInputTopic(
+                Topics.INVENTORY_COMMANDS,
+                Serdes.String().serializer(),
                 JsonSerdes.inventoryCommand().serializer());
-        events = driver.createOutputTopic(Topics.INVENTORY_EVENTS, Serdes.String().deserializer(),
+        events = driver.createOutputTopic(
+                Topics.INVENTORY_EVENTS,
+                Serdes.String().deserializer(),
                 JsonSerdes.inventoryEvent().deserializer());
-        orderCommands = driver.createInputTopic(Topics.ORDER_COMMANDS, Serdes.String().serializer(),
+        orderCommands = driver.createInputTopic(
+                Topics.ORDER_COMMANDS,
+                Serdes.String().serializer(),
                 JsonSerdes.orderCommand().serializer());
-        orderEvents = driver.createOutputTopic(Topics.ORDER_EVENTS, Serdes.String().deserializer(),
+        orderEvents = driver.createOutputTopic(
+                Topics.ORDER_EVENTS,
+                Serdes.String().deserializer(),
                 JsonSerdes.orderEvent().deserializer());
-        orderState = driver.createOutputTopic(Topics.ORDER_STATE, Serdes.String().deserializer(),
+        orderState = driver.createOutputTopic(
+                Topics.ORDER_STATE,
+                Serdes.String().deserializer(),
                 JsonSerdes.orderSnapshot().deserializer());
-        replies = driver.createOutputTopic(Topics.COMMAND_REPLIES, Serdes.String().deserializer(),
+        replies = driver.createOutputTopic(
+                Topics.COMMAND_REPLIES,
+                Serdes.String().deserializer(),
                 JsonSerdes.commandReply().deserializer());
-        settings = driver.createInputTopic(Topics.STORE_SETTINGS, Serdes.String().serializer(),
+        settings = driver.createInputTopic(
+                Topics.STORE_SETTINGS,
+                Serdes.String().serializer(),
                 JsonSerdes.storeSettings().serializer());
     }
 

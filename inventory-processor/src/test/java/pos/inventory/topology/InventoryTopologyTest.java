@@ -1,5 +1,16 @@
 package pos.inventory.topology;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static pos.schemas.Samples.AT;
+import static pos.schemas.Samples.PRODUCT;
+import static pos.schemas.Samples.PRODUCT_2;
+import static pos.schemas.Samples.STORE;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,29 +26,18 @@ import pos.schemas.reply.CommandReply;
 import pos.schemas.reply.Outcome;
 import pos.schemas.reply.StockCommandReply;
 
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static pos.schemas.Samples.AT;
-import static pos.schemas.Samples.PRODUCT;
-import static pos.schemas.Samples.PRODUCT_2;
-import static pos.schemas.Samples.STORE;
-
 /** Adjustments, replies, low-stock warnings and the purge of processed command ids. */
 class InventoryTopologyTest {
 
     @TempDir
     Path stateDir;
+
     private InventoryDriver inventory;
 
     @BeforeEach
     void start() {
-        inventory = new InventoryDriver(stateDir,
-                new LowStockPolicy(new BigDecimal("5"), Map.of(PRODUCT_2, new BigDecimal("1"))));
+        inventory = new InventoryDriver(
+                stateDir, new LowStockPolicy(new BigDecimal("5"), Map.of(PRODUCT_2, new BigDecimal("1"))));
     }
 
     @AfterEach
@@ -85,7 +85,8 @@ class InventoryTopologyTest {
             assertThat(stock.version()).isEqualTo(2);
             assertThat(stock.createdAt()).isEqualTo(InventoryDriver.START);
         });
-        assertThat(inventory.processedStore().get(STORE + "|cmd-2").reply().outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(inventory.processedStore().get(STORE + "|cmd-2").reply().outcome())
+                .isEqualTo(Outcome.APPLIED);
     }
 
     @Test
@@ -112,7 +113,9 @@ class InventoryTopologyTest {
 
         inventory.send(adjust("cmd-1", PRODUCT, "10"));
 
-        assertThat(inventory.replies()).singleElement().satisfies(reply -> assertThat(reply.value).isEqualTo(first));
+        assertThat(inventory.replies())
+                .singleElement()
+                .satisfies(reply -> assertThat(reply.value).isEqualTo(first));
         assertThat(inventory.events.isEmpty()).isTrue();
         assertThat(inventory.stockStore().get(STORE + "|" + PRODUCT).onHand()).isEqualByComparingTo("10");
     }
@@ -125,7 +128,8 @@ class InventoryTopologyTest {
 
         inventory.send(adjust("cmd-1", PRODUCT, "-1"));
 
-        assertThat(((StockCommandReply) inventory.replies().get(0).value).outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(((StockCommandReply) inventory.replies().get(0).value).outcome())
+                .isEqualTo(Outcome.REFUSED);
         assertThat(inventory.stockStore().get(STORE + "|" + PRODUCT).onHand()).isEqualByComparingTo("4");
     }
 
@@ -137,9 +141,13 @@ class InventoryTopologyTest {
         inventory.send(adjust("cmd-4", PRODUCT, "2"));
         inventory.send(adjust("cmd-5", PRODUCT, "-2"));
 
-        List<StockLevelLow> warnings = inventory.events().stream().map(kv -> kv.value)
-                .filter(StockLevelLow.class::isInstance).map(StockLevelLow.class::cast).toList();
-        assertThat(warnings).extracting(StockLevelLow::eventId)
+        List<StockLevelLow> warnings = inventory.events().stream()
+                .map(kv -> kv.value)
+                .filter(StockLevelLow.class::isInstance)
+                .map(StockLevelLow.class::cast)
+                .toList();
+        assertThat(warnings)
+                .extracting(StockLevelLow::eventId)
                 .containsExactly("cmd-2/" + PRODUCT + "/low", "cmd-5/" + PRODUCT + "/low");
         assertThat(warnings.get(0).available()).isEqualByComparingTo("5");
         assertThat(warnings.get(0).threshold()).isEqualByComparingTo("5");
@@ -152,8 +160,10 @@ class InventoryTopologyTest {
         inventory.send(adjust("cmd-2", PRODUCT_2, "-1"));
         inventory.send(adjust("cmd-3", PRODUCT_2, "-1"));
 
-        assertThat(inventory.events()).filteredOn(kv -> kv.value instanceof StockLevelLow)
-                .singleElement().satisfies(kv -> assertThat(kv.value.eventId()).startsWith("cmd-3/"));
+        assertThat(inventory.events())
+                .filteredOn(kv -> kv.value instanceof StockLevelLow)
+                .singleElement()
+                .satisfies(kv -> assertThat(kv.value.eventId()).startsWith("cmd-3/"));
     }
 
     @Test

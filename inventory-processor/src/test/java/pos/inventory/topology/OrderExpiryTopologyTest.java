@@ -1,10 +1,22 @@
 package pos.inventory.topology;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static pos.schemas.Samples.AT;
+import static pos.schemas.Samples.ORDER;
+import static pos.schemas.Samples.PRODUCT;
+import static pos.schemas.Samples.STORE;
+import static pos.schemas.Samples.USER;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.apache.kafka.common.serialization.Serdes;
 import pos.inventory.domain.LowStockPolicy;
 import pos.schemas.Topics;
 import pos.schemas.command.AdjustStock;
@@ -16,19 +28,6 @@ import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
 import pos.schemas.value.StoreSettings;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static pos.schemas.Samples.AT;
-import static pos.schemas.Samples.ORDER;
-import static pos.schemas.Samples.PRODUCT;
-import static pos.schemas.Samples.STORE;
-import static pos.schemas.Samples.USER;
-
 /**
  * The store's order expiry in the ledger: a created order nobody confirmed is cancelled as "expired" by the task's
  * wall-clock check, with its stock released in the same step; without the setting nothing is indexed or expired.
@@ -37,6 +36,7 @@ class OrderExpiryTopologyTest {
 
     @TempDir
     Path stateDir;
+
     private InventoryDriver ledger;
 
     @BeforeEach
@@ -53,9 +53,15 @@ class OrderExpiryTopologyTest {
     }
 
     private void place() {
-        ledger.send(new PlaceOrder("place-1", ORDER, STORE, USER, USER,
+        ledger.send(new PlaceOrder(
+                "place-1",
+                ORDER,
+                STORE,
+                USER,
+                USER,
                 List.of(new OrderLine(PRODUCT, "SKU-1", "Burger", new BigDecimal("4"), new BigDecimal("3.50"))),
-                "key-1", AT));
+                "key-1",
+                AT));
         ledger.orderEvents();
         ledger.orderSnapshots();
         ledger.events();
@@ -97,7 +103,8 @@ class OrderExpiryTopologyTest {
             assertThat(event.order().cancelReason()).isEqualTo(OrderSnapshot.EXPIRED);
             assertThat(event.cancelReason()).isEqualTo(OrderSnapshot.EXPIRED);
         });
-        assertThat(ledger.orderSnapshots()).extracting(kv -> kv.value.cancelReason())
+        assertThat(ledger.orderSnapshots())
+                .extracting(kv -> kv.value.cancelReason())
                 .containsExactly(OrderSnapshot.EXPIRED);
         assertThat(ledger.events()).as("the release").hasSize(1);
         assertThat(reserved()).isZero();
@@ -121,7 +128,9 @@ class OrderExpiryTopologyTest {
 
         assertThat(ledger.orderEvents()).isEmpty();
         assertThat(reserved()).isEqualByComparingTo("4");
-        assertThat(ledger.expiryStore().approximateNumEntries()).as("forgotten once due").isZero();
+        assertThat(ledger.expiryStore().approximateNumEntries())
+                .as("forgotten once due")
+                .isZero();
     }
 
     @Test
@@ -138,8 +147,8 @@ class OrderExpiryTopologyTest {
 
     @Test
     void anotherStoresSettingDoesNotApply() {
-        ledger.settings.pipeInput("65a000000000000000000009",
-                new StoreSettings("65a000000000000000000009", 60L, "ada", AT));
+        ledger.settings.pipeInput(
+                "65a000000000000000000009", new StoreSettings("65a000000000000000000009", 60L, "ada", AT));
         place();
 
         ledger.advance(Duration.ofSeconds(61));
@@ -150,7 +159,9 @@ class OrderExpiryTopologyTest {
 
     @Test
     void unreadableOrMisroutedSettingsAreSkippedAndTheLedgerGoesOn() {
-        var raw = ledger.driver.createInputTopic(Topics.STORE_SETTINGS, Serdes.String().serializer(),
+        var raw = ledger.driver.createInputTopic(
+                Topics.STORE_SETTINGS,
+                Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         raw.pipeInput(STORE, "not json".getBytes(StandardCharsets.UTF_8));
         ledger.settings.pipeInput("65a000000000000000000009", new StoreSettings(STORE, 60L, "ada", AT));

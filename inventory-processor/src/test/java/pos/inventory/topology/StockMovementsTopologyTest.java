@@ -1,5 +1,16 @@
 package pos.inventory.topology;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static pos.schemas.Samples.AT;
+import static pos.schemas.Samples.ORDER;
+import static pos.schemas.Samples.PRODUCT;
+import static pos.schemas.Samples.STORE;
+import static pos.schemas.Samples.USER;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,18 +28,6 @@ import pos.schemas.reply.StockCommandReply;
 import pos.schemas.value.OrderLine;
 import pos.schemas.value.OrderStatus;
 
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static pos.schemas.Samples.AT;
-import static pos.schemas.Samples.ORDER;
-import static pos.schemas.Samples.PRODUCT;
-import static pos.schemas.Samples.STORE;
-import static pos.schemas.Samples.USER;
-
 /**
  * Every change to a product's stock comes out of the store ledger as one {@code StockChanged} with who and why:
  * the account, kind and note of an adjustment or count, the order of a reservation, release or sale; versions run
@@ -40,6 +39,7 @@ class StockMovementsTopologyTest {
 
     @TempDir
     Path stateDir;
+
     private InventoryDriver ledger;
 
     @BeforeEach
@@ -57,22 +57,26 @@ class StockMovementsTopologyTest {
     }
 
     private List<StockChanged> stockChanges() {
-        return ledger.events().stream().map(kv -> kv.value).filter(StockChanged.class::isInstance)
-                .map(StockChanged.class::cast).toList();
+        return ledger.events().stream()
+                .map(kv -> kv.value)
+                .filter(StockChanged.class::isInstance)
+                .map(StockChanged.class::cast)
+                .toList();
     }
 
     @Test
     void aDeliveryAnOrderItsCancelAndACountAreFourMovementsWithWhoAndWhy() {
-        ledger.send(new AdjustStock("adj-1", STORE, PRODUCT, new BigDecimal("10"), "truck 4", MANAGER, AT,
-                "delivery"));
+        ledger.send(new AdjustStock("adj-1", STORE, PRODUCT, new BigDecimal("10"), "truck 4", MANAGER, AT, "delivery"));
         ledger.send(new PlaceOrder("place-1", ORDER, STORE, USER, USER, lines("3"), "key-1", AT));
         ledger.send(new ChangeOrderStatus("cancel-1", ORDER, STORE, OrderStatus.CANCELLED, USER, AT));
         ledger.send(new CountStock("count-1", STORE, PRODUCT, new BigDecimal("9"), "shelf", MANAGER, AT));
 
         List<StockChanged> moves = stockChanges();
 
-        assertThat(moves).extracting(StockChanged::change).containsExactly(StockChange.ADJUSTED,
-                StockChange.RESERVED, StockChange.RELEASED, StockChange.ADJUSTED);
+        assertThat(moves)
+                .extracting(StockChanged::change)
+                .containsExactly(
+                        StockChange.ADJUSTED, StockChange.RESERVED, StockChange.RELEASED, StockChange.ADJUSTED);
         assertThat(moves).extracting(StockChanged::reasonCode).containsExactly("delivery", null, null, "count");
         assertThat(moves).extracting(StockChanged::requestedBy).containsExactly(MANAGER, null, null, MANAGER);
         assertThat(moves).extracting(StockChanged::orderId).containsExactly(null, ORDER, ORDER, null);
@@ -102,7 +106,8 @@ class StockMovementsTopologyTest {
         ledger.send(new CountStock("count-2", STORE, PRODUCT, new BigDecimal("6"), null, MANAGER, AT));
         ledger.send(new CountStock("count-2", STORE, PRODUCT, new BigDecimal("6"), null, MANAGER, AT));
 
-        assertThat(ledger.replies()).extracting(kv -> ((StockCommandReply) kv.value).outcome())
+        assertThat(ledger.replies())
+                .extracting(kv -> ((StockCommandReply) kv.value).outcome())
                 .containsExactly(Outcome.APPLIED, Outcome.APPLIED);
         assertThat(stockChanges()).singleElement().satisfies(move -> {
             assertThat(move.onHandDelta()).isEqualByComparingTo("-4");

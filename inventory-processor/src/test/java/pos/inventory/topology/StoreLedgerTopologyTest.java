@@ -1,5 +1,18 @@
 package pos.inventory.topology;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static pos.schemas.Samples.AT;
+import static pos.schemas.Samples.ORDER;
+import static pos.schemas.Samples.PRODUCT;
+import static pos.schemas.Samples.PRODUCT_2;
+import static pos.schemas.Samples.STORE;
+import static pos.schemas.Samples.USER;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
@@ -26,20 +39,6 @@ import pos.schemas.value.OrderLine;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static pos.schemas.Samples.AT;
-import static pos.schemas.Samples.ORDER;
-import static pos.schemas.Samples.PRODUCT;
-import static pos.schemas.Samples.PRODUCT_2;
-import static pos.schemas.Samples.STORE;
-import static pos.schemas.Samples.USER;
-
 /** One hop: a placement or status change and its stock effect in one task, one transaction, one reply. */
 class StoreLedgerTopologyTest {
 
@@ -47,6 +46,7 @@ class StoreLedgerTopologyTest {
 
     @TempDir
     Path stateDir;
+
     private InventoryDriver ledger;
 
     @BeforeEach
@@ -77,7 +77,9 @@ class StoreLedgerTopologyTest {
 
     private OrderCommandReply onlyReply(String commandId) {
         List<KeyValue<String, CommandReply>> replies = ledger.replies();
-        assertThat(replies).singleElement().satisfies(reply -> assertThat(reply.key).isEqualTo(commandId));
+        assertThat(replies)
+                .singleElement()
+                .satisfies(reply -> assertThat(reply.key).isEqualTo(commandId));
         return (OrderCommandReply) replies.get(0).value;
     }
 
@@ -87,7 +89,8 @@ class StoreLedgerTopologyTest {
 
         List<KeyValue<String, OrderEvent>> events = ledger.orderEvents();
         assertThat(events).extracting(e -> e.key).containsOnly(ORDER);
-        assertThat(events).extracting(e -> ((OrderStatusChanged) e.value).status())
+        assertThat(events)
+                .extracting(e -> ((OrderStatusChanged) e.value).status())
                 .containsExactly(OrderStatus.PENDING, OrderStatus.CREATED);
         assertThat(ledger.orderSnapshots()).singleElement().satisfies(snapshot -> {
             assertThat(snapshot.key).isEqualTo(ORDER);
@@ -112,7 +115,8 @@ class StoreLedgerTopologyTest {
     void aShortPlacementIsRejectedWithoutTouchingStock() {
         ledger.send(place("place-1", ORDER, lines(PRODUCT_2, "4")));
 
-        assertThat(ledger.orderEvents()).extracting(e -> ((OrderStatusChanged) e.value).status())
+        assertThat(ledger.orderEvents())
+                .extracting(e -> ((OrderStatusChanged) e.value).status())
                 .containsExactly(OrderStatus.PENDING, OrderStatus.REJECTED);
         assertThat(ledger.events()).isEmpty();
         assertThat(onlyReply("place-1").outcome()).isEqualTo(Outcome.REFUSED);
@@ -133,16 +137,21 @@ class StoreLedgerTopologyTest {
             assertThat(level.available()).isEqualByComparingTo("10");
             assertThat(level.version()).isEqualTo(3);
         });
-        assertThat(ledger.events()).singleElement()
-                .satisfies(event -> assertThat(((StockChanged) event.value).stock().version()).isEqualTo(3));
-        assertThat(ledger.stockStore().get(InventoryStores.key(STORE, PRODUCT)).reserved()).isZero();
+        assertThat(ledger.events())
+                .singleElement()
+                .satisfies(
+                        event -> assertThat(((StockChanged) event.value).stock().version())
+                                .isEqualTo(3));
+        assertThat(ledger.stockStore().get(InventoryStores.key(STORE, PRODUCT)).reserved())
+                .isZero();
     }
 
     @Test
     void anExpiredPlacementThatNeverArrivedIsRejectedAndItsRedrivenPlacementRefused() {
         ledger.send(new ExpirePlacement(ExpirePlacement.commandIdFor(ORDER), ORDER, STORE, AT));
 
-        assertThat(ledger.orderEvents()).extracting(e -> ((OrderStatusChanged) e.value).status())
+        assertThat(ledger.orderEvents())
+                .extracting(e -> ((OrderStatusChanged) e.value).status())
                 .containsExactly(OrderStatus.PENDING, OrderStatus.REJECTED);
         assertThat(onlyReply(ExpirePlacement.commandIdFor(ORDER)).detail()).isEqualTo("Not decided in time");
 
@@ -153,7 +162,8 @@ class StoreLedgerTopologyTest {
         var refused = onlyReply("place-1");
         assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(refused.order().status()).isEqualTo(OrderStatus.REJECTED);
-        assertThat(ledger.stockStore().get(InventoryStores.key(STORE, PRODUCT)).reserved()).isZero();
+        assertThat(ledger.stockStore().get(InventoryStores.key(STORE, PRODUCT)).reserved())
+                .isZero();
     }
 
     @Test
@@ -190,7 +200,8 @@ class StoreLedgerTopologyTest {
 
             var orderEvents = ledger.orderEvents();
             assertThat(orderEvents).extracting(e -> e.key).containsOnly(OTHER_ORDER);
-            assertThat(orderEvents).extracting(e -> ((OrderStatusChanged) e.value).status())
+            assertThat(orderEvents)
+                    .extracting(e -> ((OrderStatusChanged) e.value).status())
                     .containsExactly(OrderStatus.PENDING, OrderStatus.REJECTED);
             assertThat(orderEvents).isEqualTo(twin.orderEvents());
             var snapshots = ledger.orderSnapshots();
@@ -202,7 +213,9 @@ class StoreLedgerTopologyTest {
             assertThat(replies).isEqualTo(twin.replies());
             assertThat(ledger.events()).isEmpty();
             assertThat(twin.events()).isEmpty();
-            assertThat(ledger.orderStore().get(InventoryStores.key(STORE, ORDER)).status())
+            assertThat(ledger.orderStore()
+                            .get(InventoryStores.key(STORE, ORDER))
+                            .status())
                     .isEqualTo(OrderStatus.CREATED);
             assertThat(ledger.orderStore().get(InventoryStores.key(STORE, OTHER_ORDER)))
                     .isEqualTo(twin.orderStore().get(InventoryStores.key(STORE, OTHER_ORDER)));
@@ -278,8 +291,9 @@ class StoreLedgerTopologyTest {
     @Test
     void outputsCarryTheTraceHeadersOfTheCommand() {
         var headers = new RecordHeaders();
-        headers.add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
-                .getBytes(StandardCharsets.UTF_8));
+        headers.add(
+                "traceparent",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".getBytes(StandardCharsets.UTF_8));
         headers.add("other", "x".getBytes(StandardCharsets.UTF_8));
 
         ledger.send(place("place-1", ORDER, lines(PRODUCT, "1")), headers);

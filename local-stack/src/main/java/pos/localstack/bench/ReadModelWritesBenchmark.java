@@ -3,6 +3,12 @@ package pos.localstack.bench;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
@@ -11,13 +17,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import pos.api.readmodel.VersionedDocuments;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A benchmark (it lived in the test tree as ReadModelWritesBenchmarkIT but asserts nothing): the cost of the orders
@@ -48,7 +47,8 @@ public final class ReadModelWritesBenchmark {
             new ReadModelWritesBenchmark(orders, dir).compareAndSetAgainstRangeGuard();
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
             }
         }
     }
@@ -61,7 +61,8 @@ public final class ReadModelWritesBenchmark {
     }
 
     private void run(String variant, int round, boolean compareAndSet) {
-        var backend = new H2Backend(dir.resolve(variant.hashCode() + "-" + round + ".mv").toString());
+        var backend = new H2Backend(
+                dir.resolve(variant.hashCode() + "-" + round + ".mv").toString());
         var server = new MongoServer(backend);
         try (var client = MongoClients.create(server.bindAndGetConnectionString())) {
             var mongo = new MongoTemplate(client, "bench");
@@ -85,8 +86,9 @@ public final class ReadModelWritesBenchmark {
                     }
                 }
                 if (i % 500 == 0) {
-                    System.out.printf("BENCH %-22s round %d: %5d orders, %.2f ms per order (9 writes)%n", variant,
-                            round, i, (System.nanoTime() - start) / 1e6 / i);
+                    System.out.printf(
+                            "BENCH %-22s round %d: %5d orders, %.2f ms per order (9 writes)%n",
+                            variant, round, i, (System.nanoTime() - start) / 1e6 / i);
                 }
             }
         } finally {
@@ -99,7 +101,8 @@ public final class ReadModelWritesBenchmark {
         var update = new Update();
         snapshot(sequence).forEach(update::set);
         try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(id).and("sequence").lt(sequence)), update, "orders");
+            mongo.upsert(
+                    Query.query(Criteria.where("_id").is(id).and("sequence").lt(sequence)), update, "orders");
         } catch (DuplicateKeyException e) {
             // a newer snapshot is there: the upsert tried to insert a second document with this id
         }
@@ -108,11 +111,16 @@ public final class ReadModelWritesBenchmark {
     private static Document snapshot(long sequence) {
         var items = new ArrayList<Document>();
         for (int i = 0; i < 3; i++) {
-            items.add(new Document("product_id", "65d00000000000000000000" + i).append("name", "Product " + i)
-                    .append("qty", "1").append("price", "3.50"));
+            items.add(new Document("product_id", "65d00000000000000000000" + i)
+                    .append("name", "Product " + i)
+                    .append("qty", "1")
+                    .append("price", "3.50"));
         }
-        return new Document("sequence", sequence).append("status", "s" + sequence)
-                .append("store_id", "65a000000000000000000001").append("user_id", "65a000000000000000000002")
-                .append("items", items).append("total", "10.50");
+        return new Document("sequence", sequence)
+                .append("status", "s" + sequence)
+                .append("store_id", "65a000000000000000000001")
+                .append("user_id", "65a000000000000000000002")
+                .append("items", items)
+                .append("total", "10.50");
     }
 }

@@ -1,7 +1,5 @@
 package pos.localstack.faults;
 
-import pos.testing.JavaProcess;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import pos.testing.JavaProcess;
 
 /**
  * Faults at planned moments of a run: each a service and what happens to it (SIGKILL and start again at once, or
@@ -16,10 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Chaos implements AutoCloseable {
 
-    enum Action { KILL_AND_RESTART, KILL }
-
-    record Fault(Duration at, JavaProcess service, Action action) {
+    enum Action {
+        KILL_AND_RESTART,
+        KILL
     }
+
+    record Fault(Duration at, JavaProcess service, Action action) {}
 
     private final List<Fault> plan;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -28,7 +29,8 @@ final class Chaos implements AutoCloseable {
     private Thread thread;
 
     Chaos(List<Fault> plan) {
-        this.plan = plan.stream().sorted(java.util.Comparator.comparing(Fault::at)).toList();
+        this.plan =
+                plan.stream().sorted(java.util.Comparator.comparing(Fault::at)).toList();
     }
 
     void start(Instant from) {
@@ -52,7 +54,8 @@ final class Chaos implements AutoCloseable {
                 fault.service().start();
             }
             done.incrementAndGet();
-            log.add(fault.at().toSeconds() + "s " + fault.action() + " " + fault.service().name());
+            log.add(fault.at().toSeconds() + "s " + fault.action() + " "
+                    + fault.service().name());
         }
     }
 

@@ -1,13 +1,12 @@
 package pos.localstack.faults;
 
-import pos.schemas.value.OrderStatus;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import pos.schemas.value.OrderStatus;
 
 /**
  * What the API told the clients, written by many till threads: the orders it acknowledged (and under which
@@ -17,12 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ClientLedger {
 
     /** An order placement the API answered finally (200 created, 400 rejected) or only with 202 pending. */
-    record PlacedOrder(String key, String orderId, String storeId, Map<String, BigDecimal> qtyByProduct,
-            OrderStatus answer) {
-    }
+    record PlacedOrder(
+            String key, String orderId, String storeId, Map<String, BigDecimal> qtyByProduct, OrderStatus answer) {}
 
-    record Adjustment(String key, String storeId, String productId, BigDecimal delta, boolean applied) {
-    }
+    record Adjustment(String key, String storeId, String productId, BigDecimal delta, boolean applied) {}
 
     private final Map<String, PlacedOrder> ordersByKey = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> orderIdsByKey = new ConcurrentHashMap<>();
@@ -32,14 +29,17 @@ final class ClientLedger {
 
     /** Every answer for one key is recorded: all of them must name the same order. */
     void placed(PlacedOrder order) {
-        orderIdsByKey.computeIfAbsent(order.key(), k -> ConcurrentHashMap.newKeySet()).add(order.orderId());
-        ordersByKey.merge(order.key(), order, (earlier, later) ->
-                later.answer() == OrderStatus.PENDING ? earlier : later);
+        orderIdsByKey
+                .computeIfAbsent(order.key(), k -> ConcurrentHashMap.newKeySet())
+                .add(order.orderId());
+        ordersByKey.merge(
+                order.key(), order, (earlier, later) -> later.answer() == OrderStatus.PENDING ? earlier : later);
     }
 
     /** A 200 to a status change: the order had (or now has) that status. */
     void statusConfirmed(String orderId, OrderStatus status) {
-        confirmedStatuses.computeIfAbsent(orderId, id -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        confirmedStatuses
+                .computeIfAbsent(orderId, id -> java.util.Collections.synchronizedList(new ArrayList<>()))
                 .add(status);
     }
 

@@ -1,10 +1,7 @@
 package pos.localstack.faults;
 
-import org.awaitility.core.ConditionTimeoutException;
-import org.bson.types.ObjectId;
-import pos.testing.ApiClient;
-import pos.testing.FreePorts;
-import pos.testing.JavaProcess;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -15,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
+import org.bson.types.ObjectId;
+import pos.testing.ApiClient;
+import pos.testing.FreePorts;
+import pos.testing.JavaProcess;
 
 /**
  * One fault run: the system on a {@link FaultStack}, a catalog of a few products stocked scarcely in several
@@ -31,6 +30,7 @@ final class FaultRun implements AutoCloseable {
     static final BigDecimal INITIAL_STOCK = BigDecimal.valueOf(4);
     /** Starting a JVM on a busy 2-core machine, or restoring Streams state after a crash, can take a while. */
     static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
     static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(3);
 
     final FaultSettings settings;
@@ -45,9 +45,11 @@ final class FaultRun implements AutoCloseable {
     FaultRun(String name, FaultSettings settings, int partitions) throws Exception {
         this.settings = settings;
         this.random = new Random(settings.seed());
-        var workDir = Path.of("target", "fault-tests", name + "-" + System.currentTimeMillis()).toAbsolutePath();
-        System.out.printf("%s: load %s, seed %d, %d tills, files in %s%n", name, settings.load(), settings.seed(),
-                settings.tills(), workDir);
+        var workDir = Path.of("target", "fault-tests", name + "-" + System.currentTimeMillis())
+                .toAbsolutePath();
+        System.out.printf(
+                "%s: load %s, seed %d, %d tills, files in %s%n",
+                name, settings.load(), settings.seed(), settings.tills(), workDir);
         stack = FaultStack.start(workDir, partitions);
     }
 
@@ -95,25 +97,38 @@ final class FaultRun implements AutoCloseable {
     void assertInvariantsOnceSettled() {
         assertThat(ledger.anomalies()).as("answers no correct system gives").isEmpty();
         var orders = ledger.orders();
-        System.out.printf("orders %d (rejected %d), adjustments %d, status changes confirmed %d%n", orders.size(),
-                orders.stream().filter(o -> o.answer() == pos.schemas.value.OrderStatus.REJECTED).count(),
-                ledger.adjustments().size(), ledger.confirmedStatuses().values().stream().mapToInt(List::size).sum());
+        System.out.printf(
+                "orders %d (rejected %d), adjustments %d, status changes confirmed %d%n",
+                orders.size(),
+                orders.stream()
+                        .filter(o -> o.answer() == pos.schemas.value.OrderStatus.REJECTED)
+                        .count(),
+                ledger.adjustments().size(),
+                ledger.confirmedStatuses().values().stream()
+                        .mapToInt(List::size)
+                        .sum());
         try (var reader = new ObservedStateReader(stack.bootstrapServers(), stack.mongoUri())) {
             var last = new AtomicReference<List<String>>(List.of());
             try {
-                await("system settled with every invariant holding").atMost(SETTLE_TIMEOUT)
+                await("system settled with every invariant holding")
+                        .atMost(SETTLE_TIMEOUT)
                         .pollInterval(Duration.ofSeconds(2))
                         .until(() -> last.updateAndGet(v -> SystemInvariants.violations(reader.read(), ledger))
                                 .isEmpty());
             } catch (ConditionTimeoutException e) {
                 var violations = last.get();
-                throw new AssertionError(violations.size() + " invariant violation(s):\n  "
-                        + String.join("\n  ", violations.subList(0, Math.min(40, violations.size())))
-                        + "\n" + stack.logTails(), e);
+                throw new AssertionError(
+                        violations.size() + " invariant violation(s):\n  "
+                                + String.join("\n  ", violations.subList(0, Math.min(40, violations.size())))
+                                + "\n" + stack.logTails(),
+                        e);
             }
             var state = reader.read();
-            System.out.printf("settled: %d order events, %d stock changes, %d orders in the read model%n",
-                    state.orderEvents().size(), state.stockChanges().size(), state.orderViews().size());
+            System.out.printf(
+                    "settled: %d order events, %d stock changes, %d orders in the read model%n",
+                    state.orderEvents().size(),
+                    state.stockChanges().size(),
+                    state.orderViews().size());
         }
         // a run where the tills got nothing done would prove nothing
         assertThat(orders).as("orders placed").hasSizeGreaterThanOrEqualTo(settings.tills());

@@ -2,20 +2,6 @@ package pos.localstack.faults;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import pos.api.ApiServiceApplication;
-import pos.inventory.InventoryProcessorApplication;
-import pos.localstack.KraftBroker;
-import pos.localstack.LocalStack;
-import pos.orderprocessor.OrderProcessorApplication;
-import pos.schemas.Topics;
-import org.springframework.context.ConfigurableApplicationContext;
-import pos.testing.FreePorts;
-import pos.testing.JavaProcess;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +12,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.context.ConfigurableApplicationContext;
+import pos.api.ApiServiceApplication;
+import pos.inventory.InventoryProcessorApplication;
+import pos.localstack.KraftBroker;
+import pos.localstack.LocalStack;
+import pos.orderprocessor.OrderProcessorApplication;
+import pos.schemas.Topics;
+import pos.testing.FreePorts;
+import pos.testing.JavaProcess;
 
 /**
  * The system spread over JVMs as in production: a KRaft broker and a MongoDB-wire server in the test JVM (they are
@@ -72,8 +71,8 @@ final class FaultStack implements AutoCloseable {
     }
 
     JavaProcess inventoryProcessor(String instance) {
-        return processor("inventory-processor-" + instance, InventoryProcessorApplication.class,
-                "INVENTORY_PROCESSOR_PORT");
+        return processor(
+                "inventory-processor-" + instance, InventoryProcessorApplication.class, "INVENTORY_PROCESSOR_PORT");
     }
 
     /**
@@ -81,39 +80,71 @@ final class FaultStack implements AutoCloseable {
      * local stack, the first account registered becomes admin.
      */
     JavaProcess api(int port) {
-        return service("api-service", ApiServiceApplication.class, "384m", port, Map.of(
-                "API_PORT", String.valueOf(port),
-                "MONGODB_URI", mongoUri,
-                "POS_FIRST_ACCOUNT_ADMIN", "true",
-                "POS_DATA_DIR", workDir.resolve("api-data").toString()), List.of());
+        return service(
+                "api-service",
+                ApiServiceApplication.class,
+                "384m",
+                port,
+                Map.of(
+                        "API_PORT",
+                        String.valueOf(port),
+                        "MONGODB_URI",
+                        mongoUri,
+                        "POS_FIRST_ACCOUNT_ADMIN",
+                        "true",
+                        "POS_DATA_DIR",
+                        workDir.resolve("api-data").toString()),
+                List.of());
     }
 
     /** The API in the test JVM: starts faster than a JVM of its own where it need not be killed. */
     void startApiInProcess(int port) {
-        inProcessApi = ApiServiceApplication.builder().properties(Map.of(
-                "API_PORT", port,
-                "MONGODB_URI", mongoUri,
-                "POS_DATA_DIR", workDir.resolve("api-data").toString(),
-                "POS_FIRST_ACCOUNT_ADMIN", "true",
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
-                "POS_TOPIC_PARTITIONS", partitions,
-                "spring.main.banner-mode", "off")).run();
+        inProcessApi = ApiServiceApplication.builder()
+                .properties(Map.of(
+                        "API_PORT",
+                        port,
+                        "MONGODB_URI",
+                        mongoUri,
+                        "POS_DATA_DIR",
+                        workDir.resolve("api-data").toString(),
+                        "POS_FIRST_ACCOUNT_ADMIN",
+                        "true",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        bootstrapServers(),
+                        "POS_TOPIC_PARTITIONS",
+                        partitions,
+                        "spring.main.banner-mode",
+                        "off"))
+                .run();
     }
 
     private JavaProcess processor(String name, Class<?> mainClass, String portVariable) {
         int port = FreePorts.next();
-        return service(name, mainClass, "256m", port, Map.of(
-                portVariable, String.valueOf(port),
-                // one state folder per instance: two instances on one machine must not share a state lock
-                "POS_STATE_DIR", workDir.resolve("state").resolve(name).toString()), List.of(
-                "--spring.autoconfigure.exclude=" + LocalStack.PROCESSOR_EXCLUSIONS,
-                // a killed instance's partitions move to a survivor quickly
-                "--spring.kafka.streams.properties.session.timeout.ms=6000",
-                "--spring.kafka.streams.properties.heartbeat.interval.ms=1500"));
+        return service(
+                name,
+                mainClass,
+                "256m",
+                port,
+                Map.of(
+                        portVariable,
+                        String.valueOf(port),
+                        // one state folder per instance: two instances on one machine must not share a state lock
+                        "POS_STATE_DIR",
+                        workDir.resolve("state").resolve(name).toString()),
+                List.of(
+                        "--spring.autoconfigure.exclude=" + LocalStack.PROCESSOR_EXCLUSIONS,
+                        // a killed instance's partitions move to a survivor quickly
+                        "--spring.kafka.streams.properties.session.timeout.ms=6000",
+                        "--spring.kafka.streams.properties.heartbeat.interval.ms=1500"));
     }
 
-    private JavaProcess service(String name, Class<?> mainClass, String heap, int port,
-            Map<String, String> environment, List<String> arguments) {
+    private JavaProcess service(
+            String name,
+            Class<?> mainClass,
+            String heap,
+            int port,
+            Map<String, String> environment,
+            List<String> arguments) {
         var env = new java.util.HashMap<>(environment);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         env.put("POS_TOPIC_PARTITIONS", String.valueOf(partitions));
@@ -127,10 +158,14 @@ final class FaultStack implements AutoCloseable {
 
     private void createTopics() {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            var main = Topics.all().stream().map(spec -> new NewTopic(spec.name(), partitions, (short) 1)
-                    .configs(spec.compacted()
-                            ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                            : Map.of()));
+            var main = Topics.all().stream()
+                    .map(spec -> new NewTopic(spec.name(), partitions, (short) 1)
+                            .configs(
+                                    spec.compacted()
+                                            ? Map.of(
+                                                    TopicConfig.CLEANUP_POLICY_CONFIG,
+                                                    TopicConfig.CLEANUP_POLICY_COMPACT)
+                                            : Map.of()));
             var deadLetters = Topics.withDeadLetters().stream()
                     .map(name -> new NewTopic(Topics.deadLetter(name), partitions, (short) 1));
             admin.createTopics(Stream.concat(main, deadLetters).toList()).all().get(60, TimeUnit.SECONDS);

@@ -1,13 +1,12 @@
 package pos.localstack.faults;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.event.StockChanged;
 import pos.schemas.value.OrderSnapshot;
 import pos.schemas.value.OrderStatus;
-
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Everything the system holds after a run, as read from outside: the Kafka topics from the beginning (each list in
@@ -24,11 +23,9 @@ record ObservedState(
         Map<String, OrderView> orderViews,
         Map<String, StockView> stockViews) {
 
-    record OrderView(OrderStatus status, long sequence) {
-    }
+    record OrderView(OrderStatus status, long sequence) {}
 
-    record StockView(BigDecimal onHand, BigDecimal reserved, BigDecimal available, long version) {
-    }
+    record StockView(BigDecimal onHand, BigDecimal reserved, BigDecimal available, long version) {}
 
     /** The read-model key of one store's stock of one product. */
     static String item(String storeId, String productId) {

@@ -1,15 +1,14 @@
 package pos.localstack.faults;
 
-import pos.inventory.domain.OrderLifecycle;
-import pos.schemas.event.OrderStatusChanged;
-import pos.schemas.value.OrderStatus;
-
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import pos.inventory.domain.OrderLifecycle;
+import pos.schemas.event.OrderStatusChanged;
+import pos.schemas.value.OrderStatus;
 
 /**
  * The orders' history on {@code pos.orders.events.v1}: per order, sequences 1, 2, 3... with no gap or repeat, each
@@ -21,14 +20,15 @@ final class OrderInvariants {
 
     /** Each order's events in the order they were written. */
     static Map<String, List<OrderStatusChanged>> histories(List<OrderStatusChanged> events) {
-        return events.stream().collect(Collectors.groupingBy(OrderStatusChanged::orderId, LinkedHashMap::new,
-                Collectors.toList()));
+        return events.stream()
+                .collect(Collectors.groupingBy(OrderStatusChanged::orderId, LinkedHashMap::new, Collectors.toList()));
     }
 
     void check(ObservedState state, ClientLedger ledger, Consumer<String> violation) {
         var histories = histories(state.orderEvents());
         var eventIds = new HashSet<String>();
-        state.orderEvents().stream().filter(e -> !eventIds.add(e.eventId()))
+        state.orderEvents().stream()
+                .filter(e -> !eventIds.add(e.eventId()))
                 .forEach(e -> violation.accept("event " + e.eventId() + " written twice"));
         histories.forEach((orderId, history) -> checkHistory(orderId, history, violation));
         checkAgainstClients(histories, ledger, violation);
@@ -45,9 +45,11 @@ final class OrderInvariants {
                         + last.status() + "#" + last.sequence());
             }
         });
-        state.orderViews().keySet().stream().filter(id -> !histories.containsKey(id))
+        state.orderViews().keySet().stream()
+                .filter(id -> !histories.containsKey(id))
                 .forEach(id -> violation.accept("orders read model has order " + id + " that Kafka never saw"));
-        state.latestStates().keySet().stream().filter(id -> !histories.containsKey(id))
+        state.latestStates().keySet().stream()
+                .filter(id -> !histories.containsKey(id))
                 .forEach(id -> violation.accept("state topic has order " + id + " without events"));
     }
 
@@ -85,8 +87,8 @@ final class OrderInvariants {
         return OrderLifecycle.allows(previous, next);
     }
 
-    private static void checkAgainstClients(Map<String, List<OrderStatusChanged>> histories, ClientLedger ledger,
-            Consumer<String> violation) {
+    private static void checkAgainstClients(
+            Map<String, List<OrderStatusChanged>> histories, ClientLedger ledger, Consumer<String> violation) {
         ledger.orderIdsByKey().forEach((key, ids) -> {
             if (ids.size() != 1) {
                 violation.accept("Idempotency-Key " + key + " was answered with orders " + ids);
@@ -97,13 +99,14 @@ final class OrderInvariants {
             acknowledged.add(placed.orderId());
             var history = histories.get(placed.orderId());
             if (history == null) {
-                violation.accept("order " + placed.orderId() + " (key " + placed.key() + ", answered "
-                        + placed.answer() + ") has no events");
+                violation.accept("order " + placed.orderId() + " (key " + placed.key() + ", answered " + placed.answer()
+                        + ") has no events");
                 continue;
             }
             var statuses = history.stream().map(OrderStatusChanged::status).toList();
             var order = history.get(0).order();
-            if (!order.storeId().equals(placed.storeId()) || !sameQuantities(quantities(order.lines()), placed.qtyByProduct())) {
+            if (!order.storeId().equals(placed.storeId())
+                    || !sameQuantities(quantities(order.lines()), placed.qtyByProduct())) {
                 violation.accept("order " + placed.orderId() + " holds other lines than were ordered");
             }
             if (placed.answer() != OrderStatus.PENDING && !statuses.contains(placed.answer())) {
@@ -111,21 +114,26 @@ final class OrderInvariants {
                         + " but its history is " + statuses);
             }
         }
-        histories.keySet().stream().filter(id -> !acknowledged.contains(id))
+        histories.keySet().stream()
+                .filter(id -> !acknowledged.contains(id))
                 .forEach(id -> violation.accept("order " + id + " exists but no client was told about it"));
         ledger.confirmedStatuses().forEach((orderId, confirmed) -> {
             var history = histories.getOrDefault(orderId, List.of());
             var statuses = history.stream().map(OrderStatusChanged::status).toList();
             if (!statuses.containsAll(confirmed)
-                    || !statuses.isEmpty() && statuses.get(statuses.size() - 1) != confirmed.get(confirmed.size() - 1)) {
+                    || !statuses.isEmpty()
+                            && statuses.get(statuses.size() - 1) != confirmed.get(confirmed.size() - 1)) {
                 violation.accept("order " + orderId + ": clients were told " + confirmed + ", history is " + statuses);
             }
         });
     }
 
     static Map<String, java.math.BigDecimal> quantities(List<pos.schemas.value.OrderLine> lines) {
-        return lines.stream().collect(Collectors.toMap(pos.schemas.value.OrderLine::productId,
-                pos.schemas.value.OrderLine::qty, java.math.BigDecimal::add));
+        return lines.stream()
+                .collect(Collectors.toMap(
+                        pos.schemas.value.OrderLine::productId,
+                        pos.schemas.value.OrderLine::qty,
+                        java.math.BigDecimal::add));
     }
 
     static boolean sameQuantities(Map<String, java.math.BigDecimal> a, Map<String, java.math.BigDecimal> b) {

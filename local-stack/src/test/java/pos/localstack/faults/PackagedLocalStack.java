@@ -1,8 +1,5 @@
 package pos.localstack.faults;
 
-import pos.testing.FreePorts;
-import pos.testing.JavaProcess;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import pos.testing.FreePorts;
+import pos.testing.JavaProcess;
 
 /**
  * The packaged local stack ({@code local-stack-*-exec.jar}, what {@code ./run-local.sh} runs) in a JVM of its own,
@@ -37,13 +36,15 @@ final class PackagedLocalStack implements AutoCloseable {
         environment.put("POS_LOGIN_LIMIT_CAPACITY", "100000");
         environment.putAll(extraEnvironment);
         var log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-        this.process = JavaProcess.ofJar("local stack", packagedJar(), "768m", environment, log).readyOn(apiPort);
+        this.process = JavaProcess.ofJar("local stack", packagedJar(), "768m", environment, log)
+                .readyOn(apiPort);
     }
 
     /** The jar {@code mvn package} built in this module's target folder (Failsafe runs after package). */
     static Path packagedJar() {
         try (var files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("local-stack-.*-exec\\.jar")).findFirst()
+            return files.filter(f -> f.getFileName().toString().matches("local-stack-.*-exec\\.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no local-stack-*-exec.jar in target: run package"))
                     .toAbsolutePath();
         } catch (IOException e) {

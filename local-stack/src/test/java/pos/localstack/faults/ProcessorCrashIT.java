@@ -1,10 +1,9 @@
 package pos.localstack.faults;
 
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Tills place, complete and cancel orders for scarce stock while order-processor and inventory-processor are
@@ -29,12 +28,12 @@ class ProcessorCrashIT {
             var times = run.faultTimes();
             for (int i = 0; i < times.size(); i++) {
                 // alternating, so each processor crashes at least once when there are two faults
-                faults.add(new Chaos.Fault(times.get(i), processors.get((first + i) % 2),
-                        Chaos.Action.KILL_AND_RESTART));
+                faults.add(
+                        new Chaos.Fault(times.get(i), processors.get((first + i) % 2), Chaos.Action.KILL_AND_RESTART));
             }
             // early enough that the tills keep working against the restarted API for the rest of the load
-            faults.add(new Chaos.Fault(settings.load().dividedBy(3).plusSeconds(1), api,
-                    Chaos.Action.KILL_AND_RESTART));
+            faults.add(
+                    new Chaos.Fault(settings.load().dividedBy(3).plusSeconds(1), api, Chaos.Action.KILL_AND_RESTART));
             run.runLoad(faults);
 
             FaultRun.startAll(inventoryProcessor, orderProcessor, api);

@@ -1,17 +1,16 @@
 package pos.localstack.faults;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.MemberDescription;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two instances of each processor (same application.id, separate JVMs) share the partitions; mid-load one instance
@@ -26,8 +25,8 @@ class ScaleOutIT {
     void survivorsTakeOverTheKilledInstancesPartitionsWithNothingLostOrDoubled() throws Exception {
         var settings = FaultSettings.fromSystemProperties(Duration.ofSeconds(30));
         try (var run = new FaultRun("scale-out", settings, PARTITIONS);
-                var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        run.stack.bootstrapServers()))) {
+                var admin = Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, run.stack.bootstrapServers()))) {
             var orderA = run.stack.orderProcessor("a");
             var orderB = run.stack.orderProcessor("b");
             var inventoryA = run.stack.inventoryProcessor("a");
@@ -52,13 +51,19 @@ class ScaleOutIT {
 
     /** The group has exactly {@code members} members and each of them owns some input partitions. */
     private static void awaitMembersSharingWork(Admin admin, String group, int members) {
-        await(group + " with " + members + " working member(s)").atMost(FaultRun.START_TIMEOUT)
-                .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                    var description = admin.describeConsumerGroups(List.of(group)).all()
-                            .get(10, TimeUnit.SECONDS).get(group);
+        await(group + " with " + members + " working member(s)")
+                .atMost(FaultRun.START_TIMEOUT)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    var description = admin.describeConsumerGroups(List.of(group))
+                            .all()
+                            .get(10, TimeUnit.SECONDS)
+                            .get(group);
                     var current = description.members();
-                    return current.size() == members && current.stream().map(MemberDescription::assignment)
-                            .allMatch(a -> !a.topicPartitions().isEmpty());
+                    return current.size() == members
+                            && current.stream()
+                                    .map(MemberDescription::assignment)
+                                    .allMatch(a -> !a.topicPartitions().isEmpty());
                 });
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class SystemInvariants {
 
-    private SystemInvariants() {
-    }
+    private SystemInvariants() {}
 
     static List<String> violations(ObservedState state, ClientLedger ledger) {
         var violations = new ArrayList<String>();

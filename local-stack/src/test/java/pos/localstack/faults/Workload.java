@@ -1,9 +1,6 @@
 package pos.localstack.faults;
 
-import pos.localstack.faults.ClientLedger.Adjustment;
-import pos.localstack.faults.ClientLedger.PlacedOrder;
-import pos.schemas.value.OrderStatus;
-import pos.testing.ApiClient;
+import static pos.testing.ApiClient.idempotencyKey;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import static pos.testing.ApiClient.idempotencyKey;
+import pos.localstack.faults.ClientLedger.Adjustment;
+import pos.localstack.faults.ClientLedger.PlacedOrder;
+import pos.schemas.value.OrderStatus;
+import pos.testing.ApiClient;
 
 /**
  * Tills working against the API while services crash: they place orders for scarce stock (each with an
@@ -25,8 +24,8 @@ import static pos.testing.ApiClient.idempotencyKey;
  */
 final class Workload {
 
-    private static final List<OrderStatus> LIFECYCLE = List.of(OrderStatus.CONFIRMED, OrderStatus.PREPARING,
-            OrderStatus.READY, OrderStatus.COMPLETED);
+    private static final List<OrderStatus> LIFECYCLE =
+            List.of(OrderStatus.CONFIRMED, OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COMPLETED);
 
     private final ApiClient api;
     private final List<String> stores;
@@ -140,7 +139,9 @@ final class Workload {
         /** The order id once it is created; null when rejected or never finally answered. */
         private String place(String key, String store, Map<String, BigDecimal> lines) {
             var items = lines.entrySet().stream()
-                    .map(l -> Map.of("product_id", l.getKey(), "qty", l.getValue().toPlainString())).toList();
+                    .map(l ->
+                            Map.of("product_id", l.getKey(), "qty", l.getValue().toPlainString()))
+                    .toList();
             var body = Map.of("store_id", store, "items", items);
             while (!gaveUp("order " + key)) {
                 var answer = api.attempt("POST", "/orders/", body, idempotencyKey(key));
@@ -153,8 +154,8 @@ final class Workload {
                         return orderId;
                     }
                 } else if (status == 400 && answer.get().text("order_id") != null) {
-                    ledger.placed(new PlacedOrder(key, answer.get().text("order_id"), store, lines,
-                            OrderStatus.REJECTED));
+                    ledger.placed(
+                            new PlacedOrder(key, answer.get().text("order_id"), store, lines, OrderStatus.REJECTED));
                     return null;
                 } else if (!expectRetryable(status, "order " + key, answer)) {
                     return null;
@@ -189,7 +190,8 @@ final class Workload {
             if (status == 0 || status == 409 && what.startsWith("order") || status >= 502 && status <= 504) {
                 return true;
             }
-            ledger.anomaly(what + " answered " + status + ": " + answer.map(ApiClient.Response::body).orElse(null));
+            ledger.anomaly(what + " answered " + status + ": "
+                    + answer.map(ApiClient.Response::body).orElse(null));
             return false;
         }
 

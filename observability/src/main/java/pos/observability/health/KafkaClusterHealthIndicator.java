@@ -1,11 +1,5 @@
 package pos.observability.health;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +7,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * UP while the Kafka cluster answers a describe-cluster request within a short timeout. Probes run every few
@@ -33,8 +32,7 @@ public class KafkaClusterHealthIndicator implements HealthIndicator, DisposableB
      * @param timeout  how long one check may wait for the cluster before it counts as DOWN
      * @param reuseFor how long an answer is reused before the cluster is asked again
      */
-    public KafkaClusterHealthIndicator(Supplier<Admin> adminFactory, Duration timeout, Duration reuseFor,
-            Clock clock) {
+    public KafkaClusterHealthIndicator(Supplier<Admin> adminFactory, Duration timeout, Duration reuseFor, Clock clock) {
         this.adminFactory = adminFactory;
         this.timeout = timeout;
         this.reuseFor = reuseFor;
@@ -59,14 +57,21 @@ public class KafkaClusterHealthIndicator implements HealthIndicator, DisposableB
             var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
             var clusterId = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             var nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return Health.up().withDetail("clusterId", clusterId).withDetail("nodes", nodes.size()).build();
+            return Health.up()
+                    .withDetail("clusterId", clusterId)
+                    .withDetail("nodes", nodes.size())
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.down().withDetail("error", "interrupted").build();
         } catch (ExecutionException e) {
-            return Health.down().withDetail("error", String.valueOf(e.getCause())).build();
+            return Health.down()
+                    .withDetail("error", String.valueOf(e.getCause()))
+                    .build();
         } catch (TimeoutException e) {
-            return Health.down().withDetail("error", "no answer within " + timeout).build();
+            return Health.down()
+                    .withDetail("error", "no answer within " + timeout)
+                    .build();
         } catch (RuntimeException e) {
             return Health.down().withDetail("error", String.valueOf(e)).build();
         }

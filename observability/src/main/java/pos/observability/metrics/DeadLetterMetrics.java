@@ -12,8 +12,7 @@ public final class DeadLetterMetrics {
 
     public static final String DEAD_LETTERS = "pos.dead.letters";
 
-    private DeadLetterMetrics() {
-    }
+    private DeadLetterMetrics() {}
 
     public static ConsumerRecordRecoverer counting(ConsumerRecordRecoverer recoverer, MeterRegistry registry) {
         return (record, exception) -> {

@@ -1,14 +1,13 @@
 package pos.observability.tracing;
 
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.slf4j.MDC;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.MDC;
 
 /**
  * W3C trace context in Kafka record headers, for code that has no Micrometer observation: the Kafka Streams
@@ -30,12 +29,10 @@ public final class TraceHeaders {
     private static final Pattern TRACEPARENT_FORMAT =
             Pattern.compile("[0-9a-f]{2}-(?!0{32})([0-9a-f]{32})-(?!0{16})([0-9a-f]{16})-[0-9a-f]{2}.*");
 
-    private TraceHeaders() {
-    }
+    private TraceHeaders() {}
 
     /** The ids of a {@code traceparent} header. */
-    public record TraceContext(String traceId, String spanId) {
-    }
+    public record TraceContext(String traceId, String spanId) {}
 
     /** Only the trace headers of a record, for a new record derived from it (its other headers stay behind). */
     public static Headers propagated(Headers source) {
@@ -54,8 +51,7 @@ public final class TraceHeaders {
             return Optional.empty();
         }
         var matcher = TRACEPARENT_FORMAT.matcher(new String(header.value(), StandardCharsets.US_ASCII));
-        return matcher.matches() ? Optional.of(new TraceContext(matcher.group(1), matcher.group(2)))
-                : Optional.empty();
+        return matcher.matches() ? Optional.of(new TraceContext(matcher.group(1), matcher.group(2))) : Optional.empty();
     }
 
     /**
@@ -65,7 +61,7 @@ public final class TraceHeaders {
     public static MdcScope inMdc(Headers headers) {
         var context = traceContext(headers);
         if (context.isEmpty()) {
-            return () -> { };
+            return () -> {};
         }
         String previousTrace = MDC.get(MDC_TRACE_ID);
         String previousSpan = MDC.get(MDC_SPAN_ID);

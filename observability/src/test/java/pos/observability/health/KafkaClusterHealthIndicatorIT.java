@@ -1,5 +1,17 @@
 package pos.observability.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -8,19 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import pos.testing.MutableClock;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 class KafkaClusterHealthIndicatorIT {
 
@@ -38,9 +37,11 @@ class KafkaClusterHealthIndicatorIT {
         var broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.afterPropertiesSet();
         try {
-            indicator = new KafkaClusterHealthIndicator(() -> Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString())),
-                    Duration.ofSeconds(5), Duration.ZERO, Clock.systemUTC());
+            indicator = new KafkaClusterHealthIndicator(
+                    () -> Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString())),
+                    Duration.ofSeconds(5),
+                    Duration.ZERO,
+                    Clock.systemUTC());
 
             var health = indicator.health();
 
@@ -53,9 +54,11 @@ class KafkaClusterHealthIndicatorIT {
 
     @Test
     void downWhenNoBrokerAnswersInTime() {
-        indicator = new KafkaClusterHealthIndicator(() -> Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1")),
-                Duration.ofMillis(300), Duration.ZERO, Clock.systemUTC());
+        indicator = new KafkaClusterHealthIndicator(
+                () -> Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1")),
+                Duration.ofMillis(300),
+                Duration.ZERO,
+                Clock.systemUTC());
 
         var health = indicator.health();
 
@@ -69,10 +72,14 @@ class KafkaClusterHealthIndicatorIT {
         when(admin.describeCluster(any(DescribeClusterOptions.class))).thenThrow(new IllegalStateException("boom"));
         var created = new AtomicInteger();
         var clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-        indicator = new KafkaClusterHealthIndicator(() -> {
-            created.incrementAndGet();
-            return admin;
-        }, Duration.ofSeconds(1), Duration.ofSeconds(5), clock);
+        indicator = new KafkaClusterHealthIndicator(
+                () -> {
+                    created.incrementAndGet();
+                    return admin;
+                },
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                clock);
 
         var first = indicator.health();
         clock.advance(Duration.ofSeconds(4));

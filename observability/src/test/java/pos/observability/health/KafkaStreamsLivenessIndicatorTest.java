@@ -1,15 +1,15 @@
 package pos.observability.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /** Liveness fails only for a client that failed for good: restarting the process is then the cure. */
 class KafkaStreamsLivenessIndicatorTest {

@@ -1,15 +1,15 @@
 package pos.observability.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /** Readiness follows the Streams client: only a running (or rebalancing) client is ready. */
 class KafkaStreamsReadinessIndicatorTest {
@@ -23,8 +23,15 @@ class KafkaStreamsReadinessIndicatorTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"CREATED, OUT_OF_SERVICE", "REBALANCING, UP", "RUNNING, UP", "PENDING_SHUTDOWN, DOWN",
-            "NOT_RUNNING, DOWN", "PENDING_ERROR, DOWN", "ERROR, DOWN"})
+    @CsvSource({
+        "CREATED, OUT_OF_SERVICE",
+        "REBALANCING, UP",
+        "RUNNING, UP",
+        "PENDING_SHUTDOWN, DOWN",
+        "NOT_RUNNING, DOWN",
+        "PENDING_ERROR, DOWN",
+        "ERROR, DOWN"
+    })
     void readyOnlyWhileRunningOrRebalancing(KafkaStreams.State state, String expected) {
         var streams = mock(KafkaStreams.class);
         when(streams.state()).thenReturn(state);

@@ -1,13 +1,12 @@
 package pos.observability.tracing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
-
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TraceHeadersTest {
 
@@ -36,8 +35,10 @@ class TraceHeadersTest {
     void ignoresMissingOrInvalidTraceparents() {
         assertThat(TraceHeaders.traceContext(new RecordHeaders())).isEmpty();
         assertThat(TraceHeaders.traceContext(headers("garbage"))).isEmpty();
-        assertThat(TraceHeaders.traceContext(headers("00-" + "0".repeat(32) + "-" + SPAN_ID + "-01"))).isEmpty();
-        assertThat(TraceHeaders.traceContext(headers("00-" + TRACE_ID + "-" + "0".repeat(16) + "-01"))).isEmpty();
+        assertThat(TraceHeaders.traceContext(headers("00-" + "0".repeat(32) + "-" + SPAN_ID + "-01")))
+                .isEmpty();
+        assertThat(TraceHeaders.traceContext(headers("00-" + TRACE_ID + "-" + "0".repeat(16) + "-01")))
+                .isEmpty();
     }
 
     @Test

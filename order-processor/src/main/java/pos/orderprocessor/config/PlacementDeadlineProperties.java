@@ -1,10 +1,9 @@
 package pos.orderprocessor.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import pos.orderprocessor.domain.PlacementDeadline;
-
-import java.time.Duration;
 
 /**
  * {@code pos.orders.placement-deadline}: how long after order-processor sees a placement it is expired if still
@@ -13,7 +12,8 @@ import java.time.Duration;
  * the check interval plus a commit interval.
  */
 @ConfigurationProperties("pos.orders")
-public record PlacementDeadlineProperties(@DefaultValue("30s") Duration placementDeadline,
+public record PlacementDeadlineProperties(
+        @DefaultValue("30s") Duration placementDeadline,
         @DefaultValue("1s") Duration placementDeadlineCheck) {
 
     public PlacementDeadlineProperties {

@@ -1,7 +1,5 @@
 package pos.orderprocessor.domain;
 
-import pos.schemas.command.ExpirePlacements;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import pos.schemas.command.ExpirePlacements;
 
 /**
  * Every accepted placement is decided within a bounded time: if the store ledger has not decided it
@@ -38,8 +37,7 @@ public record PlacementDeadline(Duration timeout) {
      * {@link ExpirePlacements#MAX_ORDERS}. Each command's id is derived from its store and first and last order, so
      * the same due placements give the same commands again.
      */
-    public List<ExpirePlacements> expiries(Map<String, ? extends Collection<String>> dueOrderIdsByStore,
-            Instant now) {
+    public List<ExpirePlacements> expiries(Map<String, ? extends Collection<String>> dueOrderIdsByStore, Instant now) {
         Objects.requireNonNull(now, "now");
         var expiries = new ArrayList<ExpirePlacements>();
         dueOrderIdsByStore.forEach((storeId, orderIds) -> {

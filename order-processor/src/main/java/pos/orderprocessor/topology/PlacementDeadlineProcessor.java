@@ -1,5 +1,11 @@
 package pos.orderprocessor.topology;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -10,13 +16,6 @@ import org.slf4j.LoggerFactory;
 import pos.orderprocessor.domain.PlacementDeadline;
 import pos.schemas.command.OrderCommand;
 import pos.schemas.command.PlaceOrder;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Remembers each placement under its deadline and, on a wall-clock punctuation, sends the expiries of those past it:
@@ -47,7 +46,9 @@ final class PlacementDeadlineProcessor implements Processor<String, OrderCommand
     public void init(ProcessorContext<String, OrderCommand> context) {
         this.context = context;
         this.pending = context.getStateStore(PlacementDeadlineTopology.DEADLINE_STORE);
-        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME,
+        context.schedule(
+                checkInterval,
+                PunctuationType.WALL_CLOCK_TIME,
                 wallClockMs -> expireDue(Instant.ofEpochMilli(wallClockMs)));
     }
 
@@ -55,7 +56,8 @@ final class PlacementDeadlineProcessor implements Processor<String, OrderCommand
     public void process(Record<String, OrderCommand> record) {
         if (record.value() instanceof PlaceOrder place) {
             var seenAt = Instant.ofEpochMilli(context.currentSystemTimeMs());
-            pending.put(key(deadline.dueAt(seenAt), place.orderId()),
+            pending.put(
+                    key(deadline.dueAt(seenAt), place.orderId()),
                     new PendingPlacement(place.orderId(), place.storeId()));
         }
     }
@@ -67,7 +69,9 @@ final class PlacementDeadlineProcessor implements Processor<String, OrderCommand
             while (due.hasNext() && expired.size() < MAX_EXPIRIES_PER_CHECK) {
                 var entry = due.next();
                 var placement = entry.value;
-                dueByStore.computeIfAbsent(placement.storeId(), store -> new ArrayList<>()).add(placement.orderId());
+                dueByStore
+                        .computeIfAbsent(placement.storeId(), store -> new ArrayList<>())
+                        .add(placement.orderId());
                 expired.add(entry.key);
             }
         }
@@ -75,8 +79,12 @@ final class PlacementDeadlineProcessor implements Processor<String, OrderCommand
         expiries.forEach(expiry -> context.forward(new Record<>(expiry.storeId(), expiry, now.toEpochMilli())));
         expired.forEach(pending::delete);
         if (!expired.isEmpty()) {
-            log.info("Expired {} placement(s) of {} store(s) not known to be decided within {}, in {} command(s)",
-                    expired.size(), dueByStore.size(), deadline.timeout(), expiries.size());
+            log.info(
+                    "Expired {} placement(s) of {} store(s) not known to be decided within {}, in {} command(s)",
+                    expired.size(),
+                    dueByStore.size(),
+                    deadline.timeout(),
+                    expiries.size());
         }
     }
 

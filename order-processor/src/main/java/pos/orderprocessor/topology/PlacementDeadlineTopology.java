@@ -1,5 +1,6 @@
 package pos.orderprocessor.topology;
 
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -12,8 +13,6 @@ import pos.schemas.Topics;
 import pos.schemas.command.OrderCommand;
 import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
-
-import java.time.Duration;
 
 /**
  * order-processor's part of the order path: the placement deadline. It reads the order commands (keyed by store
@@ -35,14 +34,20 @@ public final class PlacementDeadlineTopology {
     }
 
     public KStream<String, OrderCommand> addTo(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_STORE),
-                Serdes.String(), new JsonSerde<>(PendingPlacement.class)));
-        var expiries = builder
-                .stream(Topics.ORDER_COMMANDS,
-                        Consumed.with(Serdes.String(), JsonSerdes.orderCommand()).withName("order-commands"))
-                .process(() -> new PlacementDeadlineProcessor(deadline, checkInterval), Named.as("placement-deadline"),
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DEADLINE_STORE),
+                Serdes.String(),
+                new JsonSerde<>(PendingPlacement.class)));
+        var expiries = builder.stream(
+                        Topics.ORDER_COMMANDS,
+                        Consumed.with(Serdes.String(), JsonSerdes.orderCommand())
+                                .withName("order-commands"))
+                .process(
+                        () -> new PlacementDeadlineProcessor(deadline, checkInterval),
+                        Named.as("placement-deadline"),
                         DEADLINE_STORE);
-        expiries.to(Topics.ORDER_COMMANDS,
+        expiries.to(
+                Topics.ORDER_COMMANDS,
                 Produced.with(Serdes.String(), JsonSerdes.orderCommand()).withName("expire-placements"));
         return expiries;
     }

@@ -1,7 +1,7 @@
 package pos.orderprocessor.domain;
 
-import org.junit.jupiter.api.Test;
-import pos.schemas.command.ExpirePlacements;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import org.junit.jupiter.api.Test;
+import pos.schemas.command.ExpirePlacements;
 
 class PlacementDeadlineTest {
 
@@ -35,9 +34,11 @@ class PlacementDeadlineTest {
 
         var expiries = deadline.expiries(due, SEEN);
 
-        assertThat(expiries).containsExactly(
-                new ExpirePlacements("expire:store-2:order-3..order-1", "store-2", List.of("order-3", "order-1"), SEEN),
-                new ExpirePlacements("expire:store-1:order-2..order-2", "store-1", List.of("order-2"), SEEN));
+        assertThat(expiries)
+                .containsExactly(
+                        new ExpirePlacements(
+                                "expire:store-2:order-3..order-1", "store-2", List.of("order-3", "order-1"), SEEN),
+                        new ExpirePlacements("expire:store-1:order-2..order-2", "store-1", List.of("order-2"), SEEN));
     }
 
     @Test
@@ -45,28 +46,35 @@ class PlacementDeadlineTest {
         var first = deadline.expiries(Map.of("store-1", List.of("order-1", "order-2")), SEEN);
         var again = deadline.expiries(Map.of("store-1", List.of("order-1", "order-2")), SEEN.plusSeconds(5));
 
-        assertThat(first).extracting(ExpirePlacements::commandId)
-                .containsExactlyElementsOf(again.stream().map(ExpirePlacements::commandId).toList());
+        assertThat(first)
+                .extracting(ExpirePlacements::commandId)
+                .containsExactlyElementsOf(
+                        again.stream().map(ExpirePlacements::commandId).toList());
     }
 
     @Test
     void anOrderSeenTwiceIsExpiredOnce() {
         var expiries = deadline.expiries(Map.of("store-1", List.of("order-1", "order-2", "order-1")), SEEN);
 
-        assertThat(expiries).singleElement().extracting(ExpirePlacements::orderIds)
+        assertThat(expiries)
+                .singleElement()
+                .extracting(ExpirePlacements::orderIds)
                 .isEqualTo(List.of("order-1", "order-2"));
     }
 
     @Test
     void aStoreWithMoreDueThanOneCommandHoldsGetsSeveral() {
-        List<String> orderIds = IntStream.range(0, 2 * ExpirePlacements.MAX_ORDERS + 1).mapToObj(i -> "order-" + i)
+        List<String> orderIds = IntStream.range(0, 2 * ExpirePlacements.MAX_ORDERS + 1)
+                .mapToObj(i -> "order-" + i)
                 .toList();
 
         var expiries = deadline.expiries(Map.of("store-1", orderIds), SEEN);
 
-        assertThat(expiries).extracting(e -> e.orderIds().size())
+        assertThat(expiries)
+                .extracting(e -> e.orderIds().size())
                 .containsExactly(ExpirePlacements.MAX_ORDERS, ExpirePlacements.MAX_ORDERS, 1);
-        assertThat(expiries.stream().flatMap(e -> e.orderIds().stream()).toList()).isEqualTo(orderIds);
+        assertThat(expiries.stream().flatMap(e -> e.orderIds().stream()).toList())
+                .isEqualTo(orderIds);
         assertThat(expiries).extracting(ExpirePlacements::commandId).doesNotHaveDuplicates();
     }
 

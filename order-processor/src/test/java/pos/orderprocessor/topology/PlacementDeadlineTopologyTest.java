@@ -1,5 +1,13 @@
 package pos.orderprocessor.topology;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -19,15 +27,6 @@ import pos.schemas.command.OrderCommand;
 import pos.schemas.command.PlaceOrder;
 import pos.schemas.serde.JsonSerdes;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Properties;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Every placement gets an expiry once its deadline has passed, sent with the other due placements of its store in
  * one command keyed by the store; nothing else does.
@@ -37,11 +36,12 @@ class PlacementDeadlineTopologyTest {
     private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String OTHER_ORDER = "65b000000000000000000002";
-    private static final List<String> STORES = List.of(Samples.STORE, "65a000000000000000000002",
-            "65a000000000000000000003");
+    private static final List<String> STORES =
+            List.of(Samples.STORE, "65a000000000000000000002", "65a000000000000000000003");
 
     @TempDir
     Path stateDir;
+
     private TopologyTestDriver driver;
     private TestInputTopic<String, OrderCommand> commands;
     private TestOutputTopic<String, OrderCommand> output;
@@ -56,9 +56,13 @@ class PlacementDeadlineTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(builder.build(), props, START);
-        commands = driver.createInputTopic(Topics.ORDER_COMMANDS, Serdes.String().serializer(),
+        commands = driver.createInputTopic(
+                Topics.ORDER_COMMANDS,
+                Serdes.String().serializer(),
                 JsonSerdes.orderCommand().serializer());
-        output = driver.createOutputTopic(Topics.ORDER_COMMANDS, Serdes.String().deserializer(),
+        output = driver.createOutputTopic(
+                Topics.ORDER_COMMANDS,
+                Serdes.String().deserializer(),
                 JsonSerdes.orderCommand().deserializer());
     }
 
@@ -73,8 +77,8 @@ class PlacementDeadlineTopologyTest {
 
     private static PlaceOrder place(String orderId, String storeId) {
         var sample = Samples.placeOrder();
-        return new PlaceOrder("place-" + orderId, orderId, storeId, sample.userId(), sample.placedBy(),
-                sample.lines(), null, START);
+        return new PlaceOrder(
+                "place-" + orderId, orderId, storeId, sample.userId(), sample.placedBy(), sample.lines(), null, START);
     }
 
     private static String orderId(int store, int n) {
@@ -82,7 +86,9 @@ class PlacementDeadlineTopologyTest {
     }
 
     private List<ExpirePlacements> expiries() {
-        return output.readValuesToList().stream().map(ExpirePlacements.class::cast).toList();
+        return output.readValuesToList().stream()
+                .map(ExpirePlacements.class::cast)
+                .toList();
     }
 
     @Test
@@ -103,10 +109,11 @@ class PlacementDeadlineTopologyTest {
 
         assertThat(output.readKeyValuesToList()).singleElement().satisfies((KeyValue<String, OrderCommand> kv) -> {
             assertThat(kv.key).isEqualTo(Samples.STORE);
-            assertThat(kv.value).isEqualTo(ExpirePlacements.of(Samples.STORE, List.of(Samples.ORDER),
-                    kv.value.issuedAt()));
+            assertThat(kv.value)
+                    .isEqualTo(ExpirePlacements.of(Samples.STORE, List.of(Samples.ORDER), kv.value.issuedAt()));
         });
-        assertThat(driver.getKeyValueStore(PlacementDeadlineTopology.DEADLINE_STORE).approximateNumEntries())
+        assertThat(driver.getKeyValueStore(PlacementDeadlineTopology.DEADLINE_STORE)
+                        .approximateNumEntries())
                 .isZero();
     }
 
@@ -140,11 +147,14 @@ class PlacementDeadlineTopologyTest {
             int s = store;
             var batch = (ExpirePlacements) records.get(store).value;
             assertThat(batch.storeId()).isEqualTo(STORES.get(store));
-            assertThat(batch.orderIds()).as("in deadline order")
-                    .containsExactlyElementsOf(IntStream.range(0, 40).mapToObj(n -> orderId(s, n)).toList());
+            assertThat(batch.orderIds())
+                    .as("in deadline order")
+                    .containsExactlyElementsOf(
+                            IntStream.range(0, 40).mapToObj(n -> orderId(s, n)).toList());
             assertThat(batch.commandId()).isEqualTo(ExpirePlacements.commandIdFor(batch.storeId(), batch.orderIds()));
         }
-        assertThat(driver.getKeyValueStore(PlacementDeadlineTopology.DEADLINE_STORE).approximateNumEntries())
+        assertThat(driver.getKeyValueStore(PlacementDeadlineTopology.DEADLINE_STORE)
+                        .approximateNumEntries())
                 .isZero();
     }
 
@@ -157,10 +167,13 @@ class PlacementDeadlineTopologyTest {
 
         var records = output.readKeyValuesToList();
         assertThat(records).extracting(kv -> kv.key).containsOnly(Samples.STORE);
-        assertThat(records).extracting(kv -> ((ExpirePlacements) kv.value).orderIds().size())
+        assertThat(records)
+                .extracting(kv -> ((ExpirePlacements) kv.value).orderIds().size())
                 .containsExactly(ExpirePlacements.MAX_ORDERS, 7);
-        assertThat(records).flatExtracting(kv -> ((ExpirePlacements) kv.value).orderIds())
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, count).mapToObj(n -> orderId(0, n)).toList());
+        assertThat(records)
+                .flatExtracting(kv -> ((ExpirePlacements) kv.value).orderIds())
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, count).mapToObj(n -> orderId(0, n)).toList());
     }
 
     @Test
@@ -171,9 +184,12 @@ class PlacementDeadlineTopologyTest {
 
         driver.advanceWallClockTime(DEADLINE.plusSeconds(1));
 
-        assertThat(expiries()).singleElement().extracting(ExpirePlacements::orderIds)
+        assertThat(expiries())
+                .singleElement()
+                .extracting(ExpirePlacements::orderIds)
                 .isEqualTo(List.of(Samples.ORDER));
-        assertThat(driver.getKeyValueStore(PlacementDeadlineTopology.DEADLINE_STORE).approximateNumEntries())
+        assertThat(driver.getKeyValueStore(PlacementDeadlineTopology.DEADLINE_STORE)
+                        .approximateNumEntries())
                 .isZero();
     }
 

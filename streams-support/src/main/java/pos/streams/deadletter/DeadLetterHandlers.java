@@ -1,10 +1,9 @@
 package pos.streams.deadletter;
 
+import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
-
-import java.util.Map;
 
 /**
  * Installs both dead-letter handlers in a Streams configuration, in one place for production and for the processors'
@@ -15,15 +14,15 @@ import java.util.Map;
  */
 public final class DeadLetterHandlers {
 
-    private DeadLetterHandlers() {
-    }
+    private DeadLetterHandlers() {}
 
     public static void install(Map<Object, Object> streamsConfig, ConsumerRecordRecoverer recoverer) {
-        streamsConfig.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        streamsConfig.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 RecoveringDeserializationExceptionHandler.class);
         streamsConfig.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
-        streamsConfig.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterProcessingExceptionHandler.class);
+        streamsConfig.put(
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingExceptionHandler.class);
         streamsConfig.put(DeadLetterProcessingExceptionHandler.RECOVERER, recoverer);
     }
 }

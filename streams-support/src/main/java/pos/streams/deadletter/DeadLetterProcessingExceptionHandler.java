@@ -1,5 +1,8 @@
 package pos.streams.deadletter;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.RetriableException;
@@ -13,10 +16,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
-
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Kafka Streams' processing exception handler (KIP-1033) that hands the failed input, as the raw bytes read from the
@@ -49,25 +48,39 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
     @Override
     public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         if (context.sourceRawKey() == null && context.sourceRawValue() == null) {
-            log.error("Processing failed without an input record in {} of task {}", context.processorNodeId(),
-                    context.taskId(), exception);
+            log.error(
+                    "Processing failed without an input record in {} of task {}",
+                    context.processorNodeId(),
+                    context.taskId(),
+                    exception);
             return ProcessingHandlerResponse.CONTINUE;
         }
         if (isTransient(exception)) {
             // a broker or state store hiccup is not the record's fault: fail the task so it is retried, never skipped
-            log.warn("Transient failure on {}-{}@{}; failing the task so the record is retried", context.topic(),
-                    context.partition(), context.offset(), exception);
+            log.warn(
+                    "Transient failure on {}-{}@{}; failing the task so the record is retried",
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    exception);
             return ProcessingHandlerResponse.FAIL;
         }
         try {
             recoverer.accept(failedInput(context), exception);
-            log.warn("Sent {}-{}@{} to the dead-letter topic: {}", context.topic(), context.partition(),
-                    context.offset(), exception.toString());
+            log.warn(
+                    "Sent {}-{}@{} to the dead-letter topic: {}",
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    exception.toString());
             return ProcessingHandlerResponse.CONTINUE;
-        }
-        catch (RuntimeException publishFailed) {
-            log.error("Could not dead-letter {}-{}@{}; failing the task so the record is retried", context.topic(),
-                    context.partition(), context.offset(), publishFailed);
+        } catch (RuntimeException publishFailed) {
+            log.error(
+                    "Could not dead-letter {}-{}@{}; failing the task so the record is retried",
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    publishFailed);
             return ProcessingHandlerResponse.FAIL;
         }
     }
@@ -79,8 +92,10 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
      */
     static boolean isTransient(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RetriableException || cause instanceof ProcessorStateException
-                    || cause instanceof InvalidStateStoreException || cause instanceof TimeoutException) {
+            if (cause instanceof RetriableException
+                    || cause instanceof ProcessorStateException
+                    || cause instanceof InvalidStateStoreException
+                    || cause instanceof TimeoutException) {
                 return true;
             }
         }
@@ -91,8 +106,17 @@ public class DeadLetterProcessingExceptionHandler implements ProcessingException
         byte[] key = context.sourceRawKey();
         byte[] value = context.sourceRawValue();
         // a copy: the recoverer may add to the headers it gets, and these belong to the record Streams still holds
-        return new ConsumerRecord<>(context.topic(), context.partition(), context.offset(), context.timestamp(),
-                TimestampType.CREATE_TIME, key == null ? -1 : key.length, value == null ? -1 : value.length, key,
-                value, new RecordHeaders(context.headers().toArray()), Optional.empty());
+        return new ConsumerRecord<>(
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                context.timestamp(),
+                TimestampType.CREATE_TIME,
+                key == null ? -1 : key.length,
+                value == null ? -1 : value.length,
+                key,
+                value,
+                new RecordHeaders(context.headers().toArray()),
+                Optional.empty());
     }
 }

@@ -34,13 +34,15 @@ public final class DeadLetterPublisher implements AutoCloseable {
 
     /** Counts dead letters per source topic ({@code pos_dead_letters_total}) and the producer's client metrics. */
     public DeadLetterPublisher(ProducerFactory<?, ?> connection, MeterRegistry meters) {
-        this.producerFactory = new DefaultKafkaProducerFactory<>(connection.getConfigurationProperties(),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        this.producerFactory = new DefaultKafkaProducerFactory<>(
+                connection.getConfigurationProperties(), new ByteArraySerializer(), new ByteArraySerializer());
         producerFactory.addListener(new MicrometerProducerListener<>(meters));
         // partition -1: let the producer pick by key, so the dead-letter topic needs no particular partition count
-        this.recoverer = DeadLetterMetrics.counting(new DeadLetterPublishingRecoverer(
-                new KafkaTemplate<>(producerFactory),
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1)), meters);
+        this.recoverer = DeadLetterMetrics.counting(
+                new DeadLetterPublishingRecoverer(
+                        new KafkaTemplate<>(producerFactory),
+                        (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1)),
+                meters);
     }
 
     public ConsumerRecordRecoverer recoverer() {

@@ -1,5 +1,6 @@
 package pos.streams.topics;
 
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,8 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import pos.schemas.Topics;
-
-import java.util.stream.Stream;
 
 /**
  * Every topic of the system and its dead-letter topic, declared by each processor and by api-service (which imports
@@ -29,20 +28,22 @@ public class TopicsConfiguration {
         Stream<NewTopic> main = Topics.all().stream().map(spec -> {
             TopicBuilder builder = topic(spec.name(), properties);
             if (Topics.keepingHistory().contains(spec.name())) {
-                builder.config(TopicConfig.RETENTION_MS_CONFIG,
+                builder.config(
+                        TopicConfig.RETENTION_MS_CONFIG,
                         Topics.historyRetentionMs(properties.inventoryEventsRetention()));
             }
             return spec.compacted() ? builder.compact().build() : builder.build();
         });
         Stream<NewTopic> deadLetters = Topics.withDeadLetters().stream()
-                .map(name -> topic(Topics.deadLetter(name), properties).config(TopicConfig.RETENTION_MS_CONFIG,
-                        Long.toString(properties.deadLetterRetention().toMillis())).build());
+                .map(name -> topic(Topics.deadLetter(name), properties)
+                        .config(
+                                TopicConfig.RETENTION_MS_CONFIG,
+                                Long.toString(properties.deadLetterRetention().toMillis()))
+                        .build());
         return Stream.concat(main, deadLetters);
     }
 
     private static TopicBuilder topic(String name, TopicsProperties properties) {
-        return TopicBuilder.name(name)
-                .partitions(properties.partitions())
-                .replicas(properties.replicationFactor());
+        return TopicBuilder.name(name).partitions(properties.partitions()).replicas(properties.replicationFactor());
     }
 }

@@ -1,9 +1,8 @@
 package pos.streams.topics;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code pos.topics.*}: how the topics a processor declares are created. One partition count for all of them keeps
@@ -13,8 +12,11 @@ import java.time.Duration;
  * broker rejects or that keep nothing.
  */
 @ConfigurationProperties("pos.topics")
-public record TopicsProperties(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor,
-        @DefaultValue("-1") Duration inventoryEventsRetention, @DefaultValue("7d") Duration deadLetterRetention) {
+public record TopicsProperties(
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("-1") Duration inventoryEventsRetention,
+        @DefaultValue("7d") Duration deadLetterRetention) {
 
     public TopicsProperties {
         if (partitions < 1) {

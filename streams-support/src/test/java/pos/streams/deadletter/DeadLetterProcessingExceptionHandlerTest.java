@@ -1,5 +1,17 @@
 package pos.streams.deadletter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -23,19 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import pos.streams.testing.TestDriverSettings;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Both dead-letter handlers as {@link DeadLetterHandlers} installs them, around a topology that fails on demand: a
@@ -132,18 +131,22 @@ class DeadLetterProcessingExceptionHandlerTest {
     @Test
     void infrastructureFailuresAnywhereInTheCauseChainAreTransient() {
         assertThat(DeadLetterProcessingExceptionHandler.isTransient(
-                new StreamsException(new ProcessorStateException("rocksdb")))).isTrue();
+                        new StreamsException(new ProcessorStateException("rocksdb"))))
+                .isTrue();
         assertThat(DeadLetterProcessingExceptionHandler.isTransient(
-                new org.apache.kafka.common.errors.TimeoutException("broker"))).isTrue();
+                        new org.apache.kafka.common.errors.TimeoutException("broker")))
+                .isTrue();
         assertThat(DeadLetterProcessingExceptionHandler.isTransient(new InvalidStateStoreException("closed")))
                 .isTrue();
         assertThat(DeadLetterProcessingExceptionHandler.isTransient(
-                new IllegalStateException(new TimeoutException("lock")))).isTrue();
+                        new IllegalStateException(new TimeoutException("lock"))))
+                .isTrue();
     }
 
     @Test
     void failuresOfTheRecordItselfAreNotTransient() {
-        assertThat(DeadLetterProcessingExceptionHandler.isTransient(new IllegalArgumentException("bad"))).isFalse();
+        assertThat(DeadLetterProcessingExceptionHandler.isTransient(new IllegalArgumentException("bad")))
+                .isFalse();
         assertThat(DeadLetterProcessingExceptionHandler.isTransient(new SerializationException("unreadable")))
                 .isFalse();
     }
@@ -169,11 +172,12 @@ class DeadLetterProcessingExceptionHandlerTest {
         builder.stream(AMOUNTS, Consumed.with(Serdes.String(), Serdes.Integer()))
                 .process(FailingOnDemand::new)
                 .to(ACCEPTED, Produced.with(Serdes.String(), Serdes.Integer()));
-        driver = new TopologyTestDriver(builder.build(),
-                TestDriverSettings.withDeadLetterHandlers("dead-letter-test", stateDir, recoverer));
-        amounts = driver.createInputTopic(AMOUNTS, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
-        accepted = driver.createOutputTopic(ACCEPTED, Serdes.String().deserializer(),
-                Serdes.Integer().deserializer());
+        driver = new TopologyTestDriver(
+                builder.build(), TestDriverSettings.withDeadLetterHandlers("dead-letter-test", stateDir, recoverer));
+        amounts = driver.createInputTopic(
+                AMOUNTS, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+        accepted = driver.createOutputTopic(
+                ACCEPTED, Serdes.String().deserializer(), Serdes.Integer().deserializer());
     }
 
     private final class FailingOnDemand implements Processor<String, Integer, String, Integer> {

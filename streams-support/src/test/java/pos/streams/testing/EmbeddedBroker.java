@@ -11,6 +11,5 @@ public final class EmbeddedBroker {
     public static final String MIN_ISR = "min.insync.replicas=1";
     public static final String NO_REBALANCE_DELAY = "group.initial.rebalance.delay.ms=0";
 
-    private EmbeddedBroker() {
-    }
+    private EmbeddedBroker() {}
 }

@@ -1,22 +1,21 @@
 package pos.streams.topics;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.Test;
-import pos.schemas.Topics;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+import pos.schemas.Topics;
 
 class TopicsConfigurationTest {
 
-    private static final TopicsProperties DEFAULTS = new TopicsProperties(6, (short) 1, Duration.ofMillis(-1),
-            Duration.ofDays(7));
+    private static final TopicsProperties DEFAULTS =
+            new TopicsProperties(6, (short) 1, Duration.ofMillis(-1), Duration.ofDays(7));
 
     @Test
     void declaresEveryTopicAndItsDeadLetterTopicWithOnePartitionCount() {
@@ -36,17 +35,21 @@ class TopicsConfigurationTest {
     void compactsTheCompactedTopicsOnly() {
         var declared = declared(DEFAULTS);
 
-        Topics.all().forEach(spec -> assertThat(configs(declared.get(spec.name()))
-                .get(TopicConfig.CLEANUP_POLICY_CONFIG))
-                .isEqualTo(spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : null));
+        Topics.all()
+                .forEach(spec -> assertThat(configs(declared.get(spec.name())).get(TopicConfig.CLEANUP_POLICY_CONFIG))
+                        .isEqualTo(spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : null));
     }
 
     @Test
     void deadLetterTopicsKeepRecordsForTheDeadLetterRetention() {
         var declared = declared(new TopicsProperties(3, (short) 3, Duration.ofMillis(-1), Duration.ofDays(2)));
 
-        Topics.withDeadLetters().forEach(name -> assertThat(declared.get(Topics.deadLetter(name)).configs())
-                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(2).toMillis())));
+        Topics.withDeadLetters()
+                .forEach(
+                        name -> assertThat(declared.get(Topics.deadLetter(name)).configs())
+                                .containsEntry(
+                                        TopicConfig.RETENTION_MS_CONFIG,
+                                        Long.toString(Duration.ofDays(2).toMillis())));
     }
 
     @Test
@@ -56,8 +59,10 @@ class TopicsConfigurationTest {
 
         assertThat(Topics.keepingHistory()).isNotEmpty().allSatisfy(name -> {
             assertThat(unlimited.get(name).configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
-            assertThat(limited.get(name).configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG,
-                    Long.toString(Duration.ofDays(30).toMillis()));
+            assertThat(limited.get(name).configs())
+                    .containsEntry(
+                            TopicConfig.RETENTION_MS_CONFIG,
+                            Long.toString(Duration.ofDays(30).toMillis()));
         });
     }
 

@@ -1,14 +1,13 @@
 package pos.streams.topics;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class TopicsPropertiesTest {
 
@@ -16,17 +15,22 @@ class TopicsPropertiesTest {
     void defaultsToSixPartitionsOneReplicaUnlimitedHistoryAndAWeekOfDeadLetters() {
         var properties = bind(Map.of());
 
-        assertThat(properties).isEqualTo(new TopicsProperties(6, (short) 1, Duration.ofMillis(-1),
-                Duration.ofDays(7)));
+        assertThat(properties).isEqualTo(new TopicsProperties(6, (short) 1, Duration.ofMillis(-1), Duration.ofDays(7)));
     }
 
     @Test
     void bindsTheProcessorsSettings() {
-        var properties = bind(Map.of("pos.topics.partitions", "12", "pos.topics.replication-factor", "3",
-                "pos.topics.inventory-events-retention", "30d", "pos.topics.dead-letter-retention", "3d"));
+        var properties = bind(Map.of(
+                "pos.topics.partitions",
+                "12",
+                "pos.topics.replication-factor",
+                "3",
+                "pos.topics.inventory-events-retention",
+                "30d",
+                "pos.topics.dead-letter-retention",
+                "3d"));
 
-        assertThat(properties).isEqualTo(new TopicsProperties(12, (short) 3, Duration.ofDays(30),
-                Duration.ofDays(3)));
+        assertThat(properties).isEqualTo(new TopicsProperties(12, (short) 3, Duration.ofDays(30), Duration.ofDays(3)));
     }
 
     @Test

@@ -17,8 +17,7 @@ public final class CategoryRules {
             "SKU prefix may only contain A-Z, 0-9, '.', '_' and '-', and must start with a letter or digit";
     private static final Pattern PREFIX = Pattern.compile("^([A-Z0-9][A-Z0-9._-]*)?$");
 
-    private CategoryRules() {
-    }
+    private CategoryRules() {}
 
     public static String normaliseName(String name) {
         return name.strip().toLowerCase(Locale.ROOT);

@@ -18,7 +18,8 @@ public final class SkuGenerator {
     public static final int SHORT_CODE_LENGTH = 4;
     public static final int LONG_CODE_LENGTH = 8;
     static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
     private final RandomGenerator random;

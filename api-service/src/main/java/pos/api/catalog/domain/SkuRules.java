@@ -15,8 +15,7 @@ public final class SkuRules {
     /** Used when a product has no category, or its category is inactive or has an empty prefix. */
     public static final String FALLBACK_PREFIX = "PRD";
 
-    private SkuRules() {
-    }
+    private SkuRules() {}
 
     /** The SKU as stored, or empty if it does not match {@link #CLIENT_SKU} once trimmed and upper-cased. */
     public static Optional<String> normaliseClientSku(String sku) {

@@ -16,8 +16,7 @@ public final class DeadLetterRules {
     public static final int MAX_REASON_LENGTH = 500;
     private static final Pattern ID = Pattern.compile("[a-z0-9._-]{1,200}-\\d{1,5}-\\d{1,19}");
 
-    private DeadLetterRules() {
-    }
+    private DeadLetterRules() {}
 
     /** The dead letter's id: where it is on its dead-letter topic, which is unique and stable. */
     public static String id(String deadLetterTopic, int partition, long offset) {
@@ -29,8 +28,8 @@ public final class DeadLetterRules {
     }
 
     /** Why this dead letter cannot be re-driven now, or empty when it can. */
-    public static Optional<String> redriveRefusal(DeadLetterStatus status, Instant deadLetteredAt, Instant now,
-            Duration retention) {
+    public static Optional<String> redriveRefusal(
+            DeadLetterStatus status, Instant deadLetteredAt, Instant now, Duration retention) {
         if (status != DeadLetterStatus.OPEN) {
             return Optional.of("Dead letter already " + status.wireName());
         }
@@ -43,7 +42,8 @@ public final class DeadLetterRules {
 
     /** Why this dead letter cannot be discarded, or empty when it can. */
     public static Optional<String> discardRefusal(DeadLetterStatus status) {
-        return status == DeadLetterStatus.OPEN ? Optional.empty()
+        return status == DeadLetterStatus.OPEN
+                ? Optional.empty()
                 : Optional.of("Dead letter already " + status.wireName());
     }
 }

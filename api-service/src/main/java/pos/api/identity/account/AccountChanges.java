@@ -1,8 +1,7 @@
 package pos.api.identity.account;
 
-import pos.api.identity.Role;
-
 import java.util.List;
+import pos.api.identity.Role;
 
 /** A partial update; every null member leaves that field as it is. */
 record AccountChanges(String name, String email, Role role, List<String> storeIds, Boolean active) {

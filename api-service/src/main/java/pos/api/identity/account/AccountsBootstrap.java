@@ -1,5 +1,9 @@
 package pos.api.identity.account;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -7,11 +11,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import pos.api.identity.IdentityProperties;
 import pos.api.identity.Role;
 import pos.api.identity.domain.PasswordRules;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
  * Runs while the context starts, before the API takes requests: builds the unique indexes, creates the configured
@@ -28,8 +27,11 @@ public class AccountsBootstrap implements InitializingBean {
     private final IdentityProperties.BootstrapAdmin admin;
     private final Clock clock;
 
-    public AccountsBootstrap(MongoUserAccounts accounts, PasswordEncoder passwords,
-            IdentityProperties.BootstrapAdmin admin, Clock clock) {
+    public AccountsBootstrap(
+            MongoUserAccounts accounts,
+            PasswordEncoder passwords,
+            IdentityProperties.BootstrapAdmin admin,
+            Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.admin = admin;
@@ -48,9 +50,11 @@ public class AccountsBootstrap implements InitializingBean {
         }
         long cashiersWithoutStores = accounts.countActiveCashiersWithoutStores();
         if (cashiersWithoutStores > 0) {
-            log.warn("{} active cashier account(s) have no store: they act on no store until an admin grants stores "
-                    + "(PATCH /users/{id} with store_ids); before store access had to be granted, an empty list "
-                    + "meant every store", cashiersWithoutStores);
+            log.warn(
+                    "{} active cashier account(s) have no store: they act on no store until an admin grants stores "
+                            + "(PATCH /users/{id} with store_ids); before store access had to be granted, an empty list "
+                            + "meant every store",
+                    cashiersWithoutStores);
         }
     }
 
@@ -74,10 +78,18 @@ public class AccountsBootstrap implements InitializingBean {
             throw new IllegalStateException("pos.security.bootstrap-admin.password " + problem);
         });
         String email = admin.email() == null || admin.email().isBlank()
-                ? admin.username().strip() + "@bootstrap.invalid" : admin.email().strip();
+                ? admin.username().strip() + "@bootstrap.invalid"
+                : admin.email().strip();
         try {
-            accounts.insert(new NewAccount(admin.name(), email, admin.username().strip(), Role.ADMIN, List.of(),
-                    passwords.encode(admin.password()), now, null));
+            accounts.insert(new NewAccount(
+                    admin.name(),
+                    email,
+                    admin.username().strip(),
+                    Role.ADMIN,
+                    List.of(),
+                    passwords.encode(admin.password()),
+                    now,
+                    null));
             log.info("Created bootstrap admin '{}'", admin.username());
         } catch (DuplicateAccountException e) {
             log.warn("Bootstrap admin '{}' not created: {}", admin.username(), e.getMessage());

@@ -11,7 +11,9 @@ import jakarta.validation.constraints.Pattern;
 record LoginRequest(
         @NotBlank String username,
         @NotBlank String password,
-        @JsonProperty("grant_type") @Pattern(regexp = "password", message = "must be \"password\"") String grantType) {
+
+        @JsonProperty("grant_type") @Pattern(regexp = "password", message = "must be \"password\"")
+        String grantType) {
 
     @Override
     public String toString() {

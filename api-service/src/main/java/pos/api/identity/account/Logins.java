@@ -1,5 +1,7 @@
 package pos.api.identity.account;
 
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import pos.api.identity.domain.LoginThrottle;
@@ -7,9 +9,6 @@ import pos.api.identity.domain.PasswordRules;
 import pos.api.identity.token.AccessTokens;
 import pos.api.identity.token.IssuedToken;
 import pos.api.web.ApiException;
-
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Username and password in, access token out. Unknown user, wrong password and deactivated account all answer the
@@ -47,9 +46,13 @@ public class Logins {
     }
 
     private boolean verified(Optional<Credentials> credentials, String password) {
-        String hash = credentials.map(Credentials::passwordHash).filter(h -> !h.isEmpty()).orElse(null);
+        String hash = credentials
+                .map(Credentials::passwordHash)
+                .filter(h -> !h.isEmpty())
+                .orElse(null);
         // bcrypt cannot tell passwords apart past 72 bytes, so no such password was ever accepted at registration
-        boolean matches = PasswordRules.fitsBcrypt(password) && passwords.matches(password, hash == null ? decoyHash : hash);
+        boolean matches =
+                PasswordRules.fitsBcrypt(password) && passwords.matches(password, hash == null ? decoyHash : hash);
         return matches && hash != null && credentials.get().account().active();
     }
 }

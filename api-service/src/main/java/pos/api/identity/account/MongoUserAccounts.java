@@ -4,6 +4,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
@@ -15,11 +19,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import pos.api.identity.Role;
 import pos.api.identity.domain.AccountKeys;
-
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The {@code users} collection. Uniqueness of username and email (without regard to case) is guaranteed by unique
@@ -42,17 +41,22 @@ public class MongoUserAccounts {
     public void ensureIndexes() {
         backfillKeys();
         var users = mongo.getCollection(USERS);
-        users.createIndex(Indexes.ascending(USERNAME_KEY), new IndexOptions().unique(true).name("username_key_unique"));
-        users.createIndex(Indexes.ascending(EMAIL_KEY), new IndexOptions().unique(true).name("email_key_unique"));
+        users.createIndex(
+                Indexes.ascending(USERNAME_KEY), new IndexOptions().unique(true).name("username_key_unique"));
+        users.createIndex(
+                Indexes.ascending(EMAIL_KEY), new IndexOptions().unique(true).name("email_key_unique"));
     }
 
     /** Users written by the original service lack the normalised keys; without them the unique indexes would fail. */
     private void backfillKeys() {
         var users = mongo.getCollection(USERS);
-        for (Document user : users.find(Filters.or(Filters.exists(USERNAME_KEY, false), Filters.exists(EMAIL_KEY, false)))) {
-            users.updateOne(Filters.eq("_id", user.get("_id")), Updates.combine(
-                    Updates.set(USERNAME_KEY, AccountKeys.normalise(user.getString("username"))),
-                    Updates.set(EMAIL_KEY, AccountKeys.normalise(user.getString("email")))));
+        for (Document user :
+                users.find(Filters.or(Filters.exists(USERNAME_KEY, false), Filters.exists(EMAIL_KEY, false)))) {
+            users.updateOne(
+                    Filters.eq("_id", user.get("_id")),
+                    Updates.combine(
+                            Updates.set(USERNAME_KEY, AccountKeys.normalise(user.getString("username"))),
+                            Updates.set(EMAIL_KEY, AccountKeys.normalise(user.getString("email")))));
         }
     }
 
@@ -61,7 +65,8 @@ public class MongoUserAccounts {
         try {
             mongo.insert(document, USERS);
         } catch (DuplicateKeyException e) {
-            throw new DuplicateAccountException(exists(USERNAME_KEY, document.getString(USERNAME_KEY)) ? "username" : "email");
+            throw new DuplicateAccountException(
+                    exists(USERNAME_KEY, document.getString(USERNAME_KEY)) ? "username" : "email");
         }
         return UserDocuments.toAccount(document);
     }
@@ -72,8 +77,8 @@ public class MongoUserAccounts {
         }
         Update update = UserDocuments.toUpdate(changes, by, now);
         try {
-            Document updated = mongo.findAndModify(byId(id), update, FindAndModifyOptions.options().returnNew(true),
-                    Document.class, USERS);
+            Document updated = mongo.findAndModify(
+                    byId(id), update, FindAndModifyOptions.options().returnNew(true), Document.class, USERS);
             return Optional.ofNullable(updated).map(UserDocuments::toAccount);
         } catch (DuplicateKeyException e) {
             throw new DuplicateAccountException("email");
@@ -84,7 +89,8 @@ public class MongoUserAccounts {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(mongo.findOne(byId(id), Document.class, USERS)).map(UserDocuments::toAccount);
+        return Optional.ofNullable(mongo.findOne(byId(id), Document.class, USERS))
+                .map(UserDocuments::toAccount);
     }
 
     public Optional<Credentials> findCredentials(String username) {
@@ -95,7 +101,9 @@ public class MongoUserAccounts {
 
     public List<UserAccount> list(int skip, int limit) {
         var query = new Query().with(Sort.by("_id")).skip(skip).limit(limit);
-        return mongo.find(query, Document.class, USERS).stream().map(UserDocuments::toAccount).toList();
+        return mongo.find(query, Document.class, USERS).stream()
+                .map(UserDocuments::toAccount)
+                .toList();
     }
 
     public long count() {
@@ -128,8 +136,11 @@ public class MongoUserAccounts {
      */
     public boolean claimFirstAccount(String userId, Instant now) {
         try {
-            mongo.insert(new Document("_id", FIRST_ACCOUNT_MARKER).append("user_id", userId)
-                    .append("claimed_at", Date.from(now)), MARKERS);
+            mongo.insert(
+                    new Document("_id", FIRST_ACCOUNT_MARKER)
+                            .append("user_id", userId)
+                            .append("claimed_at", Date.from(now)),
+                    MARKERS);
             return true;
         } catch (DuplicateKeyException e) {
             return false;

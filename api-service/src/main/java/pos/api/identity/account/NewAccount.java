@@ -1,13 +1,19 @@
 package pos.api.identity.account;
 
-import pos.api.identity.Role;
-
 import java.time.Instant;
 import java.util.List;
+import pos.api.identity.Role;
 
 /** What registration stores; {@code createdBy} is the admin who created it, or null for self-registration. */
-public record NewAccount(String name, String email, String username, Role role, List<String> storeIds,
-        String passwordHash, Instant createdAt, String createdBy) {
+public record NewAccount(
+        String name,
+        String email,
+        String username,
+        Role role,
+        List<String> storeIds,
+        String passwordHash,
+        Instant createdAt,
+        String createdBy) {
 
     public NewAccount {
         storeIds = List.copyOf(storeIds);

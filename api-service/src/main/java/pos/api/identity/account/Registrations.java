@@ -1,20 +1,19 @@
 package pos.api.identity.account;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
-import pos.api.identity.CurrentUser;
-import pos.api.identity.Role;
-import pos.api.identity.domain.RegistrationPolicy;
-import pos.api.identity.domain.RoleDecision;
-import pos.api.identity.StoreAccess;
-import pos.api.web.ApiException;
-import pos.api.web.FieldError;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import pos.api.identity.CurrentUser;
+import pos.api.identity.Role;
+import pos.api.identity.StoreAccess;
+import pos.api.identity.domain.RegistrationPolicy;
+import pos.api.identity.domain.RoleDecision;
+import pos.api.web.ApiException;
+import pos.api.web.FieldError;
 
 /**
  * Creates accounts: role and store policy, bcrypt, unique username/email, and (on the local stack only) "the
@@ -27,8 +26,8 @@ public class Registrations {
     private final Clock clock;
     private final boolean firstAccountAdmin;
 
-    public Registrations(MongoUserAccounts accounts, PasswordEncoder passwords, Clock clock,
-            boolean firstAccountAdmin) {
+    public Registrations(
+            MongoUserAccounts accounts, PasswordEncoder passwords, Clock clock, boolean firstAccountAdmin) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
@@ -44,14 +43,21 @@ public class Registrations {
         }
         Role role = ((RoleDecision.Granted) decision).role();
         var stores = storeIds(request.storeIds());
-        RegistrationPolicy.storeRefusal(role, stores, callerRoles,
-                caller == null ? StoreAccess.NONE : caller.storeAccess()).ifPresent(reason -> {
+        RegistrationPolicy.storeRefusal(
+                        role, stores, callerRoles, caller == null ? StoreAccess.NONE : caller.storeAccess())
+                .ifPresent(reason -> {
                     throw ApiException.forbidden(reason);
                 });
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var account = insert(new NewAccount(request.name().strip(), request.email().strip(),
-                request.username().strip(), role, stores,
-                passwords.encode(request.password()), now, caller == null ? null : caller.userId()));
+        var account = insert(new NewAccount(
+                request.name().strip(),
+                request.email().strip(),
+                request.username().strip(),
+                role,
+                stores,
+                passwords.encode(request.password()),
+                now,
+                caller == null ? null : caller.userId()));
         if (!firstAccountAdmin) {
             return account;
         }
@@ -72,7 +78,8 @@ public class Registrations {
     }
 
     static ApiException duplicate(DuplicateAccountException e) {
-        return ApiException.badRequest(e.getMessage()).with("errors", List.of(new FieldError(e.field(), "already exists")));
+        return ApiException.badRequest(e.getMessage())
+                .with("errors", List.of(new FieldError(e.field(), "already exists")));
     }
 
     static Role requestedRole(String role) {
@@ -80,6 +87,8 @@ public class Registrations {
     }
 
     static List<String> storeIds(List<String> ids) {
-        return ids == null ? List.of() : ids.stream().map(id -> id.toLowerCase(Locale.ROOT)).distinct().toList();
+        return ids == null
+                ? List.of()
+                : ids.stream().map(id -> id.toLowerCase(Locale.ROOT)).distinct().toList();
     }
 }

@@ -1,13 +1,23 @@
 package pos.api.identity.account;
 
-import pos.api.identity.Role;
-
 import java.time.Instant;
 import java.util.List;
+import pos.api.identity.Role;
 
 /** A user as stored, without the password hash (that lives only in {@link Credentials}). */
-public record UserAccount(String id, String name, String email, String username, Role role, List<String> storeIds,
-        boolean active, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, Instant deletedAt,
+public record UserAccount(
+        String id,
+        String name,
+        String email,
+        String username,
+        Role role,
+        List<String> storeIds,
+        boolean active,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy,
+        Instant deletedAt,
         String deletedBy) {
 
     public UserAccount {

@@ -1,17 +1,16 @@
 package pos.api.identity.account;
 
-import pos.api.identity.CurrentUser;
-import pos.api.identity.Role;
-import pos.api.identity.domain.AdministrationPolicy;
-import pos.api.identity.StoreAccess;
-import pos.api.identity.token.UserStatusCache;
-import pos.api.web.ApiException;
-import pos.api.web.PathIds;
-
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import pos.api.identity.CurrentUser;
+import pos.api.identity.Role;
+import pos.api.identity.StoreAccess;
+import pos.api.identity.domain.AdministrationPolicy;
+import pos.api.identity.token.UserStatusCache;
+import pos.api.web.ApiException;
+import pos.api.web.PathIds;
 
 /** Reading and administering users. Every change evicts the user's cached status, so their tokens follow at once. */
 public class UserAdministration {
@@ -52,15 +51,20 @@ public class UserAdministration {
         requireAdmin(caller);
         String id = PathIds.objectId(rawId, "user_id");
         Role role = Registrations.requestedRole(request.role());
-        AdministrationPolicy.refusal(caller.userId(), id, role, request.active()).ifPresent(reason -> {
-            throw ApiException.conflict(reason);
-        });
+        AdministrationPolicy.refusal(caller.userId(), id, role, request.active())
+                .ifPresent(reason -> {
+                    throw ApiException.conflict(reason);
+                });
         UserAccount current = accounts.findById(id).orElseThrow(UserAdministration::notFound);
         requireWithinCallersAccess(current, role, request.storeIds(), caller);
         // deactivating twice must not move deleted_at
         Boolean active = request.active() == null || request.active() == current.active() ? null : request.active();
-        var changes = new AccountChanges(strip(request.name()), strip(request.email()), role,
-                request.storeIds() == null ? null : Registrations.storeIds(request.storeIds()), active);
+        var changes = new AccountChanges(
+                strip(request.name()),
+                strip(request.email()),
+                role,
+                request.storeIds() == null ? null : Registrations.storeIds(request.storeIds()),
+                active);
         try {
             return changed(id, changes, caller);
         } catch (DuplicateAccountException e) {
@@ -74,7 +78,8 @@ public class UserAdministration {
     }
 
     private UserAccount changed(String id, AccountChanges changes, CurrentUser caller) {
-        var updated = accounts.update(id, changes, caller.userId(), clock.instant().truncatedTo(ChronoUnit.MILLIS))
+        var updated = accounts.update(
+                        id, changes, caller.userId(), clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .orElseThrow(UserAdministration::notFound);
         statuses.evict(id);
         return updated;
@@ -84,8 +89,8 @@ public class UserAdministration {
      * An admin limited to some stores administers only accounts within those stores, and nobody can give an
      * account wider access than their own.
      */
-    private static void requireWithinCallersAccess(UserAccount current, Role newRole, List<String> newStores,
-            CurrentUser caller) {
+    private static void requireWithinCallersAccess(
+            UserAccount current, Role newRole, List<String> newStores, CurrentUser caller) {
         var access = caller.storeAccess();
         if (!StoreAccess.of(Set.of(current.role()), current.storeIds()).isWithin(access)) {
             throw ApiException.forbidden("Cannot administer an account with access to stores outside your own");

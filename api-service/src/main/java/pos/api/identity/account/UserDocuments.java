@@ -1,22 +1,20 @@
 package pos.api.identity.account;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.query.Update;
 import pos.api.identity.Role;
 import pos.api.identity.domain.AccountKeys;
 
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-
 /** Field names as the original stored them (plus the normalised keys, store_ids and active), read leniently. */
 final class UserDocuments {
 
     static final String PASSWORD = "password";
 
-    private UserDocuments() {
-    }
+    private UserDocuments() {}
 
     static Document toDocument(ObjectId id, NewAccount account) {
         return new Document("_id", id)
@@ -57,7 +55,8 @@ final class UserDocuments {
             update.set("name", changes.name());
         }
         if (changes.email() != null) {
-            update.set("email", changes.email()).set(MongoUserAccounts.EMAIL_KEY, AccountKeys.normalise(changes.email()));
+            update.set("email", changes.email())
+                    .set(MongoUserAccounts.EMAIL_KEY, AccountKeys.normalise(changes.email()));
         }
         if (changes.role() != null) {
             update.set("role", changes.role().wireName());

@@ -1,7 +1,6 @@
 package pos.api.identity.account;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -33,10 +32,27 @@ public record UserResponse(
         @JsonProperty("deleted_by") String deletedBy) {
 
     static UserResponse of(UserAccount u) {
-        return new UserResponse(u.id(), u.id(), u.name(), u.email(), u.username(), u.role().wireName(),
-                List.of(u.role().wireName()), u.storeIds(), u.active(), !u.active(),
-                u.createdAt(), u.createdAt(), u.createdBy(), u.createdBy(),
-                u.updatedAt(), u.updatedBy(), u.updatedBy(),
-                u.deletedAt(), u.deletedAt(), u.deletedBy(), u.deletedBy());
+        return new UserResponse(
+                u.id(),
+                u.id(),
+                u.name(),
+                u.email(),
+                u.username(),
+                u.role().wireName(),
+                List.of(u.role().wireName()),
+                u.storeIds(),
+                u.active(),
+                !u.active(),
+                u.createdAt(),
+                u.createdAt(),
+                u.createdBy(),
+                u.createdBy(),
+                u.updatedAt(),
+                u.updatedBy(),
+                u.updatedBy(),
+                u.deletedAt(),
+                u.deletedAt(),
+                u.deletedBy(),
+                u.deletedBy());
     }
 }

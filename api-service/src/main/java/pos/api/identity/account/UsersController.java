@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -17,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pos.api.identity.CurrentUser;
 import pos.api.web.Paging;
-
-import java.util.List;
 
 /** Users as the original exposed them, plus the admin list, update and deactivation. */
 @RestController
@@ -56,23 +55,27 @@ class UsersController {
             @AuthenticationPrincipal Jwt jwt) {
         var paging = Paging.of(skip, limit, 20);
         var page = users.list(paging.skip(), paging.limit(), CurrentUser.from(jwt)).stream()
-                .map(UserResponse::of).toList();
+                .map(UserResponse::of)
+                .toList();
         return ResponseEntity.ok().headers(Paging.totalCount(users.count())).body(page);
     }
 
-    @Operation(summary = "Change a user", description = "Absent members stay; `store_ids: []` clears the list. A "
-            + "change of role or stores, or deactivation, makes the user's tokens invalid at once.")
+    @Operation(
+            summary = "Change a user",
+            description = "Absent members stay; `store_ids: []` clears the list. A "
+                    + "change of role or stores, or deactivation, makes the user's tokens invalid at once.")
     @ApiResponse(responseCode = "200", description = "The user after the change")
     @ApiResponse(responseCode = "404", description = "User not found")
     @ApiResponse(responseCode = "409", description = "An admin cannot deactivate or demote their own account")
     @PatchMapping("/users/{id}")
-    UserResponse update(@PathVariable String id, @Valid @RequestBody UpdateUserRequest request,
-            @AuthenticationPrincipal Jwt jwt) {
+    UserResponse update(
+            @PathVariable String id, @Valid @RequestBody UpdateUserRequest request, @AuthenticationPrincipal Jwt jwt) {
         return UserResponse.of(users.update(id, request, CurrentUser.from(jwt)));
     }
 
-    @Operation(summary = "Deactivate a user", description = "Not erased: `active` becomes false and the user's "
-            + "tokens stop working at once.")
+    @Operation(
+            summary = "Deactivate a user",
+            description = "Not erased: `active` becomes false and the user's " + "tokens stop working at once.")
     @ApiResponse(responseCode = "200", description = "The user, now `\"active\": false`")
     @ApiResponse(responseCode = "404", description = "User not found")
     @ApiResponse(responseCode = "409", description = "An admin cannot deactivate their own account")

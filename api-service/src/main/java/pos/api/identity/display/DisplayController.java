@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,8 +20,6 @@ import pos.api.identity.CurrentUser;
 import pos.api.web.ApiException;
 import pos.api.web.PathIds;
 
-import java.util.List;
-
 /** Pairs kitchen screens with a store: managers and admins of that store only. */
 @RestController
 @RequestMapping("/stores/{storeId}/displays")
@@ -35,7 +34,8 @@ class DisplayController {
         this.properties = properties;
     }
 
-    @Operation(summary = "Pair a kitchen display",
+    @Operation(
+            summary = "Pair a kitchen display",
             description = "Answers a display token scoped to this store (POS_DISPLAY_TOKEN_TTL, 7 days): it reads "
                     + "the store's order stream and moves its orders to their next status, nothing else. It works "
                     + "while the pairing manager or admin is active and may act on the store, until revoked.")
@@ -44,13 +44,15 @@ class DisplayController {
     @ApiResponse(responseCode = "409", description = "The store already has the most displays allowed (100)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    DisplayResponse pair(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId,
+    DisplayResponse pair(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String storeId,
             @Valid @RequestBody PairDisplayRequest request) {
         var caller = CurrentUser.from(jwt);
         var store = caller.requireStoreFromPath(storeId);
         if (displays.count(store) >= DisplayTokens.MAX_PER_STORE) {
-            throw ApiException.conflict("The store already has " + DisplayTokens.MAX_PER_STORE
-                    + " displays; revoke one first");
+            throw ApiException.conflict(
+                    "The store already has " + DisplayTokens.MAX_PER_STORE + " displays; revoke one first");
         }
         var paired = displays.pair(store, request.name().strip(), caller.userId(), properties.tokenTtl());
         return DisplayResponse.of(paired.display(), paired.token());
@@ -62,10 +64,12 @@ class DisplayController {
     @GetMapping
     List<DisplayResponse> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String storeId) {
         return displays.list(CurrentUser.from(jwt).requireStoreFromPath(storeId)).stream()
-                .map(d -> DisplayResponse.of(d, null)).toList();
+                .map(d -> DisplayResponse.of(d, null))
+                .toList();
     }
 
-    @Operation(summary = "Revoke a display",
+    @Operation(
+            summary = "Revoke a display",
             description = "Its token stops working, and its open streams end, within seconds.")
     @ApiResponse(responseCode = "204", description = "Revoked")
     @ApiResponse(responseCode = "404", description = "Display not found, or store not one of the caller's")

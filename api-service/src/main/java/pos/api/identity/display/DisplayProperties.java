@@ -1,9 +1,8 @@
 package pos.api.identity.display;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Paired kitchen displays ({@code pos.displays.*}).
@@ -14,5 +13,4 @@ import java.time.Duration;
 @ConfigurationProperties("pos.displays")
 public record DisplayProperties(
         @DefaultValue("7d") Duration tokenTtl,
-        @DefaultValue("2s") Duration cacheTtl) {
-}
+        @DefaultValue("2s") Duration cacheTtl) {}

@@ -1,5 +1,7 @@
 package pos.api.identity.display;
 
+import java.util.List;
+import java.util.Optional;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -8,9 +10,6 @@ import pos.api.identity.CurrentUser;
 import pos.api.identity.Role;
 import pos.api.identity.StoreAccess;
 import pos.api.identity.token.UserStatusCache;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Accepts display tokens ({@code pdt_...}) besides the access tokens {@code delegate} verifies. A display token
@@ -28,8 +27,7 @@ public final class DisplayTokenDecoder implements JwtDecoder {
     private final UserStatusCache users;
     private final String localIssuer;
 
-    public DisplayTokenDecoder(JwtDecoder delegate, DisplayTokens displays, UserStatusCache users,
-            String localIssuer) {
+    public DisplayTokenDecoder(JwtDecoder delegate, DisplayTokens displays, UserStatusCache users, String localIssuer) {
         this.delegate = delegate;
         this.displays = displays;
         this.users = users;
@@ -41,7 +39,8 @@ public final class DisplayTokenDecoder implements JwtDecoder {
         if (token == null || !token.startsWith(DisplayTokens.PREFIX)) {
             return delegate.decode(token);
         }
-        var display = displays.find(token).filter(this::pairerMayStillPair)
+        var display = displays.find(token)
+                .filter(this::pairerMayStillPair)
                 .orElseThrow(() -> new BadJwtException("The display token is unknown, revoked or expired"));
         return Jwt.withTokenValue(token)
                 .header("typ", "display")
@@ -61,7 +60,10 @@ public final class DisplayTokenDecoder implements JwtDecoder {
         if (status == null || !status.active()) {
             return false;
         }
-        var roles = status.roles().stream().map(Role::fromWireName).flatMap(Optional::stream).toList();
+        var roles = status.roles().stream()
+                .map(Role::fromWireName)
+                .flatMap(Optional::stream)
+                .toList();
         boolean managerOrAdmin = roles.contains(Role.MANAGER) || roles.contains(Role.ADMIN);
         return managerOrAdmin && StoreAccess.of(roles, status.storeIds()).includes(display.storeId());
     }

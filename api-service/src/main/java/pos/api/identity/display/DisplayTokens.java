@@ -1,13 +1,5 @@
 package pos.api.identity.display;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +13,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Display tokens (collection {@code display_tokens}): a paired kitchen screen's credential, scoped to one store.
@@ -45,18 +44,17 @@ public class DisplayTokens {
         this.mongo = mongo;
         this.cacheTtl = cacheTtl;
         this.clock = clock;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("token_hash", Sort.Direction.ASC).unique());
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index().on("token_hash", Sort.Direction.ASC).unique());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("store_id", Sort.Direction.ASC));
     }
 
     /** A paired screen, as listed (never with its token). */
-    public record Display(String id, String storeId, String name, String pairedBy, Instant createdAt,
-            Instant expiresAt) {
-    }
+    public record Display(
+            String id, String storeId, String name, String pairedBy, Instant createdAt, Instant expiresAt) {}
 
     /** A new display and its token, shown once. */
-    public record Paired(Display display, String token) {
-    }
+    public record Paired(Display display, String token) {}
 
     public Paired pair(String storeId, String name, String pairedBy, Duration ttl) {
         var bytes = new byte[32];
@@ -64,10 +62,15 @@ public class DisplayTokens {
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         var display = new Display(new ObjectId().toHexString(), storeId, name, pairedBy, now, now.plus(ttl));
-        mongo.insert(new Document("_id", new ObjectId(display.id())).append("token_hash", hash(token))
-                .append("store_id", storeId).append("name", name).append("paired_by", pairedBy)
-                .append("created_at", Date.from(display.createdAt()))
-                .append("expires_at", Date.from(display.expiresAt())), COLLECTION);
+        mongo.insert(
+                new Document("_id", new ObjectId(display.id()))
+                        .append("token_hash", hash(token))
+                        .append("store_id", storeId)
+                        .append("name", name)
+                        .append("paired_by", pairedBy)
+                        .append("created_at", Date.from(display.createdAt()))
+                        .append("expires_at", Date.from(display.expiresAt())),
+                COLLECTION);
         return new Paired(display, token);
     }
 
@@ -84,8 +87,14 @@ public class DisplayTokens {
 
     /** Whether a display of this store was there to revoke. */
     public boolean revoke(String storeId, String id) {
-        var removed = mongo.remove(Query.query(Criteria.where("_id").is(new ObjectId(id)).and("store_id").is(storeId)),
-                COLLECTION).getDeletedCount() > 0;
+        var removed = mongo.remove(
+                                Query.query(Criteria.where("_id")
+                                        .is(new ObjectId(id))
+                                        .and("store_id")
+                                        .is(storeId)),
+                                COLLECTION)
+                        .getDeletedCount()
+                > 0;
         cache.clear();
         return removed;
     }
@@ -102,8 +111,9 @@ public class DisplayTokens {
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
             }
-            var found = Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("token_hash").is(hash)),
-                    Document.class, COLLECTION)).map(DisplayTokens::display);
+            var found = Optional.ofNullable(mongo.findOne(
+                            Query.query(Criteria.where("token_hash").is(hash)), Document.class, COLLECTION))
+                    .map(DisplayTokens::display);
             cached = new Cached(found, now.plus(cacheTtl));
             cache.put(hash, cached);
         }
@@ -111,19 +121,23 @@ public class DisplayTokens {
     }
 
     private static Display display(Document d) {
-        return new Display(d.getObjectId("_id").toHexString(), d.getString("store_id"), d.getString("name"),
-                d.getString("paired_by"), d.getDate("created_at").toInstant(), d.getDate("expires_at").toInstant());
+        return new Display(
+                d.getObjectId("_id").toHexString(),
+                d.getString("store_id"),
+                d.getString("name"),
+                d.getString("paired_by"),
+                d.getDate("created_at").toInstant(),
+                d.getDate("expires_at").toInstant());
     }
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private record Cached(Optional<Display> display, Instant until) {
-    }
+    private record Cached(Optional<Display> display, Instant until) {}
 }

@@ -1,14 +1,12 @@
 package pos.api.identity.domain;
 
-import pos.api.identity.Role;
-
 import java.util.Optional;
+import pos.api.identity.Role;
 
 /** Guards an admin against locking themselves out: they may not deactivate or demote their own account. */
 public final class AdministrationPolicy {
 
-    private AdministrationPolicy() {
-    }
+    private AdministrationPolicy() {}
 
     /**
      * @param newRole   the role being set, or null when unchanged

@@ -12,8 +12,7 @@ public final class PasswordRules {
     public static final int MIN_CHARACTERS = 6;
     public static final int MAX_BYTES = 72;
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     /** Why this password is refused, or empty when it is acceptable. */
     public static Optional<String> violation(String password) {

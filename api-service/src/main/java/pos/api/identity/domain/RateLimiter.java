@@ -15,6 +15,7 @@ public final class RateLimiter {
 
     /** Above this many clients, full (idle) buckets are swept; past {@link #MAX_CLIENTS} newcomers share one. */
     static final int SWEEP_THRESHOLD = 10_000;
+
     static final int MAX_CLIENTS = 100_000;
     static final String OVERFLOW = "(too many clients)";
 
@@ -56,8 +57,7 @@ public final class RateLimiter {
     }
 
     /** {@code updated}: when the last whole token was added (or the bucket was made), so refills never drift. */
-    private record Bucket(long tokens, Instant updated) {
-    }
+    private record Bucket(long tokens, Instant updated) {}
 
     private Bucket refill(Bucket bucket, Instant now) {
         long elapsed = Duration.between(bucket.updated(), now).toNanos();

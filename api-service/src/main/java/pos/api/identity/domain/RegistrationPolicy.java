@@ -1,11 +1,10 @@
 package pos.api.identity.domain;
 
-import pos.api.identity.Role;
-import pos.api.identity.StoreAccess;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import pos.api.identity.Role;
+import pos.api.identity.StoreAccess;
 
 /**
  * Who may create which account. Self-registration (or a caller who is not an admin) gets {@code user} with no
@@ -14,8 +13,7 @@ import java.util.Set;
  */
 public final class RegistrationPolicy {
 
-    private RegistrationPolicy() {
-    }
+    private RegistrationPolicy() {}
 
     /**
      * @param requested   the role asked for, or null for the default
@@ -34,11 +32,10 @@ public final class RegistrationPolicy {
      *
      * @param callerAccess the caller's own store access; ignored unless the caller is an admin
      */
-    public static Optional<String> storeRefusal(Role role, List<String> requestedStores, Set<Role> callerRoles,
-            StoreAccess callerAccess) {
+    public static Optional<String> storeRefusal(
+            Role role, List<String> requestedStores, Set<Role> callerRoles, StoreAccess callerAccess) {
         if (!callerRoles.contains(Role.ADMIN)) {
-            return requestedStores.isEmpty() ? Optional.empty()
-                    : Optional.of("Only an admin may grant store access");
+            return requestedStores.isEmpty() ? Optional.empty() : Optional.of("Only an admin may grant store access");
         }
         return StoreAccess.grantRefusal(callerAccess, role, requestedStores);
     }

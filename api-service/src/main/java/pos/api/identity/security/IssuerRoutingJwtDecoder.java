@@ -1,12 +1,11 @@
 package pos.api.identity.security;
 
 import com.nimbusds.jwt.JWTParser;
+import java.text.ParseException;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-
-import java.text.ParseException;
 
 /**
  * Sends our own tokens (by their {@code iss}) to our verifier and every other token to the external issuer's

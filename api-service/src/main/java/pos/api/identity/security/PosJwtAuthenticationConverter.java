@@ -1,5 +1,6 @@
 package pos.api.identity.security;
 
+import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -8,8 +9,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import pos.api.identity.CurrentUser;
 import pos.api.identity.Role;
 import pos.api.identity.display.DisplayTokenDecoder;
-
-import java.util.Set;
 
 /**
  * Turns a verified token into ROLE_ADMIN / ROLE_MANAGER / ROLE_USER. Tokens from an external issuer are also
@@ -49,7 +48,9 @@ public final class PosJwtAuthenticationConverter implements Converter<Jwt, Abstr
                 .headers(h -> h.putAll(jwt.getHeaders()))
                 .claims(c -> {
                     c.putAll(jwt.getClaims());
-                    c.put(CurrentUser.CLAIM_ROLES, roles.stream().map(Role::wireName).toList());
+                    c.put(
+                            CurrentUser.CLAIM_ROLES,
+                            roles.stream().map(Role::wireName).toList());
                     if (!c.containsKey(CurrentUser.CLAIM_USERNAME) && c.containsKey(PREFERRED_USERNAME)) {
                         c.put(CurrentUser.CLAIM_USERNAME, c.get(PREFERRED_USERNAME));
                     }

@@ -2,14 +2,13 @@ package pos.api.identity.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import pos.api.web.ProblemJson;
-
-import java.io.IOException;
 
 /**
  * 401 as problem+json, with the RFC 6750 {@code WWW-Authenticate: Bearer ...} header Spring Security computes
@@ -18,6 +17,7 @@ import java.io.IOException;
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {

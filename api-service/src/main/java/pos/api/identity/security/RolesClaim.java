@@ -1,12 +1,11 @@
 package pos.api.identity.security;
 
-import pos.api.identity.Role;
-
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import pos.api.identity.Role;
 
 /**
  * Reads roles from a claim given as a dotted path: {@code roles} for our tokens, {@code realm_access.roles} for
@@ -34,7 +33,10 @@ public record RolesClaim(String path) {
 
     private static Collection<String> names(Object value) {
         if (value instanceof Collection<?> list) {
-            return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return list.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
         }
         if (value instanceof String text && !text.isBlank()) {
             return java.util.List.of(text.trim().split("[\\s,]+"));

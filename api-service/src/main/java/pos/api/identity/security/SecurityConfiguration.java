@@ -36,12 +36,15 @@ public class SecurityConfiguration {
      * Boot still builds the external issuer's decoder when one is configured.
      */
     @Bean
-    DecodingTokenRecheck tokenRecheck(IdentityProperties props, ObjectProvider<LocalTokenVerifier> localTokens,
-            ObjectProvider<JwtDecoder> externalDecoder, ObjectProvider<DisplayTokens> displays,
+    DecodingTokenRecheck tokenRecheck(
+            IdentityProperties props,
+            ObjectProvider<LocalTokenVerifier> localTokens,
+            ObjectProvider<JwtDecoder> externalDecoder,
+            ObjectProvider<DisplayTokens> displays,
             ObjectProvider<UserStatusCache> users) {
         LocalTokenVerifier local = localTokens.getIfAvailable();
-        JwtDecoder decoder = new IssuerRoutingJwtDecoder(props.issuer(), local == null ? null : local.decoder(),
-                externalDecoder.getIfAvailable());
+        JwtDecoder decoder = new IssuerRoutingJwtDecoder(
+                props.issuer(), local == null ? null : local.decoder(), externalDecoder.getIfAvailable());
         var displayTokens = displays.getIfAvailable();
         var userStatuses = users.getIfAvailable();
         if (displayTokens != null && userStatuses != null) {
@@ -67,7 +70,10 @@ public class SecurityConfiguration {
      *                       keep that port unpublished); on the API's port metrics need an admin's token
      */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityProperties props, DecodingTokenRecheck tokens,
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            IdentityProperties props,
+            DecodingTokenRecheck tokens,
             @Value("${management.server.port:-1}") int managementPort) {
         var decoder = tokens.decoder();
         var converter = new PosJwtAuthenticationConverter(props.issuer(), new RolesClaim(props.rolesClaim()));
@@ -81,13 +87,14 @@ public class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort
-                            && "/actuator/prometheus".equals(request.getRequestURI())).permitAll();
+                    requests.requestMatchers(request -> managementPort > 0
+                                    && request.getLocalPort() == managementPort
+                                    && "/actuator/prometheus".equals(request.getRequestURI()))
+                            .permitAll();
                     AccessPolicy.RULES.forEach(rule -> apply(requests, rule));
                     requests.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(o -> o
-                        .bearerTokenResolver(new LoginIgnoringTokenResolver())
+                .oauth2ResourceServer(o -> o.bearerTokenResolver(new LoginIgnoringTokenResolver())
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
@@ -98,14 +105,17 @@ public class SecurityConfiguration {
     private static void apply(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
             AccessPolicy.Rule rule) {
-        var matched = rule.method() == null ? requests.requestMatchers(rule.pattern())
+        var matched = rule.method() == null
+                ? requests.requestMatchers(rule.pattern())
                 : requests.requestMatchers(rule.method(), rule.pattern());
         switch (rule.access()) {
             case PUBLIC -> matched.permitAll();
             case ANY_ROLE -> matched.hasAnyRole(names(Role.values()));
-            case STAFF_OR_DISPLAY -> matched.hasAnyRole(java.util.stream.Stream.concat(
-                    java.util.Arrays.stream(names(Role.values())),
-                    java.util.stream.Stream.of(PosJwtAuthenticationConverter.DISPLAY_ROLE)).toArray(String[]::new));
+            case STAFF_OR_DISPLAY ->
+                matched.hasAnyRole(java.util.stream.Stream.concat(
+                                java.util.Arrays.stream(names(Role.values())),
+                                java.util.stream.Stream.of(PosJwtAuthenticationConverter.DISPLAY_ROLE))
+                        .toArray(String[]::new));
             case MANAGER_OR_ADMIN -> matched.hasAnyRole(names(Role.MANAGER, Role.ADMIN));
             case ADMIN -> matched.hasRole(Role.ADMIN.name());
             case AUTHENTICATED -> matched.authenticated();

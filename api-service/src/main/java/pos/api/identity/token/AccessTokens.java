@@ -2,6 +2,12 @@ package pos.api.identity.token;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -10,13 +16,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import pos.api.identity.CurrentUser;
 import pos.api.identity.account.UserAccount;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
 
 /** Issues RS256 access tokens carrying who the user is and what they may do. */
 public class AccessTokens {
@@ -50,7 +49,10 @@ public class AccessTokens {
                 .claim(CurrentUser.CLAIM_ROLES, List.of(user.role().wireName()))
                 .claim(CurrentUser.CLAIM_STORE_IDS, user.storeIds())
                 .build();
-        var header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.keyId()).type("JWT").build();
+        var header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(key.keyId())
+                .type("JWT")
+                .build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new IssuedToken(token, ttl.toSeconds());
     }

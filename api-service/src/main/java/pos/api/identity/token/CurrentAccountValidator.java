@@ -1,16 +1,15 @@
 package pos.api.identity.token;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import pos.api.identity.CurrentUser;
-
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * A token of ours is only as good as the account behind it: once the user is deactivated, or their role or stores
@@ -26,7 +25,8 @@ public class CurrentAccountValidator implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
-        var status = jwt.getSubject() == null ? null : users.get(jwt.getSubject()).orElse(null);
+        var status =
+                jwt.getSubject() == null ? null : users.get(jwt.getSubject()).orElse(null);
         if (status == null || !status.active()) {
             return failure("The account is unknown or deactivated");
         }

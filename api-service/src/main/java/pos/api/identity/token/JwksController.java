@@ -1,12 +1,11 @@
 package pos.api.identity.token;
 
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Duration;
-import java.util.Map;
 
 /** The public half of the signing key, so other services (and clients) can verify our tokens themselves. */
 @RestController
@@ -18,10 +17,13 @@ class JwksController {
         this.jwks = new com.nimbusds.jose.jwk.JWKSet(key.publicJwk()).toJSONObject(true);
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Public keys that verify our access tokens (JWKS)",
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Public keys that verify our access tokens (JWKS)",
             tags = "Accounts")
     @GetMapping(value = "/.well-known/jwks.json", produces = "application/json")
     ResponseEntity<Map<String, Object>> jwks() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(jwks);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .body(jwks);
     }
 }

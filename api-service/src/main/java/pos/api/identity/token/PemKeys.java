@@ -15,8 +15,7 @@ final class PemKeys {
     private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String END = "-----END PRIVATE KEY-----";
 
-    private PemKeys() {
-    }
+    private PemKeys() {}
 
     static String toPem(RSAPrivateKey key) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded());
@@ -28,13 +27,14 @@ final class PemKeys {
             throw new IllegalStateException(source + " is not a PKCS#8 PEM private key (expected '" + BEGIN
                     + "'; convert with: openssl pkcs8 -topk8 -nocrypt)");
         }
-        String base64 = pem.substring(pem.indexOf(BEGIN) + BEGIN.length(), pem.indexOf(END)).replaceAll("\\s", "");
+        String base64 = pem.substring(pem.indexOf(BEGIN) + BEGIN.length(), pem.indexOf(END))
+                .replaceAll("\\s", "");
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             var privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
                     new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            var publicKey = (RSAPublicKey) rsa.generatePublic(
-                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            var publicKey = (RSAPublicKey)
+                    rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
             return new SigningKey(publicKey, privateKey);
         } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
             throw new IllegalStateException(source + " does not hold a usable RSA private key", e);

@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 
@@ -16,8 +15,12 @@ public final class SigningKey {
     public SigningKey(RSAPublicKey publicKey, RSAPrivateKey privateKey) {
         try {
             RSAKey withoutId = new RSAKey.Builder(publicKey).build();
-            this.jwk = new RSAKey.Builder(publicKey).privateKey(privateKey).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).keyID(withoutId.computeThumbprint().toString()).build();
+            this.jwk = new RSAKey.Builder(publicKey)
+                    .privateKey(privateKey)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyID(withoutId.computeThumbprint().toString())
+                    .build();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot compute the key id", e);
         }

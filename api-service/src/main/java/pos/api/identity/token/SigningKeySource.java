@@ -1,9 +1,5 @@
 package pos.api.identity.token;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
 
 /**
  * Where the signing key comes from: a configured PEM file, or else a key generated once and kept in a directory,
@@ -24,8 +23,7 @@ public final class SigningKeySource {
     static final String KEY_FILE = "jwt-signing-key.pem";
     private static final Logger log = LoggerFactory.getLogger(SigningKeySource.class);
 
-    private SigningKeySource() {
-    }
+    private SigningKeySource() {}
 
     public static SigningKey load(Resource privateKeyLocation, Path keyStoreDir) {
         if (privateKeyLocation != null) {

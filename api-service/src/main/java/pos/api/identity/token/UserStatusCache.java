@@ -1,14 +1,13 @@
 package pos.api.identity.token;
 
-import pos.api.identity.account.MongoUserAccounts;
-import pos.api.identity.account.UserAccount;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import pos.api.identity.account.MongoUserAccounts;
+import pos.api.identity.account.UserAccount;
 
 /**
  * Whether a user is active and with which role and stores, cached for a few seconds so checking it on every
@@ -55,6 +54,5 @@ public class UserStatusCache {
         }
     }
 
-    private record Entry(Optional<UserStatus> status, Instant expiresAt) {
-    }
+    private record Entry(Optional<UserStatus> status, Instant expiresAt) {}
 }

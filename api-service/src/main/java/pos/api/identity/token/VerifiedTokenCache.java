@@ -1,16 +1,15 @@
 package pos.api.identity.token;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers tokens whose signature, issuer and audience were verified, until they expire, so a till sending the
@@ -52,8 +51,8 @@ final class VerifiedTokenCache implements JwtDecoder {
         var result = perRequest.validate(known);
         if (result.hasErrors()) {
             verified.remove(token);
-            throw new JwtValidationException(result.getErrors().iterator().next().getDescription(),
-                    result.getErrors());
+            throw new JwtValidationException(
+                    result.getErrors().iterator().next().getDescription(), result.getErrors());
         }
         return known;
     }

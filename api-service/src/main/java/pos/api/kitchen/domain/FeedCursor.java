@@ -15,6 +15,7 @@ public record FeedCursor(Map<Integer, Long> positions) {
 
     /** Longer Last-Event-IDs are refused before they are parsed. */
     public static final int MAX_LENGTH = 4096;
+
     public static final int MAX_PARTITIONS = 256;
 
     public FeedCursor {
@@ -46,7 +47,8 @@ public record FeedCursor(Map<Integer, Long> positions) {
 
     public String format() {
         var text = new StringBuilder();
-        positions.forEach((p, o) -> text.append(text.isEmpty() ? "" : ".").append(p).append(':').append(o));
+        positions.forEach((p, o) ->
+                text.append(text.isEmpty() ? "" : ".").append(p).append(':').append(o));
         return text.toString();
     }
 
@@ -67,8 +69,12 @@ public record FeedCursor(Map<Integer, Long> positions) {
         var positions = new TreeMap<Integer, Long>();
         for (var part : parts) {
             int colon = part.indexOf(':');
-            if (colon <= 0 || colon == part.length() - 1 || colon > 4 || part.length() - colon - 1 > 19
-                    || !digits(part, 0, colon) || !digits(part, colon + 1, part.length())) {
+            if (colon <= 0
+                    || colon == part.length() - 1
+                    || colon > 4
+                    || part.length() - colon - 1 > 19
+                    || !digits(part, 0, colon)
+                    || !digits(part, colon + 1, part.length())) {
                 return Optional.empty();
             }
             try {

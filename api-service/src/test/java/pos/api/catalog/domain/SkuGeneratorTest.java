@@ -1,8 +1,7 @@
 package pos.api.catalog.domain;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,9 +10,9 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.random.RandomGenerator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SkuGeneratorTest {
 
@@ -31,9 +30,11 @@ class SkuGeneratorTest {
         // 23:30 UTC on the 5th is already the 6th in Jakarta and still the 5th in Honolulu
         var lateEvening = Instant.parse("2026-02-05T23:30:00Z");
 
-        assertThat(generator(Clock.fixed(lateEvening, ZoneId.of("Asia/Jakarta"))).generate("FOD", 0))
+        assertThat(generator(Clock.fixed(lateEvening, ZoneId.of("Asia/Jakarta")))
+                        .generate("FOD", 0))
                 .startsWith("FOD-20260205-");
-        assertThat(generator(Clock.fixed(lateEvening, ZoneId.of("Pacific/Honolulu"))).generate("FOD", 0))
+        assertThat(generator(Clock.fixed(lateEvening, ZoneId.of("Pacific/Honolulu")))
+                        .generate("FOD", 0))
                 .startsWith("FOD-20260205-");
     }
 
@@ -47,15 +48,18 @@ class SkuGeneratorTest {
     @ParameterizedTest(name = "prefix \"{0}\" falls back to PRD")
     @ValueSource(strings = {"", " "})
     void fallsBackToPrdWithoutAPrefix(String prefix) {
-        assertThat(generator(Clock.fixed(NOON, ZoneOffset.UTC)).generate(prefix, 0)).matches("PRD-20260205-[A-Z0-9]{4}");
-        assertThat(generator(Clock.fixed(NOON, ZoneOffset.UTC)).generate(null, 0)).matches("PRD-20260205-[A-Z0-9]{4}");
+        assertThat(generator(Clock.fixed(NOON, ZoneOffset.UTC)).generate(prefix, 0))
+                .matches("PRD-20260205-[A-Z0-9]{4}");
+        assertThat(generator(Clock.fixed(NOON, ZoneOffset.UTC)).generate(null, 0))
+                .matches("PRD-20260205-[A-Z0-9]{4}");
     }
 
     @Test
     void switchesToALongerCodeAfterTheShortAttempts() {
         var generator = generator(Clock.fixed(NOON, ZoneOffset.UTC));
 
-        assertThat(generator.generate("FOD", SkuGenerator.SHORT_CODE_ATTEMPTS - 1)).matches("FOD-20260205-[A-Z0-9]{4}");
+        assertThat(generator.generate("FOD", SkuGenerator.SHORT_CODE_ATTEMPTS - 1))
+                .matches("FOD-20260205-[A-Z0-9]{4}");
         assertThat(generator.generate("FOD", SkuGenerator.SHORT_CODE_ATTEMPTS)).matches("FOD-20260205-[A-Z0-9]{8}");
         assertThat(generator.generate("FOD", SkuGenerator.MAX_ATTEMPTS - 1)).matches("FOD-20260205-[A-Z0-9]{8}");
     }
@@ -92,7 +96,8 @@ class SkuGeneratorTest {
     void generatedSkusAreValidClientSkus() {
         var generator = generator(Clock.fixed(NOON, ZoneOffset.UTC));
 
-        assertThat(SkuRules.normaliseClientSku(generator.generate("FOOD.HOT_1", 15))).isPresent();
+        assertThat(SkuRules.normaliseClientSku(generator.generate("FOOD.HOT_1", 15)))
+                .isPresent();
         assertThat(SkuRules.normaliseClientSku(generator.generate("", 0))).isPresent();
     }
 

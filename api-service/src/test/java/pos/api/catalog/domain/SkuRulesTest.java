@@ -1,22 +1,26 @@
 package pos.api.catalog.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class SkuRulesTest {
 
     @ParameterizedTest(name = "\"{0}\" is stored as {1}")
-    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
-            "ABC-123|ABC-123",
-            "abc-123|ABC-123",
-            " burger.l_1 |BURGER.L_1",
-            "A1|A1",
-            "9-9|9-9",
-            "FOD-20260205-A3B7|FOD-20260205-A3B7"})
+    @CsvSource(
+            delimiter = '|',
+            ignoreLeadingAndTrailingWhitespace = false,
+            value = {
+                "ABC-123|ABC-123",
+                "abc-123|ABC-123",
+                " burger.l_1 |BURGER.L_1",
+                "A1|A1",
+                "9-9|9-9",
+                "FOD-20260205-A3B7|FOD-20260205-A3B7"
+            })
     void trimsAndUpperCasesClientSkus(String sku, String expected) {
         assertThat(SkuRules.normaliseClientSku(sku)).contains(expected);
     }
@@ -28,8 +32,22 @@ class SkuRulesTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is refused")
-    @ValueSource(strings = {"", " ", "A", "-ABC", ".ABC", "_ABC", "AB/CD", "AB CD", "AB#1", "ÄBC", "AB\u00A0C",
-            "ab?c", "A\nB"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "A",
+                "-ABC",
+                ".ABC",
+                "_ABC",
+                "AB/CD",
+                "AB CD",
+                "AB#1",
+                "ÄBC",
+                "AB\u00A0C",
+                "ab?c",
+                "A\nB"
+            })
     void refusesSkusOutsideThePattern(String sku) {
         assertThat(SkuRules.normaliseClientSku(sku)).isEmpty();
     }

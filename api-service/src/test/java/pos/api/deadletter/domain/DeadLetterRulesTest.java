@@ -1,11 +1,10 @@
 package pos.api.deadletter.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DeadLetterRulesTest {
 
@@ -31,7 +30,8 @@ class DeadLetterRulesTest {
 
     @Test
     void redrivesAnOpenDeadLetterWithinTheRetention() {
-        assertThat(DeadLetterRules.redriveRefusal(DeadLetterStatus.OPEN, NOW.minus(WEEK), NOW, WEEK)).isEmpty();
+        assertThat(DeadLetterRules.redriveRefusal(DeadLetterStatus.OPEN, NOW.minus(WEEK), NOW, WEEK))
+                .isEmpty();
     }
 
     @Test
@@ -44,7 +44,8 @@ class DeadLetterRulesTest {
 
     @Test
     void redrivesNothingOlderThanTheRetentionTheProcessorsRememberCommandsFor() {
-        assertThat(DeadLetterRules.redriveRefusal(DeadLetterStatus.OPEN, NOW.minus(WEEK).minusMillis(1), NOW, WEEK))
+        assertThat(DeadLetterRules.redriveRefusal(
+                        DeadLetterStatus.OPEN, NOW.minus(WEEK).minusMillis(1), NOW, WEEK))
                 .hasValueSatisfying(refusal -> assertThat(refusal).contains("older than the dead-letter retention"));
     }
 

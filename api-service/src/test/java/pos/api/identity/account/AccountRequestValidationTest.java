@@ -1,18 +1,17 @@
 package pos.api.identity.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountRequestValidationTest {
 
@@ -66,15 +65,18 @@ class AccountRequestValidationTest {
 
     @Test
     void loginNeedsBothFieldsAndOnlyThePasswordGrant() {
-        assertThat(validator.validate(new LoginRequest("alice", "secret1", null))).isEmpty();
-        assertThat(validator.validate(new LoginRequest("alice", "secret1", "password"))).isEmpty();
+        assertThat(validator.validate(new LoginRequest("alice", "secret1", null)))
+                .isEmpty();
+        assertThat(validator.validate(new LoginRequest("alice", "secret1", "password")))
+                .isEmpty();
         assertThat(errorsOf(new LoginRequest(null, "", "client_credentials")))
                 .containsKeys("username", "password", "grantType");
     }
 
     @Test
     void updatesMayLeaveEverythingOut() {
-        assertThat(validator.validate(new UpdateUserRequest(null, null, null, null, null))).isEmpty();
+        assertThat(validator.validate(new UpdateUserRequest(null, null, null, null, null)))
+                .isEmpty();
         assertThat(errorsOf(new UpdateUserRequest(" ", "nope", "root", List.of("x"), null)))
                 .containsKeys("name", "email", "role");
     }

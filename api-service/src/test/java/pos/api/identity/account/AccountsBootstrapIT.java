@@ -1,6 +1,18 @@
 package pos.api.identity.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.mongodb.client.MongoClients;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,19 +23,6 @@ import pos.api.identity.CurrentUser;
 import pos.api.identity.IdentityProperties;
 import pos.api.identity.Role;
 import pos.api.support.TestInfrastructure;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Start-up of the account store and the first-account rule (on as on the local stack, unless a test says
@@ -69,7 +68,9 @@ class AccountsBootstrapIT {
         bootstrap(new IdentityProperties.BootstrapAdmin("ROOT", "other-password", "root@example.com", "Admin"));
 
         assertThat(accounts.count()).isEqualTo(1);
-        assertThat(passwords.matches("root-password", accounts.findCredentials("root").orElseThrow().passwordHash()))
+        assertThat(passwords.matches(
+                        "root-password",
+                        accounts.findCredentials("root").orElseThrow().passwordHash()))
                 .isTrue();
     }
 
@@ -80,11 +81,12 @@ class AccountsBootstrapIT {
         var squatter = register("root");
         assertThat(squatter.role()).isEqualTo(Role.USER);
 
-        assertThatThrownBy(() -> bootstrap(new IdentityProperties.BootstrapAdmin("Root", "root-password", null,
-                "Administrator")))
+        assertThatThrownBy(() -> bootstrap(
+                        new IdentityProperties.BootstrapAdmin("Root", "root-password", null, "Administrator")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Bootstrap admin 'Root' exists with role user, not admin");
-        assertThat(accounts.findCredentials("root").orElseThrow().account().role()).isEqualTo(Role.USER);
+        assertThat(accounts.findCredentials("root").orElseThrow().account().role())
+                .isEqualTo(Role.USER);
     }
 
     @Test
@@ -102,17 +104,22 @@ class AccountsBootstrapIT {
     @Test
     void refusesToStartWithAnUnacceptableBootstrapPassword() {
         assertThatThrownBy(() -> bootstrap(new IdentityProperties.BootstrapAdmin("root", "12345", null, "Admin")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 6");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at least 6");
         assertThatThrownBy(() -> bootstrap(new IdentityProperties.BootstrapAdmin("root", null, null, "Admin")))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void adoptsUsersOfTheOriginalServiceAndGivesNobodyAdminByRegistering() {
-        mongo.getCollection(MongoUserAccounts.USERS).insertOne(new Document("name", "Old Alice")
-                .append("email", "Alice@Example.com").append("username", "Alice").append("role", "user")
-                .append("password", passwords.encode("old-secret")).append("created_at", new Date())
-                .append("created_by", null));
+        mongo.getCollection(MongoUserAccounts.USERS)
+                .insertOne(new Document("name", "Old Alice")
+                        .append("email", "Alice@Example.com")
+                        .append("username", "Alice")
+                        .append("role", "user")
+                        .append("password", passwords.encode("old-secret"))
+                        .append("created_at", new Date())
+                        .append("created_by", null));
 
         bootstrap(new IdentityProperties.BootstrapAdmin(null, null, null, "Administrator"));
 
@@ -155,7 +162,9 @@ class AccountsBootstrapIT {
         var externalAdmin = new CurrentUser("kc-subject", "keycloak-admin", Set.of(Role.ADMIN), Set.of());
         var request = new RegisterRequest("Cashier", "cashier@example.com", "cashier", "secret1", null, null);
 
-        assertThat(new Registrations(accounts, passwords, clock, true).register(request, externalAdmin).role())
+        assertThat(new Registrations(accounts, passwords, clock, true)
+                        .register(request, externalAdmin)
+                        .role())
                 .isEqualTo(Role.USER);
         assertThat(register("later").role()).isEqualTo(Role.USER);
     }

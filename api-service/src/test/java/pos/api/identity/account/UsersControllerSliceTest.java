@@ -1,5 +1,16 @@
 package pos.api.identity.account;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -11,18 +22,6 @@ import pos.api.identity.Role;
 import pos.api.identity.TestJwts;
 import pos.api.identity.security.SecurityConfiguration;
 
-import java.time.Instant;
-import java.util.List;
-
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.BDDMockito.given;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** The security configuration works in a web slice too, as other features' slice tests will use it. */
 @WebMvcTest(UsersController.class)
 @Import(SecurityConfiguration.class)
@@ -32,8 +31,10 @@ class UsersControllerSliceTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     UserAdministration users;
+
     @MockitoBean
     JwtDecoder decoder;
 
@@ -55,8 +56,20 @@ class UsersControllerSliceTest {
 
     @Test
     void listsUsersForAnAdmin() throws Exception {
-        var account = new UserAccount(ADMIN_ID, "Root", "root@example.com", "root", Role.ADMIN, List.of(), true,
-                Instant.parse("2026-02-05T14:21:19.123Z"), null, null, null, null, null);
+        var account = new UserAccount(
+                ADMIN_ID,
+                "Root",
+                "root@example.com",
+                "root",
+                Role.ADMIN,
+                List.of(),
+                true,
+                Instant.parse("2026-02-05T14:21:19.123Z"),
+                null,
+                null,
+                null,
+                null,
+                null);
         given(users.list(anyInt(), anyInt(), any())).willReturn(List.of(account));
         given(users.count()).willReturn(1L);
 

@@ -1,9 +1,9 @@
 package pos.api.identity.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import pos.api.identity.Role;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class AdministrationPolicyTest {
 
@@ -14,12 +14,14 @@ class AdministrationPolicyTest {
 
     @Test
     void refusesDeactivatingOneself() {
-        assertThat(AdministrationPolicy.refusal("a", "a", null, false)).contains("An admin cannot deactivate their own account");
+        assertThat(AdministrationPolicy.refusal("a", "a", null, false))
+                .contains("An admin cannot deactivate their own account");
     }
 
     @Test
     void refusesDemotingOneself() {
-        assertThat(AdministrationPolicy.refusal("a", "a", Role.MANAGER, null)).contains("An admin cannot remove their own admin role");
+        assertThat(AdministrationPolicy.refusal("a", "a", Role.MANAGER, null))
+                .contains("An admin cannot remove their own admin role");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package pos.api.identity.domain;
 
-import org.junit.jupiter.api.Test;
-import pos.testing.MutableClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import pos.testing.MutableClock;
 
 class LoginThrottleTest {
 
@@ -44,8 +43,14 @@ class LoginThrottleTest {
             clock.advance(wait);
         }
         assertThat(waits.subList(0, 4)).containsOnly(Duration.ZERO);
-        assertThat(waits.subList(4, 10)).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(32));
+        assertThat(waits.subList(4, 10))
+                .containsExactly(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(16),
+                        Duration.ofSeconds(32));
         assertThat(waits.subList(14, 20)).containsOnly(Duration.ofMinutes(15));
     }
 
@@ -103,14 +108,16 @@ class LoginThrottleTest {
 
     @Test
     void refusesNonsensePolicies() {
-        assertThatThrownBy(() -> new ThrottlePolicy(0, Duration.ofSeconds(1), Duration.ofMinutes(1),
-                Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> new ThrottlePolicy(0, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ThrottlePolicy(1, Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ThrottlePolicy(1, Duration.ofMinutes(2), Duration.ofMinutes(1),
-                Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ThrottlePolicy(1, Duration.ofSeconds(1), Duration.ofHours(2),
-                Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> new ThrottlePolicy(1, Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ThrottlePolicy(1, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package pos.api.identity.domain;
 
-import org.junit.jupiter.api.Test;
-import pos.testing.MutableClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import pos.testing.MutableClock;
 
 class RateLimiterTest {
 
@@ -61,8 +60,7 @@ class RateLimiterTest {
     void refusesNonsense() {
         assertThatThrownBy(() -> new RateLimiter(0, Duration.ofSeconds(1), clock))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RateLimiter(1, Duration.ZERO, clock))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimiter(1, Duration.ZERO, clock)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private void drain(String client) {

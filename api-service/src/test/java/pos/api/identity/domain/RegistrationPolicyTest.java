@@ -1,31 +1,33 @@
 package pos.api.identity.domain;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import pos.api.identity.Role;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import pos.api.identity.Role;
 
 class RegistrationPolicyTest {
 
     @ParameterizedTest(name = "caller [{1}] asking for {0} -> {2}")
-    @CsvSource(nullValues = "-", value = {
-            "-,       -,             user",
-            "user,    -,             user",
-            "manager, -,             refused",
-            "admin,   -,             refused",
-            "-,       user,          user",
-            "manager, user,          refused",
-            "admin,   manager,       refused",
-            "manager, manager,       refused",
-            "admin,   admin,         admin",
-            "manager, admin,         manager",
-            "-,       admin,         user",
-            "admin,   user manager,  refused"})
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "-,       -,             user",
+                "user,    -,             user",
+                "manager, -,             refused",
+                "admin,   -,             refused",
+                "-,       user,          user",
+                "manager, user,          refused",
+                "admin,   manager,       refused",
+                "manager, manager,       refused",
+                "admin,   admin,         admin",
+                "manager, admin,         manager",
+                "-,       admin,         user",
+                "admin,   user manager,  refused"
+            })
     void grantsHigherRolesOnlyToAdmins(String requested, String caller, String expected) {
         var decision = RegistrationPolicy.decide(role(requested), roles(caller));
         if ("refused".equals(expected)) {
@@ -37,7 +39,9 @@ class RegistrationPolicyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "-", value = {"-, true", "user, true", "manager, true", "admin, false"})
+    @CsvSource(
+            nullValues = "-",
+            value = {"-, true", "user, true", "manager, true", "admin, false"})
     void promotesTheFirstAccountUnlessAnAdminChoseItsRole(String caller, boolean promotes) {
         assertThat(RegistrationPolicy.promotesFirstAccount(roles(caller))).isEqualTo(promotes);
     }
@@ -47,7 +51,10 @@ class RegistrationPolicyTest {
     }
 
     private static Set<Role> roles(String names) {
-        return names == null ? Set.of()
-                : Arrays.stream(names.split(" ")).map(RegistrationPolicyTest::role).collect(Collectors.toSet());
+        return names == null
+                ? Set.of()
+                : Arrays.stream(names.split(" "))
+                        .map(RegistrationPolicyTest::role)
+                        .collect(Collectors.toSet());
     }
 }

@@ -1,15 +1,14 @@
 package pos.api.identity.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import pos.api.identity.Role;
 import pos.api.identity.StoreAccess;
-
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class StoreAccessTest {
 
@@ -18,15 +17,16 @@ class StoreAccessTest {
 
     @ParameterizedTest(name = "{0} with [{1}] on store A: {2}")
     @CsvSource({
-            "USER,    A, true",
-            "USER,    B, false",
-            "USER,     , false",
-            "MANAGER, A, true",
-            "MANAGER, B, false",
-            "MANAGER,  , true",
-            "ADMIN,   A, true",
-            "ADMIN,   B, false",
-            "ADMIN,    , true"})
+        "USER,    A, true",
+        "USER,    B, false",
+        "USER,     , false",
+        "MANAGER, A, true",
+        "MANAGER, B, false",
+        "MANAGER,  , true",
+        "ADMIN,   A, true",
+        "ADMIN,   B, false",
+        "ADMIN,    , true"
+    })
     void anEmptyListIsNoStoreForACashierAndEveryStoreForOthers(Role role, String listed, boolean reachesA) {
         var stores = listed == null ? List.<String>of() : List.of(listed.equals("A") ? A : B);
         assertThat(StoreAccess.of(Set.of(role), stores).includes(A)).isEqualTo(reachesA);
@@ -34,7 +34,8 @@ class StoreAccessTest {
 
     @Test
     void storeIdsCompareWithoutRegardToCase() {
-        assertThat(StoreAccess.of(Set.of(Role.USER), List.of(A.toUpperCase())).includes(A)).isTrue();
+        assertThat(StoreAccess.of(Set.of(Role.USER), List.of(A.toUpperCase())).includes(A))
+                .isTrue();
     }
 
     @Test
@@ -42,7 +43,8 @@ class StoreAccessTest {
         var everyStore = StoreAccess.EVERY_STORE;
         var onlyA = StoreAccess.of(Set.of(Role.ADMIN), List.of(A));
 
-        assertThat(StoreAccess.grantRefusal(everyStore, Role.MANAGER, List.of())).isEmpty();
+        assertThat(StoreAccess.grantRefusal(everyStore, Role.MANAGER, List.of()))
+                .isEmpty();
         assertThat(StoreAccess.grantRefusal(onlyA, Role.USER, List.of(A))).isEmpty();
         assertThat(StoreAccess.grantRefusal(onlyA, Role.USER, List.of())).isEmpty();
         assertThat(StoreAccess.grantRefusal(onlyA, Role.MANAGER, List.of(A))).isEmpty();
@@ -50,18 +52,22 @@ class StoreAccessTest {
         assertThat(StoreAccess.grantRefusal(onlyA, Role.USER, List.of(A, B))).isPresent();
         assertThat(StoreAccess.grantRefusal(onlyA, Role.MANAGER, List.of())).isPresent();
         assertThat(StoreAccess.grantRefusal(onlyA, Role.ADMIN, List.of())).isPresent();
-        assertThat(StoreAccess.grantRefusal(StoreAccess.NONE, Role.USER, List.of())).isEmpty();
-        assertThat(StoreAccess.grantRefusal(StoreAccess.NONE, Role.USER, List.of(A))).isPresent();
+        assertThat(StoreAccess.grantRefusal(StoreAccess.NONE, Role.USER, List.of()))
+                .isEmpty();
+        assertThat(StoreAccess.grantRefusal(StoreAccess.NONE, Role.USER, List.of(A)))
+                .isPresent();
     }
 
     @Test
     void onlyAdminsGrantStoresAtRegistration() {
         assertThat(RegistrationPolicy.storeRefusal(Role.USER, List.of(A), Set.of(), StoreAccess.NONE))
                 .contains("Only an admin may grant store access");
-        assertThat(RegistrationPolicy.storeRefusal(Role.USER, List.of(A), Set.of(Role.MANAGER),
-                StoreAccess.EVERY_STORE)).contains("Only an admin may grant store access");
-        assertThat(RegistrationPolicy.storeRefusal(Role.USER, List.of(), Set.of(), StoreAccess.NONE)).isEmpty();
-        assertThat(RegistrationPolicy.storeRefusal(Role.USER, List.of(A), Set.of(Role.ADMIN),
-                StoreAccess.EVERY_STORE)).isEmpty();
+        assertThat(RegistrationPolicy.storeRefusal(
+                        Role.USER, List.of(A), Set.of(Role.MANAGER), StoreAccess.EVERY_STORE))
+                .contains("Only an admin may grant store access");
+        assertThat(RegistrationPolicy.storeRefusal(Role.USER, List.of(), Set.of(), StoreAccess.NONE))
+                .isEmpty();
+        assertThat(RegistrationPolicy.storeRefusal(Role.USER, List.of(A), Set.of(Role.ADMIN), StoreAccess.EVERY_STORE))
+                .isEmpty();
     }
 }

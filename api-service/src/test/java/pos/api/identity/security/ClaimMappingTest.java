@@ -1,18 +1,17 @@
 package pos.api.identity.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
-import pos.api.identity.CurrentUser;
-import pos.api.identity.Role;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import pos.api.identity.CurrentUser;
+import pos.api.identity.Role;
 
 class ClaimMappingTest {
 
@@ -34,8 +33,9 @@ class ClaimMappingTest {
             c.put("store_ids", List.of("65C0FFEE0000000000000001"));
         }));
         var user = CurrentUser.from((Jwt) auth.getPrincipal());
-        assertThat(user).isEqualTo(new CurrentUser("65c0ffee00000000000000aa", "alice", Set.of(Role.ADMIN),
-                Set.of("65c0ffee0000000000000001")));
+        assertThat(user)
+                .isEqualTo(new CurrentUser(
+                        "65c0ffee00000000000000aa", "alice", Set.of(Role.ADMIN), Set.of("65c0ffee0000000000000001")));
         assertThat(user.isAdmin()).isTrue();
         assertThat(user.canActOnStore("65c0ffee0000000000000001")).isTrue();
         assertThat(user.canActOnStore("65c0ffee0000000000000002")).isFalse();
@@ -44,13 +44,15 @@ class ClaimMappingTest {
 
     @Test
     void aCashierWithoutStoresMayActOnNoStoreAndAManagerWithoutStoresOnEvery() {
-        var cashier = CurrentUser.from((Jwt) converter.convert(jwt(LOCAL, c -> c.put("roles", List.of("user"))))
+        var cashier = CurrentUser.from((Jwt) converter
+                .convert(jwt(LOCAL, c -> c.put("roles", List.of("user"))))
                 .getPrincipal());
         assertThat(cashier.storeIds()).isEmpty();
         assertThat(cashier.canActOnStore("65c0ffee0000000000000002")).isFalse();
         assertThat(cashier.isManagerOrAdmin()).isFalse();
 
-        var manager = CurrentUser.from((Jwt) converter.convert(jwt(LOCAL, c -> c.put("roles", List.of("manager"))))
+        var manager = CurrentUser.from((Jwt) converter
+                .convert(jwt(LOCAL, c -> c.put("roles", List.of("manager"))))
                 .getPrincipal());
         assertThat(manager.canActOnStore("65c0ffee0000000000000002")).isTrue();
     }
@@ -85,22 +87,28 @@ class ClaimMappingTest {
 
     @Test
     void readsRolesFromListsOrSeparatedStrings() {
-        assertThat(new RolesClaim("roles").rolesIn(Map.of("roles", "admin user"))).containsExactly(Role.ADMIN, Role.USER);
-        assertThat(new RolesClaim("roles").rolesIn(Map.of("roles", "manager,user"))).containsExactly(Role.MANAGER, Role.USER);
+        assertThat(new RolesClaim("roles").rolesIn(Map.of("roles", "admin user")))
+                .containsExactly(Role.ADMIN, Role.USER);
+        assertThat(new RolesClaim("roles").rolesIn(Map.of("roles", "manager,user")))
+                .containsExactly(Role.MANAGER, Role.USER);
         assertThat(new RolesClaim("a.b.c").rolesIn(Map.of("a", Map.of("b", Map.of("c", List.of("admin"))))))
                 .containsExactly(Role.ADMIN);
     }
 
     @Test
     void findsNoRolesWhereThePathLeadsNowhere() {
-        assertThat(new RolesClaim("realm_access.roles").rolesIn(Map.of("realm_access", "admin"))).isEmpty();
+        assertThat(new RolesClaim("realm_access.roles").rolesIn(Map.of("realm_access", "admin")))
+                .isEmpty();
         assertThat(new RolesClaim("realm_access.roles").rolesIn(Map.of())).isEmpty();
-        assertThat(new RolesClaim("roles").rolesIn(Map.of("roles", List.of(1, true)))).isEmpty();
-        assertThat(new RolesClaim("roles").rolesIn(Map.of("roles", List.of("root", "superuser")))).isEmpty();
+        assertThat(new RolesClaim("roles").rolesIn(Map.of("roles", List.of(1, true))))
+                .isEmpty();
+        assertThat(new RolesClaim("roles").rolesIn(Map.of("roles", List.of("root", "superuser"))))
+                .isEmpty();
     }
 
     private static Jwt jwt(String issuer, Consumer<Map<String, Object>> claims) {
-        return Jwt.withTokenValue("token").header("alg", "RS256")
+        return Jwt.withTokenValue("token")
+                .header("alg", "RS256")
                 .claim("iss", issuer)
                 .subject("65c0ffee00000000000000aa")
                 .issuedAt(Instant.parse("2026-02-05T10:00:00Z"))

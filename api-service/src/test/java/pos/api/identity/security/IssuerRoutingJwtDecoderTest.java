@@ -1,14 +1,13 @@
 package pos.api.identity.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-
-import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IssuerRoutingJwtDecoderTest {
 
@@ -24,13 +23,16 @@ class IssuerRoutingJwtDecoderTest {
     @Test
     void sendsOtherIssuersToTheExternalDecoder() {
         var decoder = new IssuerRoutingJwtDecoder("pos-api", local, external);
-        assertThat(decoder.decode(unsigned("https://keycloak.example/realms/pos")).getSubject()).isEqualTo("external");
+        assertThat(decoder.decode(unsigned("https://keycloak.example/realms/pos"))
+                        .getSubject())
+                .isEqualTo("external");
     }
 
     @Test
     void withoutAnExternalIssuerOurVerifierJudgesEveryToken() {
         var decoder = new IssuerRoutingJwtDecoder("pos-api", local, null);
-        assertThat(decoder.decode(unsigned("https://evil.example")).getSubject()).isEqualTo("local");
+        assertThat(decoder.decode(unsigned("https://evil.example")).getSubject())
+                .isEqualTo("local");
     }
 
     @Test

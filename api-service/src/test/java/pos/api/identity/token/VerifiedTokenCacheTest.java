@@ -1,12 +1,7 @@
 package pos.api.identity.token;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +9,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 class VerifiedTokenCacheTest {
 
@@ -29,8 +28,12 @@ class VerifiedTokenCacheTest {
         if (token.startsWith("bad")) {
             throw new BadJwtException("bad signature");
         }
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject("u1")
-                .issuedAt(NOW.minusSeconds(60)).expiresAt(NOW.plusSeconds(3600)).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("u1")
+                .issuedAt(NOW.minusSeconds(60))
+                .expiresAt(NOW.plusSeconds(3600))
+                .build();
     };
 
     @Test
@@ -49,7 +52,8 @@ class VerifiedTokenCacheTest {
         cache.decode("token-1");
         accountActive.set(false);
 
-        assertThatThrownBy(() -> cache.decode("token-1")).isInstanceOf(JwtValidationException.class)
+        assertThatThrownBy(() -> cache.decode("token-1"))
+                .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("deactivated");
         accountActive.set(true);
         cache.decode("token-1");
@@ -98,13 +102,14 @@ class VerifiedTokenCacheTest {
     }
 
     private VerifiedTokenCache cache(Instant now) {
-        return new VerifiedTokenCache(verifier, this::account, Duration.ofSeconds(60),
-                Clock.fixed(now, ZoneOffset.UTC));
+        return new VerifiedTokenCache(
+                verifier, this::account, Duration.ofSeconds(60), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private OAuth2TokenValidatorResult account(Jwt jwt) {
-        return accountActive.get() ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The account is deactivated",
-                null));
+        return accountActive.get()
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "The account is deactivated", null));
     }
 }

@@ -1,12 +1,11 @@
 package pos.api.kitchen.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class FeedCursorTest {
 
@@ -21,8 +20,11 @@ class FeedCursorTest {
     void advancesPastARecordAndNeverGoesBack() {
         var cursor = FeedCursor.of(Map.of(0, 10L, 1, 5L));
         assertThat(cursor.after(1, 7).format()).isEqualTo("0:10.1:8");
-        assertThat(cursor.after(0, 3).format()).as("an older record moves nothing").isEqualTo("0:10.1:5");
-        assertThat(cursor.max(FeedCursor.of(Map.of(0, 4L, 1, 9L, 2, 1L))).format()).isEqualTo("0:10.1:9.2:1");
+        assertThat(cursor.after(0, 3).format())
+                .as("an older record moves nothing")
+                .isEqualTo("0:10.1:5");
+        assertThat(cursor.max(FeedCursor.of(Map.of(0, 4L, 1, 9L, 2, 1L))).format())
+                .isEqualTo("0:10.1:9.2:1");
     }
 
     @Test
@@ -31,8 +33,23 @@ class FeedCursorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "0", "0:", ":1", "a:1", "0:-1", "-1:0", "0:1.0:2", "0:1..1:2", "0:1.", "0:1 ",
-            "99999:1", "0:99999999999999999999", "0:1;1:2"})
+    @ValueSource(
+            strings = {
+                "",
+                "0",
+                "0:",
+                ":1",
+                "a:1",
+                "0:-1",
+                "-1:0",
+                "0:1.0:2",
+                "0:1..1:2",
+                "0:1.",
+                "0:1 ",
+                "99999:1",
+                "0:99999999999999999999",
+                "0:1;1:2"
+            })
     void refusesWhatIsNotACursor(String text) {
         assertThat(FeedCursor.parse(text)).isEmpty();
     }

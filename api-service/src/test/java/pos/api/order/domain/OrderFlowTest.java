@@ -1,11 +1,11 @@
 package pos.api.order.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import pos.schemas.value.OrderStatus;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderFlowTest {
 
@@ -20,7 +20,9 @@ class OrderFlowTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"PENDING", "REJECTED", "COMPLETED", "CANCELLED"})
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PENDING", "REJECTED", "COMPLETED", "CANCELLED"})
     void closedOrUndecidedOrdersHaveNoBumpAndAreNotOpen(OrderStatus status) {
         assertThat(OrderFlow.next(status)).isEmpty();
         assertThat(OrderFlow.OPEN).doesNotContain(status);
