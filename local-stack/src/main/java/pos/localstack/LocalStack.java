@@ -74,12 +74,14 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(LocalStackSettings settings, Infrastructure infrastructure) {
         var stack = new LocalStack(settings, infrastructure);
         try {
-            stack.startProcessors();
+            stack.startProcessorContexts();
             // the stack's own shutdown hook closes the API, then the processors, then Kafka and Mongo, in that order
             stack.api = ApiServiceApplication.builder()
                     .registerShutdownHook(false)
                     .properties(stack.apiProperties())
                     .run();
+            // the API's start overlaps the processors' rebalance and state restore, which grows with stored orders
+            stack.awaitProcessorsRunning();
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -89,10 +91,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts both processors and returns once their Streams clients process records (state restored). */
     public void startProcessors() {
+        startProcessorContexts();
+        awaitProcessorsRunning();
+    }
+
+    private void startProcessorContexts() {
         inventoryProcessor = processor(
                 InventoryProcessorApplication.builder(), "INVENTORY_PROCESSOR_PORT", settings.inventoryProcessorPort());
         orderProcessor =
                 processor(OrderProcessorApplication.builder(), "ORDER_PROCESSOR_PORT", settings.orderProcessorPort());
+    }
+
+    private void awaitProcessorsRunning() {
         awaitRunning(inventoryProcessor);
         awaitRunning(orderProcessor);
     }
