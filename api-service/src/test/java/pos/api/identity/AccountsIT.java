@@ -61,22 +61,6 @@ class AccountsIT extends IdentityITSupport {
     }
 
     @Test
-    void refusesOtherGrantsAndMissingFieldsWithFieldErrors() {
-        var wrongGrant =
-                api.form("/auth/login", Map.of("username", "x", "password", "y", "grant_type", "client_credentials"));
-        assertProblem(wrongGrant, 400, "Validation failed");
-        assertThat(fields(wrongGrant)).containsExactly("grant_type");
-
-        var emptyForm = api.form("/auth/login", Map.of("username", "", "password", ""));
-        assertProblem(emptyForm, 400, "Validation failed");
-        assertThat(fields(emptyForm)).containsExactlyInAnyOrder("username", "password");
-
-        var emptyJson = api.post("/auth/login", "{}");
-        assertProblem(emptyJson, 400, "Validation failed");
-        assertThat(fields(emptyJson)).containsExactlyInAnyOrder("username", "password");
-    }
-
-    @Test
     void answersInvalidCredentialsAlikeForWrongPasswordUnknownUserAndDeactivatedAccount() {
         var user = accounts.create(Role.USER);
         assertProblem(
@@ -114,22 +98,6 @@ class AccountsIT extends IdentityITSupport {
         assertThat(fields(refusedEmail)).containsExactly("email");
 
         assertThat(login(username.toLowerCase(), "secret1")).isNotBlank();
-    }
-
-    @Test
-    void validatesRegistrationsWithFieldErrors() {
-        var body = registration(unique("erin"), "12345");
-        body.put("email", "not-an-email");
-        body.put("role", "superuser");
-        body.put("store_ids", java.util.List.of("store-1"));
-        var response = register(body, null);
-        assertProblem(response, 400, "Validation failed");
-        assertThat(fields(response)).contains("password", "email", "role");
-
-        var tooLong = register(registration(unique("erin"), "x".repeat(73)), null);
-        assertProblem(tooLong, 400, "Validation failed");
-        assertThat(tooLong.json().get("errors").get(0).get("message").asString())
-                .contains("72 bytes");
     }
 
     @Test
