@@ -53,7 +53,7 @@ class KitchenDisplayBrowserE2EIT {
                 "no Chromium with chromium-driver installed");
         var product = newProduct("6.50");
         stock(store, product, "10");
-        var manager = KitchenFeedE2EIT.account("manager", store);
+        var manager = SharedStack.account("manager", store);
         var username = manager.get("/users/me").json().get("username").asString();
 
         var first = browser();

@@ -2,6 +2,7 @@ package pos.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static pos.localstack.SharedStack.account;
 import static pos.localstack.SharedStack.admin;
 import static pos.localstack.SharedStack.newProduct;
 import static pos.localstack.SharedStack.newStore;
@@ -19,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import pos.testing.ApiClient;
 
@@ -291,26 +291,5 @@ class KitchenFeedE2EIT {
                 .get("id")
                 .asString();
         await().atMost(patience).until(() -> stream.changes().contains(id + "=created"));
-    }
-
-    static ApiClient account(String role, String store) {
-        var username = role + "-" + new ObjectId();
-        var registered = admin().post(
-                        "/auth/register",
-                        Map.of(
-                                "name",
-                                username,
-                                "email",
-                                username + "@example.com",
-                                "username",
-                                username,
-                                "password",
-                                "secret-" + username,
-                                "role",
-                                role,
-                                "store_ids",
-                                List.of(store)));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-        return ApiClient.at(SharedStack.stack().apiUrl()).login(username);
     }
 }

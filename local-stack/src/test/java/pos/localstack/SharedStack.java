@@ -66,6 +66,35 @@ final class SharedStack {
         }
     }
 
+    /** A logged-in account of {@code role} with these stores, registered by the admin (an empty list: no store). */
+    static ApiClient account(String role, List<String> stores) {
+        var username = role + "-" + new ObjectId();
+        var registered = admin().post(
+                        "/auth/register",
+                        Map.of(
+                                "name",
+                                username,
+                                "email",
+                                username + "@example.com",
+                                "username",
+                                username,
+                                "password",
+                                "secret-" + username,
+                                "role",
+                                role,
+                                "store_ids",
+                                stores));
+        if (registered.status() != 200) {
+            throw new IllegalStateException("account not registered: " + registered.body());
+        }
+        return ApiClient.at(stack().apiUrl()).login(username);
+    }
+
+    /** {@link #account(String, List)} for one store. */
+    static ApiClient account(String role, String store) {
+        return account(role, List.of(store));
+    }
+
     static Map<String, Object> order(String store, String product, String qty) {
         return Map.of("store_id", store, "items", List.of(Map.of("product_id", product, "qty", qty)));
     }

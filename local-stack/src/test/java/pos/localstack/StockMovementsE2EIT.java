@@ -2,6 +2,7 @@ package pos.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static pos.localstack.SharedStack.account;
 import static pos.localstack.SharedStack.admin;
 import static pos.localstack.SharedStack.newProduct;
 import static pos.localstack.SharedStack.newStore;
@@ -19,9 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
-import pos.testing.ApiClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -197,27 +196,5 @@ class StockMovementsE2EIT {
         var items = new ArrayList<JsonNode>();
         array.forEach(items::add);
         return items;
-    }
-
-    /** An account of {@code role} for one store, registered by the admin. */
-    private static ApiClient account(String role, String storeId) {
-        var username = role + "-" + new ObjectId();
-        var registered = admin().post(
-                        "/auth/register",
-                        Map.of(
-                                "name",
-                                username,
-                                "email",
-                                username + "@example.com",
-                                "username",
-                                username,
-                                "password",
-                                "secret-" + username,
-                                "role",
-                                role,
-                                "store_ids",
-                                List.of(storeId)));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-        return ApiClient.at(SharedStack.stack().apiUrl()).login(username);
     }
 }

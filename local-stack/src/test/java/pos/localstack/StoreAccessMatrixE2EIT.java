@@ -1,6 +1,7 @@
 package pos.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pos.localstack.SharedStack.account;
 import static pos.localstack.SharedStack.admin;
 import static pos.localstack.SharedStack.newProduct;
 import static pos.localstack.SharedStack.newStore;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -175,23 +175,6 @@ class StoreAccessMatrixE2EIT {
             case OTHER_STORE -> List.of(otherStore);
             case EMPTY_LIST -> List.<String>of();
         };
-        var username = role + "-" + new ObjectId();
-        var registered = admin().post(
-                        "/auth/register",
-                        Map.of(
-                                "name",
-                                username,
-                                "email",
-                                username + "@example.com",
-                                "username",
-                                username,
-                                "password",
-                                "secret-" + username,
-                                "role",
-                                role,
-                                "store_ids",
-                                stores));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-        return ApiClient.at(SharedStack.stack().apiUrl()).login(username);
+        return SharedStack.account(role, stores);
     }
 }
