@@ -25,7 +25,6 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware.ConsumerSeekCallback;
 import pos.api.support.MongoBackend;
 import pos.api.support.OnEachMongoBackend;
-import pos.schemas.Samples;
 import pos.schemas.Topics;
 import pos.schemas.event.OrderStatusChanged;
 import pos.schemas.serde.JsonSerdes;
@@ -53,23 +52,9 @@ class OrderViewProjectorIT {
         projector = new OrderViewProjector(views, mongo);
     }
 
+    /** The sample order with this id, at this sequence and status. */
     static OrderSnapshot order(String orderId, long sequence, OrderStatus status) {
-        var s = Samples.orderSnapshot();
-        return new OrderSnapshot(
-                orderId,
-                sequence,
-                status,
-                s.storeId(),
-                s.userId(),
-                s.placedBy(),
-                s.lines(),
-                s.subtotal(),
-                s.tax(),
-                s.total(),
-                s.shortages(),
-                s.idempotencyKey(),
-                s.createdAt(),
-                s.createdAt().plusSeconds(sequence));
+        return OrderViewsIT.at(orderId, sequence, status);
     }
 
     static ConsumerRecord<String, byte[]> record(long offset, OrderSnapshot order) {
