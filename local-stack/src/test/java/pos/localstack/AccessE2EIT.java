@@ -1,6 +1,7 @@
 package pos.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pos.localstack.SharedStack.account;
 import static pos.localstack.SharedStack.admin;
 import static pos.localstack.SharedStack.newProduct;
 import static pos.localstack.SharedStack.newStore;
@@ -78,53 +79,25 @@ class AccessE2EIT {
         var home = newStore();
         var product = newProduct("1.00");
         stock(home, product, "5");
-        var username = "till-" + new ObjectId();
-        var registered = admin().post(
-                        "/auth/register",
-                        Map.of(
-                                "name",
-                                username,
-                                "email",
-                                username + "@example.com",
-                                "username",
-                                username,
-                                "password",
-                                "secret-" + username,
-                                "store_ids",
-                                List.of(home)));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-        var cashier = ApiClient.at(SharedStack.stack().apiUrl()).login(username);
+        var cashier = account("user", home);
         assertThat(cashier.post("/orders/", order(home, product, "1")).status()).isEqualTo(200);
 
         var anonymous = ApiClient.at(SharedStack.stack().apiUrl());
         var grabbing = "grab-" + new ObjectId();
-        var refused = anonymous.post(
-                "/auth/register",
-                Map.of(
-                        "name",
-                        grabbing,
-                        "email",
-                        grabbing + "@example.com",
-                        "username",
-                        grabbing,
-                        "password",
-                        "secret-" + grabbing,
-                        "store_ids",
-                        List.of(home)));
+        var asksForTheStore = Map.of(
+                "name",
+                grabbing,
+                "email",
+                grabbing + "@example.com",
+                "username",
+                grabbing,
+                "password",
+                "secret-" + grabbing,
+                "store_ids",
+                List.of(home));
+        var refused = anonymous.post("/auth/register", asksForTheStore);
         assertThat(refused.status()).isEqualTo(403);
-        var minted = cashier.post(
-                "/auth/register",
-                Map.of(
-                        "name",
-                        grabbing,
-                        "email",
-                        grabbing + "@example.com",
-                        "username",
-                        grabbing,
-                        "password",
-                        "secret-" + grabbing,
-                        "store_ids",
-                        List.of(home)));
+        var minted = cashier.post("/auth/register", asksForTheStore);
         assertThat(minted.status()).isEqualTo(403);
     }
 
