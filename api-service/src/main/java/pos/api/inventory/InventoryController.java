@@ -122,6 +122,7 @@ class InventoryController {
     /** A stock command of the caller's store, done at most once per Idempotency-Key. */
     private CompletableFuture<ResponseEntity<String>> once(
             Jwt jwt, String storeId, String operation, Object request, String idempotencyKey, StockCommand command) {
+        adjustments.requireRoom();
         var caller = CurrentUser.from(jwt);
         var store = caller.requireStoreFromPath(storeId);
         var fingerprint = RequestFingerprint.of("POST /stores/" + store + "/inventory/" + operation, request);

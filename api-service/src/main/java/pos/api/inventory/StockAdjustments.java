@@ -48,6 +48,11 @@ class StockAdjustments {
         this.clock = clock;
     }
 
+    /** A 503 at once when the processors are too far behind to take another command (see CommandReplies). */
+    void requireRoom() {
+        replies.requireRoom();
+    }
+
     /** Checks and publishes on the caller's thread; the decision completes the future without holding it. */
     CompletableFuture<StoredResponse> adjust(
             CurrentUser caller, String storeId, AdjustStockRequest request, Claim claim) {

@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import pos.api.web.ApiException;
 import pos.schemas.Topics;
 import pos.schemas.reply.CommandReply;
 import pos.schemas.serde.JsonSerde;
@@ -53,17 +55,14 @@ public class CommandReplies implements SmartLifecycle {
     static final Duration FIRST_ASSIGNMENT_WAIT = Duration.ofSeconds(5);
     static final Duration MIN_RESTART_PAUSE = Duration.ofMillis(100);
     static final Duration MAX_RESTART_PAUSE = Duration.ofSeconds(5);
-    /**
-     * Requests waiting for a decision at once, at most. Each holds its request (buffers, async context) until the
-     * decision or the timeout; when the processors fall behind, a rate above capacity would otherwise pile up
-     * requests until the heap is gone. Past it a request answers at once as if the wait had timed out (202).
-     */
-    static final int MAX_WAITING = 2_000;
+    /** A backlog of max-in-flight commands is worked off in about a second at the processors' usual rates. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
     private final KafkaProperties kafkaProperties;
     private final MeterRegistry meters;
-    private final io.micrometer.core.instrument.Counter overflow;
+    private final io.micrometer.core.instrument.Counter refused;
+    private final CommandsInFlight inFlight;
     private volatile KafkaClientMetrics consumerMetrics;
     private final JsonSerde<CommandReply> serde = JsonSerdes.commandReply();
     private final Function<Map<String, Object>, Consumer<String, byte[]>> consumers;
@@ -78,9 +77,10 @@ public class CommandReplies implements SmartLifecycle {
     private volatile boolean running;
 
     @Autowired
-    public CommandReplies(KafkaProperties kafkaProperties, MeterRegistry meters) {
+    public CommandReplies(KafkaProperties kafkaProperties, CommandProperties commands, MeterRegistry meters) {
         this(
                 kafkaProperties,
+                commands,
                 meters,
                 props -> new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer()));
     }
@@ -88,30 +88,70 @@ public class CommandReplies implements SmartLifecycle {
     /** With another consumer: tests inject failures. */
     CommandReplies(
             KafkaProperties kafkaProperties,
+            CommandProperties commands,
             MeterRegistry meters,
             Function<Map<String, Object>, Consumer<String, byte[]>> consumers) {
         this.kafkaProperties = kafkaProperties;
         this.meters = meters;
         this.consumers = consumers;
-        this.overflow = io.micrometer.core.instrument.Counter.builder("pos.commands.waits.shed")
-                .description("Requests answered at once (202) because too many were already waiting for a decision")
+        this.inFlight = new CommandsInFlight(commands.maxInFlight(), commands.inFlightExpiry(), System::nanoTime);
+        this.refused = io.micrometer.core.instrument.Counter.builder("pos.commands.refused")
+                .description("Commands refused with 503 because pos.commands.max-in-flight were already in flight")
+                .register(meters);
+        io.micrometer.core.instrument.Gauge.builder("pos.commands.in.flight", inFlight, CommandsInFlight::count)
+                .description("Commands published by this instance and not yet answered by the processors")
                 .register(meters);
     }
 
     /**
-     * Register before publishing the command. The waiter's {@link Waiter#decision} completes with the first reply
+     * Refuses at once (503, Retry-After) when no command could be admitted now: called before a request claims its
+     * Idempotency-Key or reads anything, so a refusal under overload costs next to nothing.
+     */
+    public void requireRoom() {
+        if (inFlight.full()) {
+            throw overloaded();
+        }
+    }
+
+    private ApiException overloaded() {
+        refused.increment();
+        return new ApiException(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Too many orders and stock changes are waiting for a decision; retry in a moment with the "
+                                + "same Idempotency-Key")
+                .retryAfter(RETRY_AFTER);
+    }
+
+    /**
+     * Publishes a command nobody waits for (a 202 at once), counted in flight until its reply like every other.
+     *
+     * @throws ApiException 503 when {@code pos.commands.max-in-flight} are already in flight
+     */
+    public void publishUnawaited(String commandId, Runnable publish) {
+        if (!inFlight.admit(commandId)) {
+            throw overloaded();
+        }
+        try {
+            publish.run();
+        } catch (RuntimeException e) {
+            inFlight.answered(commandId);
+            throw e;
+        }
+    }
+
+    /**
+     * Register before publishing the command. Past {@code pos.commands.max-in-flight} commands in flight it throws
+     * a 503 {@link ApiException} instead: the processors are behind, and every request admitted now would wait
+     * behind the backlog. The waiter's {@link Waiter#decision} completes with the first reply
      * that {@code decides} accepts (a command may get several replies: a duplicate answered while the first is
      * still pending, then the decision) or empty at its timeout. No thread waits meanwhile; what the caller chains
      * on the decision runs on the API's decision threads.
      */
     public Waiter expect(String commandId, Predicate<CommandReply> decides) {
-        var waiter = new Waiter(commandId, decides);
-        if (waiting.size() >= MAX_WAITING) {
-            // overloaded: answer at once (202, the decision comes later) rather than hold yet another request
-            overflow.increment();
-            waiter.close();
-            return waiter;
+        if (!inFlight.admit(commandId)) {
+            throw overloaded();
         }
+        var waiter = new Waiter(commandId, decides);
         waiting.put(commandId, waiter);
         return waiter;
     }
@@ -152,6 +192,7 @@ public class CommandReplies implements SmartLifecycle {
                 return this;
             } catch (RuntimeException e) {
                 close();
+                inFlight.answered(commandId);
                 throw e;
             }
         }
@@ -275,7 +316,11 @@ public class CommandReplies implements SmartLifecycle {
     }
 
     void deliver(String commandId, byte[] value) {
-        var waiter = commandId == null ? null : waiting.get(commandId);
+        if (commandId == null) {
+            return;
+        }
+        inFlight.answered(commandId);
+        var waiter = waiting.get(commandId);
         if (waiter == null) {
             return;
         }
@@ -312,6 +357,11 @@ public class CommandReplies implements SmartLifecycle {
     /** Requests waiting for a reply now. */
     int waitingCount() {
         return waiting.size();
+    }
+
+    /** Commands published and not yet answered now. */
+    int inFlightCount() {
+        return inFlight.count();
     }
 
     @PreDestroy

@@ -40,6 +40,11 @@ class KafkaPlacementDecisions implements PlacementDecisions {
 
     @Override
     public void publish(PlaceOrder command) {
-        publisher.publish(command);
+        replies.publishUnawaited(command.commandId(), () -> publisher.publish(command));
+    }
+
+    @Override
+    public void requireRoom() {
+        replies.requireRoom();
     }
 }

@@ -99,6 +99,7 @@ class OrderController {
                             example = "respond-async")
                     @RequestHeader(value = "Prefer", required = false)
                     String prefer) {
+        intake.requireRoom();
         var caller = CurrentUser.from(jwt);
         var key = IdempotentRequests.normalise(idempotencyKey);
         boolean respondAsync = prefer != null && prefer.toLowerCase().contains("respond-async");

@@ -62,6 +62,11 @@ class OrderIntake {
         this.meters = meters;
     }
 
+    /** A 503 at once when the processors are too far behind to take another placement (see CommandReplies). */
+    void requireRoom() {
+        decisions.requireRoom();
+    }
+
     /**
      * Validates, prices, records and publishes on the caller's thread (errors are thrown); the decision completes
      * the returned future later, without holding a request thread while order-processor decides.

@@ -63,6 +63,7 @@ class OrderStatusChanges {
     /** Checks and publishes on the caller's thread; the decision completes the future without holding it. */
     CompletableFuture<ResponseEntity<OrderResponse.Envelope>> change(
             CurrentUser caller, String orderId, String requestedStatus) {
+        replies.requireRoom();
         var target = OrderStatus.fromWireName(requestedStatus)
                 .filter(CLIENT_STATUSES::contains)
                 .orElseThrow(() -> ApiException.badRequest(INVALID_STATUS));

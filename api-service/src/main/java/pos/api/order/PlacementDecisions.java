@@ -19,4 +19,10 @@ interface PlacementDecisions {
 
     /** Publishes the command without waiting for its decision ({@code Prefer: respond-async}). */
     void publish(PlaceOrder command);
+
+    /**
+     * Throws the 503 a placement would get now because the processors are too far behind, before the request does
+     * any work; publishing checks again.
+     */
+    void requireRoom();
 }

@@ -1,7 +1,9 @@
 package pos.api.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 
@@ -16,6 +18,7 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final transient Map<String, Object> properties = new LinkedHashMap<>();
+    private Duration retryAfter;
 
     public ApiException(HttpStatus status, String detail) {
         super(detail);
@@ -52,6 +55,20 @@ public class ApiException extends RuntimeException {
         }
         properties.put(name, value);
         return this;
+    }
+
+    /** Sent as the Retry-After header, in whole seconds rounded up (at least 1). */
+    public ApiException retryAfter(Duration delay) {
+        this.retryAfter = delay;
+        return this;
+    }
+
+    public Optional<String> retryAfterSeconds() {
+        if (retryAfter == null) {
+            return Optional.empty();
+        }
+        long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
+        return Optional.of(Long.toString(Math.max(1, seconds)));
     }
 
     public HttpStatus status() {

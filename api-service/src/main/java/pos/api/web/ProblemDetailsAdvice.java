@@ -32,7 +32,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handle(ApiException e) {
-        return ResponseEntity.status(e.status()).body(ProblemJson.of(e));
+        var answer = ResponseEntity.status(e.status());
+        e.retryAfterSeconds().ifPresent(seconds -> answer.header(HttpHeaders.RETRY_AFTER, seconds));
+        return answer.body(ProblemJson.of(e));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -30,7 +30,7 @@ class CommandPublisherTest {
         kafka.setBootstrapServers(List.of("localhost:" + unused));
         var publisher = new CommandPublisher(
                 kafka,
-                new CommandProperties(Duration.ofSeconds(1), Duration.ofSeconds(5)),
+                new CommandProperties(Duration.ofSeconds(1), Duration.ofSeconds(5), 256, Duration.ofSeconds(30)),
                 new SimpleMeterRegistry(),
                 ObservationRegistry.NOOP);
         try {

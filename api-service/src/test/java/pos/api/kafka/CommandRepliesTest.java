@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.http.HttpStatus;
+import pos.api.web.ApiException;
 import pos.schemas.Samples;
 import pos.schemas.Topics;
 import pos.schemas.reply.CommandReply;
@@ -31,7 +33,11 @@ import pos.schemas.value.OrderStatus;
 /** Handing replies to waiting requests without a thread per request. */
 class CommandRepliesTest {
 
-    final CommandReplies replies = new CommandReplies(new KafkaProperties(), new SimpleMeterRegistry());
+    static final int MAX_IN_FLIGHT = 50;
+    static final CommandProperties COMMANDS =
+            new CommandProperties(Duration.ofSeconds(3), Duration.ofSeconds(5), MAX_IN_FLIGHT, Duration.ofSeconds(30));
+
+    final CommandReplies replies = new CommandReplies(new KafkaProperties(), COMMANDS, new SimpleMeterRegistry());
 
     @AfterEach
     void stopThreads() {
@@ -120,22 +126,44 @@ class CommandRepliesTest {
                 .isEmpty();
     }
 
-    /** Processors behind and a rate above capacity: requests must not pile up until the heap is gone. */
+    /**
+     * Processors behind and a rate above capacity: past the limit a command is refused (503, retry) instead of
+     * joining a backlog every later request would wait behind, and one that stopped waiting (a 202) still counts
+     * until the processors answer it.
+     */
     @Test
-    void pastTheLimitARequestIsAnsweredAtOnceInsteadOfWaiting() throws Exception {
-        for (int i = 0; i < CommandReplies.MAX_WAITING; i++) {
+    void pastTheLimitACommandIsRefusedUntilTheProcessorsAnswerOneEvenAfterItsRequestStoppedWaiting() throws Exception {
+        for (int i = 0; i < MAX_IN_FLIGHT; i++) {
             replies.expect("waiting-" + i);
         }
+        replies.expect("waiting-0").decision(Duration.ZERO).get(10, TimeUnit.SECONDS);
+        assertThat(replies.waitingCount()).isEqualTo(MAX_IN_FLIGHT - 1);
 
-        var shed = replies.expect("one-too-many");
+        assertThatThrownBy(() -> replies.expect("one-too-many")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(e.retryAfterSeconds()).contains("1");
+            assertThat(e.getMessage()).contains("retry");
+        });
+        assertThatThrownBy(replies::requireRoom).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> replies.publishUnawaited("respond-async", () -> {}))
+                .isInstanceOf(ApiException.class);
 
-        assertThat(shed.decision(Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS))
-                .isEmpty();
-        assertThat(replies.waitingCount()).isEqualTo(CommandReplies.MAX_WAITING);
         deliver(reply("waiting-0", OrderStatus.CREATED));
-        await().atMost(Duration.ofSeconds(10)).until(() -> replies.waitingCount() < CommandReplies.MAX_WAITING);
+        replies.requireRoom();
         replies.expect("room-again");
-        assertThat(replies.waitingCount()).isEqualTo(CommandReplies.MAX_WAITING);
+        assertThat(replies.inFlightCount()).isEqualTo(MAX_IN_FLIGHT);
+    }
+
+    @Test
+    void aCommandPublishedWithoutAWaiterCountsUntilItsReply() {
+        var published = new AtomicInteger();
+        replies.publishUnawaited("async-1", published::incrementAndGet);
+        assertThat(published).hasValue(1);
+        assertThat(replies.inFlightCount()).isEqualTo(1);
+
+        deliver(reply("async-1", OrderStatus.CREATED));
+
+        assertThat(replies.inFlightCount()).isZero();
     }
 
     @Test
@@ -148,8 +176,16 @@ class CommandRepliesTest {
                 .isSameAs(failure);
         var published = replies.expect("c8").afterPublishing(() -> {});
 
+        assertThatThrownBy(() -> replies.publishUnawaited("c7b", () -> {
+                    throw failure;
+                }))
+                .isSameAs(failure);
+
         assertThat(replies.waitingCount())
                 .as("only the published command is waited for")
+                .isEqualTo(1);
+        assertThat(replies.inFlightCount())
+                .as("only the published command counts in flight")
                 .isEqualTo(1);
         published.close();
     }
@@ -160,7 +196,7 @@ class CommandRepliesTest {
         var opened = new AtomicInteger();
         var partition = new TopicPartition(Topics.COMMAND_REPLIES, 0);
         byte[] decided = JsonSerdes.commandReply().serialize(Topics.COMMAND_REPLIES, reply("c9", OrderStatus.CREATED));
-        var feed = new CommandReplies(new KafkaProperties(), new SimpleMeterRegistry(), props -> {
+        var feed = new CommandReplies(new KafkaProperties(), COMMANDS, new SimpleMeterRegistry(), props -> {
             var consumer = new MockConsumer<String, byte[]>("latest");
             consumer.updatePartitions(
                     Topics.COMMAND_REPLIES, List.of(new PartitionInfo(Topics.COMMAND_REPLIES, 0, null, null, null)));

@@ -19,8 +19,9 @@ class DecisionWaitConfigurationTest {
 
     @Test
     void asyncRequestsOutlastTheDecisionTimeout() {
-        var beans = new StaticListableBeanFactory(
-                Map.of("commandProperties", new CommandProperties(Duration.ofSeconds(10), Duration.ofSeconds(45))));
+        var beans = new StaticListableBeanFactory(Map.of(
+                "commandProperties",
+                new CommandProperties(Duration.ofSeconds(10), Duration.ofSeconds(45), 256, Duration.ofSeconds(30))));
         var probe = new Probe();
         new DecisionWaitConfiguration(beans.getBeanProvider(CommandProperties.class)).configureAsyncSupport(probe);
 

@@ -98,6 +98,9 @@ class OrderIntakeTest {
             }
             published.add(command);
         }
+
+        @Override
+        public void requireRoom() {}
     }
 
     @Test

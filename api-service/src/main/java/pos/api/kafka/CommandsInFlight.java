@@ -1,0 +1,92 @@
+package pos.api.kafka;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * The commands this instance has published and the processors have not yet answered, at most {@code limit}: the
+ * API's bound on the processors' backlog. A command counts from its admission until its reply arrives, also after
+ * its request stopped waiting (a 202), so a rate above the processors' capacity cannot keep adding to a backlog
+ * that every later request would wait behind; past the limit a command is refused before anything is stored or
+ * published (503, retry). A command that never gets a reply (lost, dead-lettered) stops counting after
+ * {@code expiry}.
+ */
+final class CommandsInFlight {
+
+    private final int limit;
+    private final long expiryNanos;
+    private final LongSupplier nanoTime;
+    private final Map<String, Long> admittedAt = new ConcurrentHashMap<>();
+    private final AtomicInteger count = new AtomicInteger();
+
+    CommandsInFlight(int limit, Duration expiry, LongSupplier nanoTime) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the limit of commands in flight must be at least 1, not " + limit);
+        }
+        this.limit = limit;
+        this.expiryNanos = expiry.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * Counts the command in flight, or returns false when {@code limit} are already. A command already in flight
+     * (the same command published again, as a retry with the same Idempotency-Key does) is admitted again without
+     * counting twice.
+     */
+    boolean admit(String commandId) {
+        long now = nanoTime.getAsLong();
+        if (admittedAt.replace(commandId, now) != null) {
+            return true;
+        }
+        while (true) {
+            int current = count.get();
+            if (current >= limit) {
+                if (forgetExpired(now) == 0) {
+                    return false;
+                }
+                continue;
+            }
+            if (count.compareAndSet(current, current + 1)) {
+                break;
+            }
+        }
+        if (admittedAt.putIfAbsent(commandId, now) != null) {
+            count.decrementAndGet();
+        }
+        return true;
+    }
+
+    /** True when a command would be refused now: lets a request be refused before it does any work. */
+    boolean full() {
+        return count.get() >= limit && forgetExpired(nanoTime.getAsLong()) == 0;
+    }
+
+    /** Its reply arrived, or it was never published: it no longer counts. */
+    void answered(String commandId) {
+        if (admittedAt.remove(commandId) != null) {
+            count.decrementAndGet();
+        }
+    }
+
+    int count() {
+        return count.get();
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    private int forgetExpired(long now) {
+        int forgotten = 0;
+        for (var entry : admittedAt.entrySet()) {
+            if (now - entry.getValue() > expiryNanos && admittedAt.remove(entry.getKey(), entry.getValue())) {
+                count.decrementAndGet();
+                forgotten++;
+            }
+        }
+        return forgotten;
+    }
+}

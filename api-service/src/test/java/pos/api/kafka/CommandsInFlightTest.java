@@ -1,0 +1,124 @@
+package pos.api.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class CommandsInFlightTest {
+
+    final AtomicLong now = new AtomicLong();
+    final CommandsInFlight inFlight = new CommandsInFlight(3, Duration.ofSeconds(30), now::get);
+
+    @Test
+    void admitsUpToTheLimitAndAgainOnceOneIsAnswered() {
+        assertThat(inFlight.admit("a")).isTrue();
+        assertThat(inFlight.admit("b")).isTrue();
+        assertThat(inFlight.full()).isFalse();
+        assertThat(inFlight.admit("c")).isTrue();
+
+        assertThat(inFlight.full()).isTrue();
+        assertThat(inFlight.admit("d")).isFalse();
+        assertThat(inFlight.count()).isEqualTo(3);
+
+        inFlight.answered("b");
+        assertThat(inFlight.full()).isFalse();
+        assertThat(inFlight.admit("d")).isTrue();
+        assertThat(inFlight.count()).isEqualTo(3);
+    }
+
+    @Test
+    void theSameCommandPublishedAgainCountsOnceAndIsAdmittedEvenWhenFull() {
+        inFlight.admit("a");
+        inFlight.admit("b");
+        inFlight.admit("c");
+
+        assertThat(inFlight.admit("a"))
+                .as("a retry of a command in flight adds nothing")
+                .isTrue();
+        assertThat(inFlight.count()).isEqualTo(3);
+    }
+
+    @Test
+    void anAnswerForAnUnknownOrAlreadyAnsweredCommandChangesNothing() {
+        inFlight.admit("a");
+        inFlight.answered("a");
+        inFlight.answered("a");
+        inFlight.answered("never-sent");
+
+        assertThat(inFlight.count()).isZero();
+    }
+
+    @Test
+    void aCommandThatNeverGetsAReplyStopsCountingAfterTheExpiry() {
+        inFlight.admit("lost");
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        inFlight.admit("b");
+        inFlight.admit("c");
+        now.addAndGet(Duration.ofSeconds(20).toNanos());
+        assertThat(inFlight.admit("d")).as("30 s exactly: not yet expired").isFalse();
+
+        now.addAndGet(1);
+        assertThat(inFlight.full()).isFalse();
+        assertThat(inFlight.admit("d")).isTrue();
+        assertThat(inFlight.admit("e")).as("b and c are 20 s old").isFalse();
+    }
+
+    @Test
+    void aRetriedCommandsClockStartsAgain() {
+        inFlight.admit("a");
+        now.addAndGet(Duration.ofSeconds(25).toNanos());
+        inFlight.admit("a");
+        inFlight.admit("b");
+        inFlight.admit("c");
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+
+        assertThat(inFlight.admit("d")).isFalse();
+    }
+
+    @Test
+    void concurrentAdmissionsNeverExceedTheLimit() throws Exception {
+        var limited = new CommandsInFlight(100, Duration.ofSeconds(30), now::get);
+        var admitted = new AtomicInteger();
+        var pool = Executors.newFixedThreadPool(8);
+        var start = new CountDownLatch(1);
+        try {
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                pool.execute(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    for (int i = 0; i < 1_000; i++) {
+                        if (limited.admit(thread + "-" + i)) {
+                            admitted.incrementAndGet();
+                        }
+                    }
+                });
+            }
+            start.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(admitted).hasValue(100);
+        assertThat(limited.count()).isEqualTo(100);
+    }
+
+    @Test
+    void aLimitBelowOneIsAConfigurationError() {
+        assertThatThrownBy(() -> new CommandsInFlight(0, Duration.ofSeconds(30), now::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
+    }
+}

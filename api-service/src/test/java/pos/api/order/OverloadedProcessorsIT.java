@@ -1,0 +1,99 @@
+package pos.api.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.TestPropertySource;
+import pos.api.identity.Role;
+import pos.api.identity.TestAccounts;
+import pos.api.support.AbstractApiIT;
+import pos.testing.ApiClient;
+
+/**
+ * Processors that stopped answering (none runs here): once {@code pos.commands.max-in-flight} commands are
+ * unanswered, placements, status changes and stock changes are refused with 503 and Retry-After, before anything
+ * is stored or published, instead of adding to a backlog that every later request would wait behind. An order
+ * answered 202 keeps counting after its answer; a command that never gets a reply stops counting after
+ * {@code pos.commands.in-flight-expiry}, and the refused request's Idempotency-Key is free for its retry.
+ */
+@TestPropertySource(
+        properties = {
+            "pos.commands.max-in-flight=2",
+            "pos.commands.in-flight-expiry=3s",
+            "pos.commands.decision-timeout=100ms"
+        })
+class OverloadedProcessorsIT extends AbstractApiIT {
+
+    static final String STORE = "65a0000000000000000000ab";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void pastTheCommandsInFlightEveryCommandIsRefused503UntilRoomComesBack() {
+        var api = ApiClient.onLocalPort(port);
+        var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
+        var asManager = api.withToken(manager.token());
+        var product = asManager.post("/products/", Map.of("name", "Overload stew", "price", "3.00"));
+        assertThat(product.status()).as(product.body()).isEqualTo(200);
+        var productId = product.json().get("id").asString();
+        var order = Map.of("store_id", STORE, "items", List.of(Map.of("product_id", productId, "qty", "1")));
+
+        var first = asManager.post("/orders/", order, ApiClient.idempotencyKey("overload-1"));
+        var second = asManager.post("/orders/", order, ApiClient.idempotencyKey("overload-2"));
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(second.status()).as(second.body()).isEqualTo(202);
+
+        var refused = asManager.post("/orders/", order, ApiClient.idempotencyKey("overload-3"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(refused.text("detail")).contains("retry");
+        assertThat(ordersPlacedWith("overload-3"))
+                .as("a refused placement stores nothing")
+                .isZero();
+
+        var adjust = asManager.post(
+                "/stores/" + STORE + "/inventory/adjust",
+                Map.of("product_id", productId, "delta", "5", "reason", "delivery"),
+                ApiClient.idempotencyKey("overload-adjust"));
+        assertThat(adjust.status()).as(adjust.body()).isEqualTo(503);
+        assertThat(adjust.header("Retry-After")).isEqualTo("1");
+        var cancel = asManager.patch(
+                "/orders/" + first.json().get("order").get("id").asString() + "/status", Map.of("status", "cancelled"));
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(503);
+        var async = asManager.send(
+                "POST", "/orders/", order, Map.of("Prefer", "respond-async", "Idempotency-Key", "overload-4"));
+        assertThat(async.status()).as(async.body()).isEqualTo(503);
+        assertThat(api.get("/health").status()).as("reads are served").isEqualTo(200);
+
+        // the two placements never get a reply: after the expiry they stop counting, and the same key goes through
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    var retried = asManager.post("/orders/", order, ApiClient.idempotencyKey("overload-3"));
+                    assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+                });
+        assertThat(ordersPlacedWith("overload-3")).isEqualTo(1);
+    }
+
+    long ordersPlacedWith(String key) {
+        return mongo.count(Query.query(Criteria.where("idempotency_key").is(key)), OrderViews.COLLECTION);
+    }
+}
