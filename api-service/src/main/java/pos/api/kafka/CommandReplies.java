@@ -58,6 +58,10 @@ public class CommandReplies implements SmartLifecycle {
     /** A backlog of max-in-flight commands is worked off in about a second at the processors' usual rates. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
+    private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(10);
+    private final java.util.concurrent.atomic.AtomicLong lastRefusalLogged =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL.toNanos());
+
     private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
     private final KafkaProperties kafkaProperties;
     private final MeterRegistry meters;
@@ -115,6 +119,16 @@ public class CommandReplies implements SmartLifecycle {
 
     private ApiException overloaded() {
         refused.increment();
+        long now = System.nanoTime();
+        long last = lastRefusalLogged.get();
+        if (now - last >= REFUSAL_LOG_INTERVAL.toNanos() && lastRefusalLogged.compareAndSet(last, now)) {
+            // once per interval, not per request: under overload that would be hundreds of lines a second
+            log.warn(
+                    "The processors are behind: {} commands in flight (pos.commands.max-in-flight); refusing commands "
+                            + "with 503 until they answer ({} refused so far, metric pos_commands_refused_total)",
+                    inFlight.count(),
+                    (long) refused.count());
+        }
         return new ApiException(
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "Too many orders and stock changes are waiting for a decision; retry in a moment with the "
