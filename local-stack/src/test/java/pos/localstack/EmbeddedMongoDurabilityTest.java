@@ -196,6 +196,46 @@ class EmbeddedMongoDurabilityTest {
         }
     }
 
+    /**
+     * Group commit: a write is applied at once (a read sees it) but its reply waits for the commit that writes it to
+     * the file, and the writes that waited together are written by one commit.
+     */
+    @Test
+    void aWritesReplyWaitsForItsCommitAndOneCommitServesTheWritersThatWaitedTogether() throws Exception {
+        int writers = 8;
+        try (var opened = Reopened.asTheStackDoes(dir.resolve("pos.mv"))) {
+            var orders = opened.client.getDatabase("pos").getCollection("orders");
+            orders.insertOne(new Document("_id", "first"));
+            var backend = (DurableH2Backend) opened.backend;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                var writes = new java.util.ArrayList<Future<?>>();
+                long commitsBefore;
+                try (var hold = backend.holdCommits()) {
+                    commitsBefore = backend.commits();
+                    for (int w = 0; w < writers; w++) {
+                        var id = "held-" + w;
+                        writes.add(pool.submit(() -> orders.insertOne(new Document("_id", id))));
+                    }
+                    org.awaitility.Awaitility.await()
+                            .atMost(java.time.Duration.ofSeconds(10))
+                            .until(() -> orders.countDocuments() == writers + 1);
+                    assertThat(writes)
+                            .as("no write is acknowledged before its commit")
+                            .noneMatch(Future::isDone);
+                }
+                for (var write : writes) {
+                    write.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                assertThat(backend.commits() - commitsBefore)
+                        .as("commits for %d writes that waited together", writers)
+                        .isBetween(1L, 2L);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void onlyCommandsThatCannotWriteAreReadOnly() {
         assertThat(DurableH2Backend.isReadOnly("find", new de.bwaldvogel.mongo.bson.Document()))
