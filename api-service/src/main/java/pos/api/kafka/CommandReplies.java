@@ -1,5 +1,7 @@
 package pos.api.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -14,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -59,13 +62,12 @@ public class CommandReplies implements SmartLifecycle {
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(10);
-    private final java.util.concurrent.atomic.AtomicLong lastRefusalLogged =
-            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL.toNanos());
+    private final AtomicLong lastRefusalLogged = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL.toNanos());
 
     private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
     private final KafkaProperties kafkaProperties;
     private final MeterRegistry meters;
-    private final io.micrometer.core.instrument.Counter refused;
+    private final Counter refused;
     private final CommandsInFlight inFlight;
     private volatile KafkaClientMetrics consumerMetrics;
     private final JsonSerde<CommandReply> serde = JsonSerdes.commandReply();
@@ -99,10 +101,10 @@ public class CommandReplies implements SmartLifecycle {
         this.meters = meters;
         this.consumers = consumers;
         this.inFlight = new CommandsInFlight(commands.maxInFlight(), commands.inFlightExpiry(), System::nanoTime);
-        this.refused = io.micrometer.core.instrument.Counter.builder("pos.commands.refused")
+        this.refused = Counter.builder("pos.commands.refused")
                 .description("Commands refused with 503 because pos.commands.max-in-flight were already in flight")
                 .register(meters);
-        io.micrometer.core.instrument.Gauge.builder("pos.commands.in.flight", inFlight, CommandsInFlight::count)
+        Gauge.builder("pos.commands.in.flight", inFlight, CommandsInFlight::count)
                 .description("Commands published by this instance and not yet answered by the processors")
                 .register(meters);
     }

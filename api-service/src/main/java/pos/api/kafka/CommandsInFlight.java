@@ -75,10 +75,6 @@ final class CommandsInFlight {
         return count.get();
     }
 
-    int limit() {
-        return limit;
-    }
-
     private int forgetExpired(long now) {
         int forgotten = 0;
         for (var entry : admittedAt.entrySet()) {

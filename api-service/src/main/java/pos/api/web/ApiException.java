@@ -64,11 +64,13 @@ public class ApiException extends RuntimeException {
     }
 
     public Optional<String> retryAfterSeconds() {
-        if (retryAfter == null) {
-            return Optional.empty();
-        }
-        long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
-        return Optional.of(Long.toString(Math.max(1, seconds)));
+        return Optional.ofNullable(retryAfter).map(delay -> Long.toString(retryAfterSeconds(delay)));
+    }
+
+    /** A Retry-After header's value: whole seconds (it has no fractions), rounded up, at least 1. */
+    public static long retryAfterSeconds(Duration delay) {
+        long seconds = delay.toSeconds() + (delay.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     public HttpStatus status() {

@@ -1,6 +1,7 @@
 package pos.api.identity.account;
 
 import java.time.Duration;
+import pos.api.web.ApiException;
 
 /** Refused for now, to slow down guessing or flooding: answered 429 with Retry-After. */
 class TooManyRequestsException extends RuntimeException {
@@ -14,7 +15,6 @@ class TooManyRequestsException extends RuntimeException {
 
     /** Whole seconds, rounded up, at least 1 (the Retry-After header has no fractions). */
     public long retryAfterSeconds() {
-        long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
+        return ApiException.retryAfterSeconds(retryAfter);
     }
 }
