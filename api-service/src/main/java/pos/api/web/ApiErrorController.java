@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,7 +25,17 @@ class ApiErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : 404;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ProblemJson.write(response, status, detail(status), uri instanceof String s ? s : request.getRequestURI());
+        String path = uri instanceof String s ? s : request.getRequestURI();
+        // a filter that reads MongoDB (the token's account check) failed before Spring MVC: the advice's 503
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && ProblemDetailsAdvice.isDatabaseUnreachable(failure)) {
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(ApiException.retryAfterSeconds(ProblemDetailsAdvice.DATABASE_RETRY_AFTER)));
+            ProblemJson.write(response, 503, ProblemDetailsAdvice.DATABASE_UNREACHABLE, path);
+            return;
+        }
+        ProblemJson.write(response, status, detail(status), path);
     }
 
     static String detail(int status) {

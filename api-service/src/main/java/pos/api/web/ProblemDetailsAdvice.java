@@ -1,9 +1,16 @@
 package pos.api.web;
 
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoServerUnavailableException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,13 +29,24 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error the API returns is {@code application/problem+json}. Spring MVC's own exceptions (unreadable body,
  * wrong method or media type, unknown path) come through {@link ResponseEntityExceptionHandler}; validation adds
- * an {@code errors} array of {@code {field, message}}; anything unexpected is a logged 500 without internals.
+ * an {@code errors} array of {@code {field, message}}; MongoDB out of reach is a 503 with Retry-After; anything
+ * unexpected is a logged 500 without internals.
  * Every body is built by {@link ProblemJson}.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** How long a client waits before retrying a request that found MongoDB out of reach. */
+    static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(1);
+
+    static final String DATABASE_UNREACHABLE = "The database is unavailable or overloaded; retry later";
+
+    private static final long DATABASE_WARNING_INTERVAL_NANOS =
+            Duration.ofSeconds(10).toNanos();
+
+    private final AtomicLong lastDatabaseWarning = new AtomicLong(System.nanoTime() - DATABASE_WARNING_INTERVAL_NANOS);
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handle(ApiException e) {
@@ -67,6 +85,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        if (isDatabaseUnreachable(e)) {
+            return databaseUnreachable(e);
+        }
         log.error("Unexpected error", e);
         return ResponseEntity.internalServerError()
                 .body(ProblemJson.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error"));
@@ -118,6 +139,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail validationFailed(List<FieldError> errors) {
         return ProblemJson.of(HttpStatus.BAD_REQUEST, "Validation failed", Map.of("errors", errors));
+    }
+
+    /**
+     * MongoDB unreachable, timing out or overloaded past the driver's patience (a heartbeat that timed out pauses
+     * the connection pool, which fails every operation waiting on it): the request did nothing it did not undo, so
+     * the client may retry it, with the same Idempotency-Key. Not a server error to page someone with per request:
+     * logged at most once every 10 s, and the database's own health shows in readiness.
+     */
+    static boolean isDatabaseUnreachable(Throwable e) {
+        return hasCause(e, DataAccessResourceFailureException.class)
+                || hasCause(e, MongoSocketException.class)
+                || hasCause(e, MongoTimeoutException.class)
+                || hasCause(e, MongoConnectionPoolClearedException.class)
+                || hasCause(e, MongoServerUnavailableException.class);
+    }
+
+    private ResponseEntity<ProblemDetail> databaseUnreachable(Exception e) {
+        long now = System.nanoTime();
+        long last = lastDatabaseWarning.get();
+        if (now - last >= DATABASE_WARNING_INTERVAL_NANOS && lastDatabaseWarning.compareAndSet(last, now)) {
+            log.warn("MongoDB is out of reach; answering 503 with Retry-After (logged at most every 10 s)", e);
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ApiException.retryAfterSeconds(DATABASE_RETRY_AFTER)))
+                .body(ProblemJson.of(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE));
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -8,15 +8,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoSocketReadTimeoutException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
+import com.mongodb.connection.ClusterId;
+import com.mongodb.connection.ServerId;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
@@ -52,6 +62,29 @@ class ProblemDetailsAdviceWebMvcTest {
             throw new MultipartException("Failed to parse multipart servlet request");
         }
 
+        @PostMapping("/test/database-pool-cleared")
+        String databasePoolCleared() {
+            throw new UncategorizedMongoDbException(
+                    "Connection pool is paused because another operation failed",
+                    new MongoConnectionPoolClearedException(
+                            new ServerId(new ClusterId(), new ServerAddress()),
+                            new MongoSocketReadTimeoutException(
+                                    "Timeout while receiving message",
+                                    new ServerAddress(),
+                                    new SocketTimeoutException("Read timed out"))));
+        }
+
+        @GetMapping("/test/database-unselectable")
+        String databaseUnselectable() {
+            throw new DataAccessResourceFailureException(
+                    "Timed out", new MongoTimeoutException("Timed out while waiting for a server"));
+        }
+
+        @GetMapping("/test/unexpected")
+        String unexpected() {
+            throw new UncategorizedMongoDbException("Command failed", new IllegalStateException("a bug"));
+        }
+
         @PostMapping("/test/too-large")
         String tooLarge() {
             throw new HttpMessageNotReadableException(
@@ -63,6 +96,28 @@ class ProblemDetailsAdviceWebMvcTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Test
+    void mongoDbOutOfReachIsA503WithRetryAfterRatherThanAServerError() throws Exception {
+        mvc.perform(post("/test/database-pool-cleared").with(jwt()).with(csrf()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(503))
+                .andExpect(jsonPath("$.detail").value("The database is unavailable or overloaded; retry later"))
+                .andExpect(content().string(not(containsString("Timeout while receiving"))));
+        mvc.perform(get("/test/database-unselectable").with(jwt()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"));
+    }
+
+    @Test
+    void anyOtherDatabaseFailureStaysAServerError() throws Exception {
+        mvc.perform(get("/test/unexpected").with(jwt()))
+                .andExpect(status().isInternalServerError())
+                .andExpect(header().doesNotExist("Retry-After"))
+                .andExpect(jsonPath("$.detail").value("Internal server error"));
+    }
 
     @Test
     void aWrongTypeInsideAListNamesTheFieldWithoutJavaClassNames() throws Exception {
