@@ -81,7 +81,17 @@ class OverloadedProcessorsIT extends AbstractApiIT {
         var async = asManager.send(
                 "POST", "/orders/", order, Map.of("Prefer", "respond-async", "Idempotency-Key", "overload-4"));
         assertThat(async.status()).as(async.body()).isEqualTo(503);
+        var anonymous = api.post("/orders/", order, ApiClient.idempotencyKey("overload-5"));
+        assertThat(anonymous.status())
+                .as("refused before anything reads the request, even its token: " + anonymous.body())
+                .isEqualTo(503);
+        assertThat(anonymous.header("Retry-After")).isEqualTo("1");
         assertThat(api.get("/health").status()).as("reads are served").isEqualTo(200);
+        assertThat(asManager
+                        .get("/orders/" + first.json().get("order").get("id").asString())
+                        .status())
+                .as("an order can still be read")
+                .isEqualTo(200);
 
         // the two placements never get a reply: after the expiry they stop counting, and the same key goes through
         await().atMost(Duration.ofSeconds(15))
