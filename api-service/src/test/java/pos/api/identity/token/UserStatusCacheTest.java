@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,15 +63,7 @@ class UserStatusCacheTest {
 
     @Test
     void requestsArrivingWhileTheUserIsReadWaitForThatReadInsteadOfEachReading() throws Exception {
-        var readStarted = new CountDownLatch(1);
-        var finishRead = new CountDownLatch(1);
-        when(accounts.findById(USER)).thenAnswer(call -> {
-            readStarted.countDown();
-            assertThat(finishRead.await(10, TimeUnit.SECONDS)).isTrue();
-            return Optional.of(account(true));
-        });
-        var first = requests.submit(() -> cache.get(USER));
-        assertThat(readStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        var read = firstRequestReadingUntilReleased(() -> Optional.of(account(true)));
         var waitingThreads = new ArrayList<Thread>();
         List<Future<Optional<UserStatus>>> others = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -88,12 +81,12 @@ class UserStatusCacheTest {
             }
         });
 
-        finishRead.countDown();
+        read.finish().countDown();
 
-        assertThat(first.get(10, TimeUnit.SECONDS))
+        assertThat(read.first().get(10, TimeUnit.SECONDS))
                 .hasValueSatisfying(s -> assertThat(s.active()).isTrue());
         for (var other : others) {
-            assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo(first.get());
+            assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo(read.first().get());
         }
         verify(accounts, times(1)).findById(USER);
         assertThat(cache.readsInProgress()).isZero();
@@ -101,15 +94,9 @@ class UserStatusCacheTest {
 
     @Test
     void aFailedReadFailsTheRequestsWaitingForItAndTheNextRequestReadsAgain() throws Exception {
-        var readStarted = new CountDownLatch(1);
-        var failRead = new CountDownLatch(1);
-        when(accounts.findById(USER)).thenAnswer(call -> {
-            readStarted.countDown();
-            assertThat(failRead.await(10, TimeUnit.SECONDS)).isTrue();
+        var read = firstRequestReadingUntilReleased(() -> {
             throw new DataAccessResourceFailureException("MongoDB out of reach");
         });
-        var first = requests.submit(() -> cache.get(USER));
-        assertThat(readStarted.await(10, TimeUnit.SECONDS)).isTrue();
         var waiting = new Thread[1];
         var second = requests.submit(() -> {
             waiting[0] = Thread.currentThread();
@@ -118,9 +105,9 @@ class UserStatusCacheTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> waiting[0] != null && waiting[0].getState() == Thread.State.WAITING);
 
-        failRead.countDown();
+        read.finish().countDown();
 
-        assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> read.first().get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(DataAccessResourceFailureException.class);
         assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(DataAccessResourceFailureException.class);
@@ -138,6 +125,23 @@ class UserStatusCacheTest {
         assertThat(cache.get(USER)).isEmpty();
         assertThat(cache.get(USER)).isEmpty();
         verify(accounts, times(1)).findById(USER);
+    }
+
+    private record HeldRead(Future<Optional<UserStatus>> first, CountDownLatch finish) {}
+
+    /** Starts a first request whose read of the user waits for {@code finish}, then ends with {@code outcome}. */
+    private HeldRead firstRequestReadingUntilReleased(Callable<Optional<UserAccount>> outcome)
+            throws InterruptedException {
+        var readStarted = new CountDownLatch(1);
+        var finish = new CountDownLatch(1);
+        when(accounts.findById(USER)).thenAnswer(call -> {
+            readStarted.countDown();
+            assertThat(finish.await(10, TimeUnit.SECONDS)).isTrue();
+            return outcome.call();
+        });
+        var first = requests.submit(() -> cache.get(USER));
+        assertThat(readStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        return new HeldRead(first, finish);
     }
 
     private static UserAccount account(boolean active) {
