@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -36,6 +35,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import pos.api.web.ApiException;
+import pos.api.web.AtMostEvery;
 import pos.schemas.Topics;
 import pos.schemas.reply.CommandReply;
 import pos.schemas.serde.JsonSerde;
@@ -61,8 +61,8 @@ public class CommandReplies implements SmartLifecycle {
     /** A backlog of max-in-flight commands is worked off in about a second at the processors' usual rates. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
-    private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(10);
-    private final AtomicLong lastRefusalLogged = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL.toNanos());
+    // once per interval, not per request: under overload that would be hundreds of lines a second
+    private final AtMostEvery refusalWarning = new AtMostEvery(Duration.ofSeconds(10));
 
     private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
     private final KafkaProperties kafkaProperties;
@@ -121,10 +121,7 @@ public class CommandReplies implements SmartLifecycle {
 
     private ApiException overloaded() {
         refused.increment();
-        long now = System.nanoTime();
-        long last = lastRefusalLogged.get();
-        if (now - last >= REFUSAL_LOG_INTERVAL.toNanos() && lastRefusalLogged.compareAndSet(last, now)) {
-            // once per interval, not per request: under overload that would be hundreds of lines a second
+        if (refusalWarning.now()) {
             log.warn(
                     "The processors are behind: {} commands in flight (pos.commands.max-in-flight); refusing commands "
                             + "with 503 until they answer ({} refused so far, metric pos_commands_refused_total)",

@@ -7,7 +7,6 @@ import com.mongodb.MongoTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -43,10 +42,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     static final String DATABASE_UNREACHABLE = "The database is unavailable or overloaded; retry later";
 
-    private static final long DATABASE_WARNING_INTERVAL_NANOS =
-            Duration.ofSeconds(10).toNanos();
-
-    private final AtomicLong lastDatabaseWarning = new AtomicLong(System.nanoTime() - DATABASE_WARNING_INTERVAL_NANOS);
+    private final AtMostEvery databaseWarning = new AtMostEvery(Duration.ofSeconds(10));
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handle(ApiException e) {
@@ -156,9 +152,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<ProblemDetail> databaseUnreachable(Exception e) {
-        long now = System.nanoTime();
-        long last = lastDatabaseWarning.get();
-        if (now - last >= DATABASE_WARNING_INTERVAL_NANOS && lastDatabaseWarning.compareAndSet(last, now)) {
+        if (databaseWarning.now()) {
             log.warn("MongoDB is out of reach; answering 503 with Retry-After (logged at most every 10 s)", e);
         }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
