@@ -1,0 +1,2 @@
+/** How the processors' local state stores (RocksDB) use memory. */
+package pos.streams.state;
