@@ -44,7 +44,7 @@ public final class KraftBroker implements AutoCloseable {
         return "localhost:" + port;
     }
 
-    private static Properties properties(Path logDir, int port, int controllerPort) {
+    static Properties properties(Path logDir, int port, int controllerPort) {
         var props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
