@@ -21,7 +21,7 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class KraftBroker implements AutoCloseable {
 
-    static final long LOG_CLEANER_DEDUPE_BUFFER_BYTES = 16L * 1024 * 1024;
+    private static final long LOG_CLEANER_DEDUPE_BUFFER_BYTES = 16L * 1024 * 1024;
 
     private final KafkaRaftServer server;
     private final int port;
@@ -69,8 +69,7 @@ public final class KraftBroker implements AutoCloseable {
         props.put("controlled.shutdown.enable", "false");
         // the log cleaner allocates its whole key map on the heap when it starts (128 MB by default, a quarter of a
         // 512 MB heap before any order is stored); 16 MB maps about 630,000 keys per cleaning pass (24 bytes a key,
-        // filled to 90 %), and a pass that
-        // fills it cleans the rest on the next one
+        // filled to 90 %), and a pass that fills it cleans the rest on the next one
         props.put("log.cleaner.dedupe.buffer.size", String.valueOf(LOG_CLEANER_DEDUPE_BUFFER_BYTES));
         return props;
     }
