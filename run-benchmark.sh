@@ -10,14 +10,14 @@
 #   --no-build     use the jars as they are
 #   generator options: ./run-benchmark.sh --help  (e.g. --scenarios orders --rates 200,400 --duration 30s)
 #
-# Environment: SUT_JAVA_OPTS (stack JVM, default -Xms512m -Xmx512m as ./run-local.sh), GENERATOR_JAVA_OPTS
+# Environment: SUT_JAVA_OPTS (stack JVM, default -Xms512m -Xmx512m, local-stack/stack-jvm.sh), GENERATOR_JAVA_OPTS
 # (default -Xmx512m), BENCH_DIR (logs and data, default target/benchmark; its data is deleted at start), the
 # stack's usual variables (POS_COMMIT_INTERVAL_MS, POS_TOPIC_PARTITIONS, ...) and its ports (defaults here: API
 # 18080, Kafka 19092/19093, MongoDB 28017, processors 18081/18082, the bare Spring MVC baseline 18090).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-STACK_JAR=local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar
+source local-stack/stack-jvm.sh
 GENERATOR_JAR=load-generator/target/load-generator-0.1.0-SNAPSHOT-exec.jar
 BENCH_DIR=${BENCH_DIR:-target/benchmark}
 
@@ -81,9 +81,8 @@ fi
 # removed here, not by the background job's redirection, so the readiness check never reads a previous run's log
 rm -f "$stack_log"
 echo "Starting the local stack (API on port $API_PORT, data in $POS_DATA_DIR, log in $stack_log)..."
-# the same memory settings as ./run-local.sh
 # shellcheck disable=SC2086
-MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java ${SUT_JAVA_OPTS:--Xms512m -Xmx512m} "${jfr_option[@]}" -jar "$STACK_JAR" >"$stack_log" 2>&1 &
+MALLOC_ARENA_MAX="$STACK_MALLOC_ARENA_MAX" java ${SUT_JAVA_OPTS:-$STACK_DEFAULT_JAVA_OPTS} "${jfr_option[@]}" -jar "$STACK_JAR" >"$stack_log" 2>&1 &
 stack_pid=$!
 stop_stack() {
     if kill -0 "$stack_pid" 2>/dev/null; then
