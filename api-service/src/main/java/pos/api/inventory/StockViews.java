@@ -52,7 +52,7 @@ public class StockViews {
     }
 
     /** {@link #applyIfNewer} for a projector's batch: one read and one bulk write. */
-    void applyAllIfNewer(List<StockLevel> stocks) {
+    public void applyAllIfNewer(List<StockLevel> stocks) {
         documents.applyAllIfNewer(stocks.stream().map(StockViews::changeOf).toList());
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -321,6 +322,11 @@ public class CommandReplies implements SmartLifecycle {
         // the same tag keys as the listener containers' consumers, or Prometheus would drop one set
         consumerMetrics = new KafkaClientMetrics(opened, List.of(Tag.of("spring.id", "api-command-replies")));
         consumerMetrics.bindTo(meters);
+    }
+
+    /** The API's decision threads, for work that continues a decided request after a batched write. */
+    public Executor decisionExecutor() {
+        return decisionThreads;
     }
 
     /** For the readiness health indicator. */

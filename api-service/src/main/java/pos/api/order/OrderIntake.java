@@ -39,6 +39,7 @@ class OrderIntake {
 
     private final CatalogProducts catalog;
     private final OrderViews views;
+    private final DecisionWrites writes;
     private final PlacementDecisions decisions;
     private final JsonResponses responses;
     private final Clock clock;
@@ -48,6 +49,7 @@ class OrderIntake {
     OrderIntake(
             CatalogProducts catalog,
             OrderViews views,
+            DecisionWrites writes,
             PlacementDecisions decisions,
             JsonResponses responses,
             Clock clock,
@@ -56,6 +58,7 @@ class OrderIntake {
         this.occurredAtRule = new OccurredAt(idempotency.retention(), OccurredAt.CLOCK_SKEW);
         this.catalog = catalog;
         this.views = views;
+        this.writes = writes;
         this.decisions = decisions;
         this.responses = responses;
         this.clock = clock;
@@ -136,7 +139,7 @@ class OrderIntake {
             OrderSnapshot order, Claim claim, boolean respondAsync, Timer.Sample timing) {
         if (order.status() != OrderStatus.PENDING) {
             timing.stop(decisionTimer(order.status().name().toLowerCase(Locale.ROOT)));
-            return CompletableFuture.completedFuture(answer(order, false));
+            return CompletableFuture.completedFuture(answer(order));
         }
         var command = new PlaceOrder(
                 claim.commandId(),
@@ -156,13 +159,14 @@ class OrderIntake {
         if (respondAsync) {
             decisions.publish(command);
             placed().increment();
-            return CompletableFuture.completedFuture(stillPending(pending, timing));
+            return stillPending(pending, timing);
         }
         var decision = decisions.publishAndAwait(command);
         placed().increment();
-        return decision.thenApply(decided -> decided.map(order -> {
+        return decision.thenCompose(decided -> decided.map(order -> {
                     timing.stop(decisionTimer(order.status().name().toLowerCase(Locale.ROOT)));
-                    return answer(order, true);
+                    // the read model most likely has not seen the decided order yet: it is answered once readable
+                    return writes.decided(order).thenApply(written -> answer(order));
                 })
                 .orElseGet(() -> stillPending(pending, timing)));
     }
@@ -170,14 +174,15 @@ class OrderIntake {
     /**
      * A 202: the order is recorded as pending first, so every order the API has acknowledged reads back at once.
      * Only after the command is on Kafka, so a crash in between leaves no pending order that Kafka never saw; a
-     * decision that was quicker is kept (the placeholder never replaces a document). A placement decided within
-     * the wait needs no placeholder: its decided order is the first thing written.
+     * decision that was quicker is kept (the placeholder never replaces a document) and answered instead. A
+     * placement decided within the wait needs no placeholder: its decided order is the first thing written.
      */
-    private StoredResponse stillPending(OrderSnapshot pending, Timer.Sample timing) {
-        views.insertPending(pending);
+    private CompletableFuture<StoredResponse> stillPending(OrderSnapshot pending, Timer.Sample timing) {
         timing.stop(decisionTimer("pending"));
-        var current = views.find(pending.orderId()).orElse(pending);
-        return responses.json(202, OrderResponse.Envelope.of(current), OrderController.location(current));
+        return writes.pending(pending).thenApply(inserted -> {
+            var current = inserted ? pending : views.find(pending.orderId()).orElse(pending);
+            return responses.json(202, OrderResponse.Envelope.of(current), OrderController.location(current));
+        });
     }
 
     /**
@@ -198,11 +203,7 @@ class OrderIntake {
                 .register(meters);
     }
 
-    /** @param justDecided the reply's order, which the read model has most likely not seen yet */
-    private StoredResponse answer(OrderSnapshot order, boolean justDecided) {
-        if (justDecided) {
-            views.recordDecision(order);
-        }
+    private StoredResponse answer(OrderSnapshot order) {
         if (order.status() == OrderStatus.REJECTED) {
             var first = order.shortages().isEmpty()
                     ? ""

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import pos.api.identity.CurrentUser;
-import pos.api.inventory.StockViews;
 import pos.api.kafka.CommandProperties;
 import pos.api.kafka.CommandPublisher;
 import pos.api.kafka.CommandReplies;
@@ -39,7 +38,7 @@ class OrderStatusChanges {
             "Invalid status. Must be one of: created, confirmed, preparing, ready, " + "completed, cancelled";
 
     private final OrderViews views;
-    private final StockViews stockViews;
+    private final DecisionWrites writes;
     private final CommandPublisher publisher;
     private final CommandReplies replies;
     private final CommandProperties properties;
@@ -47,13 +46,13 @@ class OrderStatusChanges {
 
     OrderStatusChanges(
             OrderViews views,
-            StockViews stockViews,
+            DecisionWrites writes,
             CommandPublisher publisher,
             CommandReplies replies,
             CommandProperties properties,
             Clock clock) {
         this.views = views;
-        this.stockViews = stockViews;
+        this.writes = writes;
         this.publisher = publisher;
         this.replies = replies;
         this.properties = properties;
@@ -76,22 +75,24 @@ class OrderStatusChanges {
                 UUID.randomUUID().toString(), orderId, order.storeId(), target, caller.userId(), clock.instant());
         var waiter = replies.expect(command.commandId()).afterPublishing(() -> publisher.publish(command));
         return waiter.decision(properties.decisionTimeout())
-                .thenApply(reply -> reply.map(decided -> answer((OrderCommandReply) decided))
+                .thenCompose(reply -> reply.map(decided -> answer((OrderCommandReply) decided))
                         .orElseGet(() -> {
                             var current = views.find(orderId).orElse(order);
-                            return ResponseEntity.accepted()
+                            return CompletableFuture.completedFuture(ResponseEntity.accepted()
                                     .location(java.net.URI.create(OrderController.location(current)))
-                                    .body(OrderResponse.Envelope.of(current));
+                                    .body(OrderResponse.Envelope.of(current)));
                         }));
     }
 
-    private ResponseEntity<OrderResponse.Envelope> answer(OrderCommandReply reply) {
+    private CompletableFuture<ResponseEntity<OrderResponse.Envelope>> answer(OrderCommandReply reply) {
         if (reply.order() == null) {
             throw ApiException.notFound("Order not found");
         }
-        views.upsertIfNewer(reply.order());
-        // the stock the change released or sold, so a read of the stock right after this answer shows it
-        reply.stock().forEach(stockViews::applyIfNewer);
+        // with the stock the change released or sold, so a read of the stock right after this answer shows it
+        return writes.changed(reply.order(), reply.stock()).thenApply(written -> render(reply));
+    }
+
+    private ResponseEntity<OrderResponse.Envelope> render(OrderCommandReply reply) {
         if (reply.outcome() == Outcome.REFUSED) {
             throw ApiException.conflict(reply.detail())
                     // not "status": that member is the problem's HTTP status

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -53,13 +55,29 @@ public class OrderViews {
     }
 
     /**
-     * {@link #upsertIfNewer} for an order the API has just seen decided: usually nothing is stored for it yet, so
-     * it tries the insert first, one round trip, and compares with what is stored only when that finds a document.
+     * {@link #upsertIfNewer} for orders the API has just seen decided: usually nothing is stored for them yet, so
+     * one bulk of inserts comes first, and only for the orders it finds stored one read and one bulk write of the
+     * newer ones follow.
      */
-    public boolean recordDecision(OrderSnapshot order) {
-        var fields = toDocument(order);
-        return documents.insertIfAbsent(order.orderId(), fields)
-                || documents.applyIfNewer(order.orderId(), order.sequence(), current -> fields);
+    public void recordDecisions(List<OrderSnapshot> orders) {
+        var newest = new LinkedHashMap<String, OrderSnapshot>();
+        orders.forEach(o -> newest.merge(o.orderId(), o, (a, b) -> b.sequence() > a.sequence() ? b : a));
+        var fields = new LinkedHashMap<String, Document>();
+        newest.forEach((id, o) -> fields.put(id, toDocument(o)));
+        var inserted = documents.insertAllIfAbsent(fields);
+        upsertAllIfNewer(
+                orders.stream().filter(o -> !inserted.contains(o.orderId())).toList());
+    }
+
+    /**
+     * Records orders the API has accepted (sequence 0) so they can be read at once; never overwrites. One round trip;
+     * returns the ids this call inserted (not those an earlier attempt with the same Idempotency-Key, a decision or
+     * the projector stored first).
+     */
+    public Set<String> insertAllPending(List<OrderSnapshot> pending) {
+        var fields = new LinkedHashMap<String, Document>();
+        pending.forEach(o -> fields.putIfAbsent(o.orderId(), toDocument(o)));
+        return documents.insertAllIfAbsent(fields);
     }
 
     /** {@link #upsertIfNewer} for a projector's batch: one read and one bulk write. */
@@ -70,15 +88,6 @@ public class OrderViews {
                     return new VersionedDocuments.Change(o.orderId(), o.sequence(), current -> fields);
                 })
                 .toList());
-    }
-
-    /**
-     * Records an order the API has accepted (sequence 0) so it can be read at once; never overwrites. Returns
-     * whether this call inserted it (false when an earlier attempt with the same Idempotency-Key, or the projector,
-     * already did).
-     */
-    public boolean insertPending(OrderSnapshot pending) {
-        return documents.insertIfAbsent(pending.orderId(), toDocument(pending));
     }
 
     public Optional<OrderSnapshot> find(String orderId) {

@@ -1,10 +1,13 @@
 package pos.api.readmodel;
 
+import com.mongodb.bulk.BulkWriteUpsert;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -153,6 +156,38 @@ public final class VersionedDocuments {
         } catch (BulkOperationException | DuplicateKeyException e) {
             return false; // a concurrent insert of the same id won
         }
+    }
+
+    /**
+     * {@link #insertIfAbsent} for a batch in one round trip: one unordered bulk of upserts that only set fields on
+     * insert. Returns the ids this call inserted; a document that existed, or that a concurrent writer inserted
+     * first, is left as it was and its id is not returned.
+     */
+    public Set<String> insertAllIfAbsent(Map<String, Document> fieldsById) {
+        if (fieldsById.isEmpty()) {
+            return Set.of();
+        }
+        var ids = List.copyOf(fieldsById.keySet());
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        for (var id : ids) {
+            var update = new Update();
+            fieldsById.get(id).forEach(update::setOnInsert);
+            bulk.upsert(byId(id), update);
+        }
+        List<BulkWriteUpsert> upserts;
+        try {
+            upserts = bulk.execute().getUpserts();
+        } catch (BulkOperationException e) {
+            // a concurrent insert of one of the ids won; the others' upserts applied all the same
+            upserts = e.getResult().getUpserts();
+        } catch (DuplicateKeyException e) {
+            return Set.of(); // nothing known to be inserted: the callers' fallback compares with what is stored
+        }
+        var inserted = new HashSet<String>();
+        for (var upsert : upserts) {
+            inserted.add(ids.get(upsert.getIndex()));
+        }
+        return inserted;
     }
 
     /** Inserts the document unless one with this id exists; never changes an existing one. */

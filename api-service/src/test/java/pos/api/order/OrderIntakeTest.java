@@ -30,6 +30,7 @@ import pos.api.idempotency.IdempotentRequests.Claim;
 import pos.api.idempotency.JsonResponses;
 import pos.api.identity.CurrentUser;
 import pos.api.identity.Role;
+import pos.api.inventory.StockViews;
 import pos.api.money.Decimal;
 import pos.api.web.ApiException;
 import pos.schemas.command.PlaceOrder;
@@ -59,9 +60,12 @@ class OrderIntakeTest {
     final OrderViews views = mock(OrderViews.class);
     final FakeDecisions decisions = new FakeDecisions();
     final CatalogProducts catalog = mock(CatalogProducts.class);
+    final DecisionWrites writes =
+            new DecisionWrites(views, mock(StockViews.class), Runnable::run, new SimpleMeterRegistry());
     final OrderIntake intake = new OrderIntake(
             catalog,
             views,
+            writes,
             decisions,
             new JsonResponses(JsonMapper.builder().build()),
             Clock.fixed(NOW, ZoneOffset.UTC),
@@ -112,8 +116,8 @@ class OrderIntakeTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("\"status\":\"created\"").contains("\"price\":2.50");
-        verify(views).recordDecision(order(OrderStatus.CREATED, List.of()));
-        verify(views, never()).insertPending(any());
+        verify(views).recordDecisions(List.of(order(OrderStatus.CREATED, List.of())));
+        verify(views, never()).insertAllPending(any());
     }
 
     @Test
@@ -150,22 +154,45 @@ class OrderIntakeTest {
                     assertThat(e.status().value()).isEqualTo(400);
                     assertThat(e.getMessage()).isEqualTo("Insufficient stock for product " + PRODUCT);
                 });
-        verify(views).recordDecision(order(OrderStatus.REJECTED, shortages));
+        verify(views).recordDecisions(List.of(order(OrderStatus.REJECTED, shortages)));
     }
 
     @Test
     void noDecisionWithinTheWaitAnswers202WithThePendingOrderWrittenAfterPublishing() throws Exception {
-        var pending = org.mockito.ArgumentCaptor.forClass(OrderSnapshot.class);
+        when(views.insertAllPending(any())).thenReturn(Set.of(CLAIM.resourceId()));
 
         var answer = intake.place(till, request("1", null), CLAIM, Optional.of("key-1"), false)
                 .get();
 
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.location()).endsWith("/orders/" + CLAIM.resourceId());
-        verify(views).insertPending(pending.capture());
-        assertThat(pending.getValue().status()).isEqualTo(OrderStatus.PENDING);
-        assertThat(pending.getValue().subtotal()).isEqualByComparingTo("2.50");
-        verify(views, never()).recordDecision(any());
+        assertThat(answer.body()).contains("\"status\":\"pending\"");
+        var pending = placeholdersWritten();
+        assertThat(pending).singleElement().satisfies(placeholder -> {
+            assertThat(placeholder.status()).isEqualTo(OrderStatus.PENDING);
+            assertThat(placeholder.subtotal()).isEqualByComparingTo("2.50");
+        });
+        verify(views, never()).recordDecisions(any());
+        verify(views, never()).find(any());
+    }
+
+    @Test
+    void aDecisionStoredBeforeThePlaceholderIsWhatThe202Shows() throws Exception {
+        when(views.insertAllPending(any())).thenReturn(Set.of());
+        when(views.find(CLAIM.resourceId())).thenReturn(Optional.of(order(OrderStatus.CREATED, List.of())));
+
+        var answer = intake.place(till, request("1", null), CLAIM, Optional.of("key-1"), false)
+                .get();
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.body()).contains("\"status\":\"created\"");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<OrderSnapshot> placeholdersWritten() {
+        var written = org.mockito.ArgumentCaptor.forClass(List.class);
+        verify(views).insertAllPending(written.capture());
+        return (List<OrderSnapshot>) written.getValue();
     }
 
     @Test
@@ -179,7 +206,7 @@ class OrderIntakeTest {
 
         assertThat(answer.status()).isEqualTo(202);
         assertThat(decisions.published).hasSize(1);
-        verify(views).insertPending(any());
+        assertThat(placeholdersWritten()).hasSize(1);
     }
 
     @Test
@@ -191,7 +218,7 @@ class OrderIntakeTest {
         assertThatThrownBy(() -> intake.place(till, request("1", null), CLAIM, Optional.of("key-1"), false))
                 .isInstanceOf(ApiException.class);
 
-        verify(views, never()).insertPending(any());
+        verify(views, never()).insertAllPending(any());
     }
 
     @Test
@@ -301,7 +328,7 @@ class OrderIntakeTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("\"status\":\"created\"").contains("\"price\":2.50");
         verify(catalog, never()).findOrderable(any());
-        verify(views, never()).recordDecision(any());
+        verify(views, never()).recordDecisions(any());
         assertThat(decisions.published).isEmpty();
     }
 

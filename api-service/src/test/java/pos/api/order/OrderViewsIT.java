@@ -3,6 +3,7 @@ package pos.api.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,29 +73,61 @@ class OrderViewsIT {
 
     @Test
     void aPendingPlaceholderIsReplacedByTheFirstEventButNeverReplacesOne() {
-        views.insertPending(at(0, OrderStatus.PENDING));
+        views.insertAllPending(List.of(at(0, OrderStatus.PENDING)));
         assertThat(views.find(Samples.ORDER).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
 
         views.upsertIfNewer(at(2, OrderStatus.CREATED));
-        views.insertPending(at(0, OrderStatus.PENDING));
+        views.insertAllPending(List.of(at(0, OrderStatus.PENDING)));
 
         assertThat(views.find(Samples.ORDER).orElseThrow().status()).isEqualTo(OrderStatus.CREATED);
     }
 
     @Test
     void aDecisionIsInsertedWhenNothingIsStoredAndOtherwiseOnlyOverAnOlderVersion() {
-        assertThat(views.recordDecision(at(2, OrderStatus.CREATED))).isTrue();
+        views.recordDecisions(List.of(at(2, OrderStatus.CREATED)));
         assertThat(views.find(Samples.ORDER).orElseThrow().status()).isEqualTo(OrderStatus.CREATED);
 
         views.upsertIfNewer(at(3, OrderStatus.CONFIRMED));
-        assertThat(views.recordDecision(at(2, OrderStatus.CREATED))).isFalse();
+        views.recordDecisions(List.of(at(2, OrderStatus.CREATED)));
         assertThat(views.find(Samples.ORDER).orElseThrow().status()).isEqualTo(OrderStatus.CONFIRMED);
 
-        views.insertPending(at("65b0000000000000000000ff", 0, OrderStatus.PENDING));
-        assertThat(views.recordDecision(at("65b0000000000000000000ff", 2, OrderStatus.REJECTED)))
-                .isTrue();
+        views.insertAllPending(List.of(at("65b0000000000000000000ff", 0, OrderStatus.PENDING)));
+        views.recordDecisions(List.of(at("65b0000000000000000000ff", 2, OrderStatus.REJECTED)));
         assertThat(views.find("65b0000000000000000000ff").orElseThrow().status())
                 .isEqualTo(OrderStatus.REJECTED);
+    }
+
+    @Test
+    void aBatchOfDecisionsInsertsTheNewOrdersAndAppliesTheOthersOnlyWhereNewer() {
+        var fresh = "65b0000000000000000000a1";
+        var placeholder = "65b0000000000000000000a2";
+        var alreadyAhead = "65b0000000000000000000a3";
+        views.insertAllPending(List.of(at(placeholder, 0, OrderStatus.PENDING)));
+        views.upsertIfNewer(at(alreadyAhead, 3, OrderStatus.CONFIRMED));
+
+        views.recordDecisions(List.of(
+                at(fresh, 2, OrderStatus.CREATED),
+                at(placeholder, 2, OrderStatus.REJECTED),
+                at(alreadyAhead, 2, OrderStatus.CREATED),
+                at(fresh, 1, OrderStatus.PENDING)));
+
+        assertThat(views.find(fresh).orElseThrow().status()).isEqualTo(OrderStatus.CREATED);
+        assertThat(views.find(placeholder).orElseThrow().status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(views.find(alreadyAhead).orElseThrow().status()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void pendingPlaceholdersAreInsertedOnlyWhereNothingIsStoredAndTheInsertedOnesAreNamed() {
+        var decided = "65b0000000000000000000b1";
+        var fresh = "65b0000000000000000000b2";
+        views.recordDecisions(List.of(at(decided, 2, OrderStatus.CREATED)));
+
+        var inserted =
+                views.insertAllPending(List.of(at(decided, 0, OrderStatus.PENDING), at(fresh, 0, OrderStatus.PENDING)));
+
+        assertThat(inserted).containsExactly(fresh);
+        assertThat(views.find(decided).orElseThrow().status()).isEqualTo(OrderStatus.CREATED);
+        assertThat(views.find(fresh).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
     }
 
     @Test
@@ -175,12 +208,14 @@ class OrderViewsIT {
             }
             mongo.forgetScans();
 
-            scanned.insertPending(at(0, OrderStatus.PENDING));
+            scanned.insertAllPending(List.of(at(0, OrderStatus.PENDING)));
             scanned.upsertIfNewer(at(1, OrderStatus.CREATED));
             scanned.upsertIfNewer(at(1, OrderStatus.CREATED));
             scanned.upsertIfNewer(at(3, OrderStatus.PREPARING));
             scanned.upsertIfNewer(at(2, OrderStatus.CONFIRMED));
-            scanned.recordDecision(at(3, OrderStatus.PREPARING));
+            scanned.recordDecisions(
+                    List.of(at(3, OrderStatus.PREPARING), at("65b0000000000000000000c1", 2, OrderStatus.CREATED)));
+            scanned.insertAllPending(List.of(at("65b0000000000000000000c2", 0, OrderStatus.PENDING)));
             var found = scanned.find(Samples.ORDER);
 
             assertThat(mongo.scansOf(OrderViews.COLLECTION)).isEmpty();

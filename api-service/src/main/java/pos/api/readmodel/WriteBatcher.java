@@ -1,0 +1,164 @@
+package pos.api.readmodel;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pos.api.web.AtMostEvery;
+
+/**
+ * Writes what many threads hand it from one thread, in batches: each write takes everything queued while the
+ * previous one ran (up to {@code maxBatch}). A slow database then gets fewer, larger writes instead of a longer
+ * queue of single ones, so the rate of writes follows the load instead of being capped at threads ÷ round-trip time
+ * (under overload MongoDB's round trips grew to about 100 ms, and eight threads writing one decision each could
+ * not answer more than about 60 a second).
+ * <p>
+ * Each item's future completes, on {@code completions}, once the write that carried it returned; with the
+ * write's exception if it failed. The queue is bounded: {@link #offer} says when it is full and leaves the item to
+ * the caller.
+ *
+ * @param <T> what is written
+ * @param <R> what a write tells about each item (for example whether it applied)
+ */
+public final class WriteBatcher<T, R> implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteBatcher.class);
+    private static final Duration IDLE_POLL = Duration.ofMillis(100);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    private record Pending<T, R>(T item, CompletableFuture<R> written) {}
+
+    private final String name;
+    private final BlockingQueue<Pending<T, R>> queue;
+    private final int maxBatch;
+    private final Function<List<T>, List<R>> writeAll;
+    private final Executor completions;
+    private final DistributionSummary batchSizes;
+    private final Thread thread;
+    // once per interval: with MongoDB out of reach every batch fails
+    private final AtMostEvery failureWarning = new AtMostEvery(Duration.ofSeconds(10));
+    private volatile boolean running = true;
+
+    /**
+     * @param writeAll writes a batch and returns one result per item, in the batch's order
+     */
+    public WriteBatcher(
+            String name,
+            int capacity,
+            int maxBatch,
+            Function<List<T>, List<R>> writeAll,
+            Executor completions,
+            MeterRegistry meters) {
+        if (capacity < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("capacity and maxBatch must be at least 1");
+        }
+        this.name = name;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.maxBatch = maxBatch;
+        this.writeAll = writeAll;
+        this.completions = completions;
+        this.batchSizes = DistributionSummary.builder("pos.readmodel.write.batch")
+                .description("Items per batched MongoDB write of the API's own writers")
+                .baseUnit("items")
+                .tag("writer", name)
+                .register(meters);
+        this.thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues the item; empty when the queue is full or the writer is stopped. */
+    public Optional<CompletableFuture<R>> offer(T item) {
+        if (!running) {
+            return Optional.empty();
+        }
+        var pending = new Pending<T, R>(item, new CompletableFuture<>());
+        return queue.offer(pending) ? Optional.of(pending.written()) : Optional.empty();
+    }
+
+    /** Items queued and not yet taken by a write. */
+    public int queued() {
+        return queue.size();
+    }
+
+    private void run() {
+        var batch = new ArrayList<Pending<T, R>>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                var first = queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                batch.clear();
+            }
+        }
+        Pending<T, R> left;
+        while ((left = queue.poll()) != null) {
+            left.written().completeExceptionally(new IllegalStateException(name + " was stopped"));
+        }
+    }
+
+    private void write(List<Pending<T, R>> batch) {
+        batchSizes.record(batch.size());
+        List<R> results;
+        try {
+            results = writeAll.apply(batch.stream().map(Pending::item).toList());
+            if (results.size() != batch.size()) {
+                throw new IllegalStateException(
+                        name + " returned " + results.size() + " results for " + batch.size() + " items");
+            }
+        } catch (RuntimeException e) {
+            if (failureWarning.now()) {
+                log.warn(
+                        "{}: a batched write of {} items failed (further failures within 10 s not logged)",
+                        name,
+                        batch.size(),
+                        e);
+            }
+            batch.forEach(pending -> complete(() -> pending.written().completeExceptionally(e)));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            var written = batch.get(i).written();
+            var result = results.get(i);
+            complete(() -> written.complete(result));
+        }
+    }
+
+    private void complete(Runnable completion) {
+        try {
+            completions.execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run(); // shutting down: whoever waits still hears
+        }
+    }
+
+    /** Writes what is queued, then stops; what is offered afterwards is refused. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
