@@ -1,6 +1,7 @@
 package pos.api.idempotency;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where Idempotency-Keys are kept; unique per (user, key). */
@@ -18,6 +19,28 @@ public interface IdempotencyStore {
 
     /** Gives the key up so a retry may take it over at once (the outcome was not final). */
     void releaseLease(IdempotencyRecord record, Instant now);
+
+    /**
+     * What became of a claimed key's request: its final response, stored for replays, or, when the response was
+     * not final (a 202), the lease given up at {@code now} so a retry may take the key over at once.
+     */
+    record Outcome(IdempotencyRecord record, StoredResponse response, Instant now) {
+
+        public boolean isFinal() {
+            return response.isFinal();
+        }
+    }
+
+    /** Stores each outcome as {@link #complete} or {@link #releaseLease} would; a store may do it in one write. */
+    default void storeAll(List<Outcome> outcomes) {
+        for (var outcome : outcomes) {
+            if (outcome.isFinal()) {
+                complete(outcome.record(), outcome.response());
+            } else {
+                releaseLease(outcome.record(), outcome.now());
+            }
+        }
+    }
 
     void delete(IdempotencyRecord record);
 

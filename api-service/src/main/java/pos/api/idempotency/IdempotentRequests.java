@@ -2,6 +2,7 @@ package pos.api.idempotency;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -9,10 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -21,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import pos.api.readmodel.WriteBatcher;
 import pos.api.web.ApiException;
 import pos.api.web.FieldError;
 
@@ -31,7 +30,8 @@ import pos.api.web.FieldError;
  * runs out, with the same resource and command ids, so nothing is created twice.
  * <p>
  * The outcome is stored after the answer is on its way, not before: a request with a key then costs one MongoDB
- * round trip of its own (the claim), not two. A duplicate that arrives in between finds the key still running and
+ * round trip of its own (the claim), not two. Outcomes are stored in batches by one writer ({@link WriteBatcher}),
+ * so under load one write stores many. A duplicate that arrives in between finds the key still running and
  * waits for the stored outcome, as it would for a slow first request; an instance that dies in between leaves the
  * key to be taken over when its lease runs out, like one that died while working.
  */
@@ -44,30 +44,60 @@ public class IdempotentRequests {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
     private static final Duration POLL = Duration.ofMillis(25);
+    /** Outcomes waiting for the writer at most; past it the request's thread stores its own. */
+    static final int OUTCOMES_QUEUED = 10_000;
+
+    static final int OUTCOMES_PER_WRITE = 256;
 
     private final IdempotencyStore store;
     private final IdempotencyProperties properties;
     private final Clock clock;
     private final Counter replays;
-    private final Executor completions;
+    private final Consumer<IdempotencyStore.Outcome> outcomes;
+    private final WriteBatcher<IdempotencyStore.Outcome, Boolean> outcomeWriter;
 
     @Autowired
     public IdempotentRequests(
             IdempotencyStore store, IdempotencyProperties properties, Clock clock, MeterRegistry meters) {
-        this(store, properties, clock, meters, completionExecutor());
+        this.outcomeWriter = new WriteBatcher<>(
+                "idempotency-outcomes",
+                OUTCOMES_QUEUED,
+                OUTCOMES_PER_WRITE,
+                batch -> {
+                    store.storeAll(batch);
+                    return batch.stream().map(outcome -> true).toList();
+                },
+                Runnable::run,
+                meters);
+        this.outcomes = outcome -> {
+            // past the bound the request's own thread stores it, so a slow MongoDB never grows the queue
+            if (outcomeWriter.offer(outcome).isEmpty()) {
+                storeQuietly(List.of(outcome));
+            }
+        };
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+        this.replays = replayCounter(meters);
     }
 
+    /** With outcomes stored as {@code outcomes} says: tests store them on the request's thread. */
     IdempotentRequests(
             IdempotencyStore store,
             IdempotencyProperties properties,
             Clock clock,
             MeterRegistry meters,
-            Executor completions) {
-        this.completions = completions;
+            Consumer<IdempotencyStore.Outcome> outcomes) {
+        this.outcomeWriter = null;
+        this.outcomes = outcomes;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
-        this.replays = Counter.builder("pos.idempotency.replays")
+        this.replays = replayCounter(meters);
+    }
+
+    private static Counter replayCounter(MeterRegistry meters) {
+        return Counter.builder("pos.idempotency.replays")
                 .description("Requests answered from a stored response because their Idempotency-Key was seen")
                 .register(meters);
     }
@@ -230,45 +260,26 @@ public class IdempotentRequests {
                         }
                         response = renderProblem.apply(e);
                     }
-                    var outcome = response;
-                    completions.execute(() -> {
-                        if (outcome.isFinal()) {
-                            store.complete(record, outcome);
-                        } else {
-                            store.releaseLease(record, clock.instant());
-                        }
-                    });
+                    outcomes.accept(new IdempotencyStore.Outcome(record, response, clock.instant()));
                     return new Result(response, false);
                 });
     }
 
-    /**
-     * Two threads store outcomes; past 10,000 waiting, the request thread stores its own, so a MongoDB slower than
-     * the requests never grows the queue without bound.
-     */
-    private static Executor completionExecutor() {
-        var executor = new ThreadPoolExecutor(
-                2,
-                2,
-                1,
-                TimeUnit.MINUTES,
-                new LinkedBlockingQueue<>(10_000),
-                task -> {
-                    var thread = new Thread(task, "idempotency-outcomes");
-                    thread.setDaemon(true);
-                    return thread;
-                },
-                new ThreadPoolExecutor.CallerRunsPolicy());
-        executor.allowCoreThreadTimeOut(true);
-        return task -> executor.execute(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.warn(
-                        "Storing the outcome of an Idempotency-Key failed; a retry takes it over once its lease runs out",
-                        e);
-            }
-        });
+    private void storeQuietly(List<IdempotencyStore.Outcome> batch) {
+        try {
+            store.storeAll(batch);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Storing the outcome of an Idempotency-Key failed; a retry takes it over once its lease runs out",
+                    e);
+        }
+    }
+
+    @PreDestroy
+    void stopOutcomeWriter() {
+        if (outcomeWriter != null) {
+            outcomeWriter.close();
+        }
     }
 
     @Scheduled(fixedDelayString = "${pos.idempotency.cleanup-period:10m}")

@@ -2,11 +2,13 @@ package pos.api.idempotency;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -75,7 +77,31 @@ class MongoIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void complete(IdempotencyRecord record, StoredResponse response) {
-        var update = new Update()
+        mongo.updateFirst(byId(record), completion(response), COLLECTION);
+    }
+
+    @Override
+    public void releaseLease(IdempotencyRecord record, Instant now) {
+        mongo.updateFirst(byId(record), release(now), COLLECTION);
+    }
+
+    /** One unordered bulk write for the batch: each key's update touches only that key's document. */
+    @Override
+    public void storeAll(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (var outcome : outcomes) {
+            bulk.updateOne(
+                    byId(outcome.record()),
+                    outcome.isFinal() ? completion(outcome.response()) : release(outcome.now()));
+        }
+        bulk.execute();
+    }
+
+    private static Update completion(StoredResponse response) {
+        return new Update()
                 .set("completed", true)
                 .set(
                         "response",
@@ -84,12 +110,10 @@ class MongoIdempotencyStore implements IdempotencyStore {
                                 .append("content_type", response.contentType())
                                 .append("body", response.body())
                                 .append("location", response.location()));
-        mongo.updateFirst(byId(record), update, COLLECTION);
     }
 
-    @Override
-    public void releaseLease(IdempotencyRecord record, Instant now) {
-        mongo.updateFirst(byId(record), Update.update("lease_until", Date.from(now)), COLLECTION);
+    private static Update release(Instant now) {
+        return Update.update("lease_until", Date.from(now));
     }
 
     @Override

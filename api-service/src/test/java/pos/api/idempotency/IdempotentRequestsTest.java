@@ -28,7 +28,7 @@ class IdempotentRequestsTest {
                     Duration.ofHours(72), Duration.ofSeconds(15), Duration.ofSeconds(2), Duration.ofMinutes(10)),
             clock,
             meters,
-            Runnable::run);
+            outcome -> store.storeAll(List.of(outcome)));
     final List<IdempotentRequests.Claim> claims = new ArrayList<>();
     final AtomicInteger runs = new AtomicInteger();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -128,6 +129,32 @@ class MongoIdempotencyStoreIT {
         assertThat(store.find("user-1", "key-1")).isEmpty();
         assertThat(store.insertIfAbsent(record("user-1", "key-1", T0, T0.plusSeconds(60))))
                 .isPresent();
+    }
+
+    @Test
+    void aBatchOfOutcomesCompletesTheFinalOnesAndReleasesTheOthersAndTouchesNoOtherKey() {
+        var completed = store.insertIfAbsent(record("user-1", "done", T0.plusSeconds(30), T0.plusSeconds(3600)))
+                .orElseThrow();
+        var released = store.insertIfAbsent(record("user-1", "accepted", T0.plusSeconds(30), T0.plusSeconds(3600)))
+                .orElseThrow();
+        var untouched = store.insertIfAbsent(record("user-2", "done", T0.plusSeconds(30), T0.plusSeconds(3600)))
+                .orElseThrow();
+        var created = new StoredResponse(200, "application/json", "{\"id\":1}", null);
+        var accepted = new StoredResponse(202, "application/json", "{\"id\":2}", "/orders/2");
+
+        store.storeAll(List.of(
+                new IdempotencyStore.Outcome(completed, created, T0.plusSeconds(5)),
+                new IdempotencyStore.Outcome(released, accepted, T0.plusSeconds(5))));
+
+        assertThat(store.find("user-1", "done")).get().satisfies(found -> {
+            assertThat(found.completed()).isTrue();
+            assertThat(found.response()).isEqualTo(created);
+        });
+        assertThat(store.find("user-1", "accepted")).get().satisfies(found -> {
+            assertThat(found.completed()).isFalse();
+            assertThat(found.leaseUntil()).isEqualTo(T0.plusSeconds(5));
+        });
+        assertThat(store.find("user-2", "done")).get().isEqualTo(untouched);
     }
 
     @Test
