@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,26 +31,36 @@ class WriteBatcherTest {
         }
     }
 
-    /** Records each batch and answers each item with its length; the first write waits for {@code release}. */
-    Function<List<String>, List<Integer>> recordingWrites(CountDownLatch firstWriteStarted, CountDownLatch release) {
-        return items -> {
-            batches.add(List.copyOf(items));
-            if (batches.size() == 1) {
-                firstWriteStarted.countDown();
-                await(release);
-            }
-            return items.stream().map(String::length).toList();
-        };
+    final CountDownLatch firstWriteStarted = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    /**
+     * A batcher that records each batch and answers each item with its length, with "a" offered and its write
+     * started and held until {@link #release}: what is offered now waits for the next write. Returns "a"'s future.
+     */
+    CompletableFuture<Integer> writingFirstItem(int capacity, int maxBatch) {
+        batcher = new WriteBatcher<>(
+                "test-writes",
+                capacity,
+                maxBatch,
+                items -> {
+                    batches.add(List.copyOf(items));
+                    if (batches.size() == 1) {
+                        firstWriteStarted.countDown();
+                        await(release);
+                    }
+                    return items.stream().map(String::length).toList();
+                },
+                Runnable::run,
+                meters);
+        var first = batcher.offer("a").orElseThrow();
+        await(firstWriteStarted);
+        return first;
     }
 
     @Test
     void whatIsOfferedDuringAWriteGoesOutTogetherInTheNextAndEachItemHearsItsOwnResult() throws Exception {
-        var started = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        batcher = new WriteBatcher<>("test-writes", 100, 100, recordingWrites(started, release), Runnable::run, meters);
-
-        var first = batcher.offer("a").orElseThrow();
-        await(started);
+        var first = writingFirstItem(100, 100);
         var second = batcher.offer("bb").orElseThrow();
         var third = batcher.offer("ccc").orElseThrow();
         var fourth = batcher.offer("dddd").orElseThrow();
@@ -71,12 +80,7 @@ class WriteBatcherTest {
 
     @Test
     void aBatchIsNeverLargerThanTheLimit() throws Exception {
-        var started = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        batcher = new WriteBatcher<>("test-writes", 100, 2, recordingWrites(started, release), Runnable::run, meters);
-
-        var first = batcher.offer("a").orElseThrow();
-        await(started);
+        var first = writingFirstItem(100, 2);
         var later = List.of(
                 batcher.offer("b").orElseThrow(),
                 batcher.offer("c").orElseThrow(),
@@ -124,12 +128,7 @@ class WriteBatcherTest {
 
     @Test
     void aFullQueueRefusesTheItemInsteadOfGrowing() throws Exception {
-        var started = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        batcher = new WriteBatcher<>("test-writes", 2, 100, recordingWrites(started, release), Runnable::run, meters);
-
-        batcher.offer("a").orElseThrow();
-        await(started);
+        writingFirstItem(2, 100);
         assertThat(batcher.offer("b")).isPresent();
         assertThat(batcher.offer("c")).isPresent();
         assertThat(batcher.offer("d")).isEmpty();
@@ -138,11 +137,7 @@ class WriteBatcherTest {
 
     @Test
     void closingWritesWhatWasQueuedAndRefusesWhatComesAfter() throws Exception {
-        var started = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        batcher = new WriteBatcher<>("test-writes", 100, 100, recordingWrites(started, release), Runnable::run, meters);
-        batcher.offer("a").orElseThrow();
-        await(started);
+        writingFirstItem(100, 100);
         var queued = batcher.offer("bb").orElseThrow();
 
         var closing = CompletableFuture.runAsync(batcher::close);
