@@ -48,6 +48,7 @@ public final class WriteBatcher<T, R> implements AutoCloseable {
     private final Thread thread;
     // once per interval: with MongoDB out of reach every batch fails
     private final AtMostEvery failureWarning = new AtMostEvery(Duration.ofSeconds(10));
+    private final Object lifecycle = new Object();
     private volatile boolean running = true;
 
     /**
@@ -80,11 +81,14 @@ public final class WriteBatcher<T, R> implements AutoCloseable {
 
     /** Queues the item; empty when the queue is full or the writer is stopped. */
     public Optional<CompletableFuture<R>> offer(T item) {
-        if (!running) {
-            return Optional.empty();
-        }
         var pending = new Pending<T, R>(item, new CompletableFuture<>());
-        return queue.offer(pending) ? Optional.of(pending.written()) : Optional.empty();
+        // with close(): once stopping, nothing more is queued, so the writer's last pass leaves nobody waiting
+        synchronized (lifecycle) {
+            if (!running) {
+                return Optional.empty();
+            }
+            return queue.offer(pending) ? Optional.of(pending.written()) : Optional.empty();
+        }
     }
 
     /** Items queued and not yet taken by a write. */
@@ -154,7 +158,9 @@ public final class WriteBatcher<T, R> implements AutoCloseable {
     /** Writes what is queued, then stops; what is offered afterwards is refused. */
     @Override
     public void close() {
-        running = false;
+        synchronized (lifecycle) {
+            running = false;
+        }
         try {
             thread.join(STOP_WAIT.toMillis());
         } catch (InterruptedException e) {
