@@ -69,12 +69,9 @@ public class IdempotentRequests {
                 },
                 Runnable::run,
                 meters);
-        this.outcomes = outcome -> {
-            // past the bound the request's own thread stores it, so a slow MongoDB never grows the queue
-            if (outcomeWriter.offer(outcome).isEmpty()) {
-                storeQuietly(List.of(outcome));
-            }
-        };
+        // past the bound the request's own thread stores its outcome, so a slow MongoDB never grows the queue; a
+        // failure is logged by the writer, and a retry takes the key over once its lease runs out
+        this.outcomes = outcomeWriter::submit;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -263,16 +260,6 @@ public class IdempotentRequests {
                     outcomes.accept(new IdempotencyStore.Outcome(record, response, clock.instant()));
                     return new Result(response, false);
                 });
-    }
-
-    private void storeQuietly(List<IdempotencyStore.Outcome> batch) {
-        try {
-            store.storeAll(batch);
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Storing the outcome of an Idempotency-Key failed; a retry takes it over once its lease runs out",
-                    e);
-        }
     }
 
     @PreDestroy

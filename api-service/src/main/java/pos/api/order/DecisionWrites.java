@@ -59,29 +59,17 @@ class DecisionWrites implements DisposableBean {
 
     /** Stores a decided placement's order; completes when it is readable. */
     CompletableFuture<Boolean> decided(OrderSnapshot order) {
-        return submit(new Change(Kind.DECIDED, order, List.of()));
+        return batcher.submit(new Change(Kind.DECIDED, order, List.of()));
     }
 
     /** Stores a pending placeholder unless the order is stored; completes with whether this inserted it. */
     CompletableFuture<Boolean> pending(OrderSnapshot order) {
-        return submit(new Change(Kind.PENDING, order, List.of()));
+        return batcher.submit(new Change(Kind.PENDING, order, List.of()));
     }
 
     /** Stores a status change's order and the stock it moved, where newer; completes when they are readable. */
     CompletableFuture<Boolean> changed(OrderSnapshot order, List<StockLevel> stock) {
-        return submit(new Change(Kind.CHANGED, order, stock));
-    }
-
-    private CompletableFuture<Boolean> submit(Change change) {
-        return batcher.offer(change).orElseGet(() -> {
-            // the queue is full (or the API is stopping): this caller writes its own change
-            try {
-                return CompletableFuture.completedFuture(
-                        writeAll(List.of(change)).get(0));
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        });
+        return batcher.submit(new Change(Kind.CHANGED, order, stock));
     }
 
     private List<Boolean> writeAll(List<Change> changes) {

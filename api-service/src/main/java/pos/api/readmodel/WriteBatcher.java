@@ -91,6 +91,22 @@ public final class WriteBatcher<T, R> implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues the item or, when the queue is full (or the writer stopped), writes it on the caller's thread: a
+     * database slower than the callers then slows them down instead of growing the queue.
+     */
+    public CompletableFuture<R> submit(T item) {
+        return offer(item).orElseGet(() -> {
+            try {
+                return CompletableFuture.completedFuture(
+                        checked(writeAll.apply(List.of(item)), 1).get(0));
+            } catch (RuntimeException e) {
+                warn(1, e);
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
     /** Items queued and not yet taken by a write. */
     public int queued() {
         return queue.size();
@@ -124,19 +140,9 @@ public final class WriteBatcher<T, R> implements AutoCloseable {
         batchSizes.record(batch.size());
         List<R> results;
         try {
-            results = writeAll.apply(batch.stream().map(Pending::item).toList());
-            if (results.size() != batch.size()) {
-                throw new IllegalStateException(
-                        name + " returned " + results.size() + " results for " + batch.size() + " items");
-            }
+            results = checked(writeAll.apply(batch.stream().map(Pending::item).toList()), batch.size());
         } catch (RuntimeException e) {
-            if (failureWarning.now()) {
-                log.warn(
-                        "{}: a batched write of {} items failed (further failures within 10 s not logged)",
-                        name,
-                        batch.size(),
-                        e);
-            }
+            warn(batch.size(), e);
             batch.forEach(pending -> complete(() -> pending.written().completeExceptionally(e)));
             return;
         }
@@ -144,6 +150,19 @@ public final class WriteBatcher<T, R> implements AutoCloseable {
             var written = batch.get(i).written();
             var result = results.get(i);
             complete(() -> written.complete(result));
+        }
+    }
+
+    private List<R> checked(List<R> results, int items) {
+        if (results.size() != items) {
+            throw new IllegalStateException(name + " returned " + results.size() + " results for " + items + " items");
+        }
+        return results;
+    }
+
+    private void warn(int items, RuntimeException e) {
+        if (failureWarning.now()) {
+            log.warn("{}: a write of {} items failed (further failures within 10 s not logged)", name, items, e);
         }
     }
 

@@ -136,6 +136,19 @@ class WriteBatcherTest {
     }
 
     @Test
+    void submittedPastAFullQueueTheCallerWritesItsOwnItem() throws Exception {
+        writingFirstItem(1, 100);
+        var queued = batcher.submit("bb");
+
+        var ownWrite = batcher.submit("ccc");
+
+        assertThat(ownWrite).isCompletedWithValue(3);
+        assertThat(batches).containsExactly(List.of("a"), List.of("ccc"));
+        release.countDown();
+        assertThat(queued.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(2);
+    }
+
+    @Test
     void closingWritesWhatWasQueuedAndRefusesWhatComesAfter() throws Exception {
         writingFirstItem(100, 100);
         var queued = batcher.offer("bb").orElseThrow();
