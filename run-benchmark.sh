@@ -10,7 +10,8 @@
 #   --no-build     use the jars as they are
 #   generator options: ./run-benchmark.sh --help  (e.g. --scenarios orders --rates 200,400 --duration 30s)
 #
-# Environment: SUT_JAVA_OPTS (stack JVM, default -Xms512m -Xmx512m, local-stack/stack-jvm.sh), GENERATOR_JAVA_OPTS
+# Environment: SUT_JAVA_OPTS (stack JVM, default -Xms512m -Xmx512m, local-stack/stack-jvm.sh), POS_CDS=off (start
+# the stack without its class-data archive), GENERATOR_JAVA_OPTS
 # (default -Xmx512m), BENCH_DIR (logs and data, default target/benchmark; its data is deleted at start), the
 # stack's usual variables (POS_COMMIT_INTERVAL_MS, POS_TOPIC_PARTITIONS, ...) and its ports (defaults here: API
 # 18080, Kafka 19092/19093, MongoDB 28017, processors 18081/18082, the bare Spring MVC baseline 18090).
@@ -32,7 +33,7 @@ while [[ $# -gt 0 ]]; do
         --jfr) jfr_file="$2"; shift 2 ;;
         --jfr=*) jfr_file="${1#*=}"; shift ;;
         --no-build) build=no; shift ;;
-        --help|-h) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; echo; generator_args=(--help); build=no; api_url=none; shift ;;
+        --help|-h) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; echo; generator_args=(--help); build=no; api_url=none; shift ;;
         *) generator_args+=("$1"); shift ;;
     esac
 done
@@ -78,11 +79,13 @@ jfr_option=()
 if [[ -n "$jfr_file" ]]; then
     jfr_option=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$jfr_file")
 fi
+prepare_stack_launch
 # removed here, not by the background job's redirection, so the readiness check never reads a previous run's log
 rm -f "$stack_log"
 echo "Starting the local stack (API on port $API_PORT, data in $POS_DATA_DIR, log in $stack_log)..."
 # shellcheck disable=SC2086
-MALLOC_ARENA_MAX="$STACK_MALLOC_ARENA_MAX" java ${SUT_JAVA_OPTS:-$STACK_DEFAULT_JAVA_OPTS} "${jfr_option[@]}" -jar "$STACK_JAR" >"$stack_log" 2>&1 &
+MALLOC_ARENA_MAX="$STACK_MALLOC_ARENA_MAX" java ${SUT_JAVA_OPTS:-$STACK_DEFAULT_JAVA_OPTS} "${jfr_option[@]}" "${STACK_LAUNCH[@]}" \
+    >"$stack_log" 2>&1 &
 stack_pid=$!
 stop_stack() {
     if kill -0 "$stack_pid" 2>/dev/null; then

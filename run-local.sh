@@ -6,5 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw --quiet --batch-mode -DskipTests install
 source local-stack/stack-jvm.sh
+prepare_stack_launch
 # shellcheck disable=SC2086
-MALLOC_ARENA_MAX="$STACK_MALLOC_ARENA_MAX" exec java ${JAVA_OPTS:-$STACK_DEFAULT_JAVA_OPTS} -jar "$STACK_JAR"
+MALLOC_ARENA_MAX="$STACK_MALLOC_ARENA_MAX" exec java ${JAVA_OPTS:-$STACK_DEFAULT_JAVA_OPTS} "${STACK_LAUNCH[@]}"
