@@ -10,8 +10,8 @@
 #   --no-build     use the jars as they are
 #   generator options: ./run-benchmark.sh --help  (e.g. --scenarios orders --rates 200,400 --duration 30s)
 #
-# Environment: SUT_JAVA_OPTS (stack JVM, default -Xms512m -Xmx512m, local-stack/stack-jvm.sh), POS_CDS=off (start
-# the stack without its class-data archive), GENERATOR_JAVA_OPTS
+# Environment: SUT_JAVA_OPTS (stack JVM, default -Xms512m -Xmx512m, local-stack/stack-jvm.sh), POS_CDS=on (start
+# the stack from a class-data archive), GENERATOR_JAVA_OPTS
 # (default -Xmx512m), BENCH_DIR (logs and data, default target/benchmark; its data is deleted at start), the
 # stack's usual variables (POS_COMMIT_INTERVAL_MS, POS_TOPIC_PARTITIONS, ...) and its ports (defaults here: API
 # 18080, Kafka 19092/19093, MongoDB 28017, processors 18081/18082, the bare Spring MVC baseline 18090).
