@@ -52,8 +52,8 @@ record_stack_archive() {
     work=$(mktemp -d "$STACK_EXTRACTED_DIR/recording.XXXXXX")
     base=$(free_port_base) || return 1
     (
-        export API_PORT=$base KAFKA_PORT=$((base + 1)) KAFKA_CONTROLLER_PORT=$((base + 2)) MONGO_PORT=$((base + 3))
-        export ORDER_PROCESSOR_PORT=$((base + 4)) INVENTORY_PROCESSOR_PORT=$((base + 5)) POS_DATA_DIR="$work/data"
+        export_stack_ports "$base"
+        export POS_DATA_DIR="$work/data"
         unset POS_BARE_BASELINE_PORT
         # shellcheck disable=SC2086
         MALLOC_ARENA_MAX="$STACK_MALLOC_ARENA_MAX" exec java $STACK_DEFAULT_JAVA_OPTS \
@@ -79,6 +79,12 @@ record_stack_archive() {
     mv "$work/stack.log" "$STACK_EXTRACTED_DIR/recording.log" 2>/dev/null
     rm -rf "$work"
     return 1
+}
+
+# The stack's six ports from a base: API, Kafka, Kafka's controller, MongoDB, order-processor, inventory-processor.
+export_stack_ports() {
+    export API_PORT=$1 KAFKA_PORT=$(($1 + 1)) KAFKA_CONTROLLER_PORT=$(($1 + 2)) MONGO_PORT=$(($1 + 3))
+    export ORDER_PROCESSOR_PORT=$(($1 + 4)) INVENTORY_PROCESSOR_PORT=$(($1 + 5))
 }
 
 # Six consecutive free ports from a random base below Linux's ephemeral range, so a stack already running is left alone.
