@@ -1,5 +1,7 @@
 package pos.api.order;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +36,23 @@ public class OrderViews {
     /** The name under which OrderViewProjector keeps its progress ({@link pos.api.readmodel.ProjectionProgress}). */
     public static final String PROJECTION = "order-view-projector";
 
+    /**
+     * Orders whose store is remembered: about 200 bytes each, so at most about 10 MB, and at 500 orders a second
+     * the last 100 seconds of orders, when status changes come.
+     */
+    static final int STORES_REMEMBERED = 50_000;
+
     private final MongoTemplate mongo;
     private final VersionedDocuments documents;
+    /**
+     * An order's store never changes after it is placed, so what was read or written once answers every later
+     * question without a read. Filled by the request threads' writes and by the projector, so every instance knows
+     * the orders any instance placed once its projector has seen them.
+     */
+    private final Cache<String, String> storeOfOrder = Caffeine.newBuilder()
+            .maximumSize(STORES_REMEMBERED)
+            .executor(Runnable::run)
+            .build();
 
     OrderViews(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -51,7 +68,9 @@ public class OrderViews {
      * Applies a snapshot unless the stored one is as new or newer. Returns whether it was applied.
      */
     public boolean upsertIfNewer(OrderSnapshot order) {
-        return documents.applyIfNewer(order.orderId(), order.sequence(), toDocument(order));
+        var applied = documents.applyIfNewer(order.orderId(), order.sequence(), toDocument(order));
+        rememberStore(order);
+        return applied;
     }
 
     /**
@@ -67,6 +86,7 @@ public class OrderViews {
         var inserted = documents.insertAllIfAbsent(fields);
         upsertAllIfNewer(
                 orders.stream().filter(o -> !inserted.contains(o.orderId())).toList());
+        newest.values().forEach(this::rememberStore);
     }
 
     /**
@@ -77,7 +97,9 @@ public class OrderViews {
     public Set<String> insertAllPending(List<OrderSnapshot> pending) {
         var fields = new LinkedHashMap<String, Document>();
         pending.forEach(o -> fields.putIfAbsent(o.orderId(), toDocument(o)));
-        return documents.insertAllIfAbsent(fields);
+        var inserted = documents.insertAllIfAbsent(fields);
+        pending.forEach(this::rememberStore);
+        return inserted;
     }
 
     /** {@link #upsertIfNewer} for a projector's batch: one read and one bulk write. */
@@ -88,11 +110,28 @@ public class OrderViews {
                     return new VersionedDocuments.Change(o.orderId(), o.sequence(), current -> fields);
                 })
                 .toList());
+        orders.forEach(this::rememberStore);
     }
 
     public Optional<OrderSnapshot> find(String orderId) {
-        return Optional.ofNullable(mongo.findById(orderId, Document.class, COLLECTION))
+        var found = Optional.ofNullable(mongo.findById(orderId, Document.class, COLLECTION))
                 .map(OrderViews::fromDocument);
+        found.ifPresent(this::rememberStore);
+        return found;
+    }
+
+    /**
+     * The store of a stored order, without a MongoDB read when this instance has written, read or projected the
+     * order before; empty when no such order is stored.
+     */
+    public Optional<String> storeOf(String orderId) {
+        var known = storeOfOrder.getIfPresent(orderId);
+        return known != null ? Optional.of(known) : find(orderId).map(OrderSnapshot::storeId);
+    }
+
+    /** Only after the write or read returned: a remembered order is one that is stored. */
+    private void rememberStore(OrderSnapshot order) {
+        storeOfOrder.put(order.orderId(), order.storeId());
     }
 
     /** A store's orders in these statuses, oldest first, at most {@code limit}: a kitchen display's snapshot. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import pos.api.identity.StoreAccess;
 import pos.api.support.MongoBackend;
 import pos.api.support.OnEachMongoBackend;
@@ -27,10 +28,12 @@ class OrderViewsIT {
     MongoBackend backend;
 
     OrderViews views;
+    MongoTemplate mongo;
 
     @BeforeEach
     void freshDatabase() {
-        views = new OrderViews(backend.freshDatabase("orders"));
+        mongo = backend.freshDatabase("orders");
+        views = new OrderViews(mongo);
     }
 
     static OrderSnapshot at(long sequence, OrderStatus status) {
@@ -128,6 +131,33 @@ class OrderViewsIT {
         assertThat(inserted).containsExactly(fresh);
         assertThat(views.find(decided).orElseThrow().status()).isEqualTo(OrderStatus.CREATED);
         assertThat(views.find(fresh).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @Test
+    void anOrdersStoreIsReadOnceAndThenRememberedFromWhatThisInstanceWroteOrRead() {
+        var decided = "65b0000000000000000000c1";
+        var pending = "65b0000000000000000000c2";
+        var projected = "65b0000000000000000000c3";
+        var storedElsewhere = "65b0000000000000000000c4";
+        var store = Samples.orderSnapshot().storeId();
+        views.recordDecisions(List.of(at(decided, 2, OrderStatus.CREATED)));
+        views.insertAllPending(List.of(at(pending, 0, OrderStatus.PENDING)));
+        views.upsertAllIfNewer(List.of(at(projected, 3, OrderStatus.CONFIRMED)));
+        new OrderViews(mongo).upsertIfNewer(at(storedElsewhere, 2, OrderStatus.CREATED));
+
+        assertThat(views.storeOf(storedElsewhere))
+                .as("stored by another instance: read")
+                .contains(store);
+        assertThat(views.storeOf("65b0000000000000000000c9")).as("not stored").isEmpty();
+
+        // gone from MongoDB, so only what was remembered can answer
+        mongo.dropCollection(OrderViews.COLLECTION);
+        for (var id : List.of(decided, pending, projected, storedElsewhere)) {
+            assertThat(views.storeOf(id)).as(id).contains(store);
+        }
+        assertThat(new OrderViews(mongo).storeOf(decided))
+                .as("a new instance remembers nothing")
+                .isEmpty();
     }
 
     @Test

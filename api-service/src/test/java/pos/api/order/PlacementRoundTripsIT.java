@@ -33,6 +33,7 @@ import pos.api.identity.TestAccounts;
 import pos.api.support.AbstractApiIT;
 import pos.api.support.TestInfrastructure;
 import pos.schemas.Topics;
+import pos.schemas.command.ChangeOrderStatus;
 import pos.schemas.command.OrderCommand;
 import pos.schemas.command.PlaceOrder;
 import pos.schemas.reply.CommandReply;
@@ -45,8 +46,10 @@ import pos.testing.ApiClient;
 
 /**
  * How many MongoDB round trips a placement's request costs the API: one without an Idempotency-Key (the decided
- * order), two with one (the key's claim and the decided order). A stand-in for the store ledger answers every
- * PlaceOrder at once, so the request ends with its decision as it does on the running system. Every MongoDB command
+ * order), two with one (the key's claim and the decided order); and that a cashier's status change reads nothing
+ * before it is published (the order's store is remembered from its placement). A stand-in for the store ledger
+ * answers every PlaceOrder and ChangeOrderStatus at once, so the request ends with its decision as it does on the
+ * running system. Every MongoDB command
  * the API sends from the request's arrival to its answer is counted, except those of the thread that stores a key's
  * outcome once the answer is on its way (which may run before the client has read the answer).
  */
@@ -82,6 +85,7 @@ class PlacementRoundTripsIT extends AbstractApiIT {
     ApplicationContext context;
 
     private final AtomicBoolean ledgerRunning = new AtomicBoolean(true);
+    private final Map<String, OrderSnapshot> placedOrders = new java.util.concurrent.ConcurrentHashMap<>();
     private Thread ledger;
 
     @BeforeEach
@@ -139,6 +143,45 @@ class PlacementRoundTripsIT extends AbstractApiIT {
                                 .endsWith("update idempotency_keys")));
     }
 
+    @Test
+    void aCashiersStatusChangeWritesTheDecidedOrderAndReadsNothingElse() {
+        var api = ApiClient.onLocalPort(port);
+        var cashier = TestAccounts.of(context).create(Role.USER, STORE);
+        var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
+        var product =
+                api.withToken(manager.token()).post("/products/", Map.of("name", "Round-trip coffee", "price", "2.10"));
+        assertThat(product.status()).as(product.body()).isEqualTo(200);
+        var order = Map.of(
+                "store_id",
+                STORE,
+                "items",
+                List.of(Map.of("product_id", product.json().get("id").asString(), "qty", "1")));
+        var placed = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> api.withToken(cashier.token()).post("/orders/", order), r -> r.status() == 200);
+        var orderId = placed.json().get("order").get("id").asString();
+
+        commands.clear();
+        counting.set(true);
+        var confirmed =
+                api.withToken(cashier.token()).patch("/orders/" + orderId + "/status", Map.of("status", "confirmed"));
+        var sent = List.copyOf(commands);
+        counting.set(false);
+
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("order").get("status").asString()).isEqualTo("confirmed");
+        assertThat(onRequestPath(sent))
+                .as("MongoDB commands of a status change")
+                .isNotEmpty()
+                .allSatisfy(command -> assertThat(command)
+                        .as("only the decided order's guarded write")
+                        .startsWith("api-decision-writes")
+                        .endsWith("orders"));
+        assertThat(onRequestPath(sent).stream().filter(command -> command.contains(": find ")))
+                .as("reads: the guarded write's one, none to learn the order's store")
+                .hasSize(1);
+    }
+
     /**
      * Without the key outcomes stored after the answer, and without the caller's account status, which is read at
      * most once per 5 s per account (a deactivated account loses access within that), not once per request.
@@ -186,11 +229,19 @@ class PlacementRoundTripsIT extends AbstractApiIT {
             while (ledgerRunning.get()) {
                 for (var record : consumer.poll(Duration.ofMillis(50))) {
                     OrderCommand command = commandSerde.deserialize(record.topic(), record.value());
+                    CommandReply reply = null;
                     if (command instanceof PlaceOrder placement) {
-                        CommandReply reply = created(placement);
+                        var created = created(placement);
+                        placedOrders.put(placement.orderId(), created.order());
+                        reply = created;
+                    } else if (command instanceof ChangeOrderStatus change
+                            && placedOrders.containsKey(change.orderId())) {
+                        reply = changed(change, placedOrders.get(change.orderId()));
+                    }
+                    if (reply != null) {
                         producer.send(new ProducerRecord<>(
                                 Topics.COMMAND_REPLIES,
-                                placement.commandId(),
+                                reply.commandId(),
                                 replySerde.serialize(Topics.COMMAND_REPLIES, reply)));
                     }
                 }
@@ -199,6 +250,28 @@ class PlacementRoundTripsIT extends AbstractApiIT {
         } finally {
             ready.countDown();
         }
+    }
+
+    /** The order moved to the requested status, as the store ledger would for a legal step (no stock moved). */
+    private static OrderCommandReply changed(ChangeOrderStatus change, OrderSnapshot order) {
+        var now = Instant.now();
+        var moved = new OrderSnapshot(
+                order.orderId(),
+                order.sequence() + 1,
+                change.status(),
+                order.storeId(),
+                order.userId(),
+                order.placedBy(),
+                order.lines(),
+                order.subtotal(),
+                order.tax(),
+                order.total(),
+                order.shortages(),
+                order.idempotencyKey(),
+                order.createdAt(),
+                now);
+        return new OrderCommandReply(
+                change.commandId(), change.orderId(), Outcome.APPLIED, moved, null, List.of(), List.of(), now);
     }
 
     private static OrderCommandReply created(PlaceOrder placement) {
