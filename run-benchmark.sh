@@ -4,15 +4,18 @@
 # runs the generator against it, prints the results and stops the stack. With --api-url it loads that API instead
 # and starts nothing. See docs/benchmarks.md.
 #
-#   ./run-benchmark.sh [--api-url URL] [--jfr FILE] [--no-build] [generator options...]
+#   ./run-benchmark.sh [--api-url URL] [--jfr FILE] [--no-build] [--keep-data] [generator options...]
 #
 #   --jfr FILE     record the stack's JVM with Java Flight Recorder (profile settings) for the whole run into FILE
 #   --no-build     use the jars as they are
+#   --keep-data    restart on the data the previous run left (its preload, say) instead of deleting it: measures
+#                  the restart's time to ready and the rates with that data stored
 #   generator options: ./run-benchmark.sh --help  (e.g. --scenarios orders --rates 200,400 --duration 30s)
 #
 # Environment: SUT_JAVA_OPTS (stack JVM, default -Xms512m -Xmx512m, local-stack/stack-jvm.sh), POS_CDS=on (start
 # the stack from a class-data archive), GENERATOR_JAVA_OPTS
-# (default -Xmx512m), BENCH_DIR (logs and data, default target/benchmark; its data is deleted at start), the
+# (default -Xmx512m), BENCH_DIR (logs and data, default target/benchmark; its data is deleted at start unless
+# --keep-data), the
 # stack's usual variables (POS_COMMIT_INTERVAL_MS, POS_TOPIC_PARTITIONS, ...) and its ports (defaults here: API
 # 18080, Kafka 19092/19093, MongoDB 28017, processors 18081/18082, the bare Spring MVC baseline 18090).
 set -euo pipefail
@@ -25,6 +28,7 @@ BENCH_DIR=${BENCH_DIR:-target/benchmark}
 api_url=""
 jfr_file=""
 build=yes
+keep_data=no
 generator_args=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -33,7 +37,8 @@ while [[ $# -gt 0 ]]; do
         --jfr) jfr_file="$2"; shift 2 ;;
         --jfr=*) jfr_file="${1#*=}"; shift ;;
         --no-build) build=no; shift ;;
-        --help|-h) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; echo; generator_args=(--help); build=no; api_url=none; shift ;;
+        --keep-data) keep_data=yes; shift ;;
+        --help|-h) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; echo; generator_args=(--help); build=no; api_url=none; shift ;;
         *) generator_args+=("$1"); shift ;;
     esac
 done
@@ -71,7 +76,12 @@ export INVENTORY_PROCESSOR_PORT=${INVENTORY_PROCESSOR_PORT:-18082}
 # the bare Spring MVC endpoint in the stack's JVM: the bare scenario's same-run baseline
 export POS_BARE_BASELINE_PORT=${POS_BARE_BASELINE_PORT:-18090}
 export POS_DATA_DIR="$BENCH_DIR/data"
-rm -rf "$POS_DATA_DIR"
+if [[ "$keep_data" == no ]]; then
+    rm -rf "$POS_DATA_DIR"
+elif [[ ! -d "$POS_DATA_DIR" ]]; then
+    echo "--keep-data: no data in $POS_DATA_DIR from an earlier run" >&2
+    exit 1
+fi
 mkdir -p "$POS_DATA_DIR"
 stack_log="$BENCH_DIR/stack.log"
 
@@ -82,7 +92,8 @@ fi
 prepare_stack_launch
 # removed here, not by the background job's redirection, so the readiness check never reads a previous run's log
 rm -f "$stack_log"
-echo "Starting the local stack (API on port $API_PORT, data in $POS_DATA_DIR, log in $stack_log)..."
+echo "Starting the local stack (API on port $API_PORT, data in $POS_DATA_DIR ($(du -sh "$POS_DATA_DIR" | cut -f1)), log in $stack_log)..."
+started_at=$(date +%s.%N)
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX="$STACK_MALLOC_ARENA_MAX" java ${SUT_JAVA_OPTS:-$STACK_DEFAULT_JAVA_OPTS} "${jfr_option[@]}" "${STACK_LAUNCH[@]}" \
     >"$stack_log" 2>&1 &
@@ -96,7 +107,8 @@ stop_stack() {
 }
 trap stop_stack EXIT
 
-deadline=$((SECONDS + 300))
+ready_within=$([[ "$keep_data" == yes ]] && echo 900 || echo 300)
+deadline=$((SECONDS + ready_within))
 until grep -q "POS local stack ready" "$stack_log" 2>/dev/null; do
     if ! kill -0 "$stack_pid" 2>/dev/null; then
         echo "The local stack exited while starting; last lines of $stack_log:" >&2
@@ -104,12 +116,12 @@ until grep -q "POS local stack ready" "$stack_log" 2>/dev/null; do
         exit 1
     fi
     if (( SECONDS > deadline )); then
-        echo "The local stack was not ready within 300 s; see $stack_log" >&2
+        echo "The local stack was not ready within $ready_within s; see $stack_log" >&2
         exit 1
     fi
-    sleep 1
+    sleep 0.2
 done
-echo "Local stack ready (pid $stack_pid)."
+echo "Local stack ready (pid $stack_pid) in $(awk -v s="$started_at" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s."
 
 run_generator --api-url "http://localhost:$API_PORT" --bare-url "http://127.0.0.1:$POS_BARE_BASELINE_PORT" \
     --sut-pid "$stack_pid" "${generator_args[@]}"

@@ -25,6 +25,7 @@ record BenchmarkOptions(
         Duration warmup,
         Duration firstWarmup,
         long preload,
+        int preloadConcurrency,
         Duration duration,
         Duration pause,
         Duration drainTimeout,
@@ -59,8 +60,9 @@ record BenchmarkOptions(
               --first-warmup DURATION  the first run's warm-up instead: a fresh JVM spends its first minutes
                                        compiling, which short runs would measure (default 120s)
               --preload N              before the runs, place N orders through the API as tills do (with an
-                                       Idempotency-Key, 32 at a time), so the runs measure a system holding
-                                       them; progress is printed (default 0)
+                                       Idempotency-Key, 32 at a time unless told), so the runs measure a system
+                                       holding them; progress is printed (default 0)
+              --preload-concurrency N  preload requests in flight at once (default 32)
               --duration DURATION      measured part of each run (default 30s)
               --pause DURATION         idle time between runs, so one run's backlog does not load the next (default 5s)
               --drain-timeout DURATION how long to wait for answers after the last arrival (default 30s)
@@ -97,6 +99,7 @@ record BenchmarkOptions(
         defaults.put("warmup", "10s");
         defaults.put("first-warmup", "120s");
         defaults.put("preload", "0");
+        defaults.put("preload-concurrency", "32");
         defaults.put("duration", "30s");
         defaults.put("pause", "5s");
         defaults.put("drain-timeout", "30s");
@@ -157,6 +160,7 @@ record BenchmarkOptions(
                 DurationText.parse(option.apply("warmup")),
                 DurationText.parse(option.apply("first-warmup")),
                 notNegative("preload", option.apply("preload")),
+                atLeastOne("preload-concurrency", option.apply("preload-concurrency")),
                 DurationText.parse(option.apply("duration")),
                 DurationText.parse(option.apply("pause")),
                 DurationText.parse(option.apply("drain-timeout")),
@@ -219,6 +223,7 @@ record BenchmarkOptions(
         described.put("first-warmup", DurationText.format(firstWarmup));
         if (preload > 0) {
             described.put("preload", Long.toString(preload));
+            described.put("preload-concurrency", Integer.toString(preloadConcurrency));
         }
         described.put("duration", DurationText.format(duration));
         described.put("pause", DurationText.format(pause));

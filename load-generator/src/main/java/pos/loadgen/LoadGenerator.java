@@ -73,7 +73,7 @@ public final class LoadGenerator {
                 options.sutPid().isPresent() ? Long.toString(options.sutPid().getAsLong()) : "not given");
         var fixture = options.needsFixture() ? Fixture.create(api, options, out) : null;
         if (options.preload() > 0) {
-            Preload.run(api, fixture, options.preload(), out);
+            Preload.run(api, fixture, options.preload(), options.preloadConcurrency(), out);
         }
 
         var results = new ArrayList<RunResult>();

@@ -11,12 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Fills the system with orders before the measured runs, through the same path a till takes: a cashier's
  * {@code POST /orders/} with an Idempotency-Key, so topics, the ledger's state, the read models and the idempotency
  * records all grow as they would in a store. A 202 (not decided within the API's wait) or a 503 is sent again with
- * the same key, as a till retries. At most {@link #CONCURRENCY} requests are in flight: a closed loop, as fast as the
- * system answers.
+ * the same key, as a till retries. At most {@code concurrency} requests are in flight (32 unless
+ * {@code --preload-concurrency}): a closed loop, as fast as the system answers.
  */
 final class Preload {
 
-    static final int CONCURRENCY = 32;
     private static final int ATTEMPTS = 20;
     private static final long PROGRESS_NANOS = 10_000_000_000L;
 
@@ -30,8 +29,8 @@ final class Preload {
 
     private Preload() {}
 
-    static Result run(PosApi api, Fixture fixture, long orders, PrintStream log) {
-        var permits = new Semaphore(CONCURRENCY);
+    static Result run(PosApi api, Fixture fixture, long orders, int concurrency, PrintStream log) {
+        var permits = new Semaphore(concurrency);
         var placed = new AtomicLong();
         var failed = new AtomicLong();
         long started = System.nanoTime();
@@ -51,7 +50,7 @@ final class Preload {
                 nextProgress = now + PROGRESS_NANOS;
             }
         }
-        permits.acquireUninterruptibly(CONCURRENCY);
+        permits.acquireUninterruptibly(concurrency);
         var result = new Result(placed.get(), failed.get(), (System.nanoTime() - started) / 1e9);
         log.printf(
                 "Preload: %,d orders stored in %.1f s (%.0f/s), %d failed%n",

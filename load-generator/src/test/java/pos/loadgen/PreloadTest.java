@@ -64,7 +64,7 @@ class PreloadTest {
                 Duration.ofSeconds(10));
         var log = new ByteArrayOutputStream();
 
-        var result = Preload.run(api, fixture, 500, new PrintStream(log, true, StandardCharsets.UTF_8));
+        var result = Preload.run(api, fixture, 500, 32, new PrintStream(log, true, StandardCharsets.UTF_8));
 
         assertThat(result.placed()).isEqualTo(500);
         assertThat(result.failed()).isZero();
