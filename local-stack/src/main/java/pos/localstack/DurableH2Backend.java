@@ -294,6 +294,11 @@ final class DurableH2Backend extends H2Backend {
         return committerGate::release;
     }
 
+    /** Pages read from the data file so far (tests see what opening a file reads). */
+    long pageReads() {
+        return store.getFileStore().getReadCount();
+    }
+
     /** Commits begun so far (tests count how many writes one commit served). */
     long commits() {
         return commitsBegun.get();

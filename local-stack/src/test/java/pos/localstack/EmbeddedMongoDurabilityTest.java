@@ -1,6 +1,7 @@
 package pos.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -60,6 +61,60 @@ class EmbeddedMongoDurabilityTest {
             assertThat(accounts.find(Filters.eq("username", "user-" + (DOCUMENTS - 2)))
                             .first())
                     .isNotNull();
+        }
+    }
+
+    @Test
+    void reopeningAFileReadsNoDocumentForTheSecondaryIndexesItDoesNotBuild() throws IOException {
+        var file = dir.resolve("pos.mv");
+        int orders = 3_000;
+        try (var mongo = EmbeddedMongo.start(file, FreePorts.next());
+                var client = MongoClients.create(mongo.uri("pos"))) {
+            var collection = client.getDatabase("pos").getCollection("orders");
+            collection.createIndex(Indexes.compoundIndex(Indexes.ascending("store_id"), Indexes.descending("at")));
+            collection.createIndex(Indexes.descending("at"));
+            collection.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
+            var padding = "x".repeat(400);
+            for (int i = 0; i < orders; i += 500) {
+                var batch = new java.util.ArrayList<Document>();
+                for (int j = i; j < i + 500; j++) {
+                    batch.add(new Document("_id", "order-" + j)
+                            .append("number", j)
+                            .append("store_id", "store-" + j % 7)
+                            .append("at", j)
+                            .append("note", padding));
+                }
+                collection.insertMany(batch);
+            }
+        }
+
+        try (var restarted = Reopened.asTheStackDoes(file)) {
+            long readAtOpen = ((DurableH2Backend) restarted.backend).pageReads();
+            var collection = restarted.client.getDatabase("pos").getCollection("orders");
+            // a filter no index serves reads every document once
+            assertThat(collection.countDocuments(Filters.eq("note", "absent"))).isZero();
+            long readByAScan = ((DurableH2Backend) restarted.backend).pageReads() - readAtOpen;
+
+            assertThat(readAtOpen)
+                    .as("pages read opening the file, against %d read by one scan of the orders", readByAScan)
+                    .isLessThan(readByAScan / 4);
+            // what the indexes serve is unchanged: the unique one still finds and guards, the others serve nothing
+            assertThat(collection.find(Filters.eq("number", orders - 1)).first())
+                    .isNotNull()
+                    .extracting(d -> d.get("_id"))
+                    .isEqualTo("order-" + (orders - 1));
+            assertThat(collection.countDocuments(Filters.eq("store_id", "store-3")))
+                    .isEqualTo(orders / 7 + 1);
+            assertThat(collection
+                            .find()
+                            .sort(new Document("at", -1))
+                            .limit(1)
+                            .first()
+                            .get("_id"))
+                    .isEqualTo("order-" + (orders - 1));
+            collection.createIndex(Indexes.descending("at"));
+            assertThatThrownBy(() -> collection.insertOne(new Document("_id", "again").append("number", 5)))
+                    .hasMessageContaining("duplicate key");
         }
     }
 
