@@ -11,7 +11,8 @@ import pos.inventory.topology.ProcessedCommandPurge;
 /**
  * {@code pos.inventory.*}: low-stock thresholds ({@code low-stock.default-threshold}, and
  * {@code low-stock.thresholds.<productId>}) and how long processed adjust command ids are remembered
- * ({@code processed-commands.retention}, checked every {@code processed-commands.purge-interval}), and how often
+ * ({@code processed-commands.retention}; every {@code processed-commands.purge-interval} each task reads the next
+ * {@code processed-commands.purge-slice} entries of its stores for what to forget), and how often
  * each ledger task cancels the created orders whose store's order expiry has come
  * ({@code order-expiry.check-interval}).
  */
@@ -32,10 +33,13 @@ public record InventoryProcessorProperties(
 
     public record ProcessedCommands(
             @DefaultValue("7d") Duration retention,
-            @DefaultValue("1h") Duration purgeInterval) {
+            @DefaultValue("10s") Duration purgeInterval,
+
+            @DefaultValue("" + ProcessedCommandPurge.DEFAULT_SLICE)
+            int purgeSlice) {
 
         ProcessedCommandPurge purge() {
-            return new ProcessedCommandPurge(retention, purgeInterval);
+            return new ProcessedCommandPurge(retention, purgeInterval, purgeSlice);
         }
     }
 }

@@ -60,6 +60,8 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
     private final StoreLedger orders;
     private final StockLedger stockLedger;
     private final ProcessedCommandPurge purge;
+    private final ProcessedCommandPurge.Cursor processedPurged = new ProcessedCommandPurge.Cursor();
+    private final ProcessedCommandPurge.Cursor ordersPurged = new ProcessedCommandPurge.Cursor();
     private final OrderMetrics metrics;
     private final JsonSerde<OrderStatusChanged> orderEvents = JsonSerdes.of(OrderStatusChanged.class);
     private final JsonSerde<OrderSnapshot> snapshots = JsonSerdes.orderSnapshot();
@@ -94,8 +96,8 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
         processed = context.getStateStore(InventoryStores.PROCESSED_ADJUSTMENTS);
         context.schedule(purge.interval(), PunctuationType.WALL_CLOCK_TIME, wallClockMs -> {
             Instant now = Instant.ofEpochMilli(wallClockMs);
-            purge.run(processed, now);
-            purge.runOnOrders(orderStates, now);
+            purge.run(processed, processedPurged, now);
+            purge.runOnOrders(orderStates, ordersPurged, now);
         });
         settings = context.getStateStore(InventoryStores.STORE_SETTINGS);
         expiries = new OrderExpiries(context.getStateStore(InventoryStores.ORDER_EXPIRY), settings);

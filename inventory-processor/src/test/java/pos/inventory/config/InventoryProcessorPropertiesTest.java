@@ -23,7 +23,8 @@ class InventoryProcessorPropertiesTest {
         LowStockPolicy policy = properties.lowStock().policy();
         assertThat(policy.thresholdFor("any")).isEqualByComparingTo("5");
         assertThat(properties.processedCommands().purge().retention()).isEqualTo(Duration.ofDays(7));
-        assertThat(properties.processedCommands().purge().interval()).isEqualTo(Duration.ofHours(1));
+        assertThat(properties.processedCommands().purge().interval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(properties.processedCommands().purge().slice()).isEqualTo(2_000);
     }
 
     @Test
@@ -32,12 +33,14 @@ class InventoryProcessorPropertiesTest {
                 "pos.inventory.low-stock.default-threshold", "3",
                 "pos.inventory.low-stock.thresholds.65d000000000000000000001", "12.5",
                 "pos.inventory.processed-commands.retention", "2d",
-                "pos.inventory.processed-commands.purge-interval", "10m"));
+                "pos.inventory.processed-commands.purge-interval", "10m",
+                "pos.inventory.processed-commands.purge-slice", "50"));
 
         LowStockPolicy policy = properties.lowStock().policy();
         assertThat(policy.thresholdFor("65d000000000000000000001")).isEqualByComparingTo("12.5");
         assertThat(policy.thresholdFor("65d000000000000000000002")).isEqualByComparingTo("3");
         assertThat(properties.processedCommands().purge().retention()).isEqualTo(Duration.ofDays(2));
         assertThat(properties.processedCommands().purge().interval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(properties.processedCommands().purge().slice()).isEqualTo(50);
     }
 }

@@ -49,9 +49,12 @@ final class InventoryDriver implements AutoCloseable {
     private Instant now = START;
 
     InventoryDriver(Path stateDir, LowStockPolicy lowStock, Properties extra) {
+        this(stateDir, lowStock, extra, new ProcessedCommandPurge(RETENTION, PURGE_INTERVAL));
+    }
+
+    InventoryDriver(Path stateDir, LowStockPolicy lowStock, Properties extra, ProcessedCommandPurge purge) {
         StreamsBuilder builder = new StreamsBuilder();
-        new StoreLedgerTopology(new StockLedger(lowStock), new ProcessedCommandPurge(RETENTION, PURGE_INTERVAL), meters)
-                .addTo(builder);
+        new StoreLedgerTopology(new StockLedger(lowStock), purge, meters).addTo(builder);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-processor");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");

@@ -179,6 +179,69 @@ class InventoryTopologyTest {
     }
 
     @Test
+    void eachPurgeReadsOneSliceAndTheNextGoesOnWhereItStopped() {
+        inventory.close();
+        inventory = new InventoryDriver(
+                stateDir,
+                new LowStockPolicy(new BigDecimal("5"), Map.of()),
+                new java.util.Properties(),
+                new ProcessedCommandPurge(InventoryDriver.RETENTION, InventoryDriver.PURGE_INTERVAL, 2));
+        var ids = List.of("cmd-a", "cmd-b", "cmd-c", "cmd-d", "cmd-e");
+        ids.forEach(id -> inventory.send(adjust(id, PRODUCT, "1")));
+        var kept = new java.util.ArrayList<List<String>>();
+        // the first run comes once everything is past the retention; each later one an interval after it
+        inventory.advance(InventoryDriver.RETENTION.plusMinutes(1));
+        for (int run = 0; run < 4; run++) {
+            kept.add(ids.stream()
+                    .filter(id -> inventory.processedStore().get(STORE + "|" + id) != null)
+                    .toList());
+            inventory.advance(InventoryDriver.PURGE_INTERVAL);
+        }
+
+        assertThat(kept)
+                .as("what is left after each run, two entries read per run")
+                .containsExactly(List.of("cmd-c", "cmd-d", "cmd-e"), List.of("cmd-e"), List.of(), List.of());
+    }
+
+    @Test
+    void endedOrdersArePurgedSliceBySliceAndLiveOnesNever() {
+        inventory.close();
+        inventory = new InventoryDriver(
+                stateDir,
+                new LowStockPolicy(new BigDecimal("5"), Map.of()),
+                new java.util.Properties(),
+                new ProcessedCommandPurge(InventoryDriver.RETENTION, InventoryDriver.PURGE_INTERVAL, 1));
+        inventory.send(adjust("stock", PRODUCT, "1"));
+        // order-1 takes the only unit and stays created; order-2 and order-3 are rejected, which ends them
+        for (var order : List.of("order-1", "order-2", "order-3")) {
+            inventory.send(new pos.schemas.command.PlaceOrder(
+                    "place-" + order,
+                    order,
+                    STORE,
+                    "user-1",
+                    "user-1",
+                    List.of(new pos.schemas.value.OrderLine(
+                            PRODUCT, "SKU-1", "Tea", BigDecimal.ONE, new BigDecimal("1.20"))),
+                    null,
+                    AT));
+        }
+        var kept = new java.util.ArrayList<List<String>>();
+        // the first run comes once everything is past the retention; each later one an interval after it
+        inventory.advance(InventoryDriver.RETENTION.plusMinutes(1));
+        for (int run = 0; run < 3; run++) {
+            kept.add(List.of("order-1", "order-2", "order-3").stream()
+                    .filter(order -> inventory.orderStore().get(InventoryStores.key(STORE, order)) != null)
+                    .toList());
+            inventory.advance(InventoryDriver.PURGE_INTERVAL);
+        }
+
+        assertThat(kept)
+                .as("orders left after each run, one order read per run")
+                .containsExactly(
+                        List.of("order-1", "order-2", "order-3"), List.of("order-1", "order-3"), List.of("order-1"));
+    }
+
+    @Test
     void keepsProcessedCommandIdsWithinTheRetention() {
         inventory.send(adjust("cmd-1", PRODUCT, "1"));
 
