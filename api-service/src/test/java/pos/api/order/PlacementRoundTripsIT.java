@@ -102,28 +102,39 @@ class PlacementRoundTripsIT extends AbstractApiIT {
         ledger.join(10_000);
     }
 
-    @Test
-    void aPlacementWithoutAKeyCostsOneRoundTripAndWithAKeyTwo() {
+    /** A cashier of the store and an order of one product it can place. */
+    private record Till(ApiClient api, Map<String, Object> order) {}
+
+    /**
+     * Waits until the cashier's first placement is decided: the catalog reaches the API's in-memory prices through
+     * Kafka, and the caller's account status is cached after it.
+     */
+    private Till tillWithAPlacedOrder(String productName) {
         var api = ApiClient.onLocalPort(port);
         var cashier = TestAccounts.of(context).create(Role.USER, STORE);
         var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
-        var product =
-                api.withToken(manager.token()).post("/products/", Map.of("name", "Round-trip tea", "price", "1.20"));
+        var product = api.withToken(manager.token()).post("/products/", Map.of("name", productName, "price", "1.20"));
         assertThat(product.status()).as(product.body()).isEqualTo(200);
-        var order = Map.of(
+        Map<String, Object> order = Map.of(
                 "store_id",
                 STORE,
                 "items",
                 List.of(Map.of("product_id", product.json().get("id").asString(), "qty", "1")));
-        // the catalog reaches the API's in-memory prices through Kafka; the caller's account status is cached
+        var till = new Till(api.withToken(cashier.token()), order);
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
-                .until(() ->
-                        api.withToken(cashier.token()).post("/orders/", order).status() == 200);
+                .until(() -> till.api().post("/orders/", order).status() == 200);
+        return till;
+    }
 
-        var withoutKey = countedDuring(() -> api.withToken(cashier.token()).post("/orders/", order));
-        var withKey = countedDuring(
-                () -> api.withToken(cashier.token()).send("POST", "/orders/", order, idempotencyKey("round-trips-1")));
+    @Test
+    void aPlacementWithoutAKeyCostsOneRoundTripAndWithAKeyTwo() {
+        var till = tillWithAPlacedOrder("Round-trip tea");
+        var api = till.api();
+        var order = till.order();
+
+        var withoutKey = countedDuring(() -> api.post("/orders/", order));
+        var withKey = countedDuring(() -> api.send("POST", "/orders/", order, idempotencyKey("round-trips-1")));
 
         assertThat(onRequestPath(withoutKey))
                 .as("MongoDB commands of a placement without a key")
@@ -145,26 +156,14 @@ class PlacementRoundTripsIT extends AbstractApiIT {
 
     @Test
     void aCashiersStatusChangeWritesTheDecidedOrderAndReadsNothingElse() {
-        var api = ApiClient.onLocalPort(port);
-        var cashier = TestAccounts.of(context).create(Role.USER, STORE);
-        var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
-        var product =
-                api.withToken(manager.token()).post("/products/", Map.of("name", "Round-trip coffee", "price", "2.10"));
-        assertThat(product.status()).as(product.body()).isEqualTo(200);
-        var order = Map.of(
-                "store_id",
-                STORE,
-                "items",
-                List.of(Map.of("product_id", product.json().get("id").asString(), "qty", "1")));
-        var placed = org.awaitility.Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> api.withToken(cashier.token()).post("/orders/", order), r -> r.status() == 200);
+        var till = tillWithAPlacedOrder("Round-trip coffee");
+        var placed = till.api().post("/orders/", till.order());
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
         var orderId = placed.json().get("order").get("id").asString();
 
         commands.clear();
         counting.set(true);
-        var confirmed =
-                api.withToken(cashier.token()).patch("/orders/" + orderId + "/status", Map.of("status", "confirmed"));
+        var confirmed = till.api().patch("/orders/" + orderId + "/status", Map.of("status", "confirmed"));
         var sent = List.copyOf(commands);
         counting.set(false);
 

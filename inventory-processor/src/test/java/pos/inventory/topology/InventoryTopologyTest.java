@@ -45,6 +45,16 @@ class InventoryTopologyTest {
         inventory.close();
     }
 
+    /** The same topology with a purge that reads {@code slice} entries per run. */
+    private void restartWithPurgeSlice(int slice) {
+        inventory.close();
+        inventory = new InventoryDriver(
+                stateDir,
+                new LowStockPolicy(new BigDecimal("5"), Map.of()),
+                new java.util.Properties(),
+                new ProcessedCommandPurge(InventoryDriver.RETENTION, InventoryDriver.PURGE_INTERVAL, slice));
+    }
+
     private static AdjustStock adjust(String commandId, String productId, String delta) {
         return new AdjustStock(commandId, STORE, productId, new BigDecimal(delta), "delivery", "user-1", AT);
     }
@@ -180,12 +190,7 @@ class InventoryTopologyTest {
 
     @Test
     void eachPurgeReadsOneSliceAndTheNextGoesOnWhereItStopped() {
-        inventory.close();
-        inventory = new InventoryDriver(
-                stateDir,
-                new LowStockPolicy(new BigDecimal("5"), Map.of()),
-                new java.util.Properties(),
-                new ProcessedCommandPurge(InventoryDriver.RETENTION, InventoryDriver.PURGE_INTERVAL, 2));
+        restartWithPurgeSlice(2);
         var ids = List.of("cmd-a", "cmd-b", "cmd-c", "cmd-d", "cmd-e");
         ids.forEach(id -> inventory.send(adjust(id, PRODUCT, "1")));
         var kept = new java.util.ArrayList<List<String>>();
@@ -205,12 +210,7 @@ class InventoryTopologyTest {
 
     @Test
     void endedOrdersArePurgedSliceBySliceAndLiveOnesNever() {
-        inventory.close();
-        inventory = new InventoryDriver(
-                stateDir,
-                new LowStockPolicy(new BigDecimal("5"), Map.of()),
-                new java.util.Properties(),
-                new ProcessedCommandPurge(InventoryDriver.RETENTION, InventoryDriver.PURGE_INTERVAL, 1));
+        restartWithPurgeSlice(1);
         inventory.send(adjust("stock", PRODUCT, "1"));
         // order-1 takes the only unit and stays created; order-2 and order-3 are rejected, which ends them
         for (var order : List.of("order-1", "order-2", "order-3")) {
