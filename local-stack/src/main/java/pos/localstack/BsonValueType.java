@@ -38,14 +38,26 @@ final class BsonValueType extends BasicDataType<Object> {
 
     private BsonValueType() {}
 
+    /** Above this a scratch buffer is dropped after use rather than kept: only a rare huge document needs one. */
+    private static final int SCRATCH_KEPT = 64 * 1024;
+
+    /**
+     * The buffer each writing thread encodes into: a commit writes every value of every page it changed, and a new
+     * buffer per value, grown while a document is encoded, cost allocations and copies on each.
+     */
+    private static final ThreadLocal<ByteBuf> SCRATCH = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
+
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        var bytes = Unpooled.buffer(256);
+        var bytes = SCRATCH.get();
+        bytes.clear();
         try {
             encode(value, bytes);
             buffer.put(bytes.nioBuffer());
         } finally {
-            bytes.release();
+            if (bytes.capacity() > SCRATCH_KEPT) {
+                SCRATCH.remove();
+            }
         }
     }
 

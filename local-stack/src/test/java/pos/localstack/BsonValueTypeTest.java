@@ -70,6 +70,19 @@ class BsonValueTypeTest {
     }
 
     @Test
+    void aLargeValueBetweenSmallOnesLeavesNothingBehindInTheNextWrite() {
+        var small = new de.bwaldvogel.mongo.bson.Document("_id", "a").append("n", 1);
+        var large = new de.bwaldvogel.mongo.bson.Document("_id", "b").append("text", "x".repeat(200_000));
+        var other = new de.bwaldvogel.mongo.bson.Document("_id", "c");
+        var buffer = new WriteBuffer();
+        List.of(small, large, other, small).forEach(value -> type.write(buffer, value));
+        var bytes = buffer.getBuffer().flip();
+        assertThat(List.of(type.read(bytes), type.read(bytes), type.read(bytes), type.read(bytes)))
+                .containsExactly(small, large, other, small);
+        assertThat(bytes.hasRemaining()).isFalse();
+    }
+
+    @Test
     void ordersKeysAsMongoDbDoes() {
         assertThat(type.compare("a", "b")).isNegative();
         assertThat(type.compare(2, 10)).isNegative();
