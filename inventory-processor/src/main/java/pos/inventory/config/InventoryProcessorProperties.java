@@ -33,7 +33,7 @@ public record InventoryProcessorProperties(
 
     public record ProcessedCommands(
             @DefaultValue("7d") Duration retention,
-            @DefaultValue("10s") Duration purgeInterval,
+            @DefaultValue("30s") Duration purgeInterval,
 
             @DefaultValue("" + ProcessedCommandPurge.DEFAULT_SLICE)
             int purgeSlice) {

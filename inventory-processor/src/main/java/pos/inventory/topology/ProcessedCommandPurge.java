@@ -25,8 +25,12 @@ import pos.inventory.domain.OrderState;
  */
 public record ProcessedCommandPurge(Duration retention, Duration interval, int slice) {
 
-    /** Entries read per run and store: about 60 ms of the stream thread for orders. */
-    public static final int DEFAULT_SLICE = 2_000;
+    /**
+     * Entries read per run and store: about 30 ms of the stream thread for orders. Every 30 s (the default interval)
+     * that reads about 200 orders a second over six tasks, about 0.6 % of a core, and walks a task's 170,000 orders
+     * (a million over six) in about an hour and a half.
+     */
+    public static final int DEFAULT_SLICE = 1_000;
 
     public ProcessedCommandPurge {
         Objects.requireNonNull(retention, "retention");

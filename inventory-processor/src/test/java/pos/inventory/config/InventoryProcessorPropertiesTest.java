@@ -23,8 +23,8 @@ class InventoryProcessorPropertiesTest {
         LowStockPolicy policy = properties.lowStock().policy();
         assertThat(policy.thresholdFor("any")).isEqualByComparingTo("5");
         assertThat(properties.processedCommands().purge().retention()).isEqualTo(Duration.ofDays(7));
-        assertThat(properties.processedCommands().purge().interval()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(properties.processedCommands().purge().slice()).isEqualTo(2_000);
+        assertThat(properties.processedCommands().purge().interval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(properties.processedCommands().purge().slice()).isEqualTo(1_000);
     }
 
     @Test
