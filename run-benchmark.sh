@@ -13,11 +13,10 @@
 #   generator options: ./run-benchmark.sh --help  (e.g. --scenarios orders --rates 200,400 --duration 30s)
 #
 # Environment: SUT_JAVA_OPTS (stack JVM, default -Xms512m -Xmx512m, local-stack/stack-jvm.sh), POS_CDS=on (start
-# the stack from a class-data archive), GENERATOR_JAVA_OPTS
-# (default -Xmx512m), BENCH_DIR (logs and data, default target/benchmark; its data is deleted at start unless
-# --keep-data), the
-# stack's usual variables (POS_COMMIT_INTERVAL_MS, POS_TOPIC_PARTITIONS, ...) and its ports (defaults here: API
-# 18080, Kafka 19092/19093, MongoDB 28017, processors 18081/18082, the bare Spring MVC baseline 18090).
+# the stack from a class-data archive), GENERATOR_JAVA_OPTS (default -Xmx512m), BENCH_DIR (logs and data, default
+# target/benchmark; its data is deleted at start unless --keep-data), the stack's usual variables
+# (POS_COMMIT_INTERVAL_MS, POS_TOPIC_PARTITIONS, ...) and its ports (defaults here: API 18080, Kafka 19092/19093,
+# MongoDB 28017, processors 18081/18082, the bare Spring MVC baseline 18090).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -38,7 +37,7 @@ while [[ $# -gt 0 ]]; do
         --jfr=*) jfr_file="${1#*=}"; shift ;;
         --no-build) build=no; shift ;;
         --keep-data) keep_data=yes; shift ;;
-        --help|-h) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; echo; generator_args=(--help); build=no; api_url=none; shift ;;
+        --help|-h) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; echo; generator_args=(--help); build=no; api_url=none; shift ;;
         *) generator_args+=("$1"); shift ;;
     esac
 done

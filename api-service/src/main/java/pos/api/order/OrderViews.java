@@ -84,9 +84,10 @@ public class OrderViews {
         var fields = new LinkedHashMap<String, Document>();
         newest.forEach((id, o) -> fields.put(id, toDocument(o)));
         var inserted = documents.insertAllIfAbsent(fields);
+        // upsertAllIfNewer remembers the stores of the others
         upsertAllIfNewer(
                 orders.stream().filter(o -> !inserted.contains(o.orderId())).toList());
-        newest.values().forEach(this::rememberStore);
+        inserted.forEach(id -> rememberStore(newest.get(id)));
     }
 
     /**
