@@ -16,6 +16,8 @@ import org.h2.mvstore.MVStore;
  * database opens its maps by name with H2's default types; MVStore hands out a map that is already open as it is,
  * so opening each map here first, with the BSON types and under the same name, is all it takes.
  *
+ * <p>Its collections hold each document as its stored bytes ({@link BsonH2Collection}).
+ *
  * <p>Its secondary (non-unique) indexes are not built at all, as in the stock database, but without reading every
  * document for each of them when a data file is opened ({@link Unbuilt}).
  */
@@ -40,13 +42,34 @@ final class BsonH2Database extends H2Database {
         }
     }
 
-    /** Opens (or creates) the map of this name with BSON keys and values. */
+    /** The prefix of the maps that hold a collection's documents, keyed by id (the stock database's). */
+    private static final String DOCUMENTS_PREFIX = "databases.";
+
+    /**
+     * Opens (or creates) the map of this name with BSON keys and values: a collection's documents held as their
+     * stored bytes ({@link EncodedDocumentType}), everything else decoded.
+     */
     static MVMap<Object, Object> openMap(MVStore store, String name) {
+        return openMap(store, name, name);
+    }
+
+    /** {@code value} as a map of this name holds it: a document of a collection as its stored bytes. */
+    static Object storedValue(String mapName, Object value) {
+        return mapName.startsWith(DOCUMENTS_PREFIX) && !(value instanceof byte[])
+                ? BsonValueType.toBytes(value)
+                : value;
+    }
+
+    /** {@link #openMap(MVStore, String)} for a map that will be renamed to {@code finalName}: typed for that name. */
+    static MVMap<Object, Object> openMap(MVStore store, String name, String finalName) {
         return store.openMap(
                 name,
                 new MVMap.Builder<Object, Object>()
                         .keyType(BsonValueType.INSTANCE)
-                        .valueType(BsonValueType.INSTANCE));
+                        .valueType(
+                                finalName.startsWith(DOCUMENTS_PREFIX)
+                                        ? EncodedDocumentType.INSTANCE
+                                        : BsonValueType.INSTANCE));
     }
 
     private MVStore store() {
@@ -56,9 +79,13 @@ final class BsonH2Database extends H2Database {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
-        openMap(store(), "databases." + namespace);
-        openMap(store(), "meta." + namespace);
-        return super.openOrCreateCollection(collectionName, options);
+        return new BsonH2Collection(
+                this,
+                collectionName,
+                options,
+                openMap(store(), DOCUMENTS_PREFIX + namespace),
+                openMap(store(), "meta." + namespace),
+                cursorRegistry);
     }
 
     @Override

@@ -3,6 +3,7 @@ package pos.localstack;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -61,6 +62,27 @@ final class BsonValueType extends BasicDataType<Object> {
         }
     }
 
+    /** {@code value} as this type writes it: its tag, then its BSON. */
+    static byte[] toBytes(Object value) {
+        var bytes = SCRATCH.get();
+        bytes.clear();
+        try {
+            encode(value, bytes);
+            var copy = new byte[bytes.readableBytes()];
+            bytes.readBytes(copy);
+            return copy;
+        } finally {
+            if (bytes.capacity() > SCRATCH_KEPT) {
+                SCRATCH.remove();
+            }
+        }
+    }
+
+    /** The value {@link #toBytes} made these bytes of. */
+    static Object fromBytes(byte[] bytes) {
+        return decode(Unpooled.wrappedBuffer(bytes));
+    }
+
     @Override
     public Object read(ByteBuffer buffer) {
         var bytes = Unpooled.wrappedBuffer(buffer.slice());
@@ -109,12 +131,35 @@ final class BsonValueType extends BasicDataType<Object> {
         if (a instanceof KeyValue left && b instanceof KeyValue right) {
             int common = Math.min(left.size(), right.size());
             for (int i = 0; i < common; i++) {
-                int order = ORDER.compare(left.get(i), right.get(i));
+                int order = compareValues(left.get(i), right.get(i));
                 if (order != 0) {
                     return order;
                 }
             }
             return Integer.compare(left.size(), right.size());
+        }
+        return compareValues(a, b);
+    }
+
+    /**
+     * MongoDB's order, with the keys every lookup compares (string, object and integer ids and versions) compared directly.
+     * mongo-java-server's comparator first ranks both values' types by testing each against a list of classes in
+     * turn; as every binary search of a page compares a key about a dozen times, that ranking was a fifth of the
+     * embedded MongoDB's CPU under order load. For two strings, two object ids or two integers (32 or 64 bits) it ends in exactly these comparisons.
+     */
+    private static boolean isIntegral(Object value) {
+        return value instanceof Long || value instanceof Integer;
+    }
+
+    static int compareValues(Object a, Object b) {
+        if (a instanceof String left && b instanceof String right) {
+            return left.compareTo(right);
+        }
+        if (isIntegral(a) && isIntegral(b)) {
+            return Long.compare(((Number) a).longValue(), ((Number) b).longValue());
+        }
+        if (a instanceof ObjectId left && b instanceof ObjectId right) {
+            return left.compareTo(right);
         }
         return ORDER.compare(a, b);
     }

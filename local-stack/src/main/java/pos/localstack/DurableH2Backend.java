@@ -129,9 +129,9 @@ final class DurableH2Backend extends H2Backend {
                 .toList();
         for (String name : legacy) {
             MVMap<Object, Object> old = store.openMap(name);
-            var converted = BsonH2Database.openMap(store, "converting." + name);
+            var converted = BsonH2Database.openMap(store, "converting." + name, name);
             converted.clear();
-            old.forEach(converted::put);
+            old.forEach((key, value) -> converted.put(key, BsonH2Database.storedValue(name, value)));
             store.removeMap(old);
             store.renameMap(converted, name);
         }

@@ -83,6 +83,46 @@ class BsonValueTypeTest {
     }
 
     @Test
+    void comparesStringsObjectIdsAndIntegersExactlyAsMongoJavaServerDoes() {
+        var mongoOrder = de.bwaldvogel.mongo.backend.ValueComparator.asc();
+        var values = List.<Object>of(
+                "",
+                "a",
+                "b",
+                "B",
+                "ab",
+                "a/10",
+                "a/9",
+                "é",
+                "\uD83D\uDE00",
+                "\uFFFF",
+                0L,
+                -1L,
+                1L,
+                9L,
+                10L,
+                Long.MIN_VALUE,
+                Long.MAX_VALUE,
+                0,
+                -1,
+                1,
+                10,
+                Integer.MIN_VALUE,
+                Integer.MAX_VALUE,
+                1.5,
+                new de.bwaldvogel.mongo.bson.ObjectId("65e000000000000000000001"),
+                new de.bwaldvogel.mongo.bson.ObjectId("65e000000000000000000002"),
+                new de.bwaldvogel.mongo.bson.ObjectId("ffe000000000000000000001"));
+        for (Object a : values) {
+            for (Object b : values) {
+                assertThat(Integer.signum(type.compare(a, b)))
+                        .as("%s vs %s", a, b)
+                        .isEqualTo(Integer.signum(mongoOrder.compare(a, b)));
+            }
+        }
+    }
+
+    @Test
     void ordersKeysAsMongoDbDoes() {
         assertThat(type.compare("a", "b")).isNegative();
         assertThat(type.compare(2, 10)).isNegative();

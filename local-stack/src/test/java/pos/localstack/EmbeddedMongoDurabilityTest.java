@@ -13,6 +13,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -184,6 +186,65 @@ class EmbeddedMongoDurabilityTest {
     }
 
     @Test
+    void documentsHeldAsBytesAreStoredInTheFormatEarlierVersionsReadAndWrote() throws IOException {
+        var file = dir.resolve("pos.mv");
+        try (var mongo = EmbeddedMongo.start(file, FreePorts.next());
+                var client = MongoClients.create(mongo.uri("pos"))) {
+            client.getDatabase("pos")
+                    .getCollection("orders")
+                    .insertOne(new Document("_id", "o-1")
+                            .append("status", "created")
+                            .append("lines", List.of(1, 2)));
+        }
+        // as the previous version opened every map: documents decoded by BsonValueType
+        var store =
+                new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
+        try {
+            var orders = store.openMap(
+                    "databases.pos.orders",
+                    new org.h2.mvstore.MVMap.Builder<Object, Object>()
+                            .keyType(BsonValueType.INSTANCE)
+                            .valueType(BsonValueType.INSTANCE));
+            assertThat(orders.get("o-1"))
+                    .isEqualTo(new de.bwaldvogel.mongo.bson.Document("_id", "o-1")
+                            .append("status", "created")
+                            .append("lines", List.of(1, 2)));
+            orders.put("o-1", new de.bwaldvogel.mongo.bson.Document("_id", "o-1").append("status", "completed"));
+            store.commit();
+        } finally {
+            store.close();
+        }
+
+        try (var reopened = Reopened.asTheStackDoes(file)) {
+            var orders = reopened.client.getDatabase("pos").getCollection("orders");
+            assertThat(orders.find(Filters.eq("_id", "o-1")).first())
+                    .isEqualTo(new Document("_id", "o-1").append("status", "completed"));
+        }
+    }
+
+    @Test
+    void keepsTheDataSizeTheStockCollectionKeeps() {
+        var sizes = new ArrayList<Object>();
+        for (var backend : List.of(
+                H2Backend.inMemory(),
+                DurableH2Backend.open(dir.resolve("pos.mv").toString()))) {
+            try (var stack = new Reopened(backend)) {
+                var database = stack.client.getDatabase("pos");
+                var orders = database.getCollection("orders");
+                for (int i = 0; i < 20; i++) {
+                    orders.insertOne(new Document("_id", "o-" + i).append("status", "created"));
+                }
+                orders.updateMany(Filters.lt("_id", "o-5"), Updates.set("note", "x".repeat(100)));
+                orders.replaceOne(Filters.eq("_id", "o-7"), new Document("status", "completed"));
+                orders.deleteMany(Filters.in("_id", "o-1", "o-2", "o-3"));
+                sizes.add(
+                        database.runCommand(new Document("collStats", "orders")).get("size"));
+            }
+        }
+        assertThat(sizes.get(1)).isEqualTo(sizes.get(0)).isNotEqualTo(0);
+    }
+
+    @Test
     void housekeepingKeepsTheFileBoundedWhileTheSameDocumentsAreRewritten() throws IOException {
         var file = dir.resolve("pos.mv");
         var padding = "x".repeat(1_000);
@@ -335,7 +396,7 @@ class EmbeddedMongoDurabilityTest {
             return new Reopened(new H2Backend(file.toString()));
         }
 
-        private Reopened(H2Backend backend) {
+        Reopened(H2Backend backend) {
             this.backend = backend;
             server = new MongoServer(backend);
             client = MongoClients.create(server.bindAndGetConnectionString());
