@@ -119,14 +119,20 @@ class OneHopE2EIT {
             // a marker placement behind it in the same partition: once it is decided, the re-drive was too
             var marker = admin().post("/orders/", order(store, product, "1"));
             assertThat(marker.status()).isEqualTo(200);
+            // cancelling the marker answers once the stock after it is readable (its projector may still be
+            // behind): a re-driven placement that had reserved would still hold its unit then
+            var markerId = marker.json().get("order").get("id").asString();
+            assertThat(admin().patch("/orders/" + markerId + "/status", Map.of("status", "cancelled"))
+                            .status())
+                    .isEqualTo(200);
         }
 
         assertThat(admin().get("/orders/" + orderId).json().get("status").asString())
                 .isEqualTo("rejected");
         var item = admin().get("/stores/" + store + "/inventory/" + product).json();
         assertThat(item.get("reserved_qty").asString())
-                .as("only the marker holds stock")
-                .isEqualTo("1");
+                .as("only the marker held stock")
+                .isEqualTo("0");
     }
 
     /**

@@ -59,7 +59,9 @@ class OrderExpiryE2EIT {
                         .status())
                 .isEqualTo(200);
         var unconfirmed = place(product, "3");
-        assertThat(reserved(product)).isEqualTo("4");
+        // a placement's reservation reaches the stock read model through its projector, moments after the answer
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(reserved(product)).isEqualTo("4"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var order = admin().get("/orders/" + unconfirmed).json();
