@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
@@ -126,6 +127,28 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
             all = documents.values().stream().map(BsonH2Collection::decode);
         }
         return matchDocumentsFromStream(all, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * A query that names one {@code _id} (or a {@code $in} of them) beside other fields reads only the documents of
+     * those ids, then matches the whole query on them. mongo-java-server takes an index only for a query on exactly
+     * the index's fields, so a compare-and-set such as {@code {_id: id, sequence: n}} read and decoded every document
+     * of the collection: 11–18 ms a write with 20,000 orders stored, growing with every order.
+     */
+    @Override
+    protected QueryResult queryDocuments(
+            Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        String idField = getIdField();
+        if (idField != null && query.size() > 1 && query.containsKey(idField)) {
+            var byId = new Document(idField, query.get(idField));
+            for (Index<Object> index : getIndexes()) {
+                if (index.canHandle(byId)) {
+                    return matchDocuments(
+                            query, index.getPositions(byId), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                }
+            }
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     private static Document decode(Object stored) {
