@@ -133,7 +133,7 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
      * A query that names one {@code _id} (or a {@code $in} of them) beside other fields reads only the documents of
      * those ids, then matches the whole query on them. mongo-java-server takes an index only for a query on exactly
      * the index's fields, so a compare-and-set such as {@code {_id: id, sequence: n}} read and decoded every document
-     * of the collection: 11–18 ms a write with 20,000 orders stored, growing with every order.
+     * of the collection: 12–15 ms a write with 20,000 documents stored, growing with every document.
      */
     @Override
     protected QueryResult queryDocuments(
