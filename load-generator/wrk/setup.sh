@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fixture for wrk against a running system (./run-local.sh): an admin (the first account of an empty local stack),
 # 20 products with stock in one store, a cashier of that store, and 300 placed orders to read. Writes what the wrk
-# scripts read into a directory (default target/wrk): env (API, TILL), products, orders.
+# scripts read into a directory (default target/wrk): env (API, TILL), products, orders. On a system that already
+# has an admin, name it: WRK_ADMIN_USER=... WRK_ADMIN_PASSWORD=... load-generator/wrk/setup.sh
 #   load-generator/wrk/setup.sh [API] [DIR]
 set -euo pipefail
 API=${1:-http://localhost:8080}
@@ -12,13 +13,22 @@ token() {
   curl -sf -X POST "$API/auth/login" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$1\",\"password\":\"$2\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
-curl -s -X POST "$API/auth/register" -H 'Content-Type: application/json' \
-  -d '{"name":"Wrk Admin","email":"wrk-admin@example.com","username":"wrk-admin","password":"wrk-admin-secret"}' >/dev/null
-ADMIN=$(token wrk-admin wrk-admin-secret)
+if [[ -z ${WRK_ADMIN_USER:-} ]]; then
+  WRK_ADMIN_USER=wrk-admin WRK_ADMIN_PASSWORD=wrk-admin-secret
+  curl -s -X POST "$API/auth/register" -H 'Content-Type: application/json' \
+    -d '{"name":"Wrk Admin","email":"wrk-admin@example.com","username":"wrk-admin","password":"wrk-admin-secret"}' >/dev/null
+fi
+not_admin() {
+  echo "$WRK_ADMIN_USER is not an admin here: only the first account of an empty system becomes one." \
+    "Set WRK_ADMIN_USER and WRK_ADMIN_PASSWORD to an admin's." >&2
+  exit 1
+}
+ADMIN=$(token "$WRK_ADMIN_USER" "$WRK_ADMIN_PASSWORD") || not_admin
 : > "$DIR/products"
 for i in $(seq 1 20); do
   product=$(curl -sf -X POST "$API/products/" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"Wrk item $i $RANDOM\",\"price\":\"$i.25\"}" | sed -E 's/.*"_id":"([0-9a-f]{24})".*/\1/')
+    -d "{\"name\":\"Wrk item $i $RANDOM\",\"price\":\"$i.25\"}" | sed -E 's/.*"_id":"([0-9a-f]{24})".*/\1/') \
+    || not_admin
   curl -sf -X POST "$API/stores/$STORE/inventory/adjust" -H "Authorization: Bearer $ADMIN" \
     -H 'Content-Type: application/json' \
     -d "{\"product_id\":\"$product\",\"delta\":\"100000000\",\"reason\":\"delivery\"}" >/dev/null
