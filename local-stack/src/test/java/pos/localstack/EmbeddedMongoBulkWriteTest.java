@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
@@ -15,8 +14,6 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,7 +124,7 @@ class EmbeddedMongoBulkWriteTest {
         // one command: the driver sends at most 1,000 statements a command (mongo-java-server's maxWriteBatchSize)
         int bulk = 1_000;
         var payload = "x".repeat(2_000);
-        try (var opened = Opened.on(DurableH2Backend.open(dir.resolve("pos.mv").toString()))) {
+        try (var opened = ServedFile.asTheStackDoes(dir.resolve("pos.mv"))) {
             var backend = (DurableH2Backend) opened.backend;
             var movements = opened.client.getDatabase("pos").getCollection("movements");
             movements.insertOne(new Document("_id", "first"));
@@ -156,11 +153,10 @@ class EmbeddedMongoBulkWriteTest {
     /** The same writes on the stack's backend, then on mongo-java-server's stock H2 backend: what each answered. */
     private List<List<?>> onBothBackends(Function<MongoCollection<Document>, List<?>> writes) {
         var answers = new ArrayList<List<?>>();
-        try (var opened =
-                Opened.on(DurableH2Backend.open(dir.resolve("sliced.mv").toString()))) {
+        try (var opened = ServedFile.asTheStackDoes(dir.resolve("sliced.mv"))) {
             answers.add(writes.apply(opened.client.getDatabase("pos").getCollection("orders")));
         }
-        try (var opened = Opened.on(new H2Backend(dir.resolve("stock.mv").toString()))) {
+        try (var opened = ServedFile.withTheStockBackend(dir.resolve("stock.mv"))) {
             answers.add(writes.apply(opened.client.getDatabase("pos").getCollection("orders")));
         }
         return answers;
@@ -170,21 +166,5 @@ class EmbeddedMongoBulkWriteTest {
         return IntStream.range(from, to)
                 .mapToObj(i -> new Document("_id", "o-" + i).append("line", i))
                 .toList();
-    }
-
-    private record Opened(H2Backend backend, MongoServer server, com.mongodb.client.MongoClient client)
-            implements AutoCloseable {
-
-        static Opened on(H2Backend backend) {
-            var server = new MongoServer(backend);
-            return new Opened(backend, server, MongoClients.create(server.bindAndGetConnectionString()));
-        }
-
-        @Override
-        public void close() {
-            client.close();
-            server.shutdownNow();
-            backend.close();
-        }
     }
 }

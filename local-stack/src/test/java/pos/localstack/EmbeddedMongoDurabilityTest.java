@@ -8,7 +8,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +54,7 @@ class EmbeddedMongoDurabilityTest {
             Files.copy(file, dir.resolve("after-kill.mv"));
         }
 
-        try (var restarted = Reopened.asTheStackDoes(dir.resolve("after-kill.mv"))) {
+        try (var restarted = ServedFile.asTheStackDoes(dir.resolve("after-kill.mv"))) {
             var accounts = restarted.client.getDatabase("pos").getCollection("accounts");
             assertThat(accounts.countDocuments()).isEqualTo(DOCUMENTS - 1);
             assertThat(accounts.countDocuments(Filters.eq("version", 1))).isEqualTo(DOCUMENTS / 2);
@@ -75,13 +74,10 @@ class EmbeddedMongoDurabilityTest {
     void aQueryNamingIdsBesideOtherFieldsReadsOnlyThoseDocuments() throws IOException {
         var file = dir.resolve("pos.mv");
         int orders = 3_000;
-        try (var mongo = EmbeddedMongo.start(file, FreePorts.next());
-                var client = MongoClients.create(mongo.uri("pos"))) {
-            var collection = client.getDatabase("pos").getCollection("orders");
-            insertPadded(collection, orders, j -> new Document("_id", "order-" + j).append("sequence", 1L));
-        }
+        storeOrdersWithTheStack(
+                file, orders, collection -> {}, j -> new Document("_id", "order-" + j).append("sequence", 1L));
 
-        try (var restarted = Reopened.asTheStackDoes(file)) {
+        try (var restarted = ServedFile.asTheStackDoes(file)) {
             var backend = (DurableH2Backend) restarted.backend;
             var collection = restarted.client.getDatabase("pos").getCollection("orders");
             long readBefore = backend.pageReads();
@@ -123,22 +119,21 @@ class EmbeddedMongoDurabilityTest {
     void reopeningAFileReadsNoDocumentForTheSecondaryIndexesItDoesNotBuild() throws IOException {
         var file = dir.resolve("pos.mv");
         int orders = 3_000;
-        try (var mongo = EmbeddedMongo.start(file, FreePorts.next());
-                var client = MongoClients.create(mongo.uri("pos"))) {
-            var collection = client.getDatabase("pos").getCollection("orders");
-            collection.createIndex(Indexes.compoundIndex(Indexes.ascending("store_id"), Indexes.descending("at")));
-            collection.createIndex(Indexes.descending("at"));
-            collection.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
-            insertPadded(
-                    collection,
-                    orders,
-                    j -> new Document("_id", "order-" + j)
-                            .append("number", j)
-                            .append("store_id", "store-" + j % 7)
-                            .append("at", j));
-        }
+        storeOrdersWithTheStack(
+                file,
+                orders,
+                collection -> {
+                    collection.createIndex(
+                            Indexes.compoundIndex(Indexes.ascending("store_id"), Indexes.descending("at")));
+                    collection.createIndex(Indexes.descending("at"));
+                    collection.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
+                },
+                j -> new Document("_id", "order-" + j)
+                        .append("number", j)
+                        .append("store_id", "store-" + j % 7)
+                        .append("at", j));
 
-        try (var restarted = Reopened.asTheStackDoes(file)) {
+        try (var restarted = ServedFile.asTheStackDoes(file)) {
             long readAtOpen = ((DurableH2Backend) restarted.backend).pageReads();
             var collection = restarted.client.getDatabase("pos").getCollection("orders");
             // a filter no index serves reads every document once
@@ -195,7 +190,7 @@ class EmbeddedMongoDurabilityTest {
             Files.copy(file, dir.resolve("after-kill.mv"));
         }
 
-        try (var restarted = Reopened.asTheStackDoes(dir.resolve("after-kill.mv"))) {
+        try (var restarted = ServedFile.asTheStackDoes(dir.resolve("after-kill.mv"))) {
             assertThat(restarted
                             .client
                             .getDatabase("pos")
@@ -208,7 +203,7 @@ class EmbeddedMongoDurabilityTest {
     @Test
     void opensADataFileTheStockBackendWroteAndConvertsItToBson() throws IOException {
         var file = dir.resolve("pos.mv");
-        try (var before = Reopened.withTheStockBackend(file)) {
+        try (var before = ServedFile.withTheStockBackend(file)) {
             var users = before.client.getDatabase("pos").getCollection("users");
             users.createIndex(Indexes.ascending("username"), new IndexOptions().unique(true));
             users.insertOne(
@@ -263,7 +258,7 @@ class EmbeddedMongoDurabilityTest {
             store.close();
         }
 
-        try (var reopened = Reopened.asTheStackDoes(file)) {
+        try (var reopened = ServedFile.asTheStackDoes(file)) {
             var orders = reopened.client.getDatabase("pos").getCollection("orders");
             assertThat(orders.find(Filters.eq("_id", "o-1")).first())
                     .isEqualTo(new Document("_id", "o-1").append("status", "completed"));
@@ -276,7 +271,7 @@ class EmbeddedMongoDurabilityTest {
         for (var backend : List.of(
                 H2Backend.inMemory(),
                 DurableH2Backend.open(dir.resolve("pos.mv").toString()))) {
-            try (var stack = new Reopened(backend)) {
+            try (var stack = new ServedFile(backend)) {
                 var database = stack.client.getDatabase("pos");
                 var orders = database.getCollection("orders");
                 for (int i = 0; i < 20; i++) {
@@ -300,7 +295,7 @@ class EmbeddedMongoDurabilityTest {
         long sizeAfterFirstRounds = 0;
         long housekeepingNanos = 0;
         // freed space reused at once, as the stack's does after its retention time of a few seconds
-        try (var opened = new Reopened(DurableH2Backend.open(file.toString(), DurableH2Backend.PAGE_SPLIT_SIZE, 0))) {
+        try (var opened = new ServedFile(DurableH2Backend.open(file.toString(), DurableH2Backend.PAGE_SPLIT_SIZE, 0))) {
             var orders = opened.client.getDatabase("pos").getCollection("orders");
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < DOCUMENTS; i++) {
@@ -332,7 +327,7 @@ class EmbeddedMongoDurabilityTest {
 
     @Test
     void readsGoOnWhileACommitHoldsTheStoreAndWritesWaitForIt() throws Exception {
-        try (var opened = Reopened.asTheStackDoes(dir.resolve("pos.mv"))) {
+        try (var opened = ServedFile.asTheStackDoes(dir.resolve("pos.mv"))) {
             var orders = opened.client.getDatabase("pos").getCollection("orders");
             orders.insertOne(new Document("_id", "o-1").append("status", "created"));
             var backend = (DurableH2Backend) opened.backend;
@@ -367,7 +362,7 @@ class EmbeddedMongoDurabilityTest {
     @Test
     void aWritesReplyWaitsForItsCommitAndOneCommitServesTheWritersThatWaitedTogether() throws Exception {
         int writers = 8;
-        try (var opened = Reopened.asTheStackDoes(dir.resolve("pos.mv"))) {
+        try (var opened = ServedFile.asTheStackDoes(dir.resolve("pos.mv"))) {
             var orders = opened.client.getDatabase("pos").getCollection("orders");
             orders.insertOne(new Document("_id", "first"));
             var backend = (DurableH2Backend) opened.backend;
@@ -429,47 +424,28 @@ class EmbeddedMongoDurabilityTest {
         }
     }
 
-    /** {@code count} documents, each padded with a 400-character note, inserted 500 at a time. */
-    private static void insertPadded(
-            com.mongodb.client.MongoCollection<Document> collection,
+    /**
+     * Writes {@code count} orders through the local stack's embedded MongoDB into {@code file} (each padded with a
+     * 400-character note, 500 a command) after {@code prepare}, and stops it.
+     */
+    private static void storeOrdersWithTheStack(
+            Path file,
             int count,
-            java.util.function.IntFunction<Document> document) {
-        var padding = "x".repeat(400);
-        for (int i = 0; i < count; i += 500) {
-            var batch = new ArrayList<Document>();
-            for (int j = i; j < Math.min(count, i + 500); j++) {
-                batch.add(document.apply(j).append("note", padding));
+            java.util.function.Consumer<com.mongodb.client.MongoCollection<Document>> prepare,
+            java.util.function.IntFunction<Document> order)
+            throws IOException {
+        try (var mongo = EmbeddedMongo.start(file, FreePorts.next());
+                var client = MongoClients.create(mongo.uri("pos"))) {
+            var collection = client.getDatabase("pos").getCollection("orders");
+            prepare.accept(collection);
+            var padding = "x".repeat(400);
+            for (int i = 0; i < count; i += 500) {
+                var batch = new ArrayList<Document>();
+                for (int j = i; j < Math.min(count, i + 500); j++) {
+                    batch.add(order.apply(j).append("note", padding));
+                }
+                collection.insertMany(batch);
             }
-            collection.insertMany(batch);
-        }
-    }
-
-    /** The copied file opened by a new server, as the restarted local stack opens its data file. */
-    private static final class Reopened implements AutoCloseable {
-
-        final H2Backend backend;
-        final MongoServer server;
-        final com.mongodb.client.MongoClient client;
-
-        static Reopened asTheStackDoes(Path file) {
-            return new Reopened(DurableH2Backend.open(file.toString()));
-        }
-
-        static Reopened withTheStockBackend(Path file) {
-            return new Reopened(new H2Backend(file.toString()));
-        }
-
-        Reopened(H2Backend backend) {
-            this.backend = backend;
-            server = new MongoServer(backend);
-            client = MongoClients.create(server.bindAndGetConnectionString());
-        }
-
-        @Override
-        public void close() {
-            client.close();
-            server.shutdownNow();
-            backend.close();
         }
     }
 }
