@@ -27,6 +27,10 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     /** Processors are pure Kafka Streams apps: they get no database client and no web security. */
+    static final int API_HTTP_THREADS = 64;
+
+    static final int PROCESSOR_HTTP_THREADS = 4;
+
     public static final String PROCESSOR_EXCLUSIONS = String.join(
             ",",
             "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
@@ -158,6 +162,9 @@ public final class LocalStack implements AutoCloseable {
         props.put(portVariable, port);
         // health and metrics only, for this machine: like the broker and MongoDB, never on the network
         props.put("server.address", "127.0.0.1");
+        // a probe or a scrape now and then: Tomcat's default of 10 to 200 threads would be 20 idle stacks each
+        props.put("server.tomcat.threads.max", PROCESSOR_HTTP_THREADS);
+        props.put("server.tomcat.threads.min-spare", 1);
         props.put("spring.autoconfigure.exclude", PROCESSOR_EXCLUSIONS);
         return builder.registerShutdownHook(false).properties(props).run();
     }
@@ -171,6 +178,11 @@ public final class LocalStack implements AutoCloseable {
         // per-command MongoDB timers cost about 2 % of the stack's CPU under load; POS_MONGO_COMMAND_METRICS=true
         // in the environment turns them on
         props.put("POS_MONGO_COMMAND_METRICS", "false");
+        // A request thread holds a placement only until its command is published (the wait for the decision is
+        // asynchronous), so a few dozen keep up with the load this machine can carry; Tomcat's default of 200
+        // grew to about 180 under load, 15 MB of stacks that count against the stack's 1 GiB of RSS.
+        // SERVER_TOMCAT_THREADS_MAX in the environment overrides it.
+        props.put("server.tomcat.threads.max", API_HTTP_THREADS);
         return props;
     }
 
