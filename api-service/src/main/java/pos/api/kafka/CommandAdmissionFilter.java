@@ -16,8 +16,9 @@ import pos.api.web.ProblemJson;
  * while {@link CommandReplies} has no room for another, before anything else reads them: no token verification, no
  * body parsing, no validation. Under a load above capacity most requests are refused, and a refusal that cost as
  * much as an accepted request kept the request threads busy with refusals while accepted ones queued behind them;
- * the stack then never caught up, even when the load fell back. The controllers still check again (the exact
- * check, made as the command is admitted); this one only makes the common refusal cheap.
+ * the stack then never caught up, even when the load fell back. The place is reserved here, for the request's
+ * thread, and its command takes it when it is admitted ({@link CommandReplies#reserveRoom}): a request that gets
+ * past this filter is not refused for want of room later, after it has claimed its Idempotency-Key.
  * <p>
  * The answer is the same 503 with Retry-After the controllers give, to anyone: it says only that the service is
  * busy, so it is given before authentication (a request without a valid token may get it instead of a 401).
@@ -36,16 +37,22 @@ public class CommandAdmissionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (publishesACommand(request.getMethod(), request.getRequestURI())) {
-            try {
-                replies.requireRoom();
-            } catch (ApiException refused) {
-                refused.retryAfterSeconds().ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds));
-                ProblemJson.write(response, refused.status().value(), refused.getMessage(), request.getRequestURI());
-                return;
-            }
+        if (!publishesACommand(request.getMethod(), request.getRequestURI())) {
+            chain.doFilter(request, response);
+            return;
         }
-        chain.doFilter(request, response);
+        CommandReplies.Reservation reservation;
+        try {
+            reservation = replies.reserveRoom();
+        } catch (ApiException refused) {
+            refused.retryAfterSeconds().ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds));
+            ProblemJson.write(response, refused.status().value(), refused.getMessage(), request.getRequestURI());
+            return;
+        }
+        // the command is published on this thread before the request goes asynchronous to wait for its decision
+        try (reservation) {
+            chain.doFilter(request, response);
+        }
     }
 
     static boolean publishesACommand(String method, String path) {

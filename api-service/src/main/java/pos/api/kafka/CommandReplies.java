@@ -66,6 +66,7 @@ public class CommandReplies implements SmartLifecycle {
     private final AtMostEvery refusalWarning = new AtMostEvery(Duration.ofSeconds(10));
 
     private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
+    private final ThreadLocal<Reservation> reservations = new ThreadLocal<>();
     private final KafkaProperties kafkaProperties;
     private final MeterRegistry meters;
     private final Counter refused;
@@ -115,9 +116,59 @@ public class CommandReplies implements SmartLifecycle {
      * Idempotency-Key or reads anything, so a refusal under overload costs next to nothing.
      */
     public void requireRoom() {
-        if (inFlight.full()) {
+        if (reservationOfThisThread().isEmpty() && inFlight.full()) {
             throw overloaded();
         }
+    }
+
+    /**
+     * Reserves the place of the command the calling thread's request may publish, or throws the 503 when
+     * {@code pos.commands.max-in-flight} are already in flight or reserved. The next command admitted on this
+     * thread takes the place without a second check; closing the reservation gives it back if none was. Without
+     * it, requests that found room at the front claimed their Idempotency-Key in MongoDB and were refused only as
+     * their command was admitted, then released the key with a second write: under overload most of MongoDB's
+     * writes were for requests that were refused anyway.
+     */
+    public Reservation reserveRoom() {
+        if (!inFlight.reserve()) {
+            throw overloaded();
+        }
+        var reservation = new Reservation();
+        reservations.set(reservation);
+        return reservation;
+    }
+
+    /** A place among the commands in flight, held by one request's thread until its command is admitted. */
+    public final class Reservation implements AutoCloseable {
+
+        private boolean taken;
+
+        /** Gives the place back unless a command took it; the thread holds no reservation afterwards. */
+        @Override
+        public void close() {
+            if (reservations.get() == this) {
+                reservations.remove();
+            }
+            if (!taken) {
+                taken = true;
+                inFlight.release();
+            }
+        }
+    }
+
+    private Optional<Reservation> reservationOfThisThread() {
+        return Optional.ofNullable(reservations.get()).filter(reservation -> !reservation.taken);
+    }
+
+    /** Admits the command under this thread's reservation if it has one, else if there is room. */
+    private boolean admit(String commandId) {
+        var reservation = reservationOfThisThread();
+        if (reservation.isPresent()) {
+            reservation.get().taken = true;
+            inFlight.admitReserved(commandId);
+            return true;
+        }
+        return inFlight.admit(commandId);
     }
 
     private ApiException overloaded() {
@@ -142,7 +193,7 @@ public class CommandReplies implements SmartLifecycle {
      * @throws ApiException 503 when {@code pos.commands.max-in-flight} are already in flight
      */
     public void publishUnawaited(String commandId, Runnable publish) {
-        if (!inFlight.admit(commandId)) {
+        if (!admit(commandId)) {
             throw overloaded();
         }
         try {
@@ -162,7 +213,7 @@ public class CommandReplies implements SmartLifecycle {
      * on the decision runs on the API's decision threads.
      */
     public Waiter expect(String commandId, Predicate<CommandReply> decides) {
-        if (!inFlight.admit(commandId)) {
+        if (!admit(commandId)) {
             throw overloaded();
         }
         var waiter = new Waiter(commandId, decides);

@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
  * its request stopped waiting (a 202), so a rate above the processors' capacity cannot keep adding to a backlog
  * that every later request would wait behind; past the limit a command is refused before anything is stored or
  * published (503, retry). A command that never gets a reply (lost, dead-lettered) stops counting after
- * {@code expiry}.
+ * {@code expiry}. A request may reserve its place before its command is known, so that a request past the limit is
+ * refused before it does any work and one under it is never refused after doing some.
  */
 final class CommandsInFlight {
 
@@ -41,6 +42,37 @@ final class CommandsInFlight {
         if (admittedAt.replace(commandId, now) != null) {
             return true;
         }
+        if (!countOne(now)) {
+            return false;
+        }
+        if (admittedAt.putIfAbsent(commandId, now) != null) {
+            count.decrementAndGet();
+        }
+        return true;
+    }
+
+    /**
+     * Counts one command before it is known, or returns false when {@code limit} are already counted: the request
+     * holding the reservation then publishes its command without a second check ({@link #admitReserved}), or gives
+     * the reservation back ({@link #release}).
+     */
+    boolean reserve() {
+        return countOne(nanoTime.getAsLong());
+    }
+
+    /** Admits a command under a reservation; a command already in flight gives the reservation back. */
+    void admitReserved(String commandId) {
+        if (admittedAt.put(commandId, nanoTime.getAsLong()) != null) {
+            count.decrementAndGet();
+        }
+    }
+
+    /** A reservation whose request published nothing. */
+    void release() {
+        count.decrementAndGet();
+    }
+
+    private boolean countOne(long now) {
         while (true) {
             int current = count.get();
             if (current >= limit) {
@@ -50,13 +82,9 @@ final class CommandsInFlight {
                 continue;
             }
             if (count.compareAndSet(current, current + 1)) {
-                break;
+                return true;
             }
         }
-        if (admittedAt.putIfAbsent(commandId, now) != null) {
-            count.decrementAndGet();
-        }
-        return true;
     }
 
     /** True when a command would be refused now: lets a request be refused before it does any work. */
@@ -71,7 +99,9 @@ final class CommandsInFlight {
         }
     }
 
+    /** Commands in flight and reservations, without the commands past their expiry. */
     int count() {
+        forgetExpired(nanoTime.getAsLong());
         return count.get();
     }
 

@@ -5,7 +5,12 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +52,7 @@ class CommandAdmissionFilterTest {
         doThrow(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Too many orders; retry")
                         .retryAfter(Duration.ofSeconds(1)))
                 .when(replies)
-                .requireRoom();
+                .reserveRoom();
         var request = new MockHttpServletRequest("POST", "/orders/");
         request.setContent("{\"store_id\": ".getBytes());
         var response = new MockHttpServletResponse();
@@ -64,14 +69,23 @@ class CommandAdmissionFilterTest {
     }
 
     @Test
-    void withRoomACommandGoesOn() throws Exception {
+    void withRoomACommandGoesOnHoldingAPlaceThatIsGivenBackWhenTheRequestReturns() throws Exception {
+        var reservation = mock(CommandReplies.Reservation.class);
+        when(replies.reserveRoom()).thenReturn(reservation);
         var request = new MockHttpServletRequest("PATCH", "/orders/64b000000000000000000001/status");
-        var chain = new MockFilterChain();
+        var chain = new MockFilterChain() {
+            @Override
+            public void doFilter(ServletRequest request, ServletResponse response)
+                    throws IOException, ServletException {
+                verify(reservation, never()).close();
+                super.doFilter(request, response);
+            }
+        };
 
         filter.doFilter(request, new MockHttpServletResponse(), chain);
 
-        verify(replies).requireRoom();
         assertThat(chain.getRequest()).isSameAs(request);
+        verify(reservation).close();
     }
 
     @Test
@@ -81,7 +95,7 @@ class CommandAdmissionFilterTest {
 
         filter.doFilter(request, new MockHttpServletResponse(), chain);
 
-        verify(replies, never()).requireRoom();
+        verify(replies, never()).reserveRoom();
         assertThat(chain.getRequest()).isSameAs(request);
     }
 }

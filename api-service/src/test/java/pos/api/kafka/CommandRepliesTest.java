@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -152,6 +153,55 @@ class CommandRepliesTest {
         replies.requireRoom();
         replies.expect("room-again");
         assertThat(replies.inFlightCount()).isEqualTo(MAX_IN_FLIGHT);
+    }
+
+    @Test
+    void aRequestThatReservedItsPlaceIsAdmittedWhenTheLimitIsReachedAfterItsReservation() throws Exception {
+        var reservation = replies.reserveRoom();
+
+        var otherThread = Executors.newSingleThreadExecutor();
+        try {
+            var refusedElsewhere = otherThread.submit(() -> {
+                for (int i = 0; i < MAX_IN_FLIGHT - 1; i++) {
+                    replies.expect("other-" + i);
+                }
+                assertThat(replies.inFlightCount()).isEqualTo(MAX_IN_FLIGHT);
+                assertThatThrownBy(replies::requireRoom).isInstanceOf(ApiException.class);
+                assertThatThrownBy(replies::reserveRoom).isInstanceOf(ApiException.class);
+                assertThatThrownBy(() -> replies.expect("no-reservation")).isInstanceOf(ApiException.class);
+            });
+            refusedElsewhere.get(10, TimeUnit.SECONDS);
+        } finally {
+            otherThread.shutdownNow();
+        }
+
+        replies.requireRoom();
+        try (reservation) {
+            replies.expect("reserved");
+        }
+        assertThat(replies.inFlightCount()).isEqualTo(MAX_IN_FLIGHT);
+        assertThatThrownBy(() -> replies.expect("a second command of the same request"))
+                .as("a reservation admits one command")
+                .isInstanceOf(ApiException.class);
+
+        deliver(reply("reserved", OrderStatus.CREATED));
+        assertThat(replies.inFlightCount()).isEqualTo(MAX_IN_FLIGHT - 1);
+    }
+
+    @Test
+    void aReservationNoCommandTookIsGivenBackWhenItsRequestEnds() {
+        for (int i = 0; i < MAX_IN_FLIGHT; i++) {
+            replies.reserveRoom().close();
+        }
+        assertThat(replies.inFlightCount()).isZero();
+
+        var reservation = replies.reserveRoom();
+        reservation.close();
+        replies.expect("after-the-request");
+
+        assertThat(replies.inFlightCount())
+                .as("a closed reservation does not admit the thread's next command for free")
+                .isEqualTo(1);
     }
 
     @Test

@@ -116,6 +116,50 @@ class CommandsInFlightTest {
     }
 
     @Test
+    void aReservationCountsLikeACommandAndItsCommandTakesItsPlaceWithoutASecondCheck() {
+        assertThat(inFlight.reserve()).isTrue();
+        inFlight.admit("a");
+        inFlight.admit("b");
+
+        assertThat(inFlight.reserve())
+                .as("two commands and a reservation fill a limit of 3")
+                .isFalse();
+        assertThat(inFlight.admit("c")).isFalse();
+
+        inFlight.admitReserved("reserved");
+        assertThat(inFlight.count()).isEqualTo(3);
+        inFlight.answered("reserved");
+        assertThat(inFlight.count()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnusedReservationIsGivenBack() {
+        inFlight.reserve();
+        inFlight.reserve();
+        inFlight.reserve();
+        assertThat(inFlight.full()).isTrue();
+
+        inFlight.release();
+
+        assertThat(inFlight.count()).isEqualTo(2);
+        assertThat(inFlight.admit("a")).isTrue();
+    }
+
+    @Test
+    void aReservedRetryOfACommandInFlightGivesItsReservationBack() {
+        inFlight.admit("a");
+        inFlight.reserve();
+
+        inFlight.admitReserved("a");
+
+        assertThat(inFlight.count())
+                .as("the retry counts once, as the command it repeats")
+                .isEqualTo(1);
+        inFlight.answered("a");
+        assertThat(inFlight.count()).isZero();
+    }
+
+    @Test
     void aLimitBelowOneIsAConfigurationError() {
         assertThatThrownBy(() -> new CommandsInFlight(0, Duration.ofSeconds(30), now::get))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -3,9 +3,15 @@ package pos.api.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +51,12 @@ class OverloadedProcessorsIT extends AbstractApiIT {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    MeterRegistry meters;
+
+    /** MongoIdempotencyStore's collection. */
+    static final String IDEMPOTENCY_KEYS = "idempotency_keys";
+
     @Test
     void pastTheCommandsInFlightEveryCommandIsRefused503UntilRoomComesBack() {
         var api = ApiClient.onLocalPort(port);
@@ -54,6 +66,7 @@ class OverloadedProcessorsIT extends AbstractApiIT {
         assertThat(product.status()).as(product.body()).isEqualTo(200);
         var productId = product.json().get("id").asString();
         var order = Map.of("store_id", STORE, "items", List.of(Map.of("product_id", productId, "qty", "1")));
+        awaitNoCommandsInFlight();
 
         var first = asManager.post("/orders/", order, ApiClient.idempotencyKey("overload-1"));
         var second = asManager.post("/orders/", order, ApiClient.idempotencyKey("overload-2"));
@@ -101,6 +114,69 @@ class OverloadedProcessorsIT extends AbstractApiIT {
                     assertThat(retried.status()).as(retried.body()).isEqualTo(202);
                 });
         assertThat(ordersPlacedWith("overload-3")).isEqualTo(1);
+    }
+
+    /**
+     * Requests that find one place left race for it: the one that reserves it at the front is placed, and the others
+     * are refused there, before they claim their Idempotency-Key, so MongoDB does no work for them.
+     */
+    @Test
+    void placementsRacingForTheLastPlaceAreRefusedBeforeTheyClaimTheirKeys() throws Exception {
+        var api = ApiClient.onLocalPort(port);
+        var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
+        var asManager = api.withToken(manager.token());
+        var product = asManager.post("/products/", Map.of("name", "Race stew", "price", "3.00"));
+        assertThat(product.status()).as(product.body()).isEqualTo(200);
+        var order = Map.of(
+                "store_id",
+                STORE,
+                "items",
+                List.of(Map.of("product_id", product.json().get("id").asString(), "qty", "1")));
+        awaitNoCommandsInFlight();
+        assertThat(asManager
+                        .post("/orders/", order, ApiClient.idempotencyKey("race-first"))
+                        .status())
+                .isEqualTo(202);
+
+        int racers = 16;
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(racers);
+        try {
+            var answers = new ArrayList<Future<ApiClient.Response>>();
+            for (int i = 0; i < racers; i++) {
+                var key = "race-" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return asManager.post("/orders/", order, ApiClient.idempotencyKey(key));
+                }));
+            }
+            start.countDown();
+            var refusedKeys = new ArrayList<String>();
+            int placed = 0;
+            for (int i = 0; i < racers; i++) {
+                var answer = answers.get(i).get(30, TimeUnit.SECONDS);
+                if (answer.status() == 202) {
+                    placed++;
+                } else {
+                    assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+                    refusedKeys.add("race-" + i);
+                }
+            }
+            assertThat(placed).as("one place was left").isEqualTo(1);
+            assertThat(mongo.count(Query.query(Criteria.where("key").in(refusedKeys)), IDEMPOTENCY_KEYS))
+                    .as("no refused request claimed its key")
+                    .isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The other test's commands stop counting after the expiry: no processor answers them. */
+    void awaitNoCommandsInFlight() {
+        var inFlight = meters.get("pos.commands.in.flight").gauge();
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> inFlight.value() == 0);
     }
 
     long ordersPlacedWith(String key) {
