@@ -77,7 +77,9 @@ record BenchmarkOptions(
               --lag-sample-fraction F  adjustments whose read-model lag is measured by polling (default 0.2)
               --lag-poll-interval DUR  poll interval for the read-model lag (default 5ms)
               --max-in-flight N        arrivals in progress at once; beyond it the schedule waits, and the wait
-                                       counts in the latency (default 4000)
+                                       counts in the latency. Each holds one connection: keep it under the
+                                       API's POS_MAX_CONNECTIONS, past which new connections wait unaccepted
+                                       while idle ones hold the API's slots (default 500)
               --client-threads N       threads of the HTTP client's executor (default 4)
               --sut-pid PID            process whose CPU time and RSS are reported (the stack's JVM)
               --json FILE              also write the results as JSON
@@ -113,7 +115,7 @@ record BenchmarkOptions(
         defaults.put("cancel-fraction", "0.1");
         defaults.put("lag-sample-fraction", "0.2");
         defaults.put("lag-poll-interval", "5ms");
-        defaults.put("max-in-flight", "4000");
+        defaults.put("max-in-flight", "500");
         defaults.put("client-threads", "4");
         defaults.put("sut-pid", "");
         defaults.put("json", "");
