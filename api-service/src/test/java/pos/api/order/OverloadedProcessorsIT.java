@@ -60,12 +60,10 @@ class OverloadedProcessorsIT extends AbstractApiIT {
     @Test
     void pastTheCommandsInFlightEveryCommandIsRefused503UntilRoomComesBack() {
         var api = ApiClient.onLocalPort(port);
-        var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
-        var asManager = api.withToken(manager.token());
-        var product = asManager.post("/products/", Map.of("name", "Overload stew", "price", "3.00"));
-        assertThat(product.status()).as(product.body()).isEqualTo(200);
-        var productId = product.json().get("id").asString();
-        var order = Map.of("store_id", STORE, "items", List.of(Map.of("product_id", productId, "qty", "1")));
+        var till = managerWithAProduct("Overload stew");
+        var asManager = till.asManager();
+        var productId = till.productId();
+        var order = till.order();
         awaitNoCommandsInFlight();
 
         var first = asManager.post("/orders/", order, ApiClient.idempotencyKey("overload-1"));
@@ -122,16 +120,9 @@ class OverloadedProcessorsIT extends AbstractApiIT {
      */
     @Test
     void placementsRacingForTheLastPlaceAreRefusedBeforeTheyClaimTheirKeys() throws Exception {
-        var api = ApiClient.onLocalPort(port);
-        var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
-        var asManager = api.withToken(manager.token());
-        var product = asManager.post("/products/", Map.of("name", "Race stew", "price", "3.00"));
-        assertThat(product.status()).as(product.body()).isEqualTo(200);
-        var order = Map.of(
-                "store_id",
-                STORE,
-                "items",
-                List.of(Map.of("product_id", product.json().get("id").asString(), "qty", "1")));
+        var till = managerWithAProduct("Race stew");
+        var asManager = till.asManager();
+        var order = till.order();
         awaitNoCommandsInFlight();
         assertThat(asManager
                         .post("/orders/", order, ApiClient.idempotencyKey("race-first"))
@@ -169,6 +160,21 @@ class OverloadedProcessorsIT extends AbstractApiIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A manager of {@link #STORE}, a product of the catalog and an order of one of it. */
+    record Till(ApiClient asManager, String productId, Map<String, Object> order) {}
+
+    Till managerWithAProduct(String productName) {
+        var manager = TestAccounts.of(context).create(Role.MANAGER, STORE);
+        var asManager = ApiClient.onLocalPort(port).withToken(manager.token());
+        var product = asManager.post("/products/", Map.of("name", productName, "price", "3.00"));
+        assertThat(product.status()).as(product.body()).isEqualTo(200);
+        var productId = product.json().get("id").asString();
+        return new Till(
+                asManager,
+                productId,
+                Map.of("store_id", STORE, "items", List.of(Map.of("product_id", productId, "qty", "1"))));
     }
 
     /** The other test's commands stop counting after the expiry: no processor answers them. */
