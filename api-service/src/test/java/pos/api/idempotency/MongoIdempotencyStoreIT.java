@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.query.Query;
 import pos.api.support.MongoBackend;
 import pos.api.support.OnEachMongoBackend;
 
@@ -168,6 +169,24 @@ class MongoIdempotencyStoreIT {
         assertThat(store.find("user-1", "old")).isEmpty();
         assertThat(store.find("user-1", "due")).isEmpty();
         assertThat(store.find("user-1", "fresh")).isPresent();
+    }
+
+    @Test
+    void theCleanUpDeletesPageByPageUntilNoExpiredKeyIsLeft() {
+        var paged = new MongoIdempotencyStore(template, 2);
+        for (int i = 0; i < 5; i++) {
+            paged.insertIfAbsent(record("user-" + i, "old-" + i, T0, T0.plusSeconds(10 + i)));
+        }
+        paged.insertIfAbsent(record("user-1", "fresh", T0, T0.plusSeconds(60)));
+
+        assertThat(paged.deleteExpired(T0.plusSeconds(30)))
+                .as("three pages: 2, 2 and 1")
+                .isEqualTo(5);
+
+        assertThat(template.count(new Query(), MongoIdempotencyStore.COLLECTION))
+                .isEqualTo(1);
+        assertThat(paged.find("user-1", "fresh")).isPresent();
+        assertThat(paged.deleteExpired(T0.plusSeconds(30))).isZero();
     }
 
     @Test
