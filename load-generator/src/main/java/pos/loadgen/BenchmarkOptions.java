@@ -80,7 +80,7 @@ record BenchmarkOptions(
                                        counts in the latency. Each holds one connection: keep it under the
                                        API's POS_MAX_CONNECTIONS, past which new connections wait unaccepted
                                        while idle ones hold the API's slots (default 500)
-              --client-threads N       threads of the HTTP client's executor (default 4)
+              --client-threads N       I/O threads of the HTTP client, which also handle the answers (default 1)
               --sut-pid PID            process whose CPU time and RSS are reported (the stack's JVM)
               --json FILE              also write the results as JSON
               --markdown FILE          also write the results as a markdown block
@@ -116,7 +116,7 @@ record BenchmarkOptions(
         defaults.put("lag-sample-fraction", "0.2");
         defaults.put("lag-poll-interval", "5ms");
         defaults.put("max-in-flight", "500");
-        defaults.put("client-threads", "4");
+        defaults.put("client-threads", "1");
         defaults.put("sut-pid", "");
         defaults.put("json", "");
         defaults.put("markdown", "");

@@ -2,7 +2,6 @@ package pos.loadgen;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Loads a running POS API with open-loop arrivals and prints what it achieved and what it cost. Started by
@@ -54,14 +50,12 @@ public final class LoadGenerator {
     }
 
     void run() throws IOException {
-        var executor = clientExecutor(options.clientThreads());
-        var http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(executor)
-                .build();
-        var api = new PosApi(options.apiUrl(), http, options.requestTimeout());
-        var bare = new PosApi(options.bareUrl(), http, options.requestTimeout());
+        var transport = new ApacheTransport(
+                Math.max(options.maxInFlight(), options.preloadConcurrency()),
+                options.clientThreads(),
+                options.requestTimeout());
+        var api = new PosApi(options.apiUrl(), transport);
+        var bare = new PosApi(options.bareUrl(), transport);
         var health = PosApi.await(api.get("/health", null));
         if (health.status() != 200) {
             throw new IllegalStateException(options.apiUrl() + "/health answered " + health.status());
@@ -118,7 +112,7 @@ public final class LoadGenerator {
                 }
             }
         } finally {
-            executor.shutdownNow();
+            transport.close();
         }
 
         var report = new Report(conditions, options.describe(), List.copyOf(results));
@@ -158,14 +152,5 @@ public final class LoadGenerator {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    private static ExecutorService clientExecutor(int threads) {
-        var counter = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, runnable -> {
-            var thread = new Thread(runnable, "http-client-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,32 +31,52 @@ final class PosApi {
         }
     }
 
+    /** Sends one request: method, absolute URI, headers and a JSON body (null for none). */
+    interface Transport {
+
+        CompletableFuture<Reply> send(String method, URI uri, Map<String, String> headers, String jsonBody);
+    }
+
     private final URI baseUrl;
-    private final HttpClient http;
-    private final Duration requestTimeout;
+    private final Transport transport;
 
     PosApi(URI baseUrl, HttpClient http, Duration requestTimeout) {
+        this(baseUrl, jdk(http, requestTimeout));
+    }
+
+    PosApi(URI baseUrl, Transport transport) {
         this.baseUrl = baseUrl;
-        this.http = http;
-        this.requestTimeout = requestTimeout;
+        this.transport = transport;
     }
 
     CompletableFuture<Reply> get(String path, String token) {
-        return send(request(path, token).GET());
+        return transport.send("GET", uri(path), auth(token), null);
     }
 
     CompletableFuture<Reply> post(String path, String token, Object body, Map<String, String> headers) {
-        var builder = request(path, token)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .header("Content-Type", "application/json");
-        headers.forEach(builder::header);
-        return send(builder);
+        var all = new LinkedHashMap<>(auth(token));
+        all.putAll(headers);
+        return transport.send("POST", uri(path), all, JSON.writeValueAsString(body));
     }
 
     CompletableFuture<Reply> patch(String path, String token, Object body) {
-        return send(request(path, token)
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .header("Content-Type", "application/json"));
+        return transport.send("PATCH", uri(path), auth(token), JSON.writeValueAsString(body));
+    }
+
+    /** The JDK's HTTP client: what the smoke test uses. */
+    static Transport jdk(HttpClient http, Duration requestTimeout) {
+        return (method, uri, headers, jsonBody) -> {
+            var builder = HttpRequest.newBuilder(uri).timeout(requestTimeout);
+            headers.forEach(builder::header);
+            if (jsonBody == null) {
+                builder.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                builder.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+            }
+            return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString())
+                    .thenApply(response -> new Reply(response.statusCode(), response.body(), response.headers()));
+        };
     }
 
     /** For setup: waits for the answer. */
@@ -80,16 +101,11 @@ final class PosApi {
         return cause.getClass().getSimpleName();
     }
 
-    private HttpRequest.Builder request(String path, String token) {
-        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout);
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
     }
 
-    private CompletableFuture<Reply> send(HttpRequest.Builder builder) {
-        return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> new Reply(response.statusCode(), response.body(), response.headers()));
+    private static Map<String, String> auth(String token) {
+        return token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
     }
 }
