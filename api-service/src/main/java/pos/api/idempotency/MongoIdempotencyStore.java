@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -40,6 +41,7 @@ class MongoIdempotencyStore implements IdempotencyStore {
 
     private final int expiredPerDelete;
 
+    @Autowired
     MongoIdempotencyStore(MongoTemplate mongo) {
         this(mongo, EXPIRED_PER_DELETE);
     }
