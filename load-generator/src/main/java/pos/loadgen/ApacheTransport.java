@@ -25,10 +25,10 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The benchmark's HTTP/1.1 client: Apache HttpClient 5 on {@code ioThreads} non-blocking I/O threads (which also
- * run what each answer sets off), with a pool of at most
- * {@code maxConnections} keep-alive connections. The JDK's client reached 60-70 % of wrk's rate from the same stack
- * in a closed loop (docs/benchmarks.md, "Overload: connections and reservations"), taking CPU the stack needs on two
- * cores. A request waits for a free connection past the pool's size; its latency then counts the wait.
+ * run what each answer sets off), with a pool of at most {@code maxConnections} keep-alive connections. The JDK's
+ * client reached 60-70 % of wrk's rate from the same stack in a closed loop, this one 85-100 % (docs/benchmarks.md,
+ * "Overload: connections and reservations"). A request waits for a free connection past the pool's size; its
+ * latency then counts the wait.
  */
 final class ApacheTransport implements PosApi.Transport, AutoCloseable {
 

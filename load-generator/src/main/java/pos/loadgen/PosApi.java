@@ -14,7 +14,10 @@ import java.util.concurrent.ExecutionException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The POS REST API over the JDK's asynchronous HTTP client, as many tills would call it at once. */
+/**
+ * The POS REST API as many tills would call it at once, over a {@link Transport}: Apache HttpClient 5 for the
+ * benchmark ({@link ApacheTransport}), the JDK's client for the smoke test ({@link #jdk}).
+ */
 final class PosApi {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
