@@ -10,6 +10,14 @@ public interface IdempotencyStore {
     /** Inserts the record; empty if (user, key) already exists. */
     Optional<IdempotencyRecord> insertIfAbsent(IdempotencyRecord record);
 
+    /**
+     * Inserts each record as {@link #insertIfAbsent} would, one result per record in the same order; a store may do
+     * it in one write. Of two records with the same (user, key) in one call, at most one is inserted.
+     */
+    default List<Optional<IdempotencyRecord>> insertAllIfAbsent(List<IdempotencyRecord> records) {
+        return records.stream().map(this::insertIfAbsent).toList();
+    }
+
     Optional<IdempotencyRecord> find(String userId, String key);
 
     /** Takes over a key whose owner's lease ran out; empty if someone else took it or it completed meanwhile. */

@@ -1,6 +1,9 @@
 package pos.api.idempotency;
 
+import com.mongodb.ErrorCategory;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +12,7 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -70,6 +74,41 @@ class MongoIdempotencyStore implements IdempotencyStore {
         } catch (DuplicateKeyException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * One unordered bulk insert for the batch: the unique index refuses each key that exists (or came earlier in
+     * the batch) on its own, and the others are inserted. Any other write error fails the whole batch; what was
+     * inserted of it is then taken over when its lease runs out, as after a crash.
+     */
+    @Override
+    public List<Optional<IdempotencyRecord>> insertAllIfAbsent(List<IdempotencyRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        // ids chosen here, so each result can name its document whatever the bulk write copies
+        var documents = records.stream()
+                .map(this::toDocument)
+                .peek(document -> document.putIfAbsent("_id", new org.bson.types.ObjectId()))
+                .toList();
+        var inserted = new ArrayList<>(Collections.nCopies(records.size(), true));
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION)
+                    .insert(documents)
+                    .execute();
+        } catch (BulkOperationException e) {
+            for (var error : e.getErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                inserted.set(error.getIndex(), false);
+            }
+        }
+        var results = new ArrayList<Optional<IdempotencyRecord>>(records.size());
+        for (int i = 0; i < documents.size(); i++) {
+            results.add(inserted.get(i) ? Optional.of(fromDocument(documents.get(i))) : Optional.empty());
+        }
+        return results;
     }
 
     @Override

@@ -9,8 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import pos.api.web.ApiException;
 import pos.testing.MutableClock;
@@ -22,13 +28,10 @@ class IdempotentRequestsTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final IdempotentRequests requests = new IdempotentRequests(
-            store,
-            new IdempotencyProperties(
-                    Duration.ofHours(72), Duration.ofSeconds(15), Duration.ofSeconds(2), Duration.ofMinutes(10)),
-            clock,
-            meters,
-            outcome -> store.storeAll(List.of(outcome)));
+    final IdempotencyProperties properties = new IdempotencyProperties(
+            Duration.ofHours(72), Duration.ofSeconds(15), Duration.ofSeconds(2), Duration.ofMinutes(10));
+    final IdempotentRequests requests =
+            new IdempotentRequests(store, properties, clock, meters, outcome -> store.storeAll(List.of(outcome)));
     final List<IdempotentRequests.Claim> claims = new ArrayList<>();
     final AtomicInteger runs = new AtomicInteger();
 
@@ -126,6 +129,73 @@ class IdempotentRequestsTest {
         assertThat(retry.response().status()).isEqualTo(200);
         assertSameIdsAndTheRetryKnowsItIsOne(claims.get(0), claims.get(1));
         assertThat(meters.counter("pos.idempotency.replays").count()).isZero();
+    }
+
+    @Test
+    void requestsRacingWithOneKeyRunTheWorkOnceWhenClaimsAreWrittenInBatches() throws Exception {
+        var batched = new IdempotentRequests(store, properties, clock, meters);
+        var results = raceOnBatchedWriters(
+                16, i -> batched.run("u1", KEY, "f", answering(200), IdempotentRequestsTest::render));
+        batched.stopWriters();
+
+        assertThat(runs).hasValue(1);
+        assertThat(results).filteredOn(result -> !result.replayed()).hasSize(1);
+        assertThat(results)
+                .extracting(IdempotentRequests.Result::response)
+                .containsOnly(results.get(0).response());
+        assertThat(store.records).hasSize(1);
+    }
+
+    @Test
+    void eachRequestOfABatchOfClaimsRunsWithItsOwnKeysIds() throws Exception {
+        var batched = new IdempotentRequests(store, properties, clock, meters);
+        var ran = new ConcurrentHashMap<String, IdempotentRequests.Claim>();
+        var results = raceOnBatchedWriters(
+                16,
+                i -> batched.run(
+                        "u1",
+                        Optional.of("key-" + i),
+                        "f",
+                        claim -> {
+                            ran.put("key-" + i, claim);
+                            return new StoredResponse(200, "application/json", "{\"key\":" + i + "}", null);
+                        },
+                        IdempotentRequestsTest::render));
+        batched.stopWriters();
+
+        assertThat(results).noneMatch(IdempotentRequests.Result::replayed);
+        assertThat(ran).hasSize(16);
+        ran.forEach((key, claim) -> {
+            var stored = store.find("u1", key).orElseThrow();
+            assertThat(claim.resourceId()).isEqualTo(stored.resourceId());
+            assertThat(claim.commandId()).isEqualTo(stored.commandId());
+            assertThat(claim.retry()).isFalse();
+        });
+    }
+
+    /** Runs the request on {@code threads} threads released together, and returns each one's result. */
+    private static List<IdempotentRequests.Result> raceOnBatchedWriters(
+            int threads, IntFunction<IdempotentRequests.Result> request) throws Exception {
+        var pool = Executors.newFixedThreadPool(threads);
+        try {
+            var start = new CountDownLatch(1);
+            var futures = new ArrayList<Future<IdempotentRequests.Result>>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(n);
+                }));
+            }
+            start.countDown();
+            var results = new ArrayList<IdempotentRequests.Result>();
+            for (var future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -59,6 +59,28 @@ class MongoIdempotencyStoreIT {
     }
 
     @Test
+    void aBatchOfClaimsInsertsEveryNewKeyAndRefusesEachTakenOne() {
+        var existing = store.insertIfAbsent(record("user-1", "taken", T0, T0.plusSeconds(3600)))
+                .orElseThrow();
+
+        var results = store.insertAllIfAbsent(List.of(
+                record("user-1", "taken", T0, T0.plusSeconds(3600)),
+                record("user-1", "new", T0, T0.plusSeconds(3600)),
+                record("user-2", "taken", T0, T0.plusSeconds(3600)),
+                record("user-1", "new", T0, T0.plusSeconds(3600))));
+
+        assertThat(results).extracting(Optional::isPresent).containsExactly(false, true, true, false);
+        assertThat(store.find("user-1", "taken")).contains(existing);
+        assertThat(store.find("user-1", "new")).isEqualTo(results.get(1));
+        assertThat(store.find("user-2", "taken")).isEqualTo(results.get(2));
+        assertThat(results.get(1).orElseThrow().id())
+                .isNotEqualTo(results.get(2).orElseThrow().id());
+        assertThat(template.count(new Query(), MongoIdempotencyStore.COLLECTION))
+                .isEqualTo(3);
+        assertThat(store.insertAllIfAbsent(List.of())).isEmpty();
+    }
+
+    @Test
     void exactlyOneOfRacingFirstRequestsOwnsTheKey() throws Exception {
         int requests = 8;
         var start = new CountDownLatch(1);
