@@ -5,6 +5,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,6 +16,8 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
 
     private final Class<T> type;
     private final JsonMapper mapper;
+    /** Bound to the type once: a reader per call resolved the type and its deserializer on every record. */
+    private final ObjectReader reader;
 
     public JsonSerde(Class<T> type) {
         this(type, PosJson.mapper());
@@ -23,6 +26,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     JsonSerde(Class<T> type, JsonMapper mapper) {
         this.type = type;
         this.mapper = mapper;
+        this.reader = mapper.readerFor(type);
     }
 
     @Override
@@ -43,7 +47,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            T value = mapper.readValue(data, type);
+            T value = reader.readValue(data);
             if (value == null) {
                 throw new SerializationException("empty " + type.getSimpleName() + " on " + topic);
             }

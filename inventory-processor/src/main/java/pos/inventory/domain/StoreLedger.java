@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import pos.schemas.command.ChangeOrderStatus;
 import pos.schemas.command.ExpirePlacement;
 import pos.schemas.command.ExpirePlacements;
@@ -206,17 +206,17 @@ public final class StoreLedger {
      * (ignored for a known order; an unknown one is rejected, replied to under its own expiry command id). The
      * order ids of a batch are distinct, so each decision depends only on its own order's state.
      *
-     * @param stateOf the state of an order of the batch's store, or null if the ledger has never seen it
+     * @param known whether the ledger has seen an order of the batch's store: an expiry needs nothing more of it,
+     *              so the caller need not read the order's state
      * @return the decision of each order's expiry that changes something, in batch order
      */
-    public Map<ExpirePlacement, LedgerDecision> expire(
-            ExpirePlacements batch, Function<String, OrderState> stateOf, Instant now) {
+    public Map<ExpirePlacement, LedgerDecision> expire(ExpirePlacements batch, Predicate<String> known, Instant now) {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(now, "now");
         var decisions = new LinkedHashMap<ExpirePlacement, LedgerDecision>();
         for (String orderId : batch.orderIds()) {
             var expiry = batch.expiryOf(orderId);
-            var decision = expire(stateOf.apply(orderId), expiry, now);
+            var decision = known.test(orderId) ? LedgerDecision.none() : expire(null, expiry, now);
             if (decision.state().isPresent() || decision.reply().isPresent()) {
                 decisions.put(expiry, decision);
             }

@@ -4,7 +4,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import pos.inventory.domain.OrderState;
 import pos.inventory.domain.ProductStock;
 import pos.schemas.serde.JsonSerde;
 import pos.schemas.serde.JsonSerdes;
@@ -41,9 +40,9 @@ public final class InventoryStores {
                 Stores.persistentKeyValueStore(STOCK), Serdes.String(), new JsonSerde<>(ProductStock.class));
     }
 
-    static StoreBuilder<KeyValueStore<String, OrderState>> orders() {
-        return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ORDERS), Serdes.String(), new JsonSerde<>(OrderState.class));
+    /** Held as bytes and read through {@link OrderStates}: the JSON a typed store would hold. */
+    static StoreBuilder<KeyValueStore<String, byte[]>> orders() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS), Serdes.String(), Serdes.ByteArray());
     }
 
     static StoreBuilder<KeyValueStore<String, String>> orderExpiry() {

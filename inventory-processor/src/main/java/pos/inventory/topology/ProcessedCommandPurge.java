@@ -63,14 +63,15 @@ public record ProcessedCommandPurge(Duration retention, Duration interval, int s
      * retention, were removed. Within the retention a placement re-driven from the dead-letter topic is still refused
      * for an order the ledger rejected or cancelled; the retention must outlast any re-drive.
      */
-    int runOnOrders(KeyValueStore<String, OrderState> store, Cursor cursor, Instant now) {
+    int runOnOrders(KeyValueStore<String, byte[]> store, Cursor cursor, Instant now) {
         Instant cutoff = now.minus(retention);
-        return removeWhere(
-                store,
-                cursor,
-                state -> state.isFinal()
-                        && state.order().updatedAt() != null
-                        && state.order().updatedAt().isBefore(cutoff));
+        return removeWhere(store, cursor, stored -> {
+            OrderState state = OrderStates.deserialize(stored);
+            return state != null
+                    && state.isFinal()
+                    && state.order().updatedAt() != null
+                    && state.order().updatedAt().isBefore(cutoff);
+        });
     }
 
     private <V> int removeWhere(KeyValueStore<String, V> store, Cursor cursor, Predicate<V> expired) {

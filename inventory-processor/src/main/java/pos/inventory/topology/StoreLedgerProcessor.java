@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import pos.inventory.domain.LedgerChange;
 import pos.inventory.domain.LedgerDecision;
 import pos.inventory.domain.OrderExpiry;
-import pos.inventory.domain.OrderState;
 import pos.inventory.domain.ProductStock;
 import pos.inventory.domain.StockLedger;
 import pos.inventory.domain.StockLookup;
@@ -69,7 +68,7 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
     private final JsonSerde<CommandReply> replies = JsonSerdes.commandReply();
     private ProcessorContext<String, LedgerOutput> context;
     private KeyValueStore<String, ProductStock> stock;
-    private KeyValueStore<String, OrderState> orderStates;
+    private OrderStates orderStates;
     private KeyValueStore<String, ProcessedCommand> processed;
     private KeyValueStore<String, StoreSettings> settings;
     private OrderExpiries expiries;
@@ -92,12 +91,12 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
     public void init(ProcessorContext<String, LedgerOutput> context) {
         this.context = context;
         stock = context.getStateStore(InventoryStores.STOCK);
-        orderStates = context.getStateStore(InventoryStores.ORDERS);
+        orderStates = new OrderStates(context.getStateStore(InventoryStores.ORDERS));
         processed = context.getStateStore(InventoryStores.PROCESSED_ADJUSTMENTS);
         context.schedule(purge.interval(), PunctuationType.WALL_CLOCK_TIME, wallClockMs -> {
             Instant now = Instant.ofEpochMilli(wallClockMs);
             purge.run(processed, processedPurged, now);
-            purge.runOnOrders(orderStates, ordersPurged, now);
+            purge.runOnOrders(orderStates.bytes(), ordersPurged, now);
         });
         settings = context.getStateStore(InventoryStores.STORE_SETTINGS);
         expiries = new OrderExpiries(context.getStateStore(InventoryStores.ORDER_EXPIRY), settings);
@@ -185,8 +184,8 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
      * are measured before any state changes, so a batch that cannot be written is dead-lettered whole.
      */
     private void expire(Record<String, LedgerInput> record, ExpirePlacements batch, Instant now) {
-        var decisions =
-                orders.expire(batch, orderId -> orderStates.get(InventoryStores.key(batch.storeId(), orderId)), now);
+        var decisions = orders.expire(
+                batch, orderId -> orderStates.contains(InventoryStores.key(batch.storeId(), orderId)), now);
         var outputs = new LinkedHashMap<ExpirePlacement, Outputs>();
         decisions.forEach((expiry, decision) -> {
             var written = outputsOf(decision, record.headers());

@@ -144,7 +144,8 @@ final class LedgerHarness {
 
     /** The placement deadline's batch for these orders: the decision of each order whose expiry changes it. */
     Map<ExpirePlacement, LedgerDecision> expireAll(String... orderIds) {
-        var decided = storeLedger.expire(ExpirePlacements.of(STORE, List.of(orderIds), now), orders::get, tick());
+        var decided =
+                storeLedger.expire(ExpirePlacements.of(STORE, List.of(orderIds), now), orders::containsKey, tick());
         decided.values().forEach(decision -> {
             decision.state().ifPresent(state -> orders.put(state.order().orderId(), state));
             decision.stocks().forEach(stock -> stocks.put(stock.productId(), stock));

@@ -17,7 +17,6 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import pos.inventory.domain.LowStockPolicy;
-import pos.inventory.domain.OrderState;
 import pos.inventory.domain.ProductStock;
 import pos.inventory.domain.StockLedger;
 import pos.schemas.Topics;
@@ -150,8 +149,8 @@ final class InventoryDriver implements AutoCloseable {
         return driver.getKeyValueStore(InventoryStores.STOCK);
     }
 
-    KeyValueStore<String, OrderState> orderStore() {
-        return driver.getKeyValueStore(InventoryStores.ORDERS);
+    OrderStates orderStore() {
+        return new OrderStates(driver.getKeyValueStore(InventoryStores.ORDERS));
     }
 
     KeyValueStore<String, String> expiryStore() {

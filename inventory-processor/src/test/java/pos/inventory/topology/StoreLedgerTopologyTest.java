@@ -112,6 +112,28 @@ class StoreLedgerTopologyTest {
     }
 
     @Test
+    void orderStatesAreKeptAsTheJsonATypedStoreWroteSoStateFromAnOlderChangelogReadsTheSame() {
+        ledger.send(place("place-1", ORDER, lines(PRODUCT, "4")));
+        var typed = new JsonSerde<>(OrderState.class);
+
+        byte[] stored = ledger.orderStore().bytes().get(InventoryStores.key(STORE, ORDER));
+        var state = typed.deserialize("changelog", stored);
+        assertThat(state.status()).isEqualTo(OrderStatus.CREATED);
+        assertThat(stored).isEqualTo(typed.serialize("changelog", state));
+
+        // as the typed store of an older ledger restored it from its changelog
+        ledger.orderStore().bytes().put(InventoryStores.key(STORE, ORDER), typed.serialize("changelog", state));
+        ledger.replies();
+        ledger.send(change("confirm-1", ORDER, OrderStatus.CONFIRMED));
+
+        var reply = onlyReply("confirm-1");
+        assertThat(reply.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(reply.order().status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(ledger.orderStore().get(InventoryStores.key(STORE, ORDER)).status())
+                .isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
     void aShortPlacementIsRejectedWithoutTouchingStock() {
         ledger.send(place("place-1", ORDER, lines(PRODUCT_2, "4")));
 

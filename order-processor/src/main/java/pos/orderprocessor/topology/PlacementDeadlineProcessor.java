@@ -77,7 +77,9 @@ final class PlacementDeadlineProcessor implements Processor<String, OrderCommand
         }
         var expiries = deadline.expiries(dueByStore, now);
         expiries.forEach(expiry -> context.forward(new Record<>(expiry.storeId(), expiry, now.toEpochMilli())));
-        expired.forEach(pending::delete);
+        // put(key, null) removes the entry without reading it: delete returns the old value, so it read and
+        // deserialized every expired placement a second time
+        expired.forEach(key -> pending.put(key, null));
         if (!expiries.isEmpty()) {
             // the expiries opened this task's transaction on the command topic's partitions, which holds back their
             // last stable offset: the store ledger reads read_committed, so it sees no placement appended behind an
