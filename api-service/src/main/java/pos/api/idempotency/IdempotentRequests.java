@@ -32,9 +32,9 @@ import pos.api.web.FieldError;
  * The outcome is stored after the answer is on its way, not before: a request with a key then costs one MongoDB
  * round trip of its own (the claim), not two. Claims and outcomes are each written in batches by one writer
  * ({@link WriteBatcher}), so under load one insert claims the keys of many requests and one update stores many
- * outcomes; a request still waits for its own claim before it runs. A duplicate that arrives in between finds the key still running and
- * waits for the stored outcome, as it would for a slow first request; an instance that dies in between leaves the
- * key to be taken over when its lease runs out, like one that died while working.
+ * outcomes; a request still waits for its own claim before it runs. A duplicate that arrives in between finds the
+ * key still running and waits for the stored outcome, as it would for a slow first request; an instance that dies
+ * in between leaves the key to be taken over when its lease runs out, like one that died while working.
  */
 @Component
 public class IdempotentRequests {

@@ -86,11 +86,7 @@ class MongoIdempotencyStore implements IdempotencyStore {
         if (records.isEmpty()) {
             return List.of();
         }
-        // ids chosen here, so each result can name its document whatever the bulk write copies
-        var documents = records.stream()
-                .map(this::toDocument)
-                .peek(document -> document.putIfAbsent("_id", new org.bson.types.ObjectId()))
-                .toList();
+        var documents = records.stream().map(this::toDocumentWithId).toList();
         var inserted = new ArrayList<>(Collections.nCopies(records.size(), true));
         try {
             mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION)
@@ -206,6 +202,13 @@ class MongoIdempotencyStore implements IdempotencyStore {
 
     private static Query byId(IdempotencyRecord record) {
         return Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(record.id())));
+    }
+
+    /** With its {@code _id} chosen here, so a result can name its document whatever the bulk write copies. */
+    private Document toDocumentWithId(IdempotencyRecord record) {
+        var document = toDocument(record);
+        document.putIfAbsent("_id", new org.bson.types.ObjectId());
+        return document;
     }
 
     private Document toDocument(IdempotencyRecord r) {

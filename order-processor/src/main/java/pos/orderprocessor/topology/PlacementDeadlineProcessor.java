@@ -19,8 +19,9 @@ import pos.schemas.command.PlaceOrder;
 
 /**
  * Remembers each placement under its deadline and, on a wall-clock punctuation, sends the expiries of those past it:
- * one {@code ExpirePlacements} per store (several past {@code ExpirePlacements.MAX_ORDERS} orders), keyed by it. Keys are the deadline in zero-padded epoch milliseconds followed by the order id, so the store
- * iterates in deadline order and a punctuation reads only what is due. Other order commands pass by.
+ * one {@code ExpirePlacements} per store (several past {@code ExpirePlacements.MAX_ORDERS} orders), keyed by it.
+ * Keys are the deadline in zero-padded epoch milliseconds followed by the order id, so the store iterates in
+ * deadline order and a punctuation reads only what is due. Other order commands pass by.
  */
 final class PlacementDeadlineProcessor implements Processor<String, OrderCommand, String, OrderCommand> {
 
