@@ -13,7 +13,7 @@ import pos.schemas.serde.JsonSerde;
  */
 final class OrderStates {
 
-    static final JsonSerde<OrderState> SERDE = new JsonSerde<>(OrderState.class);
+    private static final JsonSerde<OrderState> SERDE = new JsonSerde<>(OrderState.class);
 
     private final KeyValueStore<String, byte[]> store;
 
@@ -35,6 +35,7 @@ final class OrderStates {
         store.put(key, SERDE.serialize(InventoryStores.ORDERS, state));
     }
 
+    /** The stored bytes, for tests and for {@link ProcessedCommandPurge}, which reads each state it walks. */
     KeyValueStore<String, byte[]> bytes() {
         return store;
     }

@@ -63,9 +63,9 @@ public record ProcessedCommandPurge(Duration retention, Duration interval, int s
      * retention, were removed. Within the retention a placement re-driven from the dead-letter topic is still refused
      * for an order the ledger rejected or cancelled; the retention must outlast any re-drive.
      */
-    int runOnOrders(KeyValueStore<String, byte[]> store, Cursor cursor, Instant now) {
+    int runOnOrders(OrderStates states, Cursor cursor, Instant now) {
         Instant cutoff = now.minus(retention);
-        return removeWhere(store, cursor, stored -> {
+        return removeWhere(states.bytes(), cursor, stored -> {
             OrderState state = OrderStates.deserialize(stored);
             return state != null
                     && state.isFinal()

@@ -96,7 +96,7 @@ final class StoreLedgerProcessor implements Processor<String, LedgerInput, Strin
         context.schedule(purge.interval(), PunctuationType.WALL_CLOCK_TIME, wallClockMs -> {
             Instant now = Instant.ofEpochMilli(wallClockMs);
             purge.run(processed, processedPurged, now);
-            purge.runOnOrders(orderStates.bytes(), ordersPurged, now);
+            purge.runOnOrders(orderStates, ordersPurged, now);
         });
         settings = context.getStateStore(InventoryStores.STORE_SETTINGS);
         expiries = new OrderExpiries(context.getStateStore(InventoryStores.ORDER_EXPIRY), settings);
