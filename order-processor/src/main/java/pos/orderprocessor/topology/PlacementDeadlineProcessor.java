@@ -15,15 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pos.orderprocessor.domain.PlacementDeadline;
 import pos.schemas.command.OrderCommand;
-import pos.schemas.command.PlaceOrder;
 
 /**
  * Remembers each placement under its deadline and, on a wall-clock punctuation, sends the expiries of those past it:
  * one {@code ExpirePlacements} per store (several past {@code ExpirePlacements.MAX_ORDERS} orders), keyed by it.
- * Keys are the deadline in zero-padded epoch milliseconds followed by the order id, so the store iterates in
- * deadline order and a punctuation reads only what is due. Other order commands pass by.
+ * The store iterates in deadline order ({@link DeadlineEntries}), so a punctuation reads only what is due. It is
+ * handed placements only ({@link PlacementReader} reads other commands as null), and ignores the rest.
  */
-final class PlacementDeadlineProcessor implements Processor<String, OrderCommand, String, OrderCommand> {
+final class PlacementDeadlineProcessor implements Processor<String, PendingPlacement, String, OrderCommand> {
 
     /**
      * Placements expired per punctuation at most, so one transaction stays small after a long outage; they are sent
@@ -36,7 +35,7 @@ final class PlacementDeadlineProcessor implements Processor<String, OrderCommand
     private final PlacementDeadline deadline;
     private final Duration checkInterval;
     private ProcessorContext<String, OrderCommand> context;
-    private KeyValueStore<String, PendingPlacement> pending;
+    private KeyValueStore<String, String> pending;
 
     PlacementDeadlineProcessor(PlacementDeadline deadline, Duration checkInterval) {
         this.deadline = deadline;
@@ -54,25 +53,23 @@ final class PlacementDeadlineProcessor implements Processor<String, OrderCommand
     }
 
     @Override
-    public void process(Record<String, OrderCommand> record) {
-        if (record.value() instanceof PlaceOrder place) {
+    public void process(Record<String, PendingPlacement> record) {
+        var placement = record.value();
+        if (placement != null) {
             var seenAt = Instant.ofEpochMilli(context.currentSystemTimeMs());
-            pending.put(
-                    key(deadline.dueAt(seenAt), place.orderId()),
-                    new PendingPlacement(place.orderId(), place.storeId()));
+            pending.put(DeadlineEntries.key(deadline.dueAt(seenAt), placement.orderId()), placement.storeId());
         }
     }
 
     private void expireDue(Instant now) {
         List<String> expired = new ArrayList<>();
         Map<String, List<String>> dueByStore = new LinkedHashMap<>();
-        try (var due = pending.range(key(Instant.EPOCH, ""), key(now, "\uffff"))) {
+        try (var due = pending.range(DeadlineEntries.key(Instant.EPOCH, ""), DeadlineEntries.key(now, "\uffff"))) {
             while (due.hasNext() && expired.size() < MAX_EXPIRIES_PER_CHECK) {
                 var entry = due.next();
-                var placement = entry.value;
                 dueByStore
-                        .computeIfAbsent(placement.storeId(), store -> new ArrayList<>())
-                        .add(placement.orderId());
+                        .computeIfAbsent(entry.value, store -> new ArrayList<>())
+                        .add(DeadlineEntries.orderIdOf(entry.key));
                 expired.add(entry.key);
             }
         }
@@ -96,10 +93,5 @@ final class PlacementDeadlineProcessor implements Processor<String, OrderCommand
                     deadline.timeout(),
                     expiries.size());
         }
-    }
-
-    /** Zero-padded, so that the store's byte order is deadline order. */
-    static String key(Instant due, String orderId) {
-        return String.format("%019d|%s", Math.max(0, due.toEpochMilli()), orderId);
     }
 }

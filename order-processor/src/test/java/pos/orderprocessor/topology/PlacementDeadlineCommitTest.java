@@ -13,7 +13,6 @@ import pos.orderprocessor.domain.PlacementDeadline;
 import pos.schemas.Samples;
 import pos.schemas.command.ExpirePlacements;
 import pos.schemas.command.OrderCommand;
-import pos.schemas.serde.JsonSerde;
 
 /**
  * Expiries go to the command topic that the store ledger reads {@code read_committed}: until their transaction
@@ -31,7 +30,7 @@ class PlacementDeadlineCommitTest {
         var store = Stores.keyValueStoreBuilder(
                         Stores.inMemoryKeyValueStore(PlacementDeadlineTopology.DEADLINE_STORE),
                         Serdes.String(),
-                        new JsonSerde<>(PendingPlacement.class))
+                        DeadlineEntries.STORE_IDS)
                 .withLoggingDisabled()
                 .build();
         store.init(context.getStateStoreContext(), store);
@@ -39,7 +38,9 @@ class PlacementDeadlineCommitTest {
         context.setCurrentSystemTimeMs(START.toEpochMilli());
         var processor = new PlacementDeadlineProcessor(new PlacementDeadline(DEADLINE), Duration.ofSeconds(1));
         processor.init(context);
-        processor.process(new Record<>(Samples.STORE, Samples.placeOrder(), START.toEpochMilli()));
+        var placement = Samples.placeOrder();
+        processor.process(new Record<>(
+                Samples.STORE, new PendingPlacement(placement.orderId(), placement.storeId()), START.toEpochMilli()));
     }
 
     void punctuateAt(Instant now) {

@@ -2,6 +2,7 @@ package pos.orderprocessor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,8 +206,22 @@ class PlacementDeadlineTopologyTest {
     }
 
     @Test
-    void keysSortByDeadline() {
-        assertThat(PlacementDeadlineProcessor.key(Instant.ofEpochMilli(9), "b"))
-                .isLessThan(PlacementDeadlineProcessor.key(Instant.ofEpochMilli(10), "a"));
+    void aPlacementTheLedgerCannotReadStillGetsItsDeadlineSoItsOrderIsRejectedInsteadOfLeftPending() {
+        // the ledger dead-letters it (no lines); the deadline only needs its type, order id and store id
+        var unreadableForTheLedger = ("{\"type\":\"PlaceOrder\",\"command_id\":\"c\",\"order_id\":\"" + Samples.ORDER
+                        + "\",\"store_id\":\"" + Samples.STORE + "\",\"lines\":[]}")
+                .getBytes(StandardCharsets.UTF_8);
+        driver.createInputTopic(
+                        Topics.ORDER_COMMANDS,
+                        Serdes.String().serializer(),
+                        Serdes.ByteArray().serializer())
+                .pipeInput(Samples.STORE, unreadableForTheLedger);
+
+        driver.advanceWallClockTime(DEADLINE.plusSeconds(1));
+
+        assertThat(expiries()).singleElement().satisfies(expiry -> {
+            assertThat(expiry.storeId()).isEqualTo(Samples.STORE);
+            assertThat(expiry.orderIds()).containsExactly(Samples.ORDER);
+        });
     }
 }
