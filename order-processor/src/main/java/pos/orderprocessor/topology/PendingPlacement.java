@@ -2,7 +2,10 @@ package pos.orderprocessor.topology;
 
 import java.util.Objects;
 
-/** A placement waiting for its deadline: what the expiry needs, nothing more. */
+/**
+ * A placement as the deadline reads it ({@link PlacementReader}): what its expiry needs, nothing more. The deadline
+ * store kept entries as this record's JSON before {@link DeadlineEntries}, which still reads them.
+ */
 public record PendingPlacement(String orderId, String storeId) {
 
     public PendingPlacement {
