@@ -1,5 +1,6 @@
 package pos.api.inventory;
 
+import com.mongodb.ErrorCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,20 +49,48 @@ class StockMovements {
     /** A page of movements, newest first, and how many the window holds. */
     record Page(List<StockMovement> movements, long total) {}
 
-    /** Writes the movements of one poll in one ordered bulk: the movements first, then the heads that count them. */
+    /**
+     * Writes the movements of one poll in one ordered bulk: the movements first, then the heads that count them. A
+     * movement is inserted: a poll projected for the first time, the usual case, needs no lookup before each write. A
+     * poll with a movement already stored (redelivered after a crash) stops at it, before any head; it is then written
+     * again as replaces of the same ids, which change nothing that was there.
+     */
     void record(List<StockChanged> changes) {
         if (changes.isEmpty()) {
             return;
         }
+        try {
+            write(changes, false);
+        } catch (DuplicateKeyException e) {
+            write(changes, true);
+        } catch (BulkOperationException e) {
+            if (!onlyDuplicates(e)) {
+                throw e;
+            }
+            write(changes, true);
+        }
+    }
+
+    private static boolean onlyDuplicates(BulkOperationException e) {
+        return !e.getErrors().isEmpty()
+                && e.getErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
+    }
+
+    private void write(List<StockChanged> changes, boolean replacing) {
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
         var heads = new LinkedHashMap<String, long[]>();
         for (var change : changes) {
             var version = change.stock().version();
             var head = headId(change.storeId(), change.productId());
-            bulk.replaceOne(
-                    Query.query(Criteria.where("_id").is(head + "/" + version)),
-                    document(change),
-                    FindAndReplaceOptions.options().upsert());
+            var movement = document(change).append("_id", head + "/" + version);
+            if (replacing) {
+                bulk.replaceOne(
+                        Query.query(Criteria.where("_id").is(movement.get("_id"))),
+                        movement,
+                        FindAndReplaceOptions.options().upsert());
+            } else {
+                bulk.insert(movement);
+            }
             heads.merge(head, new long[] {version, version}, (a, b) ->
                     new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
         }

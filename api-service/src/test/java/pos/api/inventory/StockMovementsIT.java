@@ -180,6 +180,21 @@ class StockMovementsIT {
     }
 
     @Test
+    void aPollRepeatingMovementsAlreadyStoredStillRecordsItsNewOnesAndTheirCount() {
+        movements.record(history(PRODUCT, 3));
+
+        movements.record(history(PRODUCT, 6));
+        movements.record(List.of(adjusted(OTHER, 1, null), adjusted(PRODUCT, 6, "delivery"), adjusted(OTHER, 2, null)));
+
+        var page = movements.page(STORE, PRODUCT, null, null, 0, 20);
+        assertThat(page.total()).isEqualTo(6);
+        assertThat(page.movements()).extracting(StockMovement::version).containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
+        assertThat(movements.page(STORE, OTHER, null, null, 0, 20).movements())
+                .extracting(StockMovement::version)
+                .containsExactly(2L, 1L);
+    }
+
+    @Test
     void readsAndWritesNeverScanTheCollection() {
         backend.assumeEmbedded("scan counts of its query planner");
         try (var mongo = new ScanCountingMongo()) {
