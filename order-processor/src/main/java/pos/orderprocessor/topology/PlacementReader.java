@@ -1,5 +1,6 @@
 package pos.orderprocessor.topology;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -30,13 +31,28 @@ final class PlacementReader implements Deserializer<PendingPlacement> {
 
     private final JsonMapper mapper = PosJson.mapper();
 
-    /** For the topology's source: it only ever reads the command topic; the deadline writes full commands. */
+    /**
+     * For the topology's source. Its serializer writes a placement as the smallest command this reads back as the
+     * same placement (its type and ids); the topology itself never writes one, it writes whole commands.
+     */
     static Serde<PendingPlacement> serde() {
-        return Serdes.serdeFrom(
-                (topic, placement) -> {
-                    throw new UnsupportedOperationException("placements are read here, never written");
-                },
-                new PlacementReader());
+        var reader = new PlacementReader();
+        return Serdes.serdeFrom(reader::write, reader);
+    }
+
+    byte[] write(String topic, PendingPlacement placement) {
+        if (placement == null) {
+            return null;
+        }
+        var header = new LinkedHashMap<String, String>();
+        header.put("type", PLACE_ORDER);
+        header.put("order_id", placement.orderId());
+        header.put("store_id", placement.storeId());
+        try {
+            return mapper.writeValueAsBytes(header);
+        } catch (JacksonException e) {
+            throw new SerializationException("cannot write a placement for " + topic, e);
+        }
     }
 
     @Override

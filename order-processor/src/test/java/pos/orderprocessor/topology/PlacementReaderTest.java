@@ -61,6 +61,18 @@ class PlacementReaderTest {
     }
 
     @Test
+    void aPlacementWrittenByItsSerdeIsReadBackAsTheSamePlacement() {
+        var serde = PlacementReader.serde();
+        var placement = new PendingPlacement(Samples.ORDER, Samples.STORE);
+
+        var bytes = serde.serializer().serialize(Topics.ORDER_COMMANDS, placement);
+
+        assertThat(serde.deserializer().deserialize(Topics.ORDER_COMMANDS, bytes))
+                .isEqualTo(placement);
+        assertThat(serde.serializer().serialize(Topics.ORDER_COMMANDS, null)).isNull();
+    }
+
+    @Test
     void aTombstoneStaysNull() {
         assertThat(reader.deserialize(Topics.ORDER_COMMANDS, null)).isNull();
     }
