@@ -2,22 +2,19 @@ package pos.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import pos.testing.FreePorts;
 
 /** The benchmark's bare baseline is bare: JSON from Spring MVC, with no security, actuator or filter of ours. */
 class BareHttpBaselineTest {
 
     @Test
     void answersJsonWithoutATokenAndHasNothingElse() throws Exception {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.next();
         try (var context = BareHttpBaseline.start(port)) {
             var http = HttpClient.newHttpClient();
             var bare = http.send(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import pos.api.web.ApiException;
 import pos.schemas.Samples;
+import pos.testing.FreePorts;
 
 /** With Kafka unreachable a command is refused with a 503 within the send timeout, never blocking longer. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -22,10 +22,7 @@ class CommandPublisherTest {
 
     @Test
     void aCommandThatKafkaCannotTakeIsA503WithinTheSendTimeout(CapturedOutput output) throws Exception {
-        int unused;
-        try (var socket = new ServerSocket(0)) {
-            unused = socket.getLocalPort();
-        }
+        int unused = FreePorts.next();
         var kafka = new KafkaProperties();
         kafka.setBootstrapServers(List.of("localhost:" + unused));
         var publisher = new CommandPublisher(
