@@ -2,6 +2,7 @@ package pos.localstack;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Constants;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
@@ -116,7 +117,28 @@ final class BsonH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(
             String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-        openMap(store(), getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+        String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        if (isImpliedById(keys)) {
+            // a file written before this index was left unbuilt still has its map: its space is freed at the next
+            // commit
+            if (store().hasMap(mapName)) {
+                store().removeMap(mapName);
+            }
+            return new Unbuilt(indexName, keys);
+        }
+        openMap(store(), mapName);
         return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+    }
+
+    /**
+     * Whether a unique index on these keys is implied by the {@code _id} index: keys that begin with {@code _id}
+     * (and are more than it). Such an index refuses no document the {@code _id} index lets through, as no two
+     * documents share an {@code _id}, and serves no query faster, as this database's collections look up any query
+     * that names an {@code _id} through the {@code _id} index ({@link BsonH2Collection}). So it is not kept: the read
+     * models' version guards ({@code (_id, version)}, which keep a guarded write from scanning on the stock database)
+     * cost every update of an order or a stock level two more index writes and their pages in every commit.
+     */
+    static boolean isImpliedById(List<IndexKey> keys) {
+        return keys.size() > 1 && Constants.ID_FIELD.equals(keys.get(0).getKey());
     }
 }

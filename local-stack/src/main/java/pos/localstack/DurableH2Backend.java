@@ -325,6 +325,11 @@ final class DurableH2Backend extends H2Backend {
         return store.getFileStore().getReadCount();
     }
 
+    /** The names of the maps in the data file (tests see which indexes are kept). */
+    java.util.Set<String> mapNames() {
+        return store.getMapNames();
+    }
+
     /** Commits begun so far (tests count how many writes one commit served). */
     long commits() {
         return commitsBegun.get();

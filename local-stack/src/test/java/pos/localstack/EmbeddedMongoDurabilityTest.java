@@ -200,6 +200,86 @@ class EmbeddedMongoDurabilityTest {
         }
     }
 
+    /**
+     * A read model's version guard ({@code (_id, version)}, unique) adds nothing to the {@code _id} index here: no two
+     * documents share an {@code _id}, and a query naming one is looked up through the {@code _id} index. So it is not
+     * kept (no map, no writes), yet listed, and every write answers as on the stock backend, which keeps it.
+     */
+    @Test
+    void aUniqueIndexBeginningWithTheIdIsListedButNotKeptAndWritesAnswerAsWithIt() {
+        List<List<?>> answers = new ArrayList<>();
+        for (var opened : List.of(
+                ServedFile.asTheStackDoes(dir.resolve("stack.mv")),
+                ServedFile.withTheStockBackend(dir.resolve("stock.mv")))) {
+            try (opened) {
+                var stock = opened.client.getDatabase("pos").getCollection("inventory");
+                stock.createIndex(
+                        Indexes.compoundIndex(Indexes.ascending("_id"), Indexes.ascending("version")),
+                        new IndexOptions().unique(true).name("_id_version_guard"));
+                stock.insertOne(new Document("_id", "s-1/p-1").append("version", 1L));
+                stock.insertOne(new Document("_id", "s-1/p-2").append("version", 1L));
+                answers.add(List.of(
+                        stock.updateOne(
+                                        new Document("_id", "s-1/p-1").append("version", 1L),
+                                        Updates.set("version", 2L))
+                                .getModifiedCount(),
+                        stock.updateOne(
+                                        new Document("_id", "s-1/p-1").append("version", 1L),
+                                        Updates.set("version", 3L))
+                                .getMatchedCount(),
+                        // the same version on another id is no duplicate: the _id tells them apart
+                        stock.updateOne(
+                                        new Document("_id", "s-1/p-2").append("version", 1L),
+                                        Updates.set("version", 2L))
+                                .getModifiedCount(),
+                        org.assertj.core.api.Assertions.catchThrowable(
+                                        () -> stock.insertOne(new Document("_id", "s-1/p-1").append("version", 9L)))
+                                .getClass()
+                                .getSimpleName(),
+                        stock.find(new Document("_id", "s-1/p-1").append("version", 2L))
+                                .into(new ArrayList<>()),
+                        stock.listIndexes().into(new ArrayList<>()).stream()
+                                .map(index -> index.getString("name") + " unique=" + index.get("unique"))
+                                .sorted()
+                                .toList()));
+                if (opened.backend instanceof DurableH2Backend stack) {
+                    assertThat(stack.mapNames())
+                            .anyMatch(name -> name.endsWith("inventory._index__id_"))
+                            .noneMatch(name -> name.contains("_id_version_guard"));
+                }
+            }
+        }
+        assertThat(answers.get(0).get(5)).asList().contains("_id_version_guard unique=true");
+        assertThat(answers.get(0)).isEqualTo(answers.get(1));
+    }
+
+    @Test
+    void aFileWhoseIdGuardIndexWasBuiltIsOpenedWithoutItAndItsSpaceIsFreed() throws IOException {
+        var file = dir.resolve("pos.mv");
+        try (var before = ServedFile.withTheStockBackend(file)) {
+            var orders = before.client.getDatabase("pos").getCollection("orders");
+            orders.createIndex(
+                    Indexes.compoundIndex(Indexes.ascending("_id"), Indexes.ascending("sequence")),
+                    new IndexOptions().unique(true).name("_id_sequence_guard"));
+            orders.insertOne(new Document("_id", "o-1").append("sequence", 1L));
+        }
+
+        try (var restarted = ServedFile.asTheStackDoes(file)) {
+            var orders = restarted.client.getDatabase("pos").getCollection("orders");
+            assertThat(orders.updateOne(new Document("_id", "o-1").append("sequence", 1L), Updates.set("sequence", 2L))
+                            .getModifiedCount())
+                    .isEqualTo(1);
+            assertThat(((DurableH2Backend) restarted.backend).mapNames())
+                    .noneMatch(name -> name.contains("_id_sequence_guard"));
+        }
+        try (var again = ServedFile.asTheStackDoes(file)) {
+            var orders = again.client.getDatabase("pos").getCollection("orders");
+            assertThat(orders.find(new Document("_id", "o-1")).first()).containsEntry("sequence", 2L);
+            assertThat(((DurableH2Backend) again.backend).mapNames())
+                    .noneMatch(name -> name.contains("_id_sequence_guard"));
+        }
+    }
+
     @Test
     void opensADataFileTheStockBackendWroteAndConvertsItToBson() throws IOException {
         var file = dir.resolve("pos.mv");

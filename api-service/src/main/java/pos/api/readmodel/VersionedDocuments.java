@@ -30,8 +30,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * the unique {@code (_id, version)} index created here, on mongo-java-server too, whose query planner uses an index
  * only for a filter with exactly that index's fields and plain values. A range guard such as
  * {@code {_id, version: {$lt: n}}} made it scan the whole collection on every write, so writes slowed down with every
- * document stored. MongoDB needs no such index, so it is created only on mongo-java-server (the local stack's
- * database); there it is the only thing that keeps a write from scanning.
+ * document stored. MongoDB needs no such index, so it is created only on mongo-java-server; on its stock backends
+ * (the tests' in-memory one) it is the only thing that keeps a write from scanning. The local stack's backend serves
+ * any filter naming an {@code _id} from the {@code _id} index, so it lists this index but does not keep it.
  */
 public final class VersionedDocuments {
 
