@@ -4,11 +4,15 @@ import com.mongodb.ErrorCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongPredicate;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,9 +30,15 @@ import pos.schemas.event.StockChanged;
 /**
  * The stock-movement read model (collection {@code stock_movements}): one document per {@code StockChanged} under
  * the id {@code <store>/<product>/<version>}, its position in that stock's history, and one head per (store,
- * product) under {@code <store>/<product>} with the first and last version projected. Writing a movement again is
- * a replace of the same id and the head only widens ({@code $min}/{@code $max}), so a redelivered event changes
+ * product) under {@code <store>/<product>} with the first version projected. A stock's movements are projected in
+ * version order, so the versions stored are one run from the head's first to the last projected. Writing a movement
+ * again is a replace of the same id and the head only moves down ({@code $min}), so a redelivered event changes
  * nothing.
+ *
+ * <p>A head is written the first time this instance projects a movement of its stock, not with every poll: the last
+ * version is found when a page is read instead (from the stock read model's version, then by id), as pages are read
+ * far less often than movements are written (a head's {@code $max} was one more write per movement under order
+ * load).
  *
  * <p>Every read is an exact {@code _id} lookup (or {@code _id $in}), which MongoDB and mongo-java-server both serve
  * from the index: a page newest first is the versions {@code last - skip} downwards, fetched by id; a time window
@@ -40,7 +50,14 @@ class StockMovements {
 
     static final String COLLECTION = "stock_movements";
 
+    /** Heads of at most this many stocks are remembered as written; past it the memory starts again. */
+    static final int HEADS_REMEMBERED = 100_000;
+
+    /** Ids past the last known version looked up at once while finding the last one. */
+    static final int LOOKAHEAD = 16;
+
     private final MongoTemplate mongo;
+    private final Set<String> headsWritten = ConcurrentHashMap.newKeySet();
 
     StockMovements(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -78,7 +95,7 @@ class StockMovements {
 
     private void write(List<StockChanged> changes, boolean replacing) {
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
-        var heads = new LinkedHashMap<String, long[]>();
+        var firstVersions = new LinkedHashMap<String, Long>();
         for (var change : changes) {
             var version = change.stock().version();
             var head = headId(change.storeId(), change.productId());
@@ -91,13 +108,17 @@ class StockMovements {
             } else {
                 bulk.insert(movement);
             }
-            heads.merge(head, new long[] {version, version}, (a, b) ->
-                    new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            if (replacing || !headsWritten.contains(head)) {
+                firstVersions.merge(head, version, Math::min);
+            }
         }
-        heads.forEach((id, range) -> bulk.upsert(
-                Query.query(Criteria.where("_id").is(id)),
-                new Update().min("first", range[0]).max("last", range[1])));
+        firstVersions.forEach((id, first) ->
+                bulk.upsert(Query.query(Criteria.where("_id").is(id)), new Update().min("first", first)));
         bulk.execute();
+        if (headsWritten.size() + firstVersions.size() > HEADS_REMEMBERED) {
+            headsWritten.clear();
+        }
+        headsWritten.addAll(firstVersions.keySet());
     }
 
     /**
@@ -109,9 +130,9 @@ class StockMovements {
         if (head == null) {
             return new Page(List.of(), 0);
         }
-        long first = ((Number) head.get("first")).longValue();
-        long last = ((Number) head.get("last")).longValue();
         var prefix = headId(storeId, productId) + "/";
+        long first = ((Number) head.get("first")).longValue();
+        long last = lastVersion(prefix, first, StockViews.versionOf(mongo, storeId, productId));
         long low = from == null
                 ? first
                 : firstVersion(
@@ -140,6 +161,47 @@ class StockMovements {
                 .sorted(Comparator.comparingLong(StockMovement::version).reversed())
                 .toList();
         return new Page(found, total);
+    }
+
+    /**
+     * The last version projected, from {@code first} (projected) and the stock read model's version, which is usually
+     * it, may be behind it (a reply's stock applied before its event was projected) or ahead (the movements'
+     * projector behind): a lookup of the versions from the likelier of the two onwards, then, only when that one is
+     * not there, a binary search below it.
+     */
+    private long lastVersion(String prefix, long first, long stockVersion) {
+        long from = Math.max(first, stockVersion);
+        long to = from + LOOKAHEAD - 1;
+        var found = stored(prefix, from, to);
+        if (!found.contains(from)) {
+            return firstVersion(first, from, v -> !stored(prefix, v, v).contains(v)) - 1;
+        }
+        long last = Collections.max(found);
+        for (long ahead = 2L * LOOKAHEAD; last == to; ahead *= 2) {
+            from = to + 1;
+            to = from + ahead - 1;
+            found = stored(prefix, from, to);
+            if (found.isEmpty()) {
+                break;
+            }
+            last = Collections.max(found);
+        }
+        return last;
+    }
+
+    /** The versions in [from, to] whose movements are stored: one {@code _id $in} lookup. */
+    private Set<Long> stored(String prefix, long from, long to) {
+        var ids = new ArrayList<String>();
+        for (long v = from; v <= to; v++) {
+            ids.add(prefix + v);
+        }
+        var query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include("version");
+        var versions = new HashSet<Long>();
+        for (var found : mongo.find(query, Document.class, COLLECTION)) {
+            versions.add(((Number) found.get("version")).longValue());
+        }
+        return versions;
     }
 
     /** The smallest version in [lo, hi) for which {@code after} holds (hi if none); {@code after} is monotone. */

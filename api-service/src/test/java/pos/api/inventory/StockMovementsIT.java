@@ -2,16 +2,26 @@ package pos.api.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.BsonArray;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import pos.api.support.MongoBackend;
 import pos.api.support.OnEachMongoBackend;
 import pos.api.support.ScanCountingMongo;
+import pos.api.support.TestInfrastructure;
 import pos.schemas.event.StockChange;
 import pos.schemas.event.StockChanged;
 import pos.schemas.value.StockLevel;
@@ -33,11 +43,13 @@ class StockMovementsIT {
     @Parameter
     MongoBackend backend;
 
+    MongoTemplate mongo;
     StockMovements movements;
 
     @BeforeEach
     void freshDatabase() {
-        movements = new StockMovements(backend.freshDatabase("stock_movements"));
+        mongo = backend.freshDatabase("stock_movements");
+        movements = new StockMovements(mongo);
     }
 
     /** Version {@code v} of {@code product}, one minute after the last; on hand goes up by one per adjustment. */
@@ -192,6 +204,84 @@ class StockMovementsIT {
         assertThat(movements.page(STORE, OTHER, null, null, 0, 20).movements())
                 .extracting(StockMovement::version)
                 .containsExactly(2L, 1L);
+    }
+
+    /**
+     * The last version is read from the stock read model's version, then by id: whether that version is the last
+     * movement projected, behind it (a reply's stock applied first) or ahead of it (the movements' projector behind),
+     * or there is no stock document at all.
+     */
+    @Test
+    void theLastVersionIsFoundWhereverTheStockReadModelStands() {
+        movements.record(history(PRODUCT, 40));
+
+        for (long stockVersion : new long[] {0, 1, 10, 39, 40, 41, 55, 1_000}) {
+            if (stockVersion > 0) {
+                mongo.save(
+                        new Document("_id", StockViews.idOf(STORE, PRODUCT)).append("version", stockVersion),
+                        StockViews.COLLECTION);
+            }
+            var page = movements.page(STORE, PRODUCT, null, null, 0, 3);
+            assertThat(page.total())
+                    .as("stock read model at version %d", stockVersion)
+                    .isEqualTo(40);
+            assertThat(page.movements()).extracting(StockMovement::version).containsExactly(40L, 39L, 38L);
+        }
+    }
+
+    @Test
+    void aHistoryProjectedFromPartWayCountsFromItsFirstProjectedVersion() {
+        // the topic's retention had dropped versions 1..99 before the projector first read it
+        var changes = new ArrayList<StockChanged>();
+        for (int v = 100; v <= 170; v++) {
+            changes.add(adjusted(PRODUCT, v, "delivery"));
+        }
+        movements.record(changes.subList(0, 30));
+        movements.record(changes.subList(30, changes.size()));
+        mongo.save(new Document("_id", StockViews.idOf(STORE, PRODUCT)).append("version", 150L), StockViews.COLLECTION);
+
+        var page = movements.page(STORE, PRODUCT, null, null, 65, 10);
+
+        assertThat(page.total()).isEqualTo(71);
+        assertThat(page.movements())
+                .extracting(StockMovement::version)
+                .containsExactly(105L, 104L, 103L, 102L, 101L, 100L);
+    }
+
+    /** A stock's head is written once by an instance: a poll of stocks it has already counted writes only movements. */
+    @Test
+    void aPollOfStocksAlreadyRecordedWritesOnlyItsMovements() {
+        backend.assumeEmbedded("statements counted by a command listener on its client");
+        var statements = new AtomicInteger();
+        var settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestInfrastructure.mongoUri("unused")))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        for (var kind : List.of("documents", "updates")) {
+                            if (event.getCommand().get(kind) instanceof BsonArray array) {
+                                statements.addAndGet(array.size());
+                            }
+                        }
+                    }
+                })
+                .build();
+        try (var client = MongoClients.create(settings)) {
+            var counted =
+                    new StockMovements(new MongoTemplate(client, mongo.getDb().getName()));
+            counted.record(List.of(adjusted(PRODUCT, 1, "delivery"), adjusted(OTHER, 1, "delivery")));
+            assertThat(statements.getAndSet(0))
+                    .as("two movements and their two heads")
+                    .isEqualTo(4);
+
+            counted.record(List.of(adjusted(PRODUCT, 2, null), adjusted(PRODUCT, 3, null), adjusted(OTHER, 2, null)));
+
+            assertThat(statements.get()).as("three movements, no head").isEqualTo(3);
+            assertThat(counted.page(STORE, PRODUCT, null, null, 0, 10).movements())
+                    .extracting(StockMovement::version)
+                    .containsExactly(3L, 2L, 1L);
+            assertThat(counted.page(STORE, OTHER, null, null, 0, 10).total()).isEqualTo(2);
+        }
     }
 
     @Test
