@@ -195,7 +195,7 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         if (isReadOnly(command, query)) {
-            return super.handleCommand(channel, database, command, query);
+            return readingOneVersion(() -> super.handleCommand(channel, database, command, query));
         }
         try {
             var statements = BulkSlices.statementsOf(command, query);
@@ -359,6 +359,27 @@ final class DurableH2Backend extends H2Backend {
         } finally {
             exclusive.unlock();
         }
+    }
+
+    /**
+     * Runs a read with the store's current version kept in use until it ends. A read takes no lock, so commits and
+     * compaction go on beside it, and the pages it has not reached yet may move to new chunks; without this, the old
+     * chunks were dropped once no longer live and older than the retention time (5 s), and a read longer than that
+     * (the Idempotency-Key clean-up scanning a million keys) failed with "Chunk … not found". H2 drops no chunk that
+     * a version in use still needs.
+     */
+    <T> T readingOneVersion(java.util.function.Supplier<T> read) {
+        var usage = store.registerVersionUsage();
+        try {
+            return read.get();
+        } finally {
+            store.deregisterVersionUsage(usage);
+        }
+    }
+
+    /** A map of the data file as the backend opened it (tests read it as a collection's scan does). */
+    org.h2.mvstore.MVMap<Object, Object> openedMap(String name) {
+        return BsonH2Database.openMap(store, name);
     }
 
     /** Writes every change made so far to the file; returns at once when an earlier commit already did. */
