@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -228,7 +229,7 @@ final class DurableH2Backend extends H2Backend {
      */
     static final int STATEMENTS_PER_LOCK = 16;
 
-    private Document underSharedLock(java.util.function.Supplier<Document> command) {
+    private Document underSharedLock(Supplier<Document> command) {
         var shared = lock.readLock();
         shared.lock();
         try {
@@ -326,7 +327,7 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /** The names of the maps in the data file (tests see which indexes are kept). */
-    java.util.Set<String> mapNames() {
+    Set<String> mapNames() {
         return store.getMapNames();
     }
 
@@ -368,7 +369,7 @@ final class DurableH2Backend extends H2Backend {
      * (the Idempotency-Key clean-up scanning a million keys) failed with "Chunk … not found". H2 drops no chunk that
      * a version in use still needs.
      */
-    <T> T readingOneVersion(java.util.function.Supplier<T> read) {
+    <T> T readingOneVersion(Supplier<T> read) {
         var usage = store.registerVersionUsage();
         try {
             return read.get();
@@ -378,7 +379,7 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /** A map of the data file as the backend opened it (tests read it as a collection's scan does). */
-    org.h2.mvstore.MVMap<Object, Object> openedMap(String name) {
+    MVMap<Object, Object> openedMap(String name) {
         return BsonH2Database.openMap(store, name);
     }
 

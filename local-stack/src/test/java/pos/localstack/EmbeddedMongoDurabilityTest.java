@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -319,7 +320,7 @@ class EmbeddedMongoDurabilityTest {
                     scan.next();
                 }
                 keys.updateMany(new Document(), Updates.set("round", 1));
-                var random = new java.util.Random(7);
+                var random = new Random(7);
                 for (int i = 0; i < 600; i++) {
                     keys.updateOne(
                             Filters.eq("_id", String.format("key-%06d", random.nextInt(documents))),
