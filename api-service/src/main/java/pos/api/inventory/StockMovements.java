@@ -57,10 +57,12 @@ class StockMovements {
     static final int LOOKAHEAD = 16;
 
     private final MongoTemplate mongo;
+    private final StockViews stocks;
     private final Set<String> headsWritten = ConcurrentHashMap.newKeySet();
 
-    StockMovements(MongoTemplate mongo) {
+    StockMovements(MongoTemplate mongo, StockViews stocks) {
         this.mongo = mongo;
+        this.stocks = stocks;
     }
 
     /** A page of movements, newest first, and how many the window holds. */
@@ -132,7 +134,9 @@ class StockMovements {
         }
         var prefix = headId(storeId, productId) + "/";
         long first = ((Number) head.get("first")).longValue();
-        long last = lastVersion(prefix, first, StockViews.versionOf(mongo, storeId, productId));
+        long stockVersion =
+                stocks.find(storeId, productId).map(InventoryItem::version).orElse(0L);
+        long last = lastVersion(prefix, first, stockVersion);
         long low = from == null
                 ? first
                 : firstVersion(

@@ -84,14 +84,6 @@ public class StockViews {
         documents.updateIfVersion(id, low.version(), new Update().set("low_stock", true));
     }
 
-    /** The version of a stock as this read model has it, 0 when it has none: one {@code _id} lookup. */
-    static long versionOf(MongoTemplate mongo, String storeId, String productId) {
-        var query = Query.query(Criteria.where("_id").is(idOf(storeId, productId)));
-        query.fields().include("version");
-        var stock = mongo.findOne(query, Document.class, COLLECTION);
-        return stock != null && stock.get("version") instanceof Number version ? version.longValue() : 0;
-    }
-
     Optional<InventoryItem> find(String storeId, String productId) {
         return Optional.ofNullable(mongo.findById(idOf(storeId, productId), Document.class, COLLECTION))
                 .map(StockViews::toItem);

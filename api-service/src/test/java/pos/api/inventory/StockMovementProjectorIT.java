@@ -45,7 +45,7 @@ class StockMovementProjectorIT {
     @BeforeEach
     void freshDatabase() {
         mongo = backend.freshDatabase("movement_projector");
-        movements = new StockMovements(mongo);
+        movements = new StockMovements(mongo, new StockViews(mongo));
         projector = new StockMovementProjector(movements, mongo);
     }
 

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonArray;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -49,7 +48,7 @@ class StockMovementsIT {
     @BeforeEach
     void freshDatabase() {
         mongo = backend.freshDatabase("stock_movements");
-        movements = new StockMovements(mongo);
+        movements = new StockMovements(mongo, new StockViews(mongo));
     }
 
     /** Version {@code v} of {@code product}, one minute after the last; on hand goes up by one per adjustment. */
@@ -214,12 +213,11 @@ class StockMovementsIT {
     @Test
     void theLastVersionIsFoundWhereverTheStockReadModelStands() {
         movements.record(history(PRODUCT, 40));
+        var stocks = new StockViews(mongo);
 
         for (long stockVersion : new long[] {0, 1, 10, 39, 40, 41, 55, 1_000}) {
             if (stockVersion > 0) {
-                mongo.save(
-                        new Document("_id", StockViews.idOf(STORE, PRODUCT)).append("version", stockVersion),
-                        StockViews.COLLECTION);
+                stocks.applyIfNewer(adjusted(PRODUCT, stockVersion, "delivery").stock());
             }
             var page = movements.page(STORE, PRODUCT, null, null, 0, 3);
             assertThat(page.total())
@@ -238,7 +236,7 @@ class StockMovementsIT {
         }
         movements.record(changes.subList(0, 30));
         movements.record(changes.subList(30, changes.size()));
-        mongo.save(new Document("_id", StockViews.idOf(STORE, PRODUCT)).append("version", 150L), StockViews.COLLECTION);
+        new StockViews(mongo).applyIfNewer(adjusted(PRODUCT, 150, "delivery").stock());
 
         var page = movements.page(STORE, PRODUCT, null, null, 65, 10);
 
@@ -267,8 +265,8 @@ class StockMovementsIT {
                 })
                 .build();
         try (var client = MongoClients.create(settings)) {
-            var counted =
-                    new StockMovements(new MongoTemplate(client, mongo.getDb().getName()));
+            var template = new MongoTemplate(client, mongo.getDb().getName());
+            var counted = new StockMovements(template, new StockViews(template));
             counted.record(List.of(adjusted(PRODUCT, 1, "delivery"), adjusted(OTHER, 1, "delivery")));
             assertThat(statements.getAndSet(0))
                     .as("two movements and their two heads")
@@ -288,7 +286,8 @@ class StockMovementsIT {
     void readsAndWritesNeverScanTheCollection() {
         backend.assumeEmbedded("scan counts of its query planner");
         try (var mongo = new ScanCountingMongo()) {
-            movements = new StockMovements(mongo.template("stock_movements"));
+            var template = mongo.template("stock_movements");
+            movements = new StockMovements(template, new StockViews(template));
             movements.record(history(PRODUCT, 300));
             movements.record(history(OTHER, 300));
             movements.record(List.of(adjusted(PRODUCT, 301, "count")));
