@@ -71,6 +71,42 @@ class CommandsInFlightTest {
     }
 
     @Test
+    void aCommandAdmittedAfterOthersExpiredCountsForItsOwnFullExpiry() {
+        inFlight.admit("a");
+        inFlight.admit("b");
+        inFlight.admit("c");
+        now.addAndGet(Duration.ofSeconds(31).toNanos());
+        assertThat(inFlight.admit("d")).as("a, b and c have expired").isTrue();
+        inFlight.admit("e");
+        inFlight.admit("f");
+        assertThat(inFlight.count()).isEqualTo(3);
+
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertThat(inFlight.admit("g")).as("d, e and f are 30 s old exactly").isFalse();
+        now.addAndGet(1);
+        assertThat(inFlight.admit("g")).isTrue();
+        assertThat(inFlight.count()).isEqualTo(1);
+    }
+
+    @Test
+    void expiredCommandsAreFoundWhenTheOldestWasAnsweredAndAYoungerOneWasLost() {
+        inFlight.admit("answered");
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        inFlight.admit("lost");
+        inFlight.admit("c");
+        inFlight.answered("answered");
+        inFlight.admit("d");
+        now.addAndGet(Duration.ofSeconds(25).toNanos());
+        assertThat(inFlight.admit("e"))
+                .as("the first scan keeps the 25-second-old commands and learns they are the oldest")
+                .isFalse();
+
+        now.addAndGet(Duration.ofSeconds(5).toNanos() + 1);
+        assertThat(inFlight.admit("e")).as("lost, c and d expired").isTrue();
+        assertThat(inFlight.count()).isEqualTo(1);
+    }
+
+    @Test
     void aRetriedCommandsClockStartsAgain() {
         inFlight.admit("a");
         now.addAndGet(Duration.ofSeconds(25).toNanos());
