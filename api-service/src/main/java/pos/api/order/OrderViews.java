@@ -56,7 +56,7 @@ public class OrderViews {
 
     OrderViews(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.documents = new VersionedDocuments(mongo, COLLECTION, "sequence");
+        this.documents = VersionedDocuments.ofWholeDocuments(mongo, COLLECTION, "sequence");
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("store_id", Sort.Direction.ASC).on("created_at", Sort.Direction.DESC));
         indexes.createIndex(new Index().on("user_id", Sort.Direction.ASC).on("created_at", Sort.Direction.DESC));

@@ -1,5 +1,6 @@
 package pos.api.readmodel;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteUpsert;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,11 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,6 +36,12 @@ import org.springframework.data.mongodb.core.query.Update;
  * document stored. MongoDB needs no such index, so it is created only on mongo-java-server; on its stock backends
  * (the tests' in-memory one) it is the only thing that keeps a write from scanning. The local stack's backend serves
  * any filter naming an {@code _id} from the {@code _id} index, so it lists this index but does not keep it.
+ * <p>
+ * A write either sets the fields it brings and keeps the others ({@code $set}, for documents that other writers
+ * add fields to), or, for documents written only whole ({@link #ofWholeDocuments}), replaces the document and
+ * inserts a new one plainly. mongo-java-server applies a {@code $set} or {@code $setOnInsert} field by field, with
+ * several parses of each field's path: for an order's fifteen fields that was about a tenth of everything the local
+ * stack allocated under order load; a replacement is copied as it is.
  */
 public final class VersionedDocuments {
 
@@ -42,11 +51,26 @@ public final class VersionedDocuments {
     private final MongoTemplate mongo;
     private final String collection;
     private final String versionField;
+    private final boolean wholeDocuments;
 
+    /** Documents that other writers may add fields to: a write sets its fields and keeps the others. */
     public VersionedDocuments(MongoTemplate mongo, String collection, String versionField) {
+        this(mongo, collection, versionField, false);
+    }
+
+    /**
+     * Documents whose every write brings all of their fields: a write replaces the stored document, so a field it
+     * does not bring is gone afterwards.
+     */
+    public static VersionedDocuments ofWholeDocuments(MongoTemplate mongo, String collection, String versionField) {
+        return new VersionedDocuments(mongo, collection, versionField, true);
+    }
+
+    private VersionedDocuments(MongoTemplate mongo, String collection, String versionField, boolean wholeDocuments) {
         this.mongo = mongo;
         this.collection = collection;
         this.versionField = versionField;
+        this.wholeDocuments = wholeDocuments;
         if (isMongoJavaServer(mongo)) {
             mongo.indexOps(collection)
                     .createIndex(new Index()
@@ -131,17 +155,19 @@ public final class VersionedDocuments {
         for (var change : newest.values()) {
             var current = Optional.ofNullable(stored.get(String.valueOf(change.id())));
             if (current.isEmpty()) {
-                var update = new Update();
-                change.fieldsFrom().apply(current).forEach(update::setOnInsert);
-                bulk.upsert(byId(change.id()), update);
+                insertIfAbsent(bulk, change.id(), change.fieldsFrom().apply(current));
                 inserts++;
                 continue;
             }
             var version = versionOf(current.get());
             if (version == null || version < change.version()) {
-                bulk.updateOne(
-                        byIdAndVersion(change.id(), version),
-                        setAll(change.fieldsFrom().apply(current)));
+                var fields = change.fieldsFrom().apply(current);
+                var guard = byIdAndVersion(change.id(), version);
+                if (wholeDocuments) {
+                    bulk.replaceOne(guard, fields);
+                } else {
+                    bulk.updateOne(guard, setAll(fields));
+                }
                 updates++;
             }
         }
@@ -150,18 +176,42 @@ public final class VersionedDocuments {
         }
     }
 
-    private static boolean executedCompletely(BulkOperations bulk, int inserts, int updates) {
+    /** Adds to {@code bulk} the insert of a document that is absent unless a concurrent writer inserts it first. */
+    private void insertIfAbsent(BulkOperations bulk, Object id, Document fields) {
+        if (wholeDocuments) {
+            bulk.insert(withId(id, fields));
+        } else {
+            var update = new Update();
+            fields.forEach(update::setOnInsert);
+            bulk.upsert(byId(id), update);
+        }
+    }
+
+    private boolean executedCompletely(BulkOperations bulk, int inserts, int updates) {
         try {
             var result = bulk.execute();
-            return result.getUpserts().size() == inserts && result.getMatchedCount() == updates;
+            int inserted = wholeDocuments
+                    ? result.getInsertedCount()
+                    : result.getUpserts().size();
+            return inserted == inserts && result.getMatchedCount() == updates;
         } catch (BulkOperationException | DuplicateKeyException e) {
             return false; // a concurrent insert of the same id won
         }
     }
 
     /**
+     * With the id as a filter stores it (an upsert's id comes from its filter): a string that is an object id's hex
+     * form becomes that object id, as the mapping of every {@code _id} filter here converts it.
+     */
+    private Document withId(Object id, Document fields) {
+        var document = new Document("_id", mongo.getConverter().convertId(id, ObjectId.class));
+        document.putAll(fields);
+        return document;
+    }
+
+    /**
      * {@link #insertIfAbsent} for a batch in one round trip: one unordered bulk of upserts that only set fields on
-     * insert. Returns the ids this call inserted; a document that existed, or that a concurrent writer inserted
+     * insert (of plain inserts for whole documents, each refused on its own by the unique {@code _id}). Returns the ids this call inserted; a document that existed, or that a concurrent writer inserted
      * first, is left as it was and its id is not returned.
      */
     public Set<String> insertAllIfAbsent(Map<String, Document> fieldsById) {
@@ -171,9 +221,10 @@ public final class VersionedDocuments {
         var ids = List.copyOf(fieldsById.keySet());
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         for (var id : ids) {
-            var update = new Update();
-            fieldsById.get(id).forEach(update::setOnInsert);
-            bulk.upsert(byId(id), update);
+            insertIfAbsent(bulk, id, fieldsById.get(id));
+        }
+        if (wholeDocuments) {
+            return inserted(bulk, ids);
         }
         List<BulkWriteUpsert> upserts;
         try {
@@ -191,8 +242,35 @@ public final class VersionedDocuments {
         return inserted;
     }
 
+    /** The ids of an unordered bulk of inserts that were inserted: those without an error. */
+    private static Set<String> inserted(BulkOperations inserts, List<String> ids) {
+        var inserted = new HashSet<>(ids);
+        try {
+            inserts.execute();
+        } catch (BulkOperationException e) {
+            // the unique _id refused each id stored already; the others were inserted all the same
+            for (var error : e.getErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                inserted.remove(ids.get(error.getIndex()));
+            }
+        } catch (DuplicateKeyException e) {
+            return Set.of(); // nothing known to be inserted: the callers' fallback compares with what is stored
+        }
+        return inserted;
+    }
+
     /** Inserts the document unless one with this id exists; never changes an existing one. */
     public boolean insertIfAbsent(Object id, Document fields) {
+        if (wholeDocuments) {
+            try {
+                mongo.insert(withId(id, fields), collection);
+                return true;
+            } catch (DuplicateKeyException e) {
+                return false;
+            }
+        }
         var update = new Update();
         fields.forEach(update::setOnInsert);
         try {
@@ -215,9 +293,11 @@ public final class VersionedDocuments {
     }
 
     private boolean compareAndSet(Object id, Long expected, Document fields) {
-        return mongo.updateFirst(byIdAndVersion(id, expected), setAll(fields), collection)
-                        .getMatchedCount()
-                > 0;
+        var guard = byIdAndVersion(id, expected);
+        var result = wholeDocuments
+                ? mongo.replace(guard, fields, ReplaceOptions.none(), collection)
+                : mongo.updateFirst(guard, setAll(fields), collection);
+        return result.getMatchedCount() > 0;
     }
 
     private static Update setAll(Document fields) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +67,16 @@ class VersionedDocumentsIT {
 
     void use(MongoTemplate template) {
         this.template = template;
-        documents = new VersionedDocuments(template, COLLECTION, "version");
+        documents = documentsOn(template);
+    }
+
+    /** Documents that other writers add fields to; {@link WholeVersionedDocumentsIT} runs every test on whole ones. */
+    VersionedDocuments documentsOn(MongoTemplate template) {
+        return new VersionedDocuments(template, COLLECTION, "version");
+    }
+
+    boolean whole() {
+        return false;
     }
 
     static Document at(long version, String value) {
@@ -118,6 +130,67 @@ class VersionedDocumentsIT {
         assertThat(documents.applyIfNewer("c", 1, at(1, "decided"))).isTrue();
         assertThat(documents.insertIfAbsent("c", at(0, "late placeholder"))).isFalse();
         assertThat(stored("c")).containsEntry("value", "decided");
+    }
+
+    @Test
+    void aNewerVersionKeepsTheFieldsItDoesNotBringUnlessItsDocumentsAreWhole() {
+        documents.insertIfAbsent("kept", at(0, "zero").append("extra", "x"));
+        documents.applyIfNewer("kept", 1, at(1, "one"));
+        documents.insertIfAbsent("batched", at(0, "zero").append("extra", "y"));
+        documents.applyAllIfNewer(List.of(change("batched", 2, "two")));
+
+        assertThat(stored("kept")).containsEntry("value", "one");
+        assertThat(stored("batched")).containsEntry("value", "two");
+        if (whole()) {
+            assertThat(stored("kept")).doesNotContainKey("extra");
+            assertThat(stored("batched")).doesNotContainKey("extra");
+        } else {
+            assertThat(stored("kept")).containsEntry("extra", "x");
+            assertThat(stored("batched")).containsEntry("extra", "y");
+        }
+    }
+
+    @Test
+    void aBatchOfInsertsInsertsTheAbsentAndReturnsOnlyThemLeavingTheStoredAsTheyWere() {
+        documents.insertIfAbsent("stored-1", at(0, "first"));
+        documents.applyIfNewer("stored-2", 4, at(4, "four"));
+        var batch = new LinkedHashMap<String, Document>();
+        batch.put("new-1", at(0, "new one"));
+        batch.put("stored-1", at(0, "again"));
+        batch.put("new-2", at(0, "new two"));
+        batch.put("stored-2", at(0, "late"));
+        batch.put("new-3", at(0, "new three"));
+
+        assertThat(documents.insertAllIfAbsent(batch)).containsExactlyInAnyOrder("new-1", "new-2", "new-3");
+
+        assertThat(stored("new-1")).containsEntry("value", "new one").containsEntry("_id", "new-1");
+        assertThat(stored("new-3")).containsEntry("value", "new three");
+        assertThat(stored("stored-1")).containsEntry("value", "first");
+        assertThat(stored("stored-2")).containsEntry("version", 4L).containsEntry("value", "four");
+        assertThat(documents.insertAllIfAbsent(batch)).isEmpty();
+        assertThat(documents.insertAllIfAbsent(Map.of())).isEmpty();
+    }
+
+    @Test
+    void anIdInAnObjectIdsHexFormIsStoredAsThatObjectIdByEveryInsert() {
+        var single = "65b000000000000000000001";
+        var batched = "65b000000000000000000002";
+        var applied = "65b000000000000000000003";
+        documents.insertIfAbsent(single, at(0, "single"));
+        documents.insertAllIfAbsent(Map.of(batched, at(0, "batched"), "plain-id", at(0, "plain")));
+        documents.applyAllIfNewer(List.of(change(applied, 1, "applied")));
+
+        for (var id : List.of(single, batched, applied)) {
+            var found = template.getCollection(COLLECTION)
+                    .find(new Document("_id", new ObjectId(id)))
+                    .first();
+            assertThat(found).as(id).isNotNull();
+            assertThat(stored(id)).as(id).isNotNull();
+        }
+        assertThat(template.getCollection(COLLECTION)
+                        .find(new Document("_id", "plain-id"))
+                        .first())
+                .isNotNull();
     }
 
     @Test
