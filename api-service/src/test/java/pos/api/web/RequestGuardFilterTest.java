@@ -3,6 +3,7 @@ package pos.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -124,6 +125,25 @@ class RequestGuardFilterTest {
         filter.doFilter(request, new MockHttpServletResponse(), chain);
 
         assertThat(seen.get()).isEqualTo(json);
+    }
+
+    @Test
+    void aJsonBodyThatEndsBeforeItsDeclaredLengthIsPassedOnAsItArrived() throws Exception {
+        byte[] json = "{\"name\":\"Burger\"}".getBytes(StandardCharsets.UTF_8);
+        var request = new MockHttpServletRequest("POST", "/products/") {
+            @Override
+            public long getContentLengthLong() {
+                return json.length + 10; // the client declared more than it sent
+            }
+        };
+        request.setContentType("application/json");
+        request.setContent(json);
+        var chain = new MockFilterChain();
+
+        filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(((HttpServletRequest) chain.getRequest()).getInputStream().readAllBytes())
+                .isEqualTo(json);
     }
 
     @Test
