@@ -39,9 +39,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * <p>
  * A write either sets the fields it brings and keeps the others ({@code $set}, for documents that other writers
  * add fields to), or, for documents written only whole ({@link #ofWholeDocuments}), replaces the document and
- * inserts a new one plainly. mongo-java-server applies a {@code $set} or {@code $setOnInsert} field by field, with
- * several parses of each field's path: for an order's fifteen fields that was about a tenth of everything the local
- * stack allocated under order load; a replacement is copied as it is.
+ * inserts a new one plainly. mongo-java-server applies a {@code $set} or {@code $setOnInsert} field by field, parsing
+ * each field's path several times with a regular expression (for an order, fifteen fields); a replacement is copied
+ * as it is.
  */
 public final class VersionedDocuments {
 
@@ -211,8 +211,9 @@ public final class VersionedDocuments {
 
     /**
      * {@link #insertIfAbsent} for a batch in one round trip: one unordered bulk of upserts that only set fields on
-     * insert (of plain inserts for whole documents, each refused on its own by the unique {@code _id}). Returns the ids this call inserted; a document that existed, or that a concurrent writer inserted
-     * first, is left as it was and its id is not returned.
+     * insert (of plain inserts for whole documents, each refused on its own by the unique {@code _id}). Returns the
+     * ids this call inserted; a document that existed, or that a concurrent writer inserted first, is left as it was
+     * and its id is not returned.
      */
     public Set<String> insertAllIfAbsent(Map<String, Document> fieldsById) {
         if (fieldsById.isEmpty()) {

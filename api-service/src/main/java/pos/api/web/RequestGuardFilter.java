@@ -61,7 +61,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
         if (contentType != null && isJson(contentType)) {
             byte[] body;
             try {
-                body = declared >= 0
+                body = declared >= 0 && declared < Integer.MAX_VALUE
                         ? readDeclared(guarded.getInputStream(), (int) declared)
                         : guarded.getInputStream().readAllBytes();
             } catch (RequestBodyTooLargeException e) {
