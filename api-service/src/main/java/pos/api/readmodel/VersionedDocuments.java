@@ -181,9 +181,7 @@ public final class VersionedDocuments {
         if (wholeDocuments) {
             bulk.insert(withId(id, fields));
         } else {
-            var update = new Update();
-            fields.forEach(update::setOnInsert);
-            bulk.upsert(byId(id), update);
+            bulk.upsert(byId(id), setAllOnInsert(fields));
         }
     }
 
@@ -264,20 +262,14 @@ public final class VersionedDocuments {
 
     /** Inserts the document unless one with this id exists; never changes an existing one. */
     public boolean insertIfAbsent(Object id, Document fields) {
-        if (wholeDocuments) {
-            try {
+        try {
+            if (wholeDocuments) {
                 mongo.insert(withId(id, fields), collection);
                 return true;
-            } catch (DuplicateKeyException e) {
-                return false;
             }
-        }
-        var update = new Update();
-        fields.forEach(update::setOnInsert);
-        try {
-            return mongo.upsert(byId(id), update, collection).getUpsertedId() != null;
+            return mongo.upsert(byId(id), setAllOnInsert(fields), collection).getUpsertedId() != null;
         } catch (DuplicateKeyException e) {
-            return false; // a concurrent upsert of the same id won
+            return false; // a concurrent insert of the same id won
         }
     }
 
@@ -299,6 +291,12 @@ public final class VersionedDocuments {
                 ? mongo.replace(guard, fields, ReplaceOptions.none(), collection)
                 : mongo.updateFirst(guard, setAll(fields), collection);
         return result.getMatchedCount() > 0;
+    }
+
+    private static Update setAllOnInsert(Document fields) {
+        var update = new Update();
+        fields.forEach(update::setOnInsert);
+        return update;
     }
 
     private static Update setAll(Document fields) {
